@@ -1,0 +1,53 @@
+#include "appoptions.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+
+void AppOptions::setup(QCommandLineParser &p)
+{
+    p.setApplicationDescription(QStringLiteral(
+        "Shows TCP connection states live: the RFC 793 state diagram, per-state counts over time and the "
+        "kernel tunables that shape them.\n\nWith no options, opens the window on this host's sockets."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOption({ QStringLiteral("snapshot"),
+        QStringLiteral("Print one snapshot (counts, tunables, problems) and exit. "
+                       "Needs no display.") });
+    p.addOption({ QStringLiteral("json"), QStringLiteral("With --snapshot: print JSON (schema in README.md).") });
+    p.addOption({ QStringLiteral("sockets"), QStringLiteral("With --snapshot: list every socket too.") });
+    p.addOption({ QStringLiteral("proc-root"),
+        QStringLiteral("Read DIR/net/tcp, DIR/net/tcp6 and DIR/sys/... instead of /proc."), QStringLiteral("DIR"),
+        QStringLiteral("/proc") });
+    p.addOption(
+        { QStringLiteral("interval"), QStringLiteral("Poll interval in milliseconds (100 or more; default 1000)."),
+            QStringLiteral("MS"), QStringLiteral("1000") });
+    p.addOption({ QStringLiteral("screenshot"),
+        QStringLiteral("Render the whole window to FILE (PNG) after the first poll, then exit."),
+        QStringLiteral("FILE") });
+}
+
+QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
+{
+    if (!p.positionalArguments().isEmpty())
+        return QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst());
+    o.snapshot = p.isSet(QStringLiteral("snapshot"));
+    o.json = p.isSet(QStringLiteral("json"));
+    o.sockets = p.isSet(QStringLiteral("sockets"));
+    if ((o.json || o.sockets) && !o.snapshot)
+        return QStringLiteral("--json and --sockets go with --snapshot");
+    o.procRoot = p.value(QStringLiteral("proc-root"));
+    if (o.procRoot.isEmpty())
+        return QStringLiteral("--proc-root needs a directory");
+    if (!QDir(o.procRoot).exists())
+        return QStringLiteral("--proc-root %1: no such directory").arg(o.procRoot);
+    while (o.procRoot.size() > 1 && o.procRoot.endsWith(QLatin1Char('/')))
+        o.procRoot.chop(1);
+    bool ok = false;
+    o.intervalMs = p.value(QStringLiteral("interval")).toInt(&ok);
+    if (!ok || o.intervalMs < 100)
+        return QStringLiteral("--interval takes a whole number of milliseconds, 100 or more");
+    o.screenshot = p.value(QStringLiteral("screenshot"));
+    if (o.snapshot && !o.screenshot.isEmpty())
+        return QStringLiteral("--snapshot and --screenshot do not go together");
+    return {};
+}

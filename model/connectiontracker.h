@@ -1,0 +1,38 @@
+#pragma once
+
+#include "snapshot.h"
+#include "socketkey.h"
+#include "trackedsocket.h"
+#include "trackerevent.h"
+
+#include <unordered_map>
+#include <vector>
+
+// Diffs consecutive snapshots by connection identity (family + local + remote endpoint) into
+// events, in time linear in the number of sockets. Keeps first-seen and time-in-state per socket.
+class ConnectionTracker
+{
+public:
+    // Applies a snapshot and returns what changed since the previous one. An invalid snapshot
+    // (source unreadable) changes nothing: connections are not declared gone because a read failed.
+    std::vector<TrackerEvent> update(const Snapshot &snapshot);
+    void clear();
+
+    qsizetype size() const { return qsizetype(m_index.size()); }
+    const TrackedSocket *find(quint64 id) const;
+    const TrackedSocket *find(const SocketKey &key) const;
+    // Every tracked socket; slots with id 0 are free.
+    const std::vector<TrackedSocket> &slots() const { return m_slots; }
+    qint64 lastUpdateMs() const { return m_lastMs; }
+
+private:
+    qint32 allocate();
+
+    std::vector<TrackedSocket> m_slots;
+    std::vector<qint32> m_free;
+    std::unordered_map<SocketKey, qint32, SocketKey::Hash> m_index;
+    std::unordered_map<quint64, qint32> m_byId;
+    quint64 m_nextId = 1;
+    quint64 m_generation = 0;
+    qint64 m_lastMs = 0;
+};

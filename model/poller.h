@@ -1,0 +1,55 @@
+#pragma once
+
+#include "snapshot.h"
+#include "snapshotsource.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+class PollWorker;
+
+// Polls a source on a worker thread. The next poll is armed only when the last one has
+// finished, so polls never overlap however slow the source is.
+class Poller : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int MinIntervalMs = 100;
+    static constexpr int DefaultIntervalMs = 1000;
+
+    explicit Poller(std::unique_ptr<SnapshotSource> source, QObject *parent = nullptr);
+    ~Poller() override;
+
+    QString sourceDescription() const { return m_description; }
+    int intervalMs() const { return m_intervalMs; }
+    void setIntervalMs(int ms);
+    bool isPaused() const { return m_paused; }
+    bool isPolling() const { return m_inFlight; }
+
+    void start();
+    void setPaused(bool paused);
+    // Polls at once unless a poll is already running (then its result is the answer).
+    void pollNow();
+
+Q_SIGNALS:
+    void snapshotReady(const Snapshot &snapshot);
+    void pausedChanged(bool paused);
+
+private:
+    void onPolled(const Snapshot &snapshot);
+    void arm();
+
+    QString m_description;
+    QThread m_thread;
+    PollWorker *m_worker = nullptr;
+    QTimer m_timer;
+    QElapsedTimer m_sincePollStart;
+    int m_intervalMs = DefaultIntervalMs;
+    bool m_inFlight = false;
+    bool m_paused = false;
+    bool m_started = false;
+};

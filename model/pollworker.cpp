@@ -1,0 +1,12 @@
+#include "pollworker.h"
+
+PollWorker::PollWorker(std::unique_ptr<SnapshotSource> source)
+    : m_source(std::move(source))
+{ }
+
+PollWorker::~PollWorker() = default;
+
+void PollWorker::poll()
+{
+    Q_EMIT polled(m_source->poll());
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "procnettcpparser.h"
+#include "snapshotsource.h"
+
+// Reads /proc/net/tcp, /proc/net/tcp6 and the sysctls under a /proc tree. The root is "/proc"
+// for this host, or a copy (a container's mount of the host's /proc, a test fixture).
+class ProcSource : public SnapshotSource
+{
+public:
+    explicit ProcSource(QString procRoot = QStringLiteral("/proc"));
+
+    Snapshot poll() override;
+    QString description() const override;
+    const QString &procRoot() const { return m_root; }
+
+private:
+    QString m_root;
+    QByteArray m_buffer; // reused between polls
+    ProcNetTcpParser::Options m_options;
+};

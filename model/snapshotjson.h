@@ -1,0 +1,16 @@
+#pragma once
+
+#include "snapshot.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+// The `tcpscope --snapshot --json` document (schema in README.md, "JSON output").
+class SnapshotJson
+{
+public:
+    static constexpr int SchemaVersion = 1;
+    static QJsonObject toJson(const Snapshot &snapshot, bool withSockets);
+    static QJsonObject socketToJson(const SocketEntry &s);
+    static QString timerName(TimerKind t);
+};
