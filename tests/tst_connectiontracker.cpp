@@ -1,0 +1,168 @@
+#include "connectiontracker.h"
+#include "tcpstatemachine.h"
+
+#include <QTest>
+
+namespace {
+SocketEntry sock(quint16 lport, quint16 rport, TcpState s, AddressFamily f = AddressFamily::IPv4)
+{
+    SocketEntry e;
+    e.family = f;
+    e.localAddr[0] = 127;
+    e.localAddr[3] = 1;
+    e.remoteAddr = e.localAddr;
+    if (f == AddressFamily::IPv6) {
+        e.localAddr = {};
+        e.localAddr[15] = 1;
+        e.remoteAddr = e.localAddr;
+    }
+    e.localPort = lport;
+    e.remotePort = rport;
+    e.state = s;
+    e.inode = s == TcpState::TimeWait ? 0 : 1000u + lport;
+    if (s == TcpState::Listen)
+        e.remoteAddr = {};
+    return e;
+}
+
+Snapshot snap(qint64 t, std::vector<SocketEntry> sockets)
+{
+    SnapshotData d;
+    d.timeMs = t;
+    d.sockets = std::move(sockets);
+    return Snapshot(std::move(d));
+}
+
+const TrackerEvent *eventFor(const std::vector<TrackerEvent> &ev, quint64 id)
+{
+    for (const TrackerEvent &e : ev) {
+        if (e.id == id)
+            return &e;
+    }
+    return nullptr;
+}
+} // namespace
+
+class TestConnectionTracker : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void appearsChangesVanishes();
+    void acceptedConnectionsStartAtListen();
+    void inferredPathForEveryPairIsLegal();
+    void familiesAreDistinct();
+    void invalidSnapshotChangesNothing();
+    void idsAreStableAndNotReused();
+};
+
+void TestConnectionTracker::appearsChangesVanishes()
+{
+    ConnectionTracker t;
+    auto ev = t.update(snap(1000, {sock(5000, 0, TcpState::Listen), sock(40000, 5000, TcpState::Established)}));
+    QCOMPARE(ev.size(), size_t(2));
+    QCOMPARE(t.size(), 2);
+    const TrackedSocket *client = t.find(SocketKey::of(sock(40000, 5000, TcpState::Established)));
+    QVERIFY(client);
+    QCOMPARE(client->firstSeenMs, 1000);
+    const quint64 id = client->id;
+
+    ev = t.update(snap(2000, {sock(5000, 0, TcpState::Listen), sock(40000, 5000, TcpState::TimeWait)}));
+    QCOMPARE(ev.size(), size_t(1));
+    QCOMPARE(ev[0].kind, TrackerEvent::Kind::Changed);
+    QCOMPARE(ev[0].id, id);
+    QCOMPARE(ev[0].path, (QList<TcpState>{TcpState::Established, TcpState::FinWait1, TcpState::FinWait2,
+                                          TcpState::TimeWait}));
+    QVERIFY(ev[0].inferred);
+    QCOMPARE(t.find(id)->stateSinceMs, 2000);
+    QCOMPARE(t.find(id)->firstSeenMs, 1000);
+
+    ev = t.update(snap(3000, {sock(5000, 0, TcpState::Listen), sock(40000, 5000, TcpState::TimeWait)}));
+    QVERIFY(ev.empty());
+    QCOMPARE(t.find(id)->stateSinceMs, 2000); // time in state keeps counting
+
+    ev = t.update(snap(4000, {sock(5000, 0, TcpState::Listen)}));
+    QCOMPARE(ev.size(), size_t(1));
+    QCOMPARE(ev[0].kind, TrackerEvent::Kind::Vanished);
+    QCOMPARE(ev[0].path, (QList<TcpState>{TcpState::TimeWait, TcpState::Close}));
+    QVERIFY(!ev[0].inferred);
+    QVERIFY(!t.find(id));
+    QCOMPARE(t.size(), 1);
+}
+
+void TestConnectionTracker::acceptedConnectionsStartAtListen()
+{
+    ConnectionTracker t;
+    t.update(snap(0, {sock(5000, 0, TcpState::Listen)}));
+    const auto ev = t.update(snap(1000, {sock(5000, 0, TcpState::Listen), sock(5000, 40000, TcpState::Established),
+                                         sock(40000, 5000, TcpState::Established)}));
+    QCOMPARE(ev.size(), size_t(2));
+    const TrackerEvent *server = eventFor(ev, t.find(SocketKey::of(sock(5000, 40000, TcpState::Established)))->id);
+    const TrackerEvent *client = eventFor(ev, t.find(SocketKey::of(sock(40000, 5000, TcpState::Established)))->id);
+    QCOMPARE(server->path, (QList<TcpState>{TcpState::Listen, TcpState::SynRecv, TcpState::Established}));
+    QCOMPARE(client->path, (QList<TcpState>{TcpState::Close, TcpState::SynSent, TcpState::Established}));
+}
+
+void TestConnectionTracker::inferredPathForEveryPairIsLegal()
+{
+    // Drive one connection through every ordered pair of kernel-visible states.
+    const QList<TcpState> states = {TcpState::SynSent,   TcpState::SynRecv,  TcpState::Established,
+                                    TcpState::FinWait1,  TcpState::FinWait2, TcpState::TimeWait,
+                                    TcpState::CloseWait, TcpState::LastAck,  TcpState::Closing};
+    for (TcpState a : states) {
+        for (TcpState b : states) {
+            if (a == b)
+                continue;
+            ConnectionTracker t;
+            t.update(snap(0, {sock(40000, 5000, a)}));
+            const auto ev = t.update(snap(1000, {sock(40000, 5000, b)}));
+            QCOMPARE(ev.size(), size_t(1));
+            const TrackerEvent &e = ev[0];
+            QCOMPARE(e.kind, TrackerEvent::Kind::Changed);
+            QCOMPARE(e.path.first(), a);
+            QCOMPARE(e.path.last(), b);
+            for (int i = 0; i + 1 < e.path.size(); ++i)
+                QVERIFY(TcpStateMachine::isLegal(e.path[i], e.path[i + 1]));
+            QCOMPARE(e.inferred, e.path.size() > 2);
+            QCOMPARE(e.path, TcpStateMachine::inferPath(a, b));
+        }
+        ConnectionTracker t;
+        t.update(snap(0, {sock(40000, 5000, a)}));
+        const auto gone = t.update(snap(1000, {}));
+        QCOMPARE(gone.size(), size_t(1));
+        QCOMPARE(gone[0].path.last(), TcpState::Close);
+        if (a != TcpState::TimeWait)
+            QVERIFY(!gone[0].path.contains(TcpState::TimeWait)); // 60 s would have been seen
+    }
+}
+
+void TestConnectionTracker::familiesAreDistinct()
+{
+    ConnectionTracker t;
+    const auto ev = t.update(snap(0, {sock(5000, 0, TcpState::Listen, AddressFamily::IPv4),
+                                      sock(5000, 0, TcpState::Listen, AddressFamily::IPv6)}));
+    QCOMPARE(ev.size(), size_t(2));
+    QCOMPARE(t.size(), 2);
+}
+
+void TestConnectionTracker::invalidSnapshotChangesNothing()
+{
+    ConnectionTracker t;
+    t.update(snap(0, {sock(40000, 5000, TcpState::Established)}));
+    SnapshotData bad;
+    bad.fatalError = QStringLiteral("cannot read /proc/net/tcp: Permission denied");
+    QVERIFY(t.update(Snapshot(std::move(bad))).empty());
+    QCOMPARE(t.size(), 1);
+}
+
+void TestConnectionTracker::idsAreStableAndNotReused()
+{
+    ConnectionTracker t;
+    t.update(snap(0, {sock(1, 2, TcpState::Established)}));
+    const quint64 first = t.find(SocketKey::of(sock(1, 2, TcpState::Established)))->id;
+    t.update(snap(1, {}));
+    t.update(snap(2, {sock(1, 2, TcpState::Established)}));
+    QVERIFY(t.find(SocketKey::of(sock(1, 2, TcpState::Established)))->id != first);
+}
+
+QTEST_GUILESS_MAIN(TestConnectionTracker)
+#include "tst_connectiontracker.moc"
