@@ -3,6 +3,9 @@
 #   scripts/dev.sh run  [app args...]   set up, build, launch tcpscope on this host
 #   scripts/dev.sh test [ctest args...] set up, build, run the whole test suite
 # Idempotent: a second call installs nothing and rebuilds only what changed.
+# `test` runs the whole suite: the unit and integration tests, the same tests under ASan+UBSan
+# (preset asan) and every libFuzzer target for TCPSCOPE_FUZZ_SECONDS (default 60) each (preset fuzz).
+# TCPSCOPE_QUICK=1 runs only the first stage.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +20,7 @@ packages=(
   fonts-dejavu-core
   iproute2 procps psmisc openssh-server openssh-client
   xvfb xauth
+  clang libclang-rt-14-dev
 )
 
 log() { printf '[tcpscope] %s\n' "$*" >&2; }
@@ -40,10 +44,20 @@ install_missing() {
 }
 
 build() {
-  log "configuring ($preset) in $builddir"
-  cmake --preset "$preset" -S "$here" >/dev/null
-  log "building"
-  cmake --build "$builddir" --parallel "$(nproc)"
+  local p=${1:-$preset}
+  log "configuring ($p) in $here/build/$p"
+  (cd "$here" && cmake --preset "$p" >/dev/null)
+  log "building ($p)"
+  cmake --build "$here/build/$p" --parallel "$(nproc)"
+}
+
+# Runs one preset's ctest; remembers a failure but lets the later stages run too.
+failed=()
+stage() {
+  local p=$1; shift
+  build "$p"
+  log "testing ($p)"
+  (cd "$here/build/$p" && ctest --output-on-failure --timeout 900 "$@") || failed+=("$p")
 }
 
 cmd=${1:-run}; shift || true
@@ -57,8 +71,14 @@ case "$cmd" in
     fi
     exec "$builddir/app/tcpscope" "$@" ;;
   test)
-    install_missing; build
-    cd "$builddir"
-    exec ctest --output-on-failure --timeout 600 "$@" ;;
+    install_missing
+    stage "$preset" "$@"
+    if [ "${TCPSCOPE_QUICK:-0}" != 1 ]; then
+      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 stage asan "$@"
+      (cd "$here" && cmake --preset fuzz -DTCPSCOPE_FUZZ_SECONDS="${TCPSCOPE_FUZZ_SECONDS:-60}" >/dev/null)
+      stage fuzz
+    fi
+    if [ ${#failed[@]} -gt 0 ]; then log "FAILED stages: ${failed[*]}"; exit 1; fi
+    log "all stages passed" ;;
   *) echo "usage: scripts/dev.sh {run|test|setup} [args...]" >&2; exit 2 ;;
 esac

@@ -58,7 +58,7 @@ private Q_SLOTS:
 void TestConnectionTracker::appearsChangesVanishes()
 {
     ConnectionTracker t;
-    auto ev = t.update(snap(1000, {sock(5000, 0, TcpState::Listen), sock(40000, 5000, TcpState::Established)}));
+    auto ev = t.update(snap(1000, { sock(5000, 0, TcpState::Listen), sock(40000, 5000, TcpState::Established) }));
     QCOMPARE(ev.size(), size_t(2));
     QCOMPARE(t.size(), 2);
     const TrackedSocket *client = t.find(SocketKey::of(sock(40000, 5000, TcpState::Established)));
@@ -66,24 +66,24 @@ void TestConnectionTracker::appearsChangesVanishes()
     QCOMPARE(client->firstSeenMs, 1000);
     const quint64 id = client->id;
 
-    ev = t.update(snap(2000, {sock(5000, 0, TcpState::Listen), sock(40000, 5000, TcpState::TimeWait)}));
+    ev = t.update(snap(2000, { sock(5000, 0, TcpState::Listen), sock(40000, 5000, TcpState::TimeWait) }));
     QCOMPARE(ev.size(), size_t(1));
     QCOMPARE(ev[0].kind, TrackerEvent::Kind::Changed);
     QCOMPARE(ev[0].id, id);
-    QCOMPARE(ev[0].path, (QList<TcpState>{TcpState::Established, TcpState::FinWait1, TcpState::FinWait2,
-                                          TcpState::TimeWait}));
+    QCOMPARE(ev[0].path,
+        (QList<TcpState> { TcpState::Established, TcpState::FinWait1, TcpState::FinWait2, TcpState::TimeWait }));
     QVERIFY(ev[0].inferred);
     QCOMPARE(t.find(id)->stateSinceMs, 2000);
     QCOMPARE(t.find(id)->firstSeenMs, 1000);
 
-    ev = t.update(snap(3000, {sock(5000, 0, TcpState::Listen), sock(40000, 5000, TcpState::TimeWait)}));
+    ev = t.update(snap(3000, { sock(5000, 0, TcpState::Listen), sock(40000, 5000, TcpState::TimeWait) }));
     QVERIFY(ev.empty());
     QCOMPARE(t.find(id)->stateSinceMs, 2000); // time in state keeps counting
 
-    ev = t.update(snap(4000, {sock(5000, 0, TcpState::Listen)}));
+    ev = t.update(snap(4000, { sock(5000, 0, TcpState::Listen) }));
     QCOMPARE(ev.size(), size_t(1));
     QCOMPARE(ev[0].kind, TrackerEvent::Kind::Vanished);
-    QCOMPARE(ev[0].path, (QList<TcpState>{TcpState::TimeWait, TcpState::Close}));
+    QCOMPARE(ev[0].path, (QList<TcpState> { TcpState::TimeWait, TcpState::Close }));
     QVERIFY(!ev[0].inferred);
     QVERIFY(!t.find(id));
     QCOMPARE(t.size(), 1);
@@ -92,29 +92,29 @@ void TestConnectionTracker::appearsChangesVanishes()
 void TestConnectionTracker::acceptedConnectionsStartAtListen()
 {
     ConnectionTracker t;
-    t.update(snap(0, {sock(5000, 0, TcpState::Listen)}));
-    const auto ev = t.update(snap(1000, {sock(5000, 0, TcpState::Listen), sock(5000, 40000, TcpState::Established),
-                                         sock(40000, 5000, TcpState::Established)}));
+    t.update(snap(0, { sock(5000, 0, TcpState::Listen) }));
+    const auto ev = t.update(snap(1000,
+        { sock(5000, 0, TcpState::Listen), sock(5000, 40000, TcpState::Established),
+            sock(40000, 5000, TcpState::Established) }));
     QCOMPARE(ev.size(), size_t(2));
     const TrackerEvent *server = eventFor(ev, t.find(SocketKey::of(sock(5000, 40000, TcpState::Established)))->id);
     const TrackerEvent *client = eventFor(ev, t.find(SocketKey::of(sock(40000, 5000, TcpState::Established)))->id);
-    QCOMPARE(server->path, (QList<TcpState>{TcpState::Listen, TcpState::SynRecv, TcpState::Established}));
-    QCOMPARE(client->path, (QList<TcpState>{TcpState::Close, TcpState::SynSent, TcpState::Established}));
+    QCOMPARE(server->path, (QList<TcpState> { TcpState::Listen, TcpState::SynRecv, TcpState::Established }));
+    QCOMPARE(client->path, (QList<TcpState> { TcpState::Close, TcpState::SynSent, TcpState::Established }));
 }
 
 void TestConnectionTracker::inferredPathForEveryPairIsLegal()
 {
     // Drive one connection through every ordered pair of kernel-visible states.
-    const QList<TcpState> states = {TcpState::SynSent,   TcpState::SynRecv,  TcpState::Established,
-                                    TcpState::FinWait1,  TcpState::FinWait2, TcpState::TimeWait,
-                                    TcpState::CloseWait, TcpState::LastAck,  TcpState::Closing};
+    const QList<TcpState> states = { TcpState::SynSent, TcpState::SynRecv, TcpState::Established, TcpState::FinWait1,
+        TcpState::FinWait2, TcpState::TimeWait, TcpState::CloseWait, TcpState::LastAck, TcpState::Closing };
     for (TcpState a : states) {
         for (TcpState b : states) {
             if (a == b)
                 continue;
             ConnectionTracker t;
-            t.update(snap(0, {sock(40000, 5000, a)}));
-            const auto ev = t.update(snap(1000, {sock(40000, 5000, b)}));
+            t.update(snap(0, { sock(40000, 5000, a) }));
+            const auto ev = t.update(snap(1000, { sock(40000, 5000, b) }));
             QCOMPARE(ev.size(), size_t(1));
             const TrackerEvent &e = ev[0];
             QCOMPARE(e.kind, TrackerEvent::Kind::Changed);
@@ -126,7 +126,7 @@ void TestConnectionTracker::inferredPathForEveryPairIsLegal()
             QCOMPARE(e.path, TcpStateMachine::inferPath(a, b));
         }
         ConnectionTracker t;
-        t.update(snap(0, {sock(40000, 5000, a)}));
+        t.update(snap(0, { sock(40000, 5000, a) }));
         const auto gone = t.update(snap(1000, {}));
         QCOMPARE(gone.size(), size_t(1));
         QCOMPARE(gone[0].path.last(), TcpState::Close);
@@ -138,8 +138,9 @@ void TestConnectionTracker::inferredPathForEveryPairIsLegal()
 void TestConnectionTracker::familiesAreDistinct()
 {
     ConnectionTracker t;
-    const auto ev = t.update(snap(0, {sock(5000, 0, TcpState::Listen, AddressFamily::IPv4),
-                                      sock(5000, 0, TcpState::Listen, AddressFamily::IPv6)}));
+    const auto ev = t.update(snap(0,
+        { sock(5000, 0, TcpState::Listen, AddressFamily::IPv4),
+            sock(5000, 0, TcpState::Listen, AddressFamily::IPv6) }));
     QCOMPARE(ev.size(), size_t(2));
     QCOMPARE(t.size(), 2);
 }
@@ -147,7 +148,7 @@ void TestConnectionTracker::familiesAreDistinct()
 void TestConnectionTracker::invalidSnapshotChangesNothing()
 {
     ConnectionTracker t;
-    t.update(snap(0, {sock(40000, 5000, TcpState::Established)}));
+    t.update(snap(0, { sock(40000, 5000, TcpState::Established) }));
     SnapshotData bad;
     bad.fatalError = QStringLiteral("cannot read /proc/net/tcp: Permission denied");
     QVERIFY(t.update(Snapshot(std::move(bad))).empty());
@@ -157,10 +158,10 @@ void TestConnectionTracker::invalidSnapshotChangesNothing()
 void TestConnectionTracker::idsAreStableAndNotReused()
 {
     ConnectionTracker t;
-    t.update(snap(0, {sock(1, 2, TcpState::Established)}));
+    t.update(snap(0, { sock(1, 2, TcpState::Established) }));
     const quint64 first = t.find(SocketKey::of(sock(1, 2, TcpState::Established)))->id;
     t.update(snap(1, {}));
-    t.update(snap(2, {sock(1, 2, TcpState::Established)}));
+    t.update(snap(2, { sock(1, 2, TcpState::Established) }));
     QVERIFY(t.find(SocketKey::of(sock(1, 2, TcpState::Established)))->id != first);
 }
 

@@ -15,8 +15,8 @@ void TestModelArchitecture::noGuiIncludes()
 {
     const QRegularExpression gui(QStringLiteral(
         R"(^\s*#\s*include\s*[<"](QtGui|QtWidgets|QtCharts|QWidget|QPainter|QColor|QPixmap|QImage|QFont|QBrush|QPen|QIcon|QApplication|QGuiApplication|QGraphics\w*|QChart\w*)[/>"])"));
-    QDirIterator it(QStringLiteral(TCPSCOPE_SOURCE_DIR "/model"), {QStringLiteral("*.h"), QStringLiteral("*.cpp")},
-                    QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(QStringLiteral(TCPSCOPE_SOURCE_DIR "/model"), { QStringLiteral("*.h"), QStringLiteral("*.cpp") },
+        QDir::Files, QDirIterator::Subdirectories);
     int files = 0;
     while (it.hasNext()) {
         QFile f(it.next());
@@ -34,7 +34,7 @@ void TestModelArchitecture::noGuiIncludes()
     QFile cmake(QStringLiteral(TCPSCOPE_SOURCE_DIR "/model/CMakeLists.txt"));
     QVERIFY(cmake.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(cmake.readAll());
-    for (const char *forbidden : {"Qt6::Gui", "Qt6::Widgets", "Qt6::Charts"})
+    for (const char *forbidden : { "Qt6::Gui", "Qt6::Widgets", "Qt6::Charts" })
         QVERIFY2(!text.contains(QLatin1String(forbidden)), forbidden);
 }
 

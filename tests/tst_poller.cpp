@@ -14,8 +14,7 @@ public:
         : m_running(running)
         , m_overlaps(overlaps)
         , m_thread(thread)
-    {
-    }
+    { }
     Snapshot poll() override
     {
         if (m_running->fetchAndAddOrdered(1) > 0)

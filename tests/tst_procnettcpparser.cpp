@@ -61,7 +61,7 @@ void TestProcNetTcpParser::everyStateCode()
     for (const SocketEntry &e : r.sockets)
         ++seen[e.state];
     // The kernel prints every state but CLOSE (07) and the pseudo-states 0C/0D (domain doc §1.2).
-    for (unsigned code : {0x01u, 0x02u, 0x03u, 0x04u, 0x05u, 0x06u, 0x08u, 0x09u, 0x0Au, 0x0Bu})
+    for (unsigned code : { 0x01u, 0x02u, 0x03u, 0x04u, 0x05u, 0x06u, 0x08u, 0x09u, 0x0Au, 0x0Bu })
         QVERIFY2(seen[*TcpStates::fromCode(code)] > 0, qPrintable(QStringLiteral("no state %1").arg(code, 2, 16)));
 }
 
@@ -69,11 +69,10 @@ void TestProcNetTcpParser::matchesSsOnTheSameCapture()
 {
     // ss -tan -o was taken at the same moment: the per-state counts must agree.
     std::map<QString, int> ours, theirs;
-    for (const char *f : {"linux-6.18-allstates/tcp", "linux-6.18-allstates/tcp6"}) {
+    for (const char *f : { "linux-6.18-allstates/tcp", "linux-6.18-allstates/tcp6" }) {
         const QString name = QString::fromLatin1(f);
-        const auto r = ProcNetTcpParser::parse(fixture(name), name.endsWith(QLatin1Char('6')) ? AddressFamily::IPv6
-                                                                                              : AddressFamily::IPv4,
-                                               name);
+        const auto r = ProcNetTcpParser::parse(
+            fixture(name), name.endsWith(QLatin1Char('6')) ? AddressFamily::IPv6 : AddressFamily::IPv4, name);
         for (const SocketEntry &e : r.sockets)
             ++ours[TcpStates::ssName(e.state)];
     }
@@ -88,8 +87,8 @@ void TestProcNetTcpParser::matchesSsOnTheSameCapture()
 
 void TestProcNetTcpParser::decodesColumns()
 {
-    const auto r = ProcNetTcpParser::parse(fixture(QStringLiteral("linux-6.18-allstates/tcp")), AddressFamily::IPv4,
-                                           QStringLiteral("tcp"));
+    const auto r = ProcNetTcpParser::parse(
+        fixture(QStringLiteral("linux-6.18-allstates/tcp")), AddressFamily::IPv4, QStringLiteral("tcp"));
     // "22: 0100007F:9856 0100007F:9C3B 06 ... 03:00001741": TIME_WAIT, 0x1741 = 5953 ticks at 100 Hz.
     const SocketEntry *tw = findLocal(r, 0x9856, 0x9C3B);
     QVERIFY(tw);
@@ -140,8 +139,8 @@ void TestProcNetTcpParser::decodesColumns()
     QCOMPARE(syn->state, TcpState::SynSent);
     QCOMPARE(syn->txQueue, 1u);
     // Request row retransmits column (num_timeout) from the domain doc capture.
-    const auto doc = ProcNetTcpParser::parse(fixture(QStringLiteral("domaindoc-6.18/tcp")), AddressFamily::IPv4,
-                                             QStringLiteral("tcp"));
+    const auto doc = ProcNetTcpParser::parse(
+        fixture(QStringLiteral("domaindoc-6.18/tcp")), AddressFamily::IPv4, QStringLiteral("tcp"));
     QCOMPARE(doc.sockets.size(), size_t(6));
     QCOMPARE(doc.sockets.back().retransmits, 1u);
     QCOMPARE(doc.sockets.back().kind, RowKind::Request);
@@ -149,13 +148,13 @@ void TestProcNetTcpParser::decodesColumns()
 
 void TestProcNetTcpParser::decodesAddresses()
 {
-    const auto v4 = ProcNetTcpParser::parse(fixture(QStringLiteral("domaindoc-6.18/tcp")), AddressFamily::IPv4,
-                                            QStringLiteral("tcp"));
+    const auto v4 = ProcNetTcpParser::parse(
+        fixture(QStringLiteral("domaindoc-6.18/tcp")), AddressFamily::IPv4, QStringLiteral("tcp"));
     QCOMPARE(v4.sockets[0].localText(), QStringLiteral("127.0.0.1:5000"));
     QCOMPARE(v4.sockets[0].remoteText(), QStringLiteral("0.0.0.0:*"));
     QCOMPARE(v4.sockets[1].remoteText(), QStringLiteral("127.0.0.1:54046"));
-    const auto v6 = ProcNetTcpParser::parse(fixture(QStringLiteral("domaindoc-6.18/tcp6")), AddressFamily::IPv6,
-                                            QStringLiteral("tcp6"));
+    const auto v6 = ProcNetTcpParser::parse(
+        fixture(QStringLiteral("domaindoc-6.18/tcp6")), AddressFamily::IPv6, QStringLiteral("tcp6"));
     QVERIFY(v6.problems.isEmpty());
     QCOMPARE(v6.sockets[0].localText(), QStringLiteral("[::1]:6000"));
     QCOMPARE(v6.sockets[0].remoteText(), QStringLiteral("[::]:*"));
@@ -169,7 +168,7 @@ void TestProcNetTcpParser::decodesAddresses()
     be.bigEndianKernel = true;
     const auto b = ProcNetTcpParser::parse("   0: 7F000001:1388 00000000:0000 0A 00000000:00000000 00:00000000 "
                                            "00000000     0        0 1 1 0000000000000000 100 0 0 10 0\n",
-                                           AddressFamily::IPv4, QStringLiteral("be"), be);
+        AddressFamily::IPv4, QStringLiteral("be"), be);
     QCOMPARE(b.sockets.at(0).localText(), QStringLiteral("127.0.0.1:5000"));
 }
 
@@ -178,11 +177,11 @@ void TestProcNetTcpParser::malformed_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("sockets");
     QTest::addColumn<QList<qint64>>("problemLines");
-    QTest::newRow("empty") << QStringLiteral("malformed/empty") << 0 << QList<qint64>{0};
+    QTest::newRow("empty") << QStringLiteral("malformed/empty") << 0 << QList<qint64> { 0 };
     // 1275 bytes: the header and 7 padded v4 lines (150 bytes each), then half of line 9.
-    QTest::newRow("truncated") << QStringLiteral("malformed/truncated") << 7 << QList<qint64>{9};
-    QTest::newRow("overlong") << QStringLiteral("malformed/overlong") << 4 << QList<qint64>{4};
-    QTest::newRow("garbage") << QStringLiteral("malformed/garbage") << 2 << QList<qint64>{3, 4, 5, 6};
+    QTest::newRow("truncated") << QStringLiteral("malformed/truncated") << 7 << QList<qint64> { 9 };
+    QTest::newRow("overlong") << QStringLiteral("malformed/overlong") << 4 << QList<qint64> { 4 };
+    QTest::newRow("garbage") << QStringLiteral("malformed/garbage") << 2 << QList<qint64> { 3, 4, 5, 6 };
 }
 
 void TestProcNetTcpParser::malformed()
@@ -203,8 +202,8 @@ void TestProcNetTcpParser::malformed()
 
 void TestProcNetTcpParser::familyMismatchIsReported()
 {
-    const auto r = ProcNetTcpParser::parse(fixture(QStringLiteral("domaindoc-6.18/tcp6")), AddressFamily::IPv4,
-                                           QStringLiteral("tcp"));
+    const auto r = ProcNetTcpParser::parse(
+        fixture(QStringLiteral("domaindoc-6.18/tcp6")), AddressFamily::IPv4, QStringLiteral("tcp"));
     QCOMPARE(r.sockets.size(), size_t(0));
     QCOMPARE(r.problems.total(), 4);
     QVERIFY(r.problems.items().at(0).message.contains(QLatin1String("local address")));
@@ -259,8 +258,8 @@ void TestProcNetTcpParser::boundsSocketCount()
 {
     ProcNetTcpParser::Options o;
     o.maxSockets = 5;
-    const auto r = ProcNetTcpParser::parse(fixture(QStringLiteral("linux-6.18-allstates/tcp")), AddressFamily::IPv4,
-                                           QStringLiteral("tcp"), o);
+    const auto r = ProcNetTcpParser::parse(
+        fixture(QStringLiteral("linux-6.18-allstates/tcp")), AddressFamily::IPv4, QStringLiteral("tcp"), o);
     QCOMPARE(r.sockets.size(), size_t(5));
     QCOMPARE(r.problems.total(), 1);
     QVERIFY(r.problems.items().at(0).message.contains(QLatin1String("more than 5 sockets")));

@@ -43,7 +43,7 @@ Run run(const QString &program, const QStringList &args, const QProcessEnvironme
 // ss -tan state column, mapped to the kernel's names (domain doc §1.2).
 std::map<QString, int> ssCounts()
 {
-    const Run r = run(QStringLiteral("ss"), {QStringLiteral("-tan")});
+    const Run r = run(QStringLiteral("ss"), { QStringLiteral("-tan") });
     std::map<QString, int> counts;
     const QList<QByteArray> lines = r.out.split('\n');
     for (const QByteArray &l : lines.mid(1)) {
@@ -82,16 +82,16 @@ void TestSnapshotCommand::initTestCase()
 void TestSnapshotCommand::countsMatchSsInANamespace()
 {
     std::vector<std::unique_ptr<LoopbackLab>> labs;
-    for (AddressFamily f : {AddressFamily::IPv4, AddressFamily::IPv6}) {
+    for (AddressFamily f : { AddressFamily::IPv4, AddressFamily::IPv6 }) {
         auto lab = std::make_unique<LoopbackLab>(f);
         QVERIFY2(lab->listen() && lab->established(3) && lab->clientClosesFirst(4) && lab->halfClosed(2, true)
-                     && lab->halfClosed(1, false) && lab->synRecv(1),
-                 qPrintable(lab->lastError()));
+                && lab->halfClosed(1, false) && lab->synRecv(1),
+            qPrintable(lab->lastError()));
         labs.push_back(std::move(lab));
     }
     QTest::qWait(100); // let loopback FIN/ACK processing settle
 
-    const Run r = run(QStringLiteral(TCPSCOPE_BINARY), {QStringLiteral("--snapshot"), QStringLiteral("--json")});
+    const Run r = run(QStringLiteral(TCPSCOPE_BINARY), { QStringLiteral("--snapshot"), QStringLiteral("--json") });
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const std::map<QString, int> ss = ssCounts();
     const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
@@ -105,7 +105,7 @@ void TestSnapshotCommand::countsMatchSsInANamespace()
     QCOMPARE(ours, ss);
     // Both families carry each state the test made: LISTEN, ESTABLISHED, TIME_WAIT, CLOSE_WAIT, FIN_WAIT2.
     const QJsonObject byFamily = doc.value(QStringLiteral("countsByFamily")).toObject();
-    for (const char *fam : {"ipv4", "ipv6"}) {
+    for (const char *fam : { "ipv4", "ipv6" }) {
         const QJsonObject c = byFamily.value(QLatin1String(fam)).toObject();
         QCOMPARE(c.value(QStringLiteral("LISTEN")).toInt(), 2);
         QCOMPARE(c.value(QStringLiteral("ESTABLISHED")).toInt(), 3 * 2 + 1); // + the deferred client
@@ -120,14 +120,14 @@ void TestSnapshotCommand::countsMatchSsInANamespace()
 
     // --sockets lists each one with the documented fields.
     const Run s = run(QStringLiteral(TCPSCOPE_BINARY),
-                      {QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--sockets")});
+        { QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--sockets") });
     const QJsonArray sockets = QJsonDocument::fromJson(s.out).object().value(QStringLiteral("sockets")).toArray();
     QCOMPARE(sockets.size(), 40);
     int timeWaitWithTimer = 0;
     for (const QJsonValue &v : sockets) {
         const QJsonObject o = v.toObject();
-        for (const char *key : {"family", "local", "remote", "state", "timer", "timerMs", "sendQ", "recvQ", "uid",
-                                "inode", "retransmits"})
+        for (const char *key : { "family", "local", "remote", "state", "timer", "timerMs", "sendQ", "recvQ", "uid",
+                 "inode", "retransmits" })
             QVERIFY2(o.contains(QLatin1String(key)), key);
         if (o.value(QStringLiteral("state")).toString() == QLatin1String("TIME_WAIT")
             && o.value(QStringLiteral("timer")).toString() == QLatin1String("timewait")
@@ -143,7 +143,7 @@ void TestSnapshotCommand::textOutputNeedsNoDisplay()
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    const Run r = run(QStringLiteral(TCPSCOPE_BINARY), {QStringLiteral("--snapshot")}, env);
+    const Run r = run(QStringLiteral(TCPSCOPE_BINARY), { QStringLiteral("--snapshot") }, env);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY(r.out.contains("TIME_WAIT"));
     QVERIFY(r.out.contains("net.ipv4.tcp_fin_timeout"));
@@ -155,18 +155,17 @@ void TestSnapshotCommand::exitCodes_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
     static QTemporaryDir empty;
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--snapshot"), QStringLiteral("--bogus")} << 2
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("--snapshot"), QStringLiteral("--bogus") } << 2
                                     << QStringLiteral("Unknown option 'bogus'");
-    QTest::newRow("json without snapshot") << QStringList{QStringLiteral("--json")} << 2
-                                           << QStringLiteral("--json and --sockets go with --snapshot");
-    QTest::newRow("no such root") << QStringList{QStringLiteral("--snapshot"), QStringLiteral("--proc-root"),
-                                                 QStringLiteral("/nonexistent")}
+    QTest::newRow("json without snapshot")
+        << QStringList { QStringLiteral("--json") } << 2 << QStringLiteral("--json and --sockets go with --snapshot");
+    QTest::newRow("no such root") << QStringList { QStringLiteral("--snapshot"), QStringLiteral("--proc-root"),
+        QStringLiteral("/nonexistent") }
                                   << 2 << QStringLiteral("no such directory");
-    QTest::newRow("bad interval") << QStringList{QStringLiteral("--interval"), QStringLiteral("10")} << 2
+    QTest::newRow("bad interval") << QStringList { QStringLiteral("--interval"), QStringLiteral("10") } << 2
                                   << QStringLiteral("100 or more");
-    QTest::newRow("unreadable table")
-        << QStringList{QStringLiteral("--snapshot"), QStringLiteral("--proc-root"), empty.path()} << 1
-        << empty.path() + QStringLiteral("/net/tcp: No such file or directory");
+    QTest::newRow("unreadable table") << QStringList { QStringLiteral("--snapshot"), QStringLiteral("--proc-root"),
+        empty.path() } << 1 << empty.path() + QStringLiteral("/net/tcp: No such file or directory");
 }
 
 void TestSnapshotCommand::exitCodes()
@@ -185,15 +184,15 @@ void TestSnapshotCommand::exitCodes()
 void TestSnapshotCommand::fixtureRootWithSockets()
 {
     const Run r = run(QStringLiteral(TCPSCOPE_BINARY),
-                      {QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--proc-root"),
-                       QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18")});
+        { QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--proc-root"),
+            QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18") });
     QCOMPARE(r.exitCode, 0);
     const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(doc.value(QStringLiteral("host")).toString(), QStringLiteral("fixture-host"));
     QCOMPARE(doc.value(QStringLiteral("total")).toInt(), 51);
     QCOMPARE(doc.value(QStringLiteral("counts")).toObject().value(QStringLiteral("CLOSING")).toInt(), 2);
     QCOMPARE(doc.value(QStringLiteral("tunables")).toObject().value(QStringLiteral("net.ipv4.ip_local_port_range")),
-             QJsonValue(QStringLiteral("32768 60999")));
+        QJsonValue(QStringLiteral("32768 60999")));
 }
 
 int main(int argc, char **argv)

@@ -26,14 +26,28 @@ void TestTcpStateMachine::rfcTransitionsArePresent_data()
     using S = TcpState;
     // RFC 9293 §3.3.2 Figure 5, one row per arrow, plus Note 2 and RFC 1122 §4.2.2.13.
     const QList<std::pair<S, S>> arrows = {
-        {S::Close, S::Listen},       {S::Close, S::SynSent},       {S::Listen, S::SynRecv},
-        {S::Listen, S::SynSent},     {S::Listen, S::Close},        {S::SynSent, S::Close},
-        {S::SynSent, S::Established}, {S::SynSent, S::SynRecv},    {S::SynRecv, S::Established},
-        {S::SynRecv, S::FinWait1},   {S::SynRecv, S::Listen},      {S::Established, S::FinWait1},
-        {S::Established, S::CloseWait}, {S::FinWait1, S::FinWait2}, {S::FinWait1, S::Closing},
-        {S::FinWait1, S::TimeWait},  {S::FinWait2, S::TimeWait},   {S::Closing, S::TimeWait},
-        {S::CloseWait, S::LastAck},  {S::LastAck, S::Close},       {S::TimeWait, S::Close},
-        {S::TimeWait, S::SynRecv},
+        { S::Close, S::Listen },
+        { S::Close, S::SynSent },
+        { S::Listen, S::SynRecv },
+        { S::Listen, S::SynSent },
+        { S::Listen, S::Close },
+        { S::SynSent, S::Close },
+        { S::SynSent, S::Established },
+        { S::SynSent, S::SynRecv },
+        { S::SynRecv, S::Established },
+        { S::SynRecv, S::FinWait1 },
+        { S::SynRecv, S::Listen },
+        { S::Established, S::FinWait1 },
+        { S::Established, S::CloseWait },
+        { S::FinWait1, S::FinWait2 },
+        { S::FinWait1, S::Closing },
+        { S::FinWait1, S::TimeWait },
+        { S::FinWait2, S::TimeWait },
+        { S::Closing, S::TimeWait },
+        { S::CloseWait, S::LastAck },
+        { S::LastAck, S::Close },
+        { S::TimeWait, S::Close },
+        { S::TimeWait, S::SynRecv },
     };
     for (const auto &[f, t] : arrows)
         QTest::addRow("%s->%s", qPrintable(TcpStates::kernelName(f)), qPrintable(TcpStates::kernelName(t))) << f << t;
@@ -53,7 +67,7 @@ void TestTcpStateMachine::labelsReadEventSlashAction()
     QCOMPARE(t->label(), QStringLiteral("CLOSE / send FIN"));
     QCOMPARE(t->path, TcpTransition::Path::Client);
     QCOMPARE(TcpStateMachine::find(TcpState::Established, TcpState::CloseWait)->label(),
-             QStringLiteral("rcv FIN / send ACK"));
+        QStringLiteral("rcv FIN / send ACK"));
     QCOMPARE(TcpStateMachine::find(TcpState::Established, TcpState::CloseWait)->path, TcpTransition::Path::Server);
     QVERIFY(!TcpStateMachine::isLegal(TcpState::Listen, TcpState::TimeWait));
     QVERIFY(!TcpStateMachine::isLegal(TcpState::CloseWait, TcpState::FinWait2));
@@ -102,14 +116,14 @@ void TestTcpStateMachine::textbookInferences_data()
     QTest::addColumn<QList<TcpState>>("path");
     using S = TcpState;
     QTest::newRow("active close") << S::Established << S::TimeWait
-                                  << QList<S>{S::Established, S::FinWait1, S::FinWait2, S::TimeWait};
+                                  << QList<S> { S::Established, S::FinWait1, S::FinWait2, S::TimeWait };
     QTest::newRow("passive close") << S::Established << S::LastAck
-                                   << QList<S>{S::Established, S::CloseWait, S::LastAck};
-    QTest::newRow("client open") << S::Close << S::Established << QList<S>{S::Close, S::SynSent, S::Established};
-    QTest::newRow("accept") << S::Listen << S::Established << QList<S>{S::Listen, S::SynRecv, S::Established};
-    QTest::newRow("closing") << S::Closing << S::Close << QList<S>{S::Closing, S::TimeWait, S::Close};
+                                   << QList<S> { S::Established, S::CloseWait, S::LastAck };
+    QTest::newRow("client open") << S::Close << S::Established << QList<S> { S::Close, S::SynSent, S::Established };
+    QTest::newRow("accept") << S::Listen << S::Established << QList<S> { S::Listen, S::SynRecv, S::Established };
+    QTest::newRow("closing") << S::Closing << S::Close << QList<S> { S::Closing, S::TimeWait, S::Close };
     QTest::newRow("fin-wait-1 out") << S::FinWait1 << S::Close
-                                    << QList<S>{S::FinWait1, S::FinWait2, S::TimeWait, S::Close};
+                                    << QList<S> { S::FinWait1, S::FinWait2, S::TimeWait, S::Close };
 }
 
 void TestTcpStateMachine::textbookInferences()
@@ -123,11 +137,11 @@ void TestTcpStateMachine::textbookInferences()
 void TestTcpStateMachine::avoidSkipsVisibleStates()
 {
     // A FIN_WAIT2 socket that vanished between polls did not pass a 60 s TIME_WAIT unseen.
-    const TcpState tw[] = {TcpState::TimeWait};
+    const TcpState tw[] = { TcpState::TimeWait };
     QCOMPARE(TcpStateMachine::inferPath(TcpState::FinWait2, TcpState::Close, tw),
-             (QList<TcpState>{TcpState::FinWait2, TcpState::Close}));
+        (QList<TcpState> { TcpState::FinWait2, TcpState::Close }));
     QCOMPARE(TcpStateMachine::inferPath(TcpState::TimeWait, TcpState::Close, tw),
-             (QList<TcpState>{TcpState::TimeWait, TcpState::Close}));
+        (QList<TcpState> { TcpState::TimeWait, TcpState::Close }));
 }
 
 void TestTcpStateMachine::namesRoundTrip()
