@@ -33,12 +33,15 @@ int TeachingCommands::runLabHeadless(const AppOptions &options)
             qPrintable(lab.lastError()));
         return 1;
     }
+    const unsigned port = lab.serverPort();
     if (!options.snapshot) {
+        lab.cleanUp();
         std::printf("lab %s: %d connection(s) on loopback port %u\n", qPrintable(LabSession::name(*pattern)),
-            lab.count(), unsigned(lab.serverPort()));
+            lab.count(), port);
         return 0;
     }
-    return SnapshotCommand::run(options); // the lab's sockets are still in the kernel (TIME_WAIT)
+    lab.cleanUp(); // only the listener goes: what the pattern left (TIME_WAIT) stays in the kernel
+    return SnapshotCommand::run(options);
 }
 
 int TeachingCommands::showLesson(const AppOptions &options)

@@ -37,7 +37,7 @@ public:
     // Closes every descriptor still held; the kernel carries on with what remains (TIME_WAIT).
     void cleanUp() { m_lab.closeAll(); }
 
-    quint16 serverPort() const { return m_lab.lastListenPort(); }
+    quint16 serverPort() const { return m_port; } // kept after cleanUp(), to recognise what remains
     // True if the socket belongs to this lab (either end of a lab connection).
     bool owns(const SocketEntry &s) const;
     QString lastError() const { return m_lab.lastError(); }

@@ -53,6 +53,8 @@ struct Lesson
     TcpState clientStart = TcpState::Close;
     TcpState serverStart = TcpState::Close;
     QStringList references;
+    QString lab; // the live-lab pattern that shows this story on the real kernel ("client-first"), optional
+    int labCount = 1;
     QList<LessonStep> steps;
 
     // State before step 0 is the start state; after step i it is steps[i]'s.

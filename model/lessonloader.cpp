@@ -72,6 +72,8 @@ std::optional<Lesson> LessonLoader::parse(const QByteArray &json, const QString 
     l.order = root.value(QLatin1String("order")).toInt(100);
     l.clientLabel = root.value(QLatin1String("clientLabel")).toString(l.clientLabel);
     l.serverLabel = root.value(QLatin1String("serverLabel")).toString(l.serverLabel);
+    l.lab = root.value(QLatin1String("lab")).toString();
+    l.labCount = root.value(QLatin1String("labCount")).toInt(1);
     for (const QJsonValue &r : root.value(QLatin1String("references")).toArray())
         l.references.append(r.toString());
     const QJsonObject start = root.value(QLatin1String("start")).toObject();

@@ -1,10 +1,13 @@
 // Runs every live-lab pattern on real loopback sockets inside a private network namespace and reads
 // the real /proc/net/tcp to check the kernel states each pattern must produce.
+#include "labpanel.h"
 #include "labsession.h"
 #include "netnamespace.h"
 #include "procsource.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QLabel>
+#include <QSignalSpy>
 #include <QTest>
 #include <QThread>
 
@@ -128,6 +131,25 @@ private Q_SLOTS:
         QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::TimeWait) == 25; }));
     }
 
+    void panelListsRealStates()
+    {
+        // The lesson window's lab panel runs the stages itself and lists what /proc says.
+        LabPanel panel;
+        panel.setPattern(LabSession::Pattern::ClientFirst, 2);
+        QSignalSpy seen(&panel, &LabPanel::labSockets);
+        panel.run();
+        auto has = [&](TcpState state, int n) {
+            if (seen.isEmpty())
+                return false;
+            const auto sockets = seen.last().at(0).value<std::vector<SocketEntry>>();
+            return std::count_if(sockets.begin(), sockets.end(), [&](const SocketEntry &s) { return s.state == state; })
+                == n;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(has(TcpState::CloseWait, 2), 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(has(TcpState::TimeWait, 2), 8000);
+        QVERIFY(panel.findChildren<QLabel *>().size() >= 3);
+    }
+
     void cleansUp()
     {
         LabSession lab(LabSession::Pattern::ClientFirst, 2);
@@ -144,7 +166,7 @@ private Q_SLOTS:
 int main(int argc, char **argv)
 {
     isolationError = NetNamespace::enterNew(); // before any thread: unshare needs a single thread
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     TestLab t;
     return QTest::qExec(&t, argc, argv);
 }

@@ -1,6 +1,10 @@
 // The lesson player: stepping, bounds, play to the end, speed; states follow the lesson's steps.
 #include "lessonloader.h"
 #include "lessonplayer.h"
+#include "lessonstatepanel.h"
+#include "lessonwindow.h"
+#include "packetarrowitem.h"
+#include "packetladder.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -80,6 +84,34 @@ private Q_SLOTS:
         QVERIFY(p.isPlaying());
     }
 
+    void windowShowsLadderAndLitStates()
+    {
+        LessonWindow w;
+        QCOMPARE(w.openLesson(QStringLiteral("simultaneous-close")), QString());
+        QVERIFY(!w.openLesson(QStringLiteral("nope")).isEmpty());
+        auto *ladder = w.findChild<PacketLadder *>();
+        auto *states = w.findChild<LessonStatePanel *>();
+        QVERIFY(ladder && states);
+        QCOMPARE(ladder->packetItems().size(), 0);
+        QSignalSpy lit(&w, &LessonWindow::statesChanged);
+        w.player()->seek(0); // both FINs leave, still in flight: drawn halfway
+        QCOMPARE(ladder->packetItems().size(), 2);
+        for (QGraphicsItem *i : ladder->packetItems())
+            QCOMPARE(static_cast<PacketArrowItem *>(i)->progress(), 0.5);
+        QCOMPARE(states->clientState(), TcpState::FinWait1);
+        w.player()->seek(1);
+        QCOMPARE(ladder->packetItems().size(), 4);
+        QCOMPARE(states->clientState(), TcpState::Closing);
+        QCOMPARE(states->serverState(), TcpState::Closing);
+        QCOMPARE(lit.count(), 2);
+        QCOMPARE(lit.last().at(0).value<TcpState>(), TcpState::Closing);
+        w.setPresentation(true);
+        QVERIFY(w.isPresentation());
+        const QImage shot = w.grab().toImage();
+        QVERIFY(!shot.isNull());
+        QVERIFY(shot.width() >= 800);
+    }
+
     void speedIsClamped()
     {
         LessonPlayer p;
@@ -90,5 +122,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLessonPlayer)
+QTEST_MAIN(TestLessonPlayer)
 #include "tst_lessonplayer.moc"

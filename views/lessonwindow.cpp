@@ -1,5 +1,6 @@
 #include "lessonwindow.h"
 
+#include "labpanel.h"
 #include "lessonloader.h"
 #include "lessonstatepanel.h"
 #include "packetladder.h"
@@ -8,6 +9,7 @@
 #include <QComboBox>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QTabWidget>
 #include <QToolButton>
 
 namespace {
@@ -42,6 +44,11 @@ LessonWindow::LessonWindow(QWidget *parent)
     m_summary->setWordWrap(true);
     m_ladder = new PacketLadder(this);
     m_states = new LessonStatePanel(this);
+    m_lab = new LabPanel(this);
+    m_side = new QTabWidget(this);
+    m_side->addTab(m_states, tr("States"));
+    m_side->addTab(m_lab, tr("Live lab"));
+    m_side->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
     m_narration = new QLabel(this);
     m_narration->setWordWrap(true);
     m_narration->setTextFormat(Qt::RichText);
@@ -67,7 +74,7 @@ LessonWindow::LessonWindow(QWidget *parent)
     top->addWidget(m_chooser);
     auto *middle = new QHBoxLayout;
     middle->addWidget(m_ladder, 1);
-    middle->addWidget(m_states);
+    middle->addWidget(m_side);
     auto *controls = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *> { restart, back, m_play, forward, m_speed })
         controls->addWidget(w);
@@ -95,6 +102,7 @@ LessonWindow::LessonWindow(QWidget *parent)
         [this](bool playing) { m_play->setText(playing ? tr("❚❚ Pause") : tr("▶ Play")); });
 
     updateFonts();
+    m_side->setFixedWidth(m_states->sizeHint().width() + 80);
     resize(1440, 900);
     if (m_chooser->count() > 0)
         openLesson(m_chooser->itemData(0).toString());
@@ -110,6 +118,8 @@ QString LessonWindow::openLesson(const QString &idOrPath)
     if (index >= 0)
         m_chooser->setCurrentIndex(index);
     m_title->setText(lesson->title);
+    if (const auto pattern = LabSession::parse(lesson->lab))
+        m_lab->setPattern(*pattern, lesson->labCount);
     m_summary->setText(lesson->summary);
     m_ladder->setLesson(*lesson);
     m_player.setLesson(*lesson); // emits stepChanged(-1)
@@ -143,6 +153,8 @@ void LessonWindow::setPresentation(bool on)
     m_present->setChecked(on);
     m_ladder->setPresentation(on);
     m_states->setPresentation(on);
+    m_lab->setPresentation(on);
+    m_side->setFixedWidth(m_states->sizeHint().width() + (on ? 120 : 80));
     updateFonts();
 }
 

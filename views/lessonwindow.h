@@ -4,10 +4,12 @@
 
 #include <QWidget>
 
+class LabPanel;
 class LessonStatePanel;
 class PacketLadder;
 class QComboBox;
 class QLabel;
+class QTabWidget;
 class QToolButton;
 
 // The lesson player as one widget: lesson chooser, packet ladder, both endpoints' lit states, narration
@@ -24,6 +26,7 @@ public:
     // A built-in id ("active-close") or a .json path. Returns an error message, empty on success.
     QString openLesson(const QString &idOrPath);
     bool isPresentation() const { return m_presentation; }
+    LabPanel *labPanel() { return m_lab; }
 
 public Q_SLOTS:
     void setPresentation(bool on);
@@ -45,6 +48,8 @@ private:
     QLabel *m_summary = nullptr;
     PacketLadder *m_ladder = nullptr;
     LessonStatePanel *m_states = nullptr;
+    LabPanel *m_lab = nullptr;
+    QTabWidget *m_side = nullptr;
     QLabel *m_narration = nullptr;
     QLabel *m_position = nullptr;
     QToolButton *m_play = nullptr;
