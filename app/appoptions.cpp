@@ -62,8 +62,8 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     o.labCount = p.value(QStringLiteral("count")).toInt(&countOk);
     if (!countOk || o.labCount < 1 || o.labCount > 20000)
         return QStringLiteral("--count takes a number from 1 to 20000");
-    if (!o.lesson.isEmpty() && (o.snapshot || !o.labPattern.isEmpty()))
-        return QStringLiteral("--lesson does not go with --snapshot or --lab");
+    if (!o.lesson.isEmpty() && o.snapshot)
+        return QStringLiteral("--lesson does not go with --snapshot");
     o.json = p.isSet(QStringLiteral("json"));
     o.sockets = p.isSet(QStringLiteral("sockets"));
     if ((o.json || o.sockets) && !o.snapshot)

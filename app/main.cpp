@@ -29,8 +29,9 @@ int main(int argc, char **argv)
     }
     AppOptions options;
     const QString error = AppOptions::fromParser(parser, options);
-    const bool headless = options.snapshot || options.listLessons || !options.labPattern.isEmpty()
-        || parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
+    const bool headless = options.snapshot || options.listLessons
+        || (!options.labPattern.isEmpty() && options.lesson.isEmpty()) || parser.isSet(QStringLiteral("help"))
+        || parser.isSet(QStringLiteral("version"));
     std::unique_ptr<QCoreApplication> app;
     if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -44,7 +45,7 @@ int main(int argc, char **argv)
     }
     if (options.listLessons)
         return TeachingCommands::listLessons();
-    if (!options.labPattern.isEmpty())
+    if (!options.labPattern.isEmpty() && options.lesson.isEmpty())
         return TeachingCommands::runLabHeadless(options);
     if (options.snapshot)
         return SnapshotCommand::run(options);

@@ -1,6 +1,7 @@
 #include "teachingcommands.h"
 
 #include "appoptions.h"
+#include "labpanel.h"
 #include "labsession.h"
 #include "lessonloader.h"
 #include "lessonwindow.h"
@@ -60,13 +61,24 @@ int TeachingCommands::showLesson(const AppOptions &options)
     if (step < 0 && !options.screenshot.isEmpty())
         step = (window->player()->stepCount() - 1) / 2; // a screenshot mid-way shows packets and states
     window->player()->seek(step);
+    int delayMs = 100;
+    if (!options.labPattern.isEmpty()) { // --lesson X --lab P: show the live lab beside the lesson and run it
+        const auto pattern = LabSession::parse(options.labPattern);
+        if (!pattern) {
+            std::fprintf(stderr, "tcpscope: unknown lab pattern '%s'\n", qPrintable(options.labPattern));
+            delete window;
+            return 2;
+        }
+        window->showLab(*pattern, options.labCount);
+        delayMs = 4500; // a screenshot then shows the lab's second stage (CLOSE_WAIT, CLOSING, ...)
+    }
     if (options.screenshot.isEmpty()) {
         window->show();
         return qApp->exec();
     }
     window->show();
     int rc = 0;
-    QTimer::singleShot(100, window, [&rc, window, path = options.screenshot] {
+    QTimer::singleShot(delayMs, window, [&rc, window, path = options.screenshot] {
         const QString e = Screenshot::save(window, path);
         if (!e.isEmpty()) {
             std::fprintf(stderr, "tcpscope: %s\n", qPrintable(e));

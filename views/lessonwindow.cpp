@@ -158,6 +158,13 @@ void LessonWindow::setPresentation(bool on)
     updateFonts();
 }
 
+void LessonWindow::showLab(LabSession::Pattern pattern, int count)
+{
+    m_side->setCurrentWidget(m_lab);
+    m_lab->setPattern(pattern, count);
+    m_lab->run();
+}
+
 void LessonWindow::updateFonts()
 {
     const double s = m_presentation ? 1.45 : 1.0;

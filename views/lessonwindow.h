@@ -1,5 +1,6 @@
 #pragma once
 
+#include "labsession.h"
 #include "lessonplayer.h"
 
 #include <QWidget>
@@ -30,6 +31,8 @@ public:
 
 public Q_SLOTS:
     void setPresentation(bool on);
+    // Switches to the "Live lab" tab and runs the pattern on loopback.
+    void showLab(LabSession::Pattern pattern, int count);
 
 Q_SIGNALS:
     // After every step change: the lesson's two endpoints' states, for the live state diagram.

@@ -129,6 +129,13 @@ void PacketLadder::rebuild()
             QPointF(bounds.left() + 24, top + rowH * 0.3), Qt::AlignHCenter);
         if (!s.time.isEmpty())
             addText(m_scene, s.time, smallFont, grey, QPointF(bounds.left() + 12, stateY), Qt::AlignLeft);
+        // A lane that now stands for another socket (client B behind the same NAT) says so.
+        if (!s.clientLabel.isEmpty() && s.clientLabel != m_lesson.clientLabelAt(i - 1))
+            addText(m_scene, s.clientLabel, smallFont, LadderStyle::clientColor(), QPointF(-16, top + rowH * 0.3),
+                Qt::AlignRight);
+        if (!s.serverLabel.isEmpty() && s.serverLabel != m_lesson.serverLabelAt(i - 1))
+            addText(m_scene, s.serverLabel, smallFont, LadderStyle::serverColor(),
+                QPointF(laneGap + 16, top + rowH * 0.3), Qt::AlignLeft);
         if (s.client != m_lesson.clientAt(i - 1))
             addText(m_scene, TcpStates::rfcName(s.client), stateFont, LadderStyle::clientColor(), QPointF(-16, stateY),
                 Qt::AlignRight);
