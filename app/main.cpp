@@ -50,6 +50,8 @@ int main(int argc, char **argv)
     if (options.snapshot)
         return SnapshotCommand::run(options);
 
+    if (!options.lesson.isEmpty() && !TeachingCommands::lessonExists(options.lesson))
+        return 2; // said why; no display needed to find out
     app = std::make_unique<QApplication>(argc, argv);
     if (!options.lesson.isEmpty())
         return TeachingCommands::showLesson(options);

@@ -20,6 +20,15 @@ int TeachingCommands::listLessons()
     return 0;
 }
 
+bool TeachingCommands::lessonExists(const QString &idOrPath)
+{
+    QString error;
+    if (LessonLoader::load(idOrPath, &error))
+        return true;
+    std::fprintf(stderr, "tcpscope: %s\n", qPrintable(error));
+    return false;
+}
+
 int TeachingCommands::runLabHeadless(const AppOptions &options)
 {
     const auto pattern = LabSession::parse(options.labPattern);

@@ -6,7 +6,10 @@
 #include "procsource.h"
 
 #include <QApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -148,6 +151,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(has(TcpState::CloseWait, 2), 8000);
         QTRY_VERIFY_WITH_TIMEOUT(has(TcpState::TimeWait, 2), 8000);
         QVERIFY(panel.findChildren<QLabel *>().size() >= 3);
+    }
+
+    void commandLineRunsAPattern()
+    {
+        // The child process inherits this test's private network namespace.
+        QProcess p;
+        p.start(QStringLiteral(TCPSCOPE_BINARY),
+            { QStringLiteral("--lab"), QStringLiteral("burst"), QStringLiteral("--count"), QStringLiteral("7"),
+                QStringLiteral("--snapshot"), QStringLiteral("--json") });
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject counts
+            = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QLatin1String("counts")).toObject();
+        QVERIFY(counts.value(QLatin1String("TIME_WAIT")).toInt() >= 7);
+        QCOMPARE(counts.value(QLatin1String("LISTEN")).toInt(), 0); // the lab closed its listener
     }
 
     void cleansUp()

@@ -4,6 +4,8 @@
 #include "tcpstatemachine.h"
 
 #include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestLessons : public QObject
@@ -98,6 +100,36 @@ private Q_SLOTS:
         QCOMPARE(problems.size(), 2);
         QVERIFY(problems.at(0).contains(QLatin1String("ESTABLISHED -> TIME-WAIT")));
         QVERIFY(problems.at(1).contains(QLatin1String("BOGUS")));
+    }
+
+    void commandLineListsAndOpensLessons()
+    {
+        QProcess list;
+        list.start(QStringLiteral(TCPSCOPE_BINARY), { QStringLiteral("--list-lessons") });
+        QVERIFY(list.waitForFinished(10000));
+        QCOMPARE(list.exitCode(), 0);
+        const QString out = QString::fromUtf8(list.readAllStandardOutput());
+        for (const QString &id : LessonLoader::builtinIds())
+            QVERIFY2(out.contains(id), qPrintable(id));
+
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("lesson.png"));
+        QProcess shot;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        shot.setProcessEnvironment(env);
+        shot.start(QStringLiteral(TCPSCOPE_BINARY),
+            { QStringLiteral("--lesson"), QStringLiteral("active-close"), QStringLiteral("--screenshot"), png });
+        QVERIFY(shot.waitForFinished(20000));
+        QCOMPARE(shot.exitCode(), 0);
+        QFile f(png);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(4) == QByteArray("\x89PNG"));
+
+        QProcess bad;
+        bad.start(QStringLiteral(TCPSCOPE_BINARY), { QStringLiteral("--lesson"), QStringLiteral("no-such") });
+        QVERIFY(bad.waitForFinished(10000));
+        QCOMPARE(bad.exitCode(), 2);
     }
 
     void badInputIsAnError()
