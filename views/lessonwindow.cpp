@@ -154,7 +154,7 @@ void LessonWindow::setPresentation(bool on)
     m_ladder->setPresentation(on);
     m_states->setPresentation(on);
     m_lab->setPresentation(on);
-    m_side->setFixedWidth(m_states->sizeHint().width() + (on ? 120 : 80));
+    m_side->setFixedWidth(m_states->sizeHint().width() + (on ? 60 : 80));
     updateFonts();
 }
 
