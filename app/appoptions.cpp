@@ -24,6 +24,21 @@ void AppOptions::setup(QCommandLineParser &p)
     p.addOption({ QStringLiteral("screenshot"),
         QStringLiteral("Render the whole window to FILE (PNG) after the first poll, then exit."),
         QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("lesson"),
+        QStringLiteral("Open the lesson NAME (see --list-lessons) or a lesson .json file in the lesson window."),
+        QStringLiteral("NAME") });
+    p.addOption({ QStringLiteral("step"),
+        QStringLiteral("With --lesson: start at step N (with --screenshot the default is the middle step)."),
+        QStringLiteral("N") });
+    p.addOption({ QStringLiteral("presentation"), QStringLiteral("With --lesson: large fonts for a projector.") });
+    p.addOption({ QStringLiteral("list-lessons"), QStringLiteral("List the built-in lessons and exit.") });
+    p.addOption({ QStringLiteral("lab"),
+        QStringLiteral("Open real loopback connections in this process and close them in PATTERN: client-first, "
+                       "server-first, simultaneous, half-close, rst or burst. With --snapshot, prints the "
+                       "snapshot taken after it."),
+        QStringLiteral("PATTERN") });
+    p.addOption({ QStringLiteral("count"), QStringLiteral("With --lab: number of connections (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1") });
 }
 
 QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
@@ -31,6 +46,24 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     if (!p.positionalArguments().isEmpty())
         return QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst());
     o.snapshot = p.isSet(QStringLiteral("snapshot"));
+    o.lesson = p.value(QStringLiteral("lesson"));
+    o.presentation = p.isSet(QStringLiteral("presentation"));
+    o.listLessons = p.isSet(QStringLiteral("list-lessons"));
+    o.labPattern = p.value(QStringLiteral("lab"));
+    if (p.isSet(QStringLiteral("step"))) {
+        bool stepOk = false;
+        o.lessonStep = p.value(QStringLiteral("step")).toInt(&stepOk) - 1;
+        if (!stepOk || o.lessonStep < 0)
+            return QStringLiteral("--step takes a step number, 1 or more");
+    }
+    if ((p.isSet(QStringLiteral("step")) || o.presentation) && o.lesson.isEmpty())
+        return QStringLiteral("--step and --presentation go with --lesson");
+    bool countOk = false;
+    o.labCount = p.value(QStringLiteral("count")).toInt(&countOk);
+    if (!countOk || o.labCount < 1 || o.labCount > 20000)
+        return QStringLiteral("--count takes a number from 1 to 20000");
+    if (!o.lesson.isEmpty() && o.snapshot)
+        return QStringLiteral("--lesson does not go with --snapshot");
     o.json = p.isSet(QStringLiteral("json"));
     o.sockets = p.isSet(QStringLiteral("sockets"));
     if ((o.json || o.sockets) && !o.snapshot)

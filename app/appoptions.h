@@ -14,6 +14,13 @@ struct AppOptions
     QString procRoot = QStringLiteral("/proc");
     int intervalMs = 1000;
     QString screenshot; // render the window to this PNG after the first poll, then exit
+    // Teaching mode (issue 6)
+    QString lesson; // open this lesson (id or .json path) in the lesson window
+    int lessonStep = -1; // with --lesson: start at this step (1-based on the command line; -1 = middle for screenshots)
+    bool presentation = false;
+    bool listLessons = false; // print the lesson ids and titles, exit (no display needed)
+    QString labPattern; // run this LabSession pattern on loopback
+    int labCount = 1;
 
     static void setup(QCommandLineParser &parser);
     // Returns an error message for bad usage, empty on success.

@@ -1,6 +1,7 @@
 #include "appoptions.h"
 #include "mainwindow.h"
 #include "snapshotcommand.h"
+#include "teachingcommands.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +11,8 @@
 
 int main(int argc, char **argv)
 {
+    Q_INIT_RESOURCE(resources); // lessons and icons live in the static tcpscope_resources library
+
     QCoreApplication::setApplicationName(QStringLiteral("tcpscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("tcpscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TCPSCOPE_VERSION));
@@ -26,8 +29,9 @@ int main(int argc, char **argv)
     }
     AppOptions options;
     const QString error = AppOptions::fromParser(parser, options);
-    const bool headless
-        = options.snapshot || parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
+    const bool headless = options.snapshot || options.listLessons
+        || (!options.labPattern.isEmpty() && options.lesson.isEmpty()) || parser.isSet(QStringLiteral("help"))
+        || parser.isSet(QStringLiteral("version"));
     std::unique_ptr<QCoreApplication> app;
     if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -39,10 +43,18 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "tcpscope: %s\nTry 'tcpscope --help'.\n", qPrintable(error));
         return 2;
     }
+    if (options.listLessons)
+        return TeachingCommands::listLessons();
+    if (!options.labPattern.isEmpty() && options.lesson.isEmpty())
+        return TeachingCommands::runLabHeadless(options);
     if (options.snapshot)
         return SnapshotCommand::run(options);
 
+    if (!options.lesson.isEmpty() && !TeachingCommands::lessonExists(options.lesson))
+        return 2; // said why; no display needed to find out
     app = std::make_unique<QApplication>(argc, argv);
+    if (!options.lesson.isEmpty())
+        return TeachingCommands::showLesson(options);
     MainWindow window(options);
     window.show();
     return app->exec();

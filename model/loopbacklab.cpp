@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -78,6 +79,11 @@ void LoopbackLab::closeAll()
 
 quint16 LoopbackLab::listen(bool deferAccept)
 {
+    return listenWith(deferAccept, 0);
+}
+
+quint16 LoopbackLab::listenWith(bool deferAccept, int receiveBuffer)
+{
     const int fd = ::socket(m_family == AddressFamily::IPv4 ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         fail(QStringLiteral("socket"));
@@ -90,6 +96,8 @@ quint16 LoopbackLab::listen(bool deferAccept)
         const int seconds = 30;
         ::setsockopt(fd, IPPROTO_TCP, TCP_DEFER_ACCEPT, &seconds, sizeof seconds);
     }
+    if (receiveBuffer > 0) // inherited by accepted sockets; sets their window before the handshake
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
     sockaddr_storage ss;
     const socklen_t len = loopback(m_family, ss, 0);
     if (::bind(fd, reinterpret_cast<sockaddr *>(&ss), len) < 0 || ::listen(fd, 4096) < 0) {
@@ -213,4 +221,104 @@ bool LoopbackLab::reset(int n)
         release(p.server);
     }
     return port != 0;
+}
+
+bool LoopbackLab::openPair(Endpoints &pair)
+{
+    const quint16 port = ensureListener();
+    Pair p;
+    if (!port || !connectPair(port, p))
+        return false;
+    pair.client = p.client;
+    pair.server = p.server;
+    return true;
+}
+
+bool LoopbackLab::shutdownWrite(int fd)
+{
+    if (::shutdown(fd, SHUT_WR) < 0)
+        return fail(QStringLiteral("shutdown"));
+    return true;
+}
+
+void LoopbackLab::abort(int fd)
+{
+    const linger l { 1, 0 };
+    ::setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
+    release(fd);
+}
+
+bool LoopbackLab::readToEof(int fd)
+{
+    pollfd p { fd, POLLIN, 0 };
+    static char buf[65536];
+    for (int i = 0; i < 500; ++i) {
+        if (::poll(&p, 1, 10) <= 0)
+            continue;
+        ssize_t n;
+        while ((n = ::recv(fd, buf, sizeof buf, MSG_DONTWAIT)) > 0) { }
+        if (n == 0)
+            return true;
+        if (errno != EAGAIN && errno != EINTR)
+            return false;
+    }
+    return false;
+}
+
+TcpState LoopbackLab::stateOf(int fd)
+{
+    tcp_info info {};
+    socklen_t len = sizeof info;
+    if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &len) < 0)
+        return TcpState::Unknown;
+    return TcpStates::fromCode(info.tcpi_state).value_or(TcpState::Unknown);
+}
+
+namespace {
+// Sends until the peer's receive window and our send buffer are both full: the window is closed once
+// sends keep failing with EAGAIN after the peer has had time to acknowledge.
+void fillWindow(int fd)
+{
+    static const char chunk[16384] = {};
+    int idle = 0;
+    for (int i = 0; i < 2000 && idle < 3; ++i) {
+        const ssize_t n = ::send(fd, chunk, sizeof chunk, MSG_DONTWAIT | MSG_NOSIGNAL);
+        if (n > 0) {
+            idle = 0;
+            continue;
+        }
+        ++idle;
+        ::usleep(10000);
+    }
+}
+} // namespace
+
+bool LoopbackLab::simultaneousClose(int n, bool finish, std::vector<Endpoints> *unfinished)
+{
+    if (!listenWith(false, 4096))
+        return false;
+    bool ok = true;
+    for (int i = 0; ok && i < n; ++i) {
+        Endpoints p;
+        if (!openPair(p)) {
+            ok = false;
+            break;
+        }
+        fillWindow(p.client);
+        ok = shutdownWrite(p.client) && shutdownWrite(p.server); // client FIN queued; server FIN crosses it
+        for (int w = 0; ok && w < 100 && stateOf(p.client) != TcpState::Closing; ++w)
+            ::usleep(10000);
+        if (ok && stateOf(p.client) != TcpState::Closing) {
+            m_error = QStringLiteral("simultaneous close: client did not reach CLOSING");
+            ok = false;
+        }
+        if (ok && finish) {
+            ok = readToEof(p.server); // the window opens: the client's data and FIN follow
+            release(p.server);
+            release(p.client);
+        } else if (ok && unfinished) {
+            unfinished->push_back(p);
+        }
+    }
+    return ok;
 }

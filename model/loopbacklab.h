@@ -38,6 +38,31 @@ public:
     // Closes every descriptor the lab holds (the kernel carries on with what remains).
     void closeAll();
 
+    // Building blocks for staged patterns (LabSession): a connected pair on the current listener.
+    struct Endpoints
+    {
+        int client = -1;
+        int server = -1;
+    };
+    bool openPair(Endpoints &pair);
+    // Simultaneous close: both ends call shutdown(SHUT_WR) with neither FIN acknowledged yet. On loopback a FIN
+    // is processed inside the sender's syscall, so the server's receive window is filled first: the client's
+    // FIN then waits behind unsent data while the server's FIN arrives, and the client goes FIN_WAIT1 ->
+    // CLOSING (RFC 9293 §3.6 case 3). With `finish` the server drains, both ends end in TIME_WAIT; without,
+    // the client stays in CLOSING until closeAll(). Its small-window listener becomes the current one.
+    bool simultaneousClose(int n, bool finish = true, std::vector<Endpoints> *unfinished = nullptr);
+
+    // close() on one descriptor the lab holds.
+    void closeFd(int fd) { release(fd); }
+    // shutdown(SHUT_WR): sends FIN but keeps the descriptor (half-close).
+    bool shutdownWrite(int fd);
+    // SO_LINGER {1, 0} then close(): an RST instead of a FIN, no TIME_WAIT (tcp_disconnect).
+    void abort(int fd);
+    // Reads until the peer's FIN (end-of-file) or a 5 s timeout.
+    static bool readToEof(int fd);
+    // The kernel's state for one descriptor (TCP_INFO tcpi_state), Unknown on error.
+    static TcpState stateOf(int fd);
+
     quint16 lastListenPort() const { return m_listenPort; }
     size_t openDescriptors() const { return m_fds.size(); }
 
@@ -49,6 +74,7 @@ private:
     };
     bool connectPair(quint16 port, Pair &pair, bool accept = true);
     quint16 ensureListener();
+    quint16 listenWith(bool deferAccept, int receiveBuffer);
     bool fail(const QString &what);
     void release(int fd);
 

@@ -1,0 +1,192 @@
+// Runs every live-lab pattern on real loopback sockets inside a private network namespace and reads
+// the real /proc/net/tcp to check the kernel states each pattern must produce.
+#include "labpanel.h"
+#include "labsession.h"
+#include "netnamespace.h"
+#include "procsource.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+#include <functional>
+
+namespace {
+enum class Side { Client, Server };
+
+// Lab sockets in `state` on one side: the server end has the lab port as its local port.
+int countOn(const LabSession &lab, Side side, TcpState state)
+{
+    ProcSource source;
+    const Snapshot snap = source.poll();
+    int n = 0;
+    for (const SocketEntry &s : snap.sockets()) {
+        if (!lab.owns(s) || s.state != state)
+            continue;
+        const bool serverEnd = s.localPort == lab.serverPort();
+        if ((side == Side::Server) == serverEnd)
+            ++n;
+    }
+    return n;
+}
+
+// Loopback processing is synchronous, but allow the kernel a moment (e.g. a delayed ACK).
+bool eventually(const std::function<bool()> &check)
+{
+    for (int i = 0; i < 100; ++i) {
+        if (check())
+            return true;
+        QThread::msleep(20);
+    }
+    return check();
+}
+
+QString isolationError;
+} // namespace
+
+class TestLab : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!isolationError.isEmpty()) {
+            if (NetNamespace::mustNotSkip())
+                QFAIL(qPrintable(isolationError));
+            QSKIP(qPrintable(isolationError));
+        }
+    }
+
+    void patternNames()
+    {
+        for (const QString &n : LabSession::names())
+            QCOMPARE(LabSession::name(*LabSession::parse(n)), n);
+        QVERIFY(!LabSession::parse(u"nonsense"));
+    }
+
+    void clientFirst()
+    {
+        LabSession lab(LabSession::Pattern::ClientFirst, 3);
+        QVERIFY2(lab.open() && lab.closeFirst(), qPrintable(lab.lastError()));
+        // The passive side sits in CLOSE_WAIT until its application closes.
+        QVERIFY(eventually([&] { return countOn(lab, Side::Server, TcpState::CloseWait) == 3; }));
+        QCOMPARE(countOn(lab, Side::Client, TcpState::FinWait2), 3);
+        QVERIFY(lab.closeSecond());
+        QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::TimeWait) == 3; }));
+        QCOMPARE(countOn(lab, Side::Server, TcpState::TimeWait), 0);
+        QCOMPARE(countOn(lab, Side::Server, TcpState::CloseWait), 0);
+    }
+
+    void serverFirst()
+    {
+        LabSession lab(LabSession::Pattern::ServerFirst, 2);
+        QVERIFY2(lab.open() && lab.closeFirst(), qPrintable(lab.lastError()));
+        QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::CloseWait) == 2; }));
+        QVERIFY(lab.closeSecond());
+        QVERIFY(eventually([&] { return countOn(lab, Side::Server, TcpState::TimeWait) == 2; }));
+        QCOMPARE(countOn(lab, Side::Client, TcpState::TimeWait), 0);
+    }
+
+    void simultaneous()
+    {
+        LabSession lab(LabSession::Pattern::Simultaneous, 2);
+        QVERIFY2(lab.open() && lab.closeFirst(), qPrintable(lab.lastError()));
+        QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::Closing) == 2; }));
+        QVERIFY(lab.closeSecond());
+        // Both ends closed first, so both wait: a TIME_WAIT pair per connection.
+        QVERIFY(eventually([&] {
+            return countOn(lab, Side::Client, TcpState::TimeWait) == 2
+                && countOn(lab, Side::Server, TcpState::TimeWait) == 2;
+        }));
+    }
+
+    void halfClose()
+    {
+        LabSession lab(LabSession::Pattern::HalfClose, 1);
+        QVERIFY2(lab.open() && lab.closeFirst(), qPrintable(lab.lastError()));
+        QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::FinWait2) == 1; }));
+        QCOMPARE(countOn(lab, Side::Server, TcpState::CloseWait), 1);
+        QVERIFY(lab.closeSecond());
+        QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::TimeWait) == 1; }));
+        QCOMPARE(countOn(lab, Side::Server, TcpState::TimeWait), 0);
+    }
+
+    void reset()
+    {
+        LabSession lab(LabSession::Pattern::Reset, 3);
+        QVERIFY2(lab.run(), qPrintable(lab.lastError()));
+        QThread::msleep(50);
+        for (TcpState s : { TcpState::TimeWait, TcpState::Established, TcpState::CloseWait, TcpState::FinWait2 }) {
+            QCOMPARE(countOn(lab, Side::Client, s), 0);
+            QCOMPARE(countOn(lab, Side::Server, s), 0);
+        }
+    }
+
+    void burst()
+    {
+        LabSession lab(LabSession::Pattern::Burst, 25);
+        QVERIFY2(lab.run(), qPrintable(lab.lastError()));
+        QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::TimeWait) == 25; }));
+    }
+
+    void panelListsRealStates()
+    {
+        // The lesson window's lab panel runs the stages itself and lists what /proc says.
+        LabPanel panel;
+        panel.setPattern(LabSession::Pattern::ClientFirst, 2);
+        QSignalSpy seen(&panel, &LabPanel::labSockets);
+        panel.run();
+        auto has = [&](TcpState state, int n) {
+            if (seen.isEmpty())
+                return false;
+            const auto sockets = seen.last().at(0).value<std::vector<SocketEntry>>();
+            return std::count_if(sockets.begin(), sockets.end(), [&](const SocketEntry &s) { return s.state == state; })
+                == n;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(has(TcpState::CloseWait, 2), 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(has(TcpState::TimeWait, 2), 8000);
+        QVERIFY(panel.findChildren<QLabel *>().size() >= 3);
+    }
+
+    void commandLineRunsAPattern()
+    {
+        // The child process inherits this test's private network namespace.
+        QProcess p;
+        p.start(QStringLiteral(TCPSCOPE_BINARY),
+            { QStringLiteral("--lab"), QStringLiteral("burst"), QStringLiteral("--count"), QStringLiteral("7"),
+                QStringLiteral("--snapshot"), QStringLiteral("--json") });
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject counts
+            = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QLatin1String("counts")).toObject();
+        QVERIFY(counts.value(QLatin1String("TIME_WAIT")).toInt() >= 7);
+        QCOMPARE(counts.value(QLatin1String("LISTEN")).toInt(), 0); // the lab closed its listener
+    }
+
+    void cleansUp()
+    {
+        LabSession lab(LabSession::Pattern::ClientFirst, 2);
+        QVERIFY(lab.open());
+        const quint16 port = lab.serverPort();
+        lab.cleanUp();
+        QThread::msleep(50);
+        QCOMPARE(countOn(lab, Side::Server, TcpState::Listen), 0);
+        QCOMPARE(countOn(lab, Side::Server, TcpState::Established), 0);
+        QVERIFY(port != 0);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    isolationError = NetNamespace::enterNew(); // before any thread: unshare needs a single thread
+    QApplication app(argc, argv);
+    TestLab t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_lab.moc"

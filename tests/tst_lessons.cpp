@@ -1,0 +1,147 @@
+// Every built-in lesson loads, and each of its steps is a legal move of the TCP state machine.
+#include "lessonloader.h"
+#include "lessonvalidator.h"
+#include "tcpstatemachine.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestLessons : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { Q_INIT_RESOURCE(resources); }
+
+    void everyRequiredLessonExists()
+    {
+        const QStringList ids = LessonLoader::builtinIds();
+        const QStringList required = { QStringLiteral("three-way-handshake"), QStringLiteral("active-close"),
+            QStringLiteral("passive-close"), QStringLiteral("simultaneous-close"), QStringLiteral("half-close"),
+            QStringLiteral("rst-abort"), QStringLiteral("why-time-wait"), QStringLiteral("server-closes-first"),
+            QStringLiteral("ephemeral-port-exhaustion"), QStringLiteral("tcp-tw-reuse"),
+            QStringLiteral("tcp-tw-recycle-nat"), QStringLiteral("bsd-time-wait") };
+        for (const QString &id : required)
+            QVERIFY2(ids.contains(id), qPrintable(id));
+        QCOMPARE(ids.constFirst(), QStringLiteral("three-way-handshake"));
+    }
+
+    void lessonIsSound_data()
+    {
+        QTest::addColumn<QString>("id");
+        const QStringList files = QDir(LessonLoader::builtinDirectory()).entryList({ QStringLiteral("*.json") });
+        QVERIFY(files.size() >= 12);
+        for (const QString &f : files)
+            QTest::newRow(qPrintable(f)) << f.chopped(5);
+    }
+
+    void lessonIsSound()
+    {
+        QFETCH(QString, id);
+        QString error;
+        const auto lesson = LessonLoader::load(id, &error);
+        QVERIFY2(lesson, qPrintable(error));
+        const QStringList problems = LessonValidator::check(*lesson);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        // Walk the lesson as the player does: every step's state pair follows from the previous one.
+        TcpState c = lesson->clientStart;
+        TcpState s = lesson->serverStart;
+        for (const LessonStep &step : lesson->steps) {
+            QVERIFY(c == step.client || TcpStateMachine::isLegal(c, step.client));
+            QVERIFY(s == step.server || TcpStateMachine::isLegal(s, step.server));
+            c = step.client;
+            s = step.server;
+        }
+    }
+
+    void closingLessonsVisitTheirStates_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<TcpState>("state");
+        QTest::newRow("active") << QStringLiteral("active-close") << TcpState::TimeWait;
+        QTest::newRow("passive") << QStringLiteral("passive-close") << TcpState::LastAck;
+        QTest::newRow("simultaneous") << QStringLiteral("simultaneous-close") << TcpState::Closing;
+        QTest::newRow("half") << QStringLiteral("half-close") << TcpState::FinWait2;
+    }
+
+    void closingLessonsVisitTheirStates()
+    {
+        QFETCH(QString, id);
+        QFETCH(TcpState, state);
+        QString error;
+        const auto lesson = LessonLoader::load(id, &error);
+        QVERIFY(lesson);
+        bool seen = false;
+        for (const LessonStep &s : lesson->steps)
+            seen = seen || s.client == state || s.server == state;
+        QVERIFY(seen);
+    }
+
+    void rstLeavesNoTimeWait()
+    {
+        QString error;
+        const auto lesson = LessonLoader::load(QStringLiteral("rst-abort"), &error);
+        QVERIFY(lesson);
+        for (const LessonStep &s : lesson->steps)
+            QVERIFY(s.client != TcpState::TimeWait && s.server != TcpState::TimeWait);
+    }
+
+    void illegalStepIsRejected()
+    {
+        const QByteArray json = R"({"title":"t","summary":"s","references":["RFC 9293"],
+            "start":{"client":"ESTABLISHED","server":"ESTABLISHED"},
+            "steps":[{"title":"bad","client":"TIME-WAIT","server":"ESTABLISHED","narration":"n","reference":"r",
+                      "packets":[{"from":"client","flags":"FIN,BOGUS"}]}]})";
+        QString error;
+        const auto lesson = LessonLoader::parse(json, QStringLiteral("bad"), &error);
+        QVERIFY2(lesson, qPrintable(error));
+        const QStringList problems = LessonValidator::check(*lesson);
+        QCOMPARE(problems.size(), 2);
+        QVERIFY(problems.at(0).contains(QLatin1String("ESTABLISHED -> TIME-WAIT")));
+        QVERIFY(problems.at(1).contains(QLatin1String("BOGUS")));
+    }
+
+    void commandLineListsAndOpensLessons()
+    {
+        QProcess list;
+        list.start(QStringLiteral(TCPSCOPE_BINARY), { QStringLiteral("--list-lessons") });
+        QVERIFY(list.waitForFinished(10000));
+        QCOMPARE(list.exitCode(), 0);
+        const QString out = QString::fromUtf8(list.readAllStandardOutput());
+        for (const QString &id : LessonLoader::builtinIds())
+            QVERIFY2(out.contains(id), qPrintable(id));
+
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("lesson.png"));
+        QProcess shot;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        shot.setProcessEnvironment(env);
+        shot.start(QStringLiteral(TCPSCOPE_BINARY),
+            { QStringLiteral("--lesson"), QStringLiteral("active-close"), QStringLiteral("--screenshot"), png });
+        QVERIFY(shot.waitForFinished(20000));
+        QCOMPARE(shot.exitCode(), 0);
+        QFile f(png);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(4) == QByteArray("\x89PNG"));
+
+        QProcess bad;
+        bad.start(QStringLiteral(TCPSCOPE_BINARY), { QStringLiteral("--lesson"), QStringLiteral("no-such") });
+        QVERIFY(bad.waitForFinished(10000));
+        QCOMPARE(bad.exitCode(), 2);
+    }
+
+    void badInputIsAnError()
+    {
+        QString error;
+        QVERIFY(!LessonLoader::parse("{", QStringLiteral("x"), &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!LessonLoader::parse(R"({"start":{"client":"NOPE","server":"LISTEN"}})", QStringLiteral("x"), &error));
+        QVERIFY(!LessonLoader::load(QStringLiteral("no-such-lesson"), &error));
+        QVERIFY(error.contains(QLatin1String("--list-lessons")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLessons)
+#include "tst_lessons.moc"
