@@ -65,7 +65,7 @@ std::vector<Downsampler::Segment> Downsampler::run(
                 out.back().points[size_t(k)].append(QPointF(double(s.timeMs), s.counts[size_t(k)]));
             continue;
         }
-        const qint64 c = qint64(double(s.timeMs - fromMs) / span * columns);
+        const qint64 c = std::min<qint64>(qint64(double(s.timeMs - fromMs) / span * columns), columns - 1);
         if (c != colIndex) {
             flush(col, out.back(), mode);
             colIndex = c;
