@@ -160,5 +160,5 @@ bool TunableCatalog::isDefault(const TunableInfo &info, const QString &value)
 
 QString TunableCatalog::oneLine(const TunableInfo &info)
 {
-    return info.does + QStringLiteral(" Not: ") + info.doesNot;
+    return info.does + QLatin1Char(' ') + info.doesNot;
 }

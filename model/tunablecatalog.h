@@ -30,6 +30,6 @@ public:
     static std::vector<const TunableInfo *> forOs(const QString &os);
     // True when value is the kernel default (whitespace-insensitive); false when unknown.
     static bool isDefault(const TunableInfo &info, const QString &value);
-    // "does. Not: doesNot" as one line for tooltips and text output.
+    // "does doesNot" as one line for tooltips and text output.
     static QString oneLine(const TunableInfo &info);
 };

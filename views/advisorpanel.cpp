@@ -129,7 +129,8 @@ void AdvisorPanel::showDetail()
                        "<p><a href='state:%11'>%12</a> &nbsp; <small style='color:#666'>%13</small></p>")
             .arg(a.title.toHtmlEscaped(), severityColor(a.severity).name(), Advisory::severityName(a.severity), a.id,
                 tr("Evidence"), evidence, tr("Why it matters"), a.explanation.toHtmlEscaped(), tr("What to do"))
-            .arg(a.action.toHtmlEscaped(), state, tr("Show %1 in the diagram").arg(state), a.reference.toHtmlEscaped()));
+            .arg(
+                a.action.toHtmlEscaped(), state, tr("Show %1 in the diagram").arg(state), a.reference.toHtmlEscaped()));
 }
 
 QString AdvisorPanel::detailText() const

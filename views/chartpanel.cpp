@@ -77,6 +77,8 @@ ChartPanel::ChartPanel(const StateHistory *history, QWidget *parent)
     m_axisLog->setMinorTickCount(-1);
     m_chart->addAxis(m_axisX, Qt::AlignBottom);
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
+    m_chart->addAxis(m_axisLog, Qt::AlignLeft);
+    m_axisLog->setVisible(false);
     for (size_t i = 0; i < m_series.size(); ++i)
         m_series[i].state = StatePalette::chartStates()[i];
 
@@ -135,7 +137,8 @@ void ChartPanel::buildToolbar()
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(exportButton);
     const auto ask = [this](const QString &filter, const QString &suffix, auto fn) {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("tcpscope.") + suffix, filter);
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("tcpscope.") + suffix, filter);
         if (!path.isEmpty()) {
             const QString error = (this->*fn)(path);
             if (!error.isEmpty())
@@ -239,14 +242,10 @@ bool ChartPanel::isStateVisible(TcpState s) const
 void ChartPanel::rebuildSeries(int segments)
 {
     m_chart->removeAllSeries(); // deletes them, and with them the area edges parented below
-    QAbstractAxis *unused = m_log ? static_cast<QAbstractAxis *>(m_axisY) : m_axisLog;
-    if (m_chart->axes(Qt::Vertical).contains(unused)) {
-        m_chart->removeAxis(unused);
-        unused->setParent(this);
-    }
+    // Both axes stay in the chart (swapping them leaves stale labels in Qt 6.4); only one is shown.
     QAbstractAxis *yAxis = m_log ? static_cast<QAbstractAxis *>(m_axisLog) : m_axisY;
-    if (!m_chart->axes(Qt::Vertical).contains(yAxis))
-        m_chart->addAxis(yAxis, Qt::AlignLeft);
+    m_axisLog->setVisible(m_log);
+    m_axisY->setVisible(!m_log);
 
     // Stacked areas are added bottom-up so the legend reads in stacking order.
     for (StateSeries &ss : m_series) {
@@ -268,7 +267,7 @@ void ChartPanel::rebuildSeries(int segments)
                 QColor fill = c;
                 fill.setAlpha(190);
                 area->setBrush(fill);
-                area->setPen(QPen(c.darker(130), 1));
+                area->setPen(Qt::NoPen); // an empty state would otherwise draw its edge on top
                 ss.lower.push_back(lower);
                 ss.areas.push_back(area);
                 added = area;
@@ -381,6 +380,8 @@ void ChartPanel::refresh()
         m_axisLog->setRange(LogFloor, std::max(10.0, std::pow(10.0, std::ceil(std::log10(std::max(top, 1.0) * 1.2)))));
     else
         m_axisY->setRange(0, niceCeiling(top * 1.05));
+    if (!m_log)
+        m_axisY->applyNiceNumbers();
     m_view->setTimeRange(from, m_viewEnd);
 
     std::vector<StateChartView::Gap> gaps;
@@ -398,7 +399,7 @@ void ChartPanel::refresh()
                 continue;
             const QString what = c.oldValue.isEmpty() ? tr("appeared: %1").arg(c.newValue.simplified())
                 : c.newValue.isEmpty()                ? tr("removed")
-                                                      : c.oldValue.simplified() + QStringLiteral(" \u2192 ") + c.newValue.simplified();
+                                       : c.oldValue.simplified() + QStringLiteral(" \u2192 ") + c.newValue.simplified();
             markers.push_back({ c.timeMs, shortName(c.name) + QLatin1Char(' ') + what });
         }
     }
@@ -429,7 +430,8 @@ QString ChartPanel::valuesAt(qint64 timeMs) const
     QString out = QDateTime::fromMSecsSinceEpoch(s.timeMs).toString(QStringLiteral("HH:mm:ss"));
     for (const StateSeries &ss : m_series) {
         if (ss.visible)
-            out += QLatin1Char('\n') + TcpStates::kernelName(ss.state) + QLatin1Char(' ') + QString::number(s.count(ss.state));
+            out += QLatin1Char('\n') + TcpStates::kernelName(ss.state) + QLatin1Char(' ')
+                + QString::number(s.count(ss.state));
     }
     return out;
 }
@@ -444,7 +446,8 @@ void ChartPanel::showTooltip(qint64 timeMs, const QPoint &globalPos)
         const QString name = lines[i].section(QLatin1Char(' '), 0, 0);
         const auto st = TcpStates::fromKernelName(name);
         html += QStringLiteral("<tr><td><span style='color:%1'>\u25A0</span> %2</td><td align=right>&nbsp;%3</td></tr>")
-                    .arg(StatePalette::color(st.value_or(TcpState::Unknown)).name(), name, lines[i].section(QLatin1Char(' '), 1));
+                    .arg(StatePalette::color(st.value_or(TcpState::Unknown)).name(), name,
+                        lines[i].section(QLatin1Char(' '), 1));
     }
     QToolTip::showText(globalPos + QPoint(14, 14), html + QStringLiteral("</table>"), m_view);
 }

@@ -31,8 +31,8 @@ QColor StatePalette::color(TcpState s)
 
 const std::array<TcpState, 10> &StatePalette::chartStates()
 {
-    static const std::array<TcpState, 10> states = { TcpState::Established, TcpState::Listen, TcpState::SynSent,
-        TcpState::SynRecv, TcpState::FinWait1, TcpState::FinWait2, TcpState::Closing, TcpState::TimeWait,
-        TcpState::CloseWait, TcpState::LastAck };
+    static const std::array<TcpState, 10> states
+        = { TcpState::Established, TcpState::Listen, TcpState::SynSent, TcpState::SynRecv, TcpState::FinWait1,
+              TcpState::FinWait2, TcpState::Closing, TcpState::TimeWait, TcpState::CloseWait, TcpState::LastAck };
     return states;
 }

@@ -67,7 +67,7 @@ void TunablesPanel::build(const Snapshot &s)
         m_table->setItem(row, DefaultColumn, new QTableWidgetItem(info ? info->defaultValue : QString()));
         auto *meaning = new QTableWidgetItem;
         if (info) {
-            meaning->setText(info->does + QLatin1Char('\n') + tr("Not: ") + info->doesNot);
+            meaning->setText(info->does + QLatin1Char('\n') + info->doesNot);
             meaning->setToolTip(tr("Source: %1").arg(info->reference));
         }
         m_table->setItem(row, MeaningColumn, meaning);
@@ -82,14 +82,15 @@ void TunablesPanel::setSnapshot(const Snapshot &s)
         build(s);
     for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
         updateRow(it.value(), it.key(), s);
-    const qint64 recent = std::count_if(m_changes.cbegin(), m_changes.cend(),
-        [&s](const Change &c) { return s.timeMs() - c.timeMs < FreshChangeMs; });
-    m_header->setText(tr("<b>%1</b> kernel %2 %3. TIME_WAIT lasts <b>%4 s</b> here.%5")
-                          .arg(s.host().toHtmlEscaped(), s.os(), s.kernel().toHtmlEscaped())
-                          .arg(s.timeWaitLengthMs() / 1000)
-                          .arg(recent ? tr(" <span style='background:#ffd54f'>&nbsp;%n changed in the last minute&nbsp;</span>",
-                                            nullptr, int(recent))
-                                      : QString()));
+    const qint64 recent = std::count_if(
+        m_changes.cbegin(), m_changes.cend(), [&s](const Change &c) { return s.timeMs() - c.timeMs < FreshChangeMs; });
+    m_header->setText(
+        tr("<b>%1</b> kernel %2 %3. TIME_WAIT lasts <b>%4 s</b> here.%5")
+            .arg(s.host().toHtmlEscaped(), s.os(), s.kernel().toHtmlEscaped())
+            .arg(s.timeWaitLengthMs() / 1000)
+            .arg(recent ? tr(" <span style='background:#ffd54f'>&nbsp;%n changed in the last minute&nbsp;</span>",
+                     nullptr, int(recent))
+                        : QString()));
 }
 
 void TunablesPanel::updateRow(int row, const QString &name, const Snapshot &s)
