@@ -1,5 +1,6 @@
 #include "snapshotjson.h"
 
+#include "advisor.h"
 #include "tunablesreader.h"
 
 #include <QDateTime>
@@ -56,6 +57,15 @@ QJsonObject SnapshotJson::socketToJson(const SocketEntry &s)
     return o;
 }
 
+QJsonObject SnapshotJson::advisoryToJson(const Advisory &a)
+{
+    return QJsonObject { { QStringLiteral("id"), a.id },
+        { QStringLiteral("severity"), Advisory::severityName(a.severity) }, { QStringLiteral("title"), a.title },
+        { QStringLiteral("evidence"), a.evidence }, { QStringLiteral("explanation"), a.explanation },
+        { QStringLiteral("action"), a.action }, { QStringLiteral("state"), TcpStates::kernelName(a.state) },
+        { QStringLiteral("reference"), a.reference } };
+}
+
 QJsonObject SnapshotJson::toJson(const Snapshot &snapshot, bool withSockets)
 {
     QJsonObject o;
@@ -88,6 +98,11 @@ QJsonObject SnapshotJson::toJson(const Snapshot &snapshot, bool withSockets)
             { QStringLiteral("message"), p.message } });
     o.insert(QStringLiteral("problems"), problems);
     o.insert(QStringLiteral("problemsTotal"), snapshot.problems().total());
+
+    QJsonArray advisories;
+    for (const Advisory &a : Advisor::evaluate(snapshot))
+        advisories.append(advisoryToJson(a));
+    o.insert(QStringLiteral("advisories"), advisories);
 
     if (withSockets) {
         QJsonArray sockets;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "advisory.h"
 #include "snapshot.h"
 
 #include <QJsonArray>
@@ -13,4 +14,6 @@ public:
     static QJsonObject toJson(const Snapshot &snapshot, bool withSockets);
     static QJsonObject socketToJson(const SocketEntry &s);
     static QString timerName(TimerKind t);
+    // One advisor finding; `id` is stable (docs/advisories.md).
+    static QJsonObject advisoryToJson(const Advisory &a);
 };

@@ -1,5 +1,6 @@
 #include "snapshottext.h"
 
+#include "advisor.h"
 #include "snapshotjson.h"
 #include "tunablesreader.h"
 
@@ -38,6 +39,16 @@ QString SnapshotText::format(const Snapshot &s, bool withSockets)
         const QString v
             = s.tunables().has(n) ? s.tunables().value(n).simplified() : QStringLiteral("(not present on this kernel)");
         line(QStringLiteral("  %1 %2").arg(n, -34).arg(v));
+    }
+    const std::vector<Advisory> advisories = Advisor::evaluate(s);
+    line(QString());
+    line(QStringLiteral("advisories (%1)").arg(advisories.size()));
+    for (const Advisory &a : advisories) {
+        line(QStringLiteral("  [%1] %2: %3").arg(Advisory::severityName(a.severity), a.id, a.title));
+        const QStringList evidence = a.evidence.split(QLatin1Char('\n'));
+        for (const QString &e : evidence)
+            line(QStringLiteral("      ") + e);
+        line(QStringLiteral("      what to do: ") + a.action);
     }
     if (!s.problems().isEmpty()) {
         line(QString());

@@ -15,7 +15,7 @@ builddir="$here/build/$preset"
 
 packages=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-qpa-plugins
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-qpa-plugins
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   fonts-dejavu-core
   iproute2 procps psmisc openssh-server openssh-client

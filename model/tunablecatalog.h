@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+// What each tunable tcpscope reads means, checked against the kernel sources and man pages
+// (../shared/docs/tcp-domain.md §3 Linux, §4 FreeBSD/macOS). One honest line per tunable:
+// what it does, and the thing people wrongly believe it does.
+struct TunableInfo
+{
+    QString name; // sysctl name, "net.ipv4.tcp_fin_timeout"; "TCP_TIMEWAIT_LEN" for the fixed constant
+    QString os; // "Linux" or "FreeBSD"
+    QString defaultValue; // as the kernel prints it; a formula when it depends on memory
+    bool defaultIsFormula = false; // e.g. "ehash entries / 2": cannot be compared with the value
+    bool readOnly = false; // a kernel constant shown for teaching, not a sysctl
+    QString does;
+    QString doesNot;
+    QString reference;
+};
+
+class TunableCatalog
+{
+public:
+    static const std::vector<TunableInfo> &all();
+    // nullptr when tcpscope knows nothing about the name.
+    static const TunableInfo *find(const QString &name);
+    // The entries for one OS in display order ("Darwin" uses the FreeBSD entries).
+    static std::vector<const TunableInfo *> forOs(const QString &os);
+    // True when value is the kernel default (whitespace-insensitive); false when unknown.
+    static bool isDefault(const TunableInfo &info, const QString &value);
+    // "does doesNot" as one line for tooltips and text output.
+    static QString oneLine(const TunableInfo &info);
+};

@@ -1,0 +1,148 @@
+// The tunables panel: every described tunable with value, default and meaning; a change is highlighted.
+// The end-to-end case changes a real sysctl inside a private network namespace and checks that both
+// the panel and the chart (marker) show it.
+#include "chartpanel.h"
+#include "netnamespace.h"
+#include "procsource.h"
+#include "statechartview.h"
+#include "tunablecatalog.h"
+#include "tunablespanel.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QTableWidget>
+#include <QTest>
+
+namespace {
+QString g_nsError;
+
+Snapshot withReuse(const Snapshot &s, const QString &value, qint64 timeMs)
+{
+    SnapshotData d;
+    d.timeMs = timeMs;
+    d.host = s.host();
+    d.kernel = s.kernel();
+    d.sockets = s.sockets();
+    d.tunables = s.tunables();
+    d.tunables.set(QStringLiteral("net.ipv4.tcp_tw_reuse"), value);
+    return Snapshot(std::move(d));
+}
+
+QColor rowColor(const TunablesPanel &p, const QString &name)
+{
+    return p.table()->item(p.rowOf(name), TunablesPanel::ValueColumn)->background().color();
+}
+
+void maybeSave(QWidget *w, const char *name)
+{
+    const QString dir = qEnvironmentVariable("TCPSCOPE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(dir + QLatin1Char('/') + QLatin1String(name));
+}
+} // namespace
+
+class TestTunablesPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void showsEveryTunable();
+    void changeIsHighlighted();
+    void realSysctlChangeInANamespace();
+};
+
+void TestTunablesPanel::showsEveryTunable()
+{
+    ProcSource src(QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18"));
+    const Snapshot s = src.poll();
+    TunablesPanel panel;
+    panel.resize(1100, 700);
+    panel.setSnapshot(s);
+    QCOMPARE(panel.table()->rowCount(), int(TunableCatalog::forOs(QStringLiteral("Linux")).size()));
+    const auto text = [&panel](const QString &n, int col) { return panel.table()->item(panel.rowOf(n), col)->text(); };
+    QCOMPARE(text(QStringLiteral("TCP_TIMEWAIT_LEN"), TunablesPanel::ValueColumn), QStringLiteral("60 s"));
+    QCOMPARE(
+        text(QStringLiteral("net.ipv4.tcp_tw_recycle"), TunablesPanel::ValueColumn), QStringLiteral("not present"));
+    QCOMPARE(text(QStringLiteral("net.ipv4.ip_local_port_range"), TunablesPanel::ValueColumn),
+        QStringLiteral("32768 60999"));
+    QCOMPARE(text(QStringLiteral("net.ipv4.tcp_tw_reuse"), TunablesPanel::DefaultColumn), QStringLiteral("2"));
+    QVERIFY(text(QStringLiteral("net.ipv4.tcp_fin_timeout"), TunablesPanel::MeaningColumn)
+                .contains(QStringLiteral("Not the TIME_WAIT length")));
+    QCOMPARE(rowColor(panel, QStringLiteral("net.ipv4.tcp_tw_reuse")), QColor(Qt::black)); // no brush: untouched
+    QCOMPARE(panel.changedAt(QStringLiteral("net.ipv4.tcp_tw_reuse")), 0);
+    maybeSave(&panel, "tunables-panel.png");
+}
+
+void TestTunablesPanel::changeIsHighlighted()
+{
+    ProcSource src(QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18"));
+    const Snapshot s = src.poll();
+    TunablesPanel panel;
+    panel.resize(1100, 700);
+    panel.setSnapshot(withReuse(s, QStringLiteral("2"), 1'000'000));
+    panel.setSnapshot(withReuse(s, QStringLiteral("1"), 1'001'000));
+    QCOMPARE(panel.changedAt(QStringLiteral("net.ipv4.tcp_tw_reuse")), 1'001'000);
+    QCOMPARE(rowColor(panel, QStringLiteral("net.ipv4.tcp_tw_reuse")), QColor(255, 213, 79));
+    QVERIFY(panel.table()
+                ->item(panel.rowOf(QStringLiteral("net.ipv4.tcp_tw_reuse")), TunablesPanel::ValueColumn)
+                ->font()
+                .bold());
+    QVERIFY(panel.table()
+                ->item(panel.rowOf(QStringLiteral("net.ipv4.tcp_tw_reuse")), TunablesPanel::ValueColumn)
+                ->toolTip()
+                .contains(QStringLiteral("from 2")));
+    maybeSave(&panel, "tunables-panel-changed.png");
+    panel.setSnapshot(withReuse(s, QStringLiteral("1"), 1'001'000 + TunablesPanel::FreshChangeMs + 1000));
+    QCOMPARE(rowColor(panel, QStringLiteral("net.ipv4.tcp_tw_reuse")), QColor(255, 243, 196)); // still marked
+    QCOMPARE(rowColor(panel, QStringLiteral("net.ipv4.tcp_fin_timeout")), QColor(Qt::black));
+}
+
+void TestTunablesPanel::realSysctlChangeInANamespace()
+{
+    if (!g_nsError.isEmpty()) {
+        const QByteArray why = "no private network namespace: " + g_nsError.toLocal8Bit();
+        if (NetNamespace::mustNotSkip())
+            QFAIL(why.constData());
+        QSKIP(why.constData());
+    }
+    ProcSource src;
+    StateHistory history(100);
+    ChartPanel chart(&history);
+    TunablesPanel panel;
+    const Snapshot first = src.poll();
+    QVERIFY(first.isValid());
+    history.append(first);
+    panel.setSnapshot(first);
+    const QString before = first.tunables().value(QStringLiteral("net.ipv4.tcp_tw_reuse"));
+    const QByteArray after = before == QLatin1String("1") ? "2" : "1";
+
+    QFile f(QStringLiteral("/proc/sys/net/ipv4/tcp_tw_reuse")); // per network namespace: the host is untouched
+    if (!f.open(QIODevice::WriteOnly)) {
+        if (NetNamespace::mustNotSkip())
+            QFAIL("cannot write tcp_tw_reuse in the namespace");
+        QSKIP("cannot write tcp_tw_reuse in the namespace (needs root)");
+    }
+    QCOMPARE(f.write(after + '\n'), after.size() + 1);
+    f.close();
+    QTest::qWait(20); // the snapshot clock is in ms: keep the two polls apart
+    const Snapshot second = src.poll();
+    history.append(second);
+    panel.setSnapshot(second);
+    chart.refresh();
+
+    QCOMPARE(second.tunables().value(QStringLiteral("net.ipv4.tcp_tw_reuse")), QString::fromLatin1(after));
+    QCOMPARE(panel.changedAt(QStringLiteral("net.ipv4.tcp_tw_reuse")), second.timeMs());
+    QCOMPARE(rowColor(panel, QStringLiteral("net.ipv4.tcp_tw_reuse")), QColor(255, 213, 79));
+    QCOMPARE(chart.view()->markers().size(), size_t(1));
+    QCOMPARE(chart.view()->markers().front().label,
+        QStringLiteral("tcp_tw_reuse %1 \u2192 %2").arg(before, QString::fromLatin1(after)));
+}
+
+int main(int argc, char **argv)
+{
+    g_nsError = NetNamespace::enterNew(); // before any thread exists
+    QApplication app(argc, argv);
+    TestTunablesPanel t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_tunablespanel.moc"
