@@ -19,7 +19,8 @@ enum class TimerKind : quint8 {
 };
 
 // Which kernel printer wrote the row: a full socket, a timewait minisocket or a request socket.
-enum class RowKind : quint8 { Full, TimeWaitSock, Request };
+// BsdPcb: a FreeBSD/macOS PCB as netstat prints it, with no owner or inode, so never called an orphan.
+enum class RowKind : quint8 { Full, TimeWaitSock, Request, BsdPcb };
 
 // One socket as the kernel reported it. Plain value, no heap: 72 bytes, so 100k fit in 7 MB.
 struct SocketEntry
