@@ -1,6 +1,7 @@
 #include "snapshottext.h"
 
 #include "snapshotjson.h"
+#include "sysctlparser.h"
 #include "tunablesreader.h"
 
 #include <QDateTime>
@@ -34,7 +35,8 @@ QString SnapshotText::format(const Snapshot &s, bool withSockets)
     }
     line(QString());
     line(QStringLiteral("tunables"));
-    for (const QString &n : TunablesReader::linuxNames()) {
+    const bool isLinux = s.os() == QLatin1String("Linux");
+    for (const QString &n : isLinux ? TunablesReader::linuxNames() : SysctlParser::bsdNames()) {
         const QString v
             = s.tunables().has(n) ? s.tunables().value(n).simplified() : QStringLiteral("(not present on this kernel)");
         line(QStringLiteral("  %1 %2").arg(n, -34).arg(v));

@@ -1,6 +1,9 @@
 #include "bsdsnapshot.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 namespace {
@@ -26,6 +29,7 @@ private Q_SLOTS:
     void macosTunedMsl();
     void withoutUnameTheLayoutDecides();
     void emptyInputIsReportedNotFatal();
+    void snapshotCommandReadsBsdFiles();
 };
 
 void TestBsdSnapshot::freebsdHost()
@@ -120,6 +124,34 @@ void TestBsdSnapshot::emptyInputIsReportedNotFatal()
     QVERIFY(d.sockets.empty());
     QCOMPARE(d.problems.total(), qint64(1));
     QCOMPARE(Snapshot(d).timeWaitLengthMs(), qint64(60'000)); // FreeBSD default without msl
+}
+
+void TestBsdSnapshot::snapshotCommandReadsBsdFiles()
+{
+    // The headless path end to end: tcpscope --snapshot --json --bsd-netstat F --bsd-sysctl G.
+    QProcess p;
+    p.start(QStringLiteral(TCPSCOPE_BINARY),
+        { QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--bsd-netstat"),
+            QStringLiteral(TCPSCOPE_TEST_DATA "/bsd/freebsd-milter-manager.txt"), QStringLiteral("--bsd-sysctl"),
+            QStringLiteral(TCPSCOPE_TEST_DATA "/bsd/sysctl-freebsd15-net.inet.tcp-excerpt.txt") });
+    QVERIFY(p.waitForFinished(30'000));
+    QCOMPARE(p.exitCode(), 0);
+    const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QCOMPARE(o.value(QStringLiteral("os")).toString(), QStringLiteral("FreeBSD"));
+    QCOMPARE(o.value(QStringLiteral("timeWaitLengthMs")).toInteger(), 60'000);
+    QCOMPARE(o.value(QStringLiteral("total")).toInteger(), 12);
+    const QJsonObject counts = o.value(QStringLiteral("counts")).toObject();
+    QCOMPARE(counts.value(QStringLiteral("TIME_WAIT")).toInt(), 4);
+    QCOMPARE(counts.value(QStringLiteral("SYN_RECV")).toInt(), 1);
+    const QJsonObject t = o.value(QStringLiteral("tunables")).toObject();
+    QCOMPARE(t.value(QStringLiteral("net.inet.tcp.msl")).toString(), QStringLiteral("30000"));
+    QVERIFY(t.value(QStringLiteral("net.inet.tcp.maxtcptw")).isNull()); // listed, absent on FreeBSD 15
+
+    QProcess bad;
+    bad.start(QStringLiteral(TCPSCOPE_BINARY),
+        { QStringLiteral("--snapshot"), QStringLiteral("--bsd-netstat"), QStringLiteral("/nonexistent/netstat.txt") });
+    QVERIFY(bad.waitForFinished(30'000));
+    QVERIFY(bad.exitCode() != 0);
 }
 
 QTEST_GUILESS_MAIN(TestBsdSnapshot)
