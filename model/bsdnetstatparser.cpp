@@ -8,7 +8,7 @@
 namespace {
 
 // netinet/tcp_fsm.h tcpstates[], indexed by the BSD state number netstat prints when it has no name.
-constexpr std::array<std::pair<const char *, TcpState>, 11> bsdStates = { {
+constexpr std::array<std::pair<QByteArrayView, TcpState>, 11> bsdStates = { {
     { "CLOSED", TcpState::Close },
     { "LISTEN", TcpState::Listen },
     { "SYN_SENT", TcpState::SynSent },
@@ -196,6 +196,7 @@ BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &sou
 BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &source, const Options &options)
 {
     BsdNetstatResult out;
+    out.sockets.reserve(size_t(qMin<qsizetype>(text.size() / 80, options.maxSockets))); // a row is ~80 bytes
     bool internetSection = true; // `netstat -p tcp` prints no section title when grepped
     int freebsdRows = 0, darwinRows = 0;
     bool wideOutput = false;
@@ -215,10 +216,11 @@ BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &sou
         if (trimmed.isEmpty())
             continue;
         if (trimmed.startsWith("Active ") || trimmed.startsWith("Registered ")) {
-            internetSection = trimmed.contains("Internet");
+            // macOS also prints "Active Multipath Internet connections" (MPTCP, no TCP state rows).
+            internetSection = trimmed.contains("Internet") && !trimmed.contains("Multipath");
             continue;
         }
-        if (!internetSection || trimmed.startsWith("Proto ") || trimmed.startsWith("Tcpcb "))
+        if (!internetSection || trimmed.startsWith("Proto") || trimmed.startsWith("Tcpcb "))
             continue;
         if (trimmed.startsWith("Some ") && trimmed.contains("may have been deleted")) {
             // inet.c: the pcblist generation changed while it was read, so the list is not one instant.

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void zoneIdsAreDropped();
     void truncatedIpv6HostsAreKeptAndFlagged();
     void fullAddressesAreNotFlagged();
+    void verboseColumnsAndOtherSections();
     void withoutNumericFlagEveryRowIsReported();
     void malformedRowsAreSkippedWithLineNumbers();
     void stateNamesAndNumbers();
@@ -98,6 +99,7 @@ void TestBsdNetstatParser::capturedFiles_data()
     QTest::newRow("macos close-wait") << QStringLiteral("macos-close-wait.txt") << 3 << 1 << 0 << 0;
     QTest::newRow("macos 2008") << QStringLiteral("macos-forum-2008.txt") << 13 << 9 << 4 << 0;
     QTest::newRow("macos time-wait v6") << QStringLiteral("macos-time-wait-v6.txt") << 9 << 0 << 0 << 9;
+    QTest::newRow("macos -anv sections") << QStringLiteral("macos-anv-sections.txt") << 2 << 0 << 2 << 0;
 }
 
 void TestBsdNetstatParser::capturedFiles()
@@ -207,6 +209,21 @@ void TestBsdNetstatParser::fullAddressesAreNotFlagged()
     QVERIFY(r.truncatedHostLines.empty());
     QVERIFY(r.problems.isEmpty());
     QCOMPARE(r.sockets[0].localAddressText(), QStringLiteral("2001:db8:1:2::10"));
+}
+
+void TestBsdNetstatParser::verboseColumnsAndOtherSections()
+{
+    // macOS -anv: extra columns after the state (a process name with a space), then MPTCP, UNIX and
+    // kernel-socket sections whose rows are not TCP rows.
+    const auto r = BsdNetstatParser::parse(fixture(QStringLiteral("macos-anv-sections.txt")), QString());
+    QCOMPARE(r.sockets.size(), size_t(2));
+    QCOMPARE(r.truncatedHostLines, std::vector<qint64> { 4 });
+    const SocketEntry *v6 = find(r, 49194, 64524, AddressFamily::IPv6);
+    QVERIFY(v6);
+    // Cut after a colon: "fe80::142d:1153:" keeps the groups before it.
+    QCOMPARE(v6->remoteAddressText(), QStringLiteral("fe80::142d:1153"));
+    QCOMPARE(v6->localAddressText(), QStringLiteral("fe80::c34:4384:6"));
+    QCOMPARE(r.dialect, NetstatDialect::Darwin);
 }
 
 void TestBsdNetstatParser::withoutNumericFlagEveryRowIsReported()
