@@ -1,9 +1,12 @@
 #include "bsdnetstatparser.h"
 
+#include "socketkey.h"
+
 #include <arpa/inet.h>
 
 #include <array>
 #include <cstring>
+#include <unordered_map>
 
 namespace {
 
@@ -200,6 +203,8 @@ BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &sou
     bool internetSection = true; // `netstat -p tcp` prints no section title when grepped
     int freebsdRows = 0, darwinRows = 0;
     bool wideOutput = false;
+    // Several SO_REUSEPORT listeners print identical rows; Snapshot would merge them as /proc re-reads.
+    std::unordered_map<SocketKey, quint64, SocketKey::Hash> listeners;
     qint64 lineNo = 0;
     qsizetype pos = 0;
     while (pos < text.size()) {
@@ -295,6 +300,8 @@ BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &sou
             out.truncatedHostLines.push_back(lineNo);
         if (first == 0)
             ++(row.gapBeforeLocal >= 2 ? darwinRows : freebsdRows);
+        if (e.state == TcpState::Listen)
+            e.inode = listeners[SocketKey::of(e)]++; // 0 for the first, then 1, 2, ...
         out.sockets.push_back(e);
     }
     if (wideOutput)

@@ -26,6 +26,8 @@ struct BsdNetstatResult
 // Parses `netstat -an -p tcp` (or `netstat -an`) as FreeBSD and macOS print it. Pure: bytes in, values out.
 // Rows are split on whitespace, never on column offsets: macOS headers and rows do not line up.
 // Non-TCP rows and other sections (UNIX sockets) are skipped; a malformed TCP row is skipped and reported.
+// Rows get RowKind::BsdPcb and no owner. `inode` is 0, except that the 2nd, 3rd... identical LISTEN row
+// (SO_REUSEPORT) gets 1, 2... so that Snapshot keeps them apart. Identical unbound CLOSED rows still merge.
 class BsdNetstatParser
 {
 public:
@@ -35,7 +37,9 @@ public:
 
     struct Options
     {
-        bool fullAddresses = false; // netstat ran with -W / -l: a 16-character host is not truncated
+        // netstat ran with -W (FreeBSD) / -l (macOS): hosts up to 39 characters, so any IPv6 address without
+        // a zone is whole and a 16-character host is not truncated.
+        bool fullAddresses = false;
         int maxSockets = 4'000'000;
     };
 

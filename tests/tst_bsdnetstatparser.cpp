@@ -1,4 +1,5 @@
 #include "bsdnetstatparser.h"
+#include "socketkey.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void malformedRowsAreSkippedWithLineNumbers();
     void stateNamesAndNumbers();
     void pcbAddressColumnIsSkipped();
+    void reusePortListenersStayDistinct();
     void dialectFromRowLayout();
     void rowsAreNeverOrphans();
     void randomBytesNeverCrash();
@@ -284,6 +286,16 @@ void TestBsdNetstatParser::pcbAddressColumnIsSkipped()
         "fffff80003b4e7a0 tcp4       0      0 127.0.0.1.25           *.*                    LISTEN\n", QString());
     QCOMPARE(r.sockets.size(), size_t(1));
     QCOMPARE(r.sockets[0].localPort, quint16(25));
+}
+
+void TestBsdNetstatParser::reusePortListenersStayDistinct()
+{
+    const QByteArray row = "tcp4       0      0 *.80                   *.*                    LISTEN\n";
+    const auto r = BsdNetstatParser::parse(QByteArray(row + row + row), QString());
+    QCOMPARE(r.sockets.size(), size_t(3));
+    QCOMPARE(r.sockets[0].inode, quint64(0));
+    QCOMPARE(r.sockets[2].inode, quint64(2));
+    QVERIFY(!(SocketKey::of(r.sockets[0]) == SocketKey::of(r.sockets[1])));
 }
 
 void TestBsdNetstatParser::dialectFromRowLayout()
