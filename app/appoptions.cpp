@@ -18,6 +18,12 @@ void AppOptions::setup(QCommandLineParser &p)
     p.addOption({ QStringLiteral("proc-root"),
         QStringLiteral("Read DIR/net/tcp, DIR/net/tcp6 and DIR/sys/... instead of /proc."), QStringLiteral("DIR"),
         QStringLiteral("/proc") });
+    p.addOption({ QStringLiteral("bsd-netstat"),
+        QStringLiteral("Read a FreeBSD/macOS host from FILE, saved `netstat -an -p tcp` output."),
+        QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("bsd-sysctl"),
+        QStringLiteral("With --bsd-netstat: saved `sysctl` output (name: value or name=value)."),
+        QStringLiteral("FILE") });
     p.addOption(
         { QStringLiteral("interval"), QStringLiteral("Poll interval in milliseconds (100 or more; default 1000)."),
             QStringLiteral("MS"), QStringLiteral("1000") });
@@ -75,6 +81,10 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
         return QStringLiteral("--proc-root %1: no such directory").arg(o.procRoot);
     while (o.procRoot.size() > 1 && o.procRoot.endsWith(QLatin1Char('/')))
         o.procRoot.chop(1);
+    o.bsdNetstat = p.value(QStringLiteral("bsd-netstat"));
+    o.bsdSysctl = p.value(QStringLiteral("bsd-sysctl"));
+    if (!o.bsdSysctl.isEmpty() && o.bsdNetstat.isEmpty())
+        return QStringLiteral("--bsd-sysctl goes with --bsd-netstat");
     bool ok = false;
     o.intervalMs = p.value(QStringLiteral("interval")).toInt(&ok);
     if (!ok || o.intervalMs < 100)

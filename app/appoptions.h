@@ -12,6 +12,8 @@ struct AppOptions
     bool json = false;
     bool sockets = false;
     QString procRoot = QStringLiteral("/proc");
+    QString bsdNetstat; // read a FreeBSD/macOS host from saved netstat (and sysctl) text
+    QString bsdSysctl;
     int intervalMs = 1000;
     QString screenshot; // render the window to this PNG after the first poll, then exit
     // Teaching mode (issue 6)

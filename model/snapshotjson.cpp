@@ -1,6 +1,7 @@
 #include "snapshotjson.h"
 
 #include "advisor.h"
+#include "sysctlparser.h"
 #include "tunablesreader.h"
 
 #include <QDateTime>
@@ -85,7 +86,8 @@ QJsonObject SnapshotJson::toJson(const Snapshot &snapshot, bool withSockets)
     o.insert(QStringLiteral("timeWaitLengthMs"), snapshot.timeWaitLengthMs());
 
     QJsonObject tunables;
-    const QStringList known = snapshot.os() == QLatin1String("Linux") ? TunablesReader::linuxNames() : QStringList();
+    const QStringList &known
+        = snapshot.os() == QLatin1String("Linux") ? TunablesReader::linuxNames() : SysctlParser::bsdNames();
     for (const QString &n : known)
         tunables.insert(n, QJsonValue::Null); // null: not present on this kernel
     for (auto it = snapshot.tunables().values().cbegin(); it != snapshot.tunables().values().cend(); ++it)

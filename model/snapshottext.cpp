@@ -2,6 +2,7 @@
 
 #include "advisor.h"
 #include "snapshotjson.h"
+#include "sysctlparser.h"
 #include "tunablesreader.h"
 
 #include <QDateTime>
@@ -35,7 +36,8 @@ QString SnapshotText::format(const Snapshot &s, bool withSockets)
     }
     line(QString());
     line(QStringLiteral("tunables"));
-    for (const QString &n : TunablesReader::linuxNames()) {
+    const bool isLinux = s.os() == QLatin1String("Linux");
+    for (const QString &n : isLinux ? TunablesReader::linuxNames() : SysctlParser::bsdNames()) {
         const QString v
             = s.tunables().has(n) ? s.tunables().value(n).simplified() : QStringLiteral("(not present on this kernel)");
         line(QStringLiteral("  %1 %2").arg(n, -34).arg(v));

@@ -19,7 +19,8 @@ enum class TimerKind : quint8 {
 };
 
 // Which kernel printer wrote the row: a full socket, a timewait minisocket or a request socket.
-enum class RowKind : quint8 { Full, TimeWaitSock, Request };
+// BsdPcb: a FreeBSD/macOS PCB as netstat prints it, with no owner or inode, so never called an orphan.
+enum class RowKind : quint8 { Full, TimeWaitSock, Request, BsdPcb };
 
 // One socket as the kernel reported it. Plain value, no heap: 72 bytes, so 100k fit in 7 MB.
 struct SocketEntry
@@ -38,7 +39,7 @@ struct SocketEntry
     quint32 retransmits = 0;
     quint32 uid = 0;
     quint32 probes = 0; // unanswered keepalive or zero-window probes (the misnamed "timeout" column)
-    quint64 inode = 0; // 0 once orphaned, and for TIME_WAIT and request rows
+    quint64 inode = 0; // 0 once orphaned, and for TIME_WAIT and request rows; BsdPcb: see BsdNetstatParser
 
     // Closed by its application but still alive in the kernel: a full socket whose inode is gone, or a
     // FIN_WAIT2 printed as a timewait minisocket (st 05, tr 3). TIME_WAIT rows are not counted.

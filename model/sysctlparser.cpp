@@ -1,0 +1,120 @@
+#include "sysctlparser.h"
+
+namespace {
+
+bool isNameChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+        || c == '-' || c == '%';
+}
+
+// A sysctl name has at least two components: "net.inet.tcp.msl", "kern.ostype".
+bool isName(QByteArrayView n)
+{
+    if (n.isEmpty() || !n.contains('.') || n.front() == '.' || n.back() == '.')
+        return false;
+    for (char c : n) {
+        if (!isNameChar(c))
+            return false;
+    }
+    return true;
+}
+
+QString excerpt(QByteArrayView line)
+{
+    QString s = QString::fromLatin1(line.first(qMin<qsizetype>(line.size(), 48)));
+    for (QChar &c : s) {
+        if (c.unicode() < 0x20 || c.unicode() >= 0x7f)
+            c = QChar(u'?');
+    }
+    return line.size() > 48 ? s + QLatin1String("...") : s;
+}
+
+} // namespace
+
+SysctlParseResult SysctlParser::parse(QByteArrayView text, const QString &source)
+{
+    SysctlParseResult out;
+    QString multiName; // a value that continues on the following lines until a blank line
+    QString multiValue;
+    auto flushMulti = [&] {
+        if (!multiName.isEmpty())
+            out.tunables.set(multiName, multiValue);
+        multiName.clear();
+        multiValue.clear();
+    };
+    qint64 lineNo = 0;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        qsizetype end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line = text.sliced(pos, end - pos);
+        pos = end + 1;
+        ++lineNo;
+        const QByteArrayView t = line.trimmed();
+        if (t.isEmpty()) {
+            flushMulti();
+            continue;
+        }
+        if (t.startsWith('#'))
+            continue;
+        // The separator is whichever of ':' and '=' comes first; values may contain either.
+        const qsizetype colon = t.indexOf(':');
+        const qsizetype equals = t.indexOf('=');
+        qsizetype sep = colon < 0 ? equals : (equals < 0 ? colon : qMin(colon, equals));
+        const QByteArrayView name = sep > 0 ? t.first(sep).trimmed() : QByteArrayView();
+        if (!isName(name)) {
+            if (!multiName.isEmpty()) {
+                multiValue += (multiValue.isEmpty() ? QString() : QStringLiteral("\n")) + QString::fromUtf8(t);
+                continue;
+            }
+            if (t.startsWith("sysctl:")) // "sysctl: unknown oid 'net.inet.tcp.maxtcptw'": absent on this kernel
+                out.problems.add({ source, lineNo, QString::fromUtf8(t) });
+            else
+                out.problems.add(
+                    { source, lineNo, QStringLiteral("not a sysctl line: \"") + excerpt(t) + QLatin1Char('"') });
+            continue;
+        }
+        flushMulti();
+        QByteArrayView value = t.sliced(sep + 1).trimmed();
+        const qsizetype arrow = value.lastIndexOf(" -> ");
+        if (arrow >= 0)
+            value = value.sliced(arrow + 4).trimmed();
+        const QString n = QString::fromLatin1(name);
+        if (value.isEmpty() && t.at(sep) == ':')
+            multiName = n; // "net.inet.tcp.functions_available: " then a table
+        else
+            out.tunables.set(n, QString::fromUtf8(value));
+    }
+    flushMulti();
+    return out;
+}
+
+const QStringList &SysctlParser::bsdNames()
+{
+    static const QStringList names = {
+        QStringLiteral("net.inet.tcp.msl"),
+        QStringLiteral("net.inet.tcp.msl_local"),
+        QStringLiteral("net.inet.tcp.nolocaltimewait"),
+        QStringLiteral("net.inet.tcp.maxtcptw"),
+        QStringLiteral("net.inet.tcp.fast_finwait2_recycle"),
+        QStringLiteral("net.inet.tcp.finwait2_timeout"),
+        QStringLiteral("net.inet.tcp.keepidle"),
+        QStringLiteral("net.inet.tcp.keepintvl"),
+        QStringLiteral("net.inet.tcp.keepcnt"),
+        QStringLiteral("net.inet.tcp.keepinit"),
+        QStringLiteral("net.inet.tcp.always_keepalive"),
+        QStringLiteral("net.inet.tcp.syncookies"),
+        QStringLiteral("net.inet.tcp.syncache.count"),
+        QStringLiteral("net.inet.tcp.pcbcount"),
+        QStringLiteral("net.inet.tcp.states"),
+        QStringLiteral("net.inet.ip.portrange.first"),
+        QStringLiteral("net.inet.ip.portrange.last"),
+        QStringLiteral("net.inet.ip.portrange.hifirst"),
+        QStringLiteral("net.inet.ip.portrange.hilast"),
+        QStringLiteral("kern.ipc.soacceptqueue"),
+        QStringLiteral("kern.ipc.somaxconn"),
+    };
+    return names;
+}
