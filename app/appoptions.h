@@ -12,6 +12,8 @@ struct AppOptions
     bool json = false;
     bool sockets = false;
     QString procRoot = QStringLiteral("/proc");
+    bool procRootGiven = false; // --proc-root names a tree: always read it as text
+    QString source = QStringLiteral("auto"); // auto (netlink, /proc fallback), netlink or proc
     int intervalMs = 1000;
     QString screenshot; // render the window to this PNG after the first poll, then exit
 

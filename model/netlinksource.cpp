@@ -1,0 +1,144 @@
+#include "netlinksource.h"
+
+#include "inetdiagparser.h"
+#include "tunablesreader.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+#include <cerrno>
+#include <cstring>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+// Every state /proc lists: bits 1..12 without CLOSE (7, never hashed) and BOUND_INACTIVE (13, a
+// diag-only pseudo-state). The SYN_RECV bit also selects NEW_SYN_RECV request sockets (inet_diag.c).
+constexpr quint32 AllProcStates = (((1u << 13) - 1) & ~1u) & ~(1u << 7);
+constexpr quint32 ListenOnly = 1u << 10;
+
+QString errnoText(const char *what, int err)
+{
+    return QString::fromLatin1(what) + QLatin1String(": ") + QString::fromLocal8Bit(std::strerror(err));
+}
+} // namespace
+
+NetlinkSource::NetlinkSource()
+{
+    // The kernel fills at most ~32 KiB per dump skb (netlink_recvmsg caps max_recvmsg_len);
+    // a bigger buffer only guards against MSG_TRUNC.
+    m_buffer.resize(64 * 1024);
+}
+
+NetlinkSource::~NetlinkSource()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+QString NetlinkSource::description() const
+{
+    return QStringLiteral("netlink sock_diag");
+}
+
+QString NetlinkSource::open()
+{
+    if (m_fd >= 0)
+        return {};
+    m_fd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    if (m_fd < 0)
+        return errnoText("socket(NETLINK_SOCK_DIAG)", errno);
+    // A larger receive queue lets the kernel run ahead while we parse (netlink_dump refills at rcvbuf/2).
+    const int rcvbuf = 1 << 20;
+    ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+    return {};
+}
+
+bool NetlinkSource::probe()
+{
+    std::vector<SocketEntry> out;
+    ProblemList problems;
+    return open().isEmpty() && dumpFamily(AF_INET, ListenOnly, out, problems).isEmpty();
+}
+
+QString NetlinkSource::dumpFamily(int family, quint32 states, std::vector<SocketEntry> &out, ProblemList &problems)
+{
+    struct
+    {
+        nlmsghdr h;
+        inet_diag_req_v2 r;
+    } req {};
+    req.h.nlmsg_len = sizeof req;
+    req.h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    req.h.nlmsg_seq = ++m_seq;
+    req.r.sdiag_family = quint8(family);
+    req.r.sdiag_protocol = IPPROTO_TCP;
+    req.r.idiag_states = states;
+    sockaddr_nl kernel {};
+    kernel.nl_family = AF_NETLINK;
+    if (::sendto(m_fd, &req, sizeof req, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0)
+        return errnoText("sendto(sock_diag)", errno);
+    for (;;) {
+        const ssize_t n = ::recv(m_fd, m_buffer.data(), size_t(m_buffer.size()), 0);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errnoText("recv(sock_diag)", errno);
+        }
+        if (n == 0)
+            return QStringLiteral("sock_diag: the kernel closed the dump early");
+        const InetDiagParser::Result r
+            = InetDiagParser::parse(QByteArrayView(m_buffer.constData(), n), out, problems, description());
+        if (r.status == InetDiagParser::Status::Done)
+            return {};
+        if (r.status == InetDiagParser::Status::Error) {
+            // IPv6 disabled: the AF_INET6 handler is missing and the kernel answers ENOENT.
+            if (family == AF_INET6 && (r.error == ENOENT || r.error == EAFNOSUPPORT)) {
+                problems.add({ description(), 0, QStringLiteral("no IPv6 sockets: IPv6 is disabled on this host") });
+                return {};
+            }
+            return r.error ? errnoText("sock_diag dump", r.error) : QStringLiteral("sock_diag: malformed reply");
+        }
+    }
+}
+
+QString NetlinkSource::dump(std::vector<SocketEntry> &out, ProblemList &problems)
+{
+    out.clear();
+    out.reserve(m_lastCount + m_lastCount / 8);
+    QString error = open();
+    if (error.isEmpty())
+        error = dumpFamily(AF_INET, AllProcStates, out, problems);
+    if (error.isEmpty())
+        error = dumpFamily(AF_INET6, AllProcStates, out, problems);
+    if (!error.isEmpty()) {
+        // A half-read dump leaves replies queued: start the next poll on a fresh socket.
+        ::close(m_fd);
+        m_fd = -1;
+        return error;
+    }
+    InetDiagParser::fillRequestUids(out);
+    m_lastCount = qMax<size_t>(out.size(), 1024);
+    return {};
+}
+
+Snapshot NetlinkSource::poll()
+{
+    QElapsedTimer clock;
+    clock.start();
+    SnapshotData d;
+    d.timeMs = QDateTime::currentMSecsSinceEpoch();
+    d.source = description();
+    const QString root = QStringLiteral("/proc");
+    d.host = TunablesReader::readHostName(root);
+    d.kernel = TunablesReader::readKernelRelease(root);
+    d.fatalError = dump(d.sockets, d.problems);
+    d.tunables = TunablesReader::read(root, &d.problems);
+    d.pollDurationUs = clock.nsecsElapsed() / 1000;
+    return Snapshot(std::move(d));
+}
