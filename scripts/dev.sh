@@ -17,6 +17,7 @@ packages=(
   fonts-dejavu-core
   iproute2 procps psmisc openssh-server openssh-client
   xvfb xauth
+  hyperfine
 )
 
 log() { printf '[tcpscope] %s\n' "$*" >&2; }
