@@ -37,20 +37,23 @@ struct SocketKey
     {
         size_t operator()(const SocketKey &k) const noexcept
         {
-            // FNV-1a over the identity bytes; cheap and well spread for address data.
-            quint64 h = 1469598103934665603ull;
-            auto mix = [&h](const void *p, size_t n) {
-                const auto *b = static_cast<const quint8 *>(p);
-                for (size_t i = 0; i < n; ++i)
-                    h = (h ^ b[i]) * 1099511628211ull;
+            // Seven 64-bit words, one multiply each (was byte-wise FNV-1a: 44 serial multiplies).
+            quint64 w[2];
+            quint64 h = 0x243f6a8885a308d3ull ^ quint64(k.family);
+            auto mix = [&h](quint64 v) {
+                h = (h ^ v) * 0x9e3779b97f4a7c15ull;
+                h ^= h >> 29;
             };
-            mix(k.local.data(), 16);
-            mix(k.remote.data(), 16);
-            mix(&k.localPort, 2);
-            mix(&k.remotePort, 2);
-            mix(&k.listenInode, 8);
-            h ^= quint64(k.family);
-            return size_t(h);
+            std::memcpy(w, k.local.data(), 16);
+            mix(w[0]);
+            mix(w[1]);
+            std::memcpy(w, k.remote.data(), 16);
+            mix(w[0]);
+            mix(w[1]);
+            mix(quint64(k.localPort) << 16 | k.remotePort);
+            mix(k.listenInode);
+            h *= 0xbf58476d1ce4e5b9ull;
+            return size_t(h ^ (h >> 31));
         }
     };
 };

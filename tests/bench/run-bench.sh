@@ -49,5 +49,5 @@ echo; echo "== CPU at 1 Hz with $n sockets: the window (offscreen) for 30 s, uti
   b=$(awk "{print \$14+\$15}" /proc/$pid/stat)
   rss=$(awk "/VmRSS/{print \$2}" /proc/$pid/status)
   kill $pid; wait $pid 2>/dev/null || true
-  echo "cpu: $(( (b - a) * 100 / hz / 30 ))% of one core over 30 s (ticks $((b - a)), target < 10%); RSS ${rss} KiB"
+  echo "cpu: $(awk -v t=$((b - a)) -v hz=$hz "BEGIN{printf \"%.1f\", t*100/hz/30}")% of one core over 30 s (ticks $((b - a)), target < 10%); RSS ${rss} KiB"
 ' sh "$tcpscope"
