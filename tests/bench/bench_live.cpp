@@ -4,6 +4,7 @@
 // poll (netlink read + parse + Snapshot + tracker diff).
 #include "benchclock.h"
 #include "connectiontracker.h"
+#include "countersreader.h"
 #include "filereader.h"
 #include "netlinksource.h"
 #include "procnettcpparser.h"
@@ -124,6 +125,12 @@ int main(int argc, char **argv)
     poll.print("poll: netlink read + parse + snapshot + diff", extra);
     std::printf("RESULT bare_ms=%.2f poll_ms=%.2f ratio=%.2f target_ms=80 target_ratio=1.3\n", bare.cpuMs, poll.cpuMs,
         poll.cpuMs / bare.cpuMs);
+
+    CountersReader counters;
+    qint64 tw = 0;
+    const BenchClock cost = BenchClock::measure(runs, [&] { tw = counters.read().timeWaitSockets(); });
+    std::snprintf(extra, sizeof extra, "  sockstat tw %lld", tw);
+    cost.print("counters: sockstat{,6} + snmp + netstat", extra);
 
     NetlinkSource full;
     BenchClock::measure(runs, [&] { full.poll(); }).print("NetlinkSource::poll (+ tunables, host, kernel)");
