@@ -13,6 +13,7 @@
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -28,16 +29,13 @@ QString errnoText(const char *what, int err)
 } // namespace
 
 NetlinkSource::NetlinkSource()
-{
-    // The kernel fills at most ~32 KiB per dump skb (netlink_recvmsg caps max_recvmsg_len);
-    // a bigger buffer only guards against MSG_TRUNC.
-    m_buffer.resize(64 * 1024);
-}
+    : m_parallel(std::thread::hardware_concurrency() > 1)
+{ }
 
 NetlinkSource::~NetlinkSource()
 {
-    if (m_fd >= 0)
-        ::close(m_fd);
+    m_v4.close();
+    m_v6.close();
 }
 
 QString NetlinkSource::description() const
@@ -45,28 +43,41 @@ QString NetlinkSource::description() const
     return QStringLiteral("netlink sock_diag");
 }
 
-QString NetlinkSource::open()
+QString NetlinkSource::Channel::open()
 {
-    if (m_fd >= 0)
+    if (fd >= 0)
         return {};
-    m_fd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-    if (m_fd < 0)
+    fd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    if (fd < 0)
         return errnoText("socket(NETLINK_SOCK_DIAG)", errno);
     // A larger receive queue lets the kernel run ahead while we parse (netlink_dump refills at rcvbuf/2).
     const int rcvbuf = 1 << 20;
-    ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+    // The kernel fills at most ~32 KiB per dump skb (netlink_recvmsg caps max_recvmsg_len);
+    // a bigger buffer only guards against MSG_TRUNC.
+    buffer.resize(64 * 1024);
     return {};
+}
+
+void NetlinkSource::Channel::close()
+{
+    if (fd >= 0)
+        ::close(fd);
+    fd = -1;
 }
 
 bool NetlinkSource::probe()
 {
     std::vector<SocketEntry> out;
     ProblemList problems;
-    return open().isEmpty() && dumpFamily(AF_INET, ListenOnly, out, problems).isEmpty();
+    return m_v4.open().isEmpty() && m_v4.dump(AF_INET, ListenOnly, out, problems).isEmpty();
 }
 
-QString NetlinkSource::dumpFamily(int family, quint32 states, std::vector<SocketEntry> &out, ProblemList &problems)
+QString NetlinkSource::Channel::dump(int family, quint32 states, std::vector<SocketEntry> &out, ProblemList &problems)
 {
+    if (QString error = open(); !error.isEmpty())
+        return error;
+    const QString source = QStringLiteral("sock_diag");
     struct
     {
         nlmsghdr h;
@@ -75,53 +86,68 @@ QString NetlinkSource::dumpFamily(int family, quint32 states, std::vector<Socket
     req.h.nlmsg_len = sizeof req;
     req.h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
     req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    req.h.nlmsg_seq = ++m_seq;
+    req.h.nlmsg_seq = ++seq;
     req.r.sdiag_family = quint8(family);
     req.r.sdiag_protocol = IPPROTO_TCP;
     req.r.idiag_states = states;
     sockaddr_nl kernel {};
     kernel.nl_family = AF_NETLINK;
-    if (::sendto(m_fd, &req, sizeof req, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0)
-        return errnoText("sendto(sock_diag)", errno);
-    for (;;) {
-        const ssize_t n = ::recv(m_fd, m_buffer.data(), size_t(m_buffer.size()), 0);
+    QString error;
+    if (::sendto(fd, &req, sizeof req, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0)
+        error = errnoText("sendto(sock_diag)", errno);
+    while (error.isEmpty()) {
+        const ssize_t n = ::recv(fd, buffer.data(), size_t(buffer.size()), 0);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return errnoText("recv(sock_diag)", errno);
+            error = errnoText("recv(sock_diag)", errno);
+            break;
         }
-        if (n == 0)
-            return QStringLiteral("sock_diag: the kernel closed the dump early");
+        if (n == 0) {
+            error = QStringLiteral("sock_diag: the kernel closed the dump early");
+            break;
+        }
         const InetDiagParser::Result r
-            = InetDiagParser::parse(QByteArrayView(m_buffer.constData(), n), out, problems, description());
+            = InetDiagParser::parse(QByteArrayView(buffer.constData(), n), out, problems, source);
         if (r.status == InetDiagParser::Status::Done)
             return {};
         if (r.status == InetDiagParser::Status::Error) {
             // IPv6 disabled: the AF_INET6 handler is missing and the kernel answers ENOENT.
             if (family == AF_INET6 && (r.error == ENOENT || r.error == EAFNOSUPPORT)) {
-                problems.add({ description(), 0, QStringLiteral("no IPv6 sockets: IPv6 is disabled on this host") });
+                problems.add({ source, 0, QStringLiteral("no IPv6 sockets: IPv6 is disabled on this host") });
                 return {};
             }
-            return r.error ? errnoText("sock_diag dump", r.error) : QStringLiteral("sock_diag: malformed reply");
+            error = r.error ? errnoText("sock_diag dump", r.error) : QStringLiteral("sock_diag: malformed reply");
         }
     }
+    // A half-read dump leaves replies queued: start the next poll on a fresh socket.
+    close();
+    return error;
 }
 
 QString NetlinkSource::dump(std::vector<SocketEntry> &out, ProblemList &problems)
 {
     out.clear();
     out.reserve(m_lastCount + m_lastCount / 8);
-    QString error = open();
-    if (error.isEmpty())
-        error = dumpFamily(AF_INET, AllProcStates, out, problems);
-    if (error.isEmpty())
-        error = dumpFamily(AF_INET6, AllProcStates, out, problems);
-    if (!error.isEmpty()) {
-        // A half-read dump leaves replies queued: start the next poll on a fresh socket.
-        ::close(m_fd);
-        m_fd = -1;
-        return error;
+    QString error, error6;
+    if (m_parallel) {
+        ProblemList problems6;
+        m_v6Sockets.clear();
+        m_v6Sockets.reserve(out.capacity() / 2);
+        std::thread v6([&] { error6 = m_v6.dump(AF_INET6, AllProcStates, m_v6Sockets, problems6); });
+        error = m_v4.dump(AF_INET, AllProcStates, out, problems);
+        v6.join();
+        out.insert(out.end(), m_v6Sockets.begin(), m_v6Sockets.end());
+        problems.append(problems6);
+    } else {
+        error = m_v4.dump(AF_INET, AllProcStates, out, problems);
+        if (error.isEmpty())
+            error6 = m_v6.dump(AF_INET6, AllProcStates, out, problems);
     }
+    if (error.isEmpty())
+        error = error6;
+    if (!error.isEmpty())
+        return error;
     InetDiagParser::fillRequestUids(out);
     m_lastCount = qMax<size_t>(out.size(), 1024);
     return {};

@@ -105,9 +105,14 @@ int main(int argc, char **argv)
     NetlinkSource netlink;
     std::vector<SocketEntry> sockets;
     ProblemList problems;
+    NetlinkSource sequential;
+    sequential.setParallel(false);
+    const BenchClock seq = BenchClock::measure(runs, [&] { sequential.dump(sockets, problems); });
+    std::snprintf(extra, sizeof extra, "  %zu sockets, %.2fx bare", sockets.size(), seq.cpuMs / bare.cpuMs);
+    seq.print("netlink: dump, one thread (read + decode)", extra);
     const BenchClock dump = BenchClock::measure(runs, [&] { netlink.dump(sockets, problems); });
     std::snprintf(extra, sizeof extra, "  %zu sockets, %.2fx bare", sockets.size(), dump.cpuMs / bare.cpuMs);
-    dump.print("netlink: NetlinkSource::dump (read + decode)", extra);
+    dump.print("netlink: dump, IPv6 on a 2nd thread (default)", extra);
 
     // The poll the app runs each tick: read + parse + freeze (dedup, counts) + tracker diff.
     ConnectionTracker tracker;
