@@ -66,6 +66,12 @@ void NetlinkSource::Channel::close()
     fd = -1;
 }
 
+bool NetlinkSource::readCounters(Counters &out)
+{
+    out = m_counters.read();
+    return !out.values.empty();
+}
+
 bool NetlinkSource::probe()
 {
     std::vector<SocketEntry> out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "countersreader.h"
 #include "problem.h"
 #include "snapshotsource.h"
 
@@ -22,6 +23,7 @@ public:
 
     Snapshot poll() override;
     QString description() const override;
+    bool readCounters(Counters &out) override;
 
     // Dumps both families into out (cleared first). Empty on success, otherwise what failed.
     QString dump(std::vector<SocketEntry> &out, ProblemList &problems);
@@ -46,4 +48,5 @@ private:
     std::vector<SocketEntry> m_v6Sockets; // filled by the second thread, then appended
     size_t m_lastCount = 1024;
     bool m_parallel = true;
+    CountersReader m_counters;
 };
