@@ -56,12 +56,11 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
         m_slots.reserve(n + n / 16);
     m_index.reserve(snapshot.sockets().size());
     m_byId.reserve(snapshot.sockets().size());
-    const SocketKey::Hash hasher;
 
     for (const SocketEntry &e : snapshot.sockets()) {
-        const SocketKey key = SocketKey::of(e);
-        const quint64 hash = hasher(key);
-        const qint32 found = slotOf(key, hash);
+        const quint64 hash = SocketKey::hashOf(e);
+        const qint32 found
+            = m_index.find(hash, [&](qint32 slot) { return SocketKey::sameIdentity(m_slots[size_t(slot)].entry, e); });
         if (found == FlatIndex::NotFound) {
             const qint32 slot = allocate();
             TrackedSocket &t = m_slots[size_t(slot)];
@@ -110,7 +109,7 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
         ev.path = TcpStateMachine::inferPath(ev.from, ev.to, visibleStates);
         ev.inferred = ev.path.size() > 2;
         events.push_back(std::move(ev));
-        m_index.erase(hasher(SocketKey::of(t.entry)), [i](qint32 slot) { return slot == i; });
+        m_index.erase(SocketKey::hashOf(t.entry), [i](qint32 slot) { return slot == i; });
         m_byId.erase(idHash(t.id), [i](qint32 slot) { return slot == i; });
         t = TrackedSocket {};
         m_free.push_back(i);

@@ -134,6 +134,12 @@ QString NetlinkSource::Channel::dump(int family, quint32 states, std::vector<Soc
 QString NetlinkSource::dump(std::vector<SocketEntry> &out, ProblemList &problems)
 {
     out.clear();
+    if (m_firstDump) {
+        // Size the first dump from sockstat (0.2 ms) rather than growing 7 MB by doubling at 100k sockets.
+        m_firstDump = false;
+        const Counters c = m_counters.read();
+        m_lastCount = size_t(qMax<qint64>(qint64(m_lastCount), c.inUse() + qMax<qint64>(c.timeWaitSockets(), 0)));
+    }
     out.reserve(m_lastCount + m_lastCount / 8);
     QString error, error6;
     if (m_parallel) {

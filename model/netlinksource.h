@@ -48,5 +48,6 @@ private:
     std::vector<SocketEntry> m_v6Sockets; // filled by the second thread, then appended
     size_t m_lastCount = 1024;
     bool m_parallel = true;
+    bool m_firstDump = true;
     CountersReader m_counters;
 };

@@ -15,12 +15,11 @@ Snapshot::Snapshot(SnapshotData data)
     // A flat index of row numbers: no allocation per socket (docs/performance.md).
     FlatIndex seen;
     seen.reserve(sockets.size());
-    const SocketKey::Hash hasher;
     size_t out = 0;
     for (size_t i = 0; i < sockets.size(); ++i) {
-        const SocketKey key = SocketKey::of(sockets[i]);
-        const quint64 h = hasher(key);
-        if (seen.find(h, [&](qint32 row) { return SocketKey::of(sockets[size_t(row)]) == key; })
+        const SocketEntry &e = sockets[i];
+        const quint64 h = SocketKey::hashOf(e);
+        if (seen.find(h, [&](qint32 row) { return SocketKey::sameIdentity(sockets[size_t(row)], e); })
             != FlatIndex::NotFound) {
             ++f->duplicates;
             continue;
