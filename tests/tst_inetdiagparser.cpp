@@ -3,6 +3,7 @@
 #include "socketkey.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <cstring>
@@ -83,6 +84,24 @@ private Q_SLOTS:
             ProblemList problems;
             const auto r = InetDiagParser::parse(QByteArrayView(dump.constData(), n), out, problems);
             QVERIFY(r.status != InetDiagParser::Status::Done); // the DONE message is last
+            QVERIFY(out.size() <= 13);
+        }
+    }
+
+    void randomMutationsAreSafe()
+    {
+        // Run under the asan preset this is a small fuzzer: every mutated buffer must parse without
+        // reading out of bounds, and never yield more sockets than messages fit.
+        const QByteArray dump = load("dump6.bin");
+        QVERIFY(!dump.isEmpty());
+        QRandomGenerator rng(8);
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray m = dump;
+            for (int k = 0, n = 1 + int(rng.bounded(8)); k < n; ++k)
+                m[qsizetype(rng.bounded(int(m.size())))] = char(rng.bounded(256));
+            std::vector<SocketEntry> out;
+            ProblemList problems;
+            InetDiagParser::parse(m, out, problems);
             QVERIFY(out.size() <= 13);
         }
     }

@@ -102,7 +102,9 @@ int main(int argc, char **argv)
         a.push_back(makeSocket(i));
     const std::vector<SocketEntry> b = changed(a, n);
 
-    BenchClock::measure(runs, [&] { freeze(a, 1); }).print("Snapshot freeze of 100k (copy + dedup + counts)");
+    char name[96];
+    std::snprintf(name, sizeof name, "Snapshot freeze of %dk (copy + dedup + counts)", n / 1000);
+    BenchClock::measure(runs, [&] { freeze(a, 1); }).print(name);
 
     const Snapshot sa = freeze(a, 1000), sb = freeze(b, 2000);
     ConnectionTracker tracker;
@@ -114,7 +116,8 @@ int main(int argc, char **argv)
         toB = !toB;
     });
     std::snprintf(extra, sizeof extra, "  %zu events, %.0f ns/socket", events, diff.cpuMs * 1e6 / n);
-    diff.print("tracker diff of 100k, 5% changed", extra);
+    std::snprintf(name, sizeof name, "tracker diff of %dk, 5%% changed", n / 1000);
+    diff.print(name, extra);
 
     StateHistory history; // 86,400 samples: 24 h at 1 s
     qint64 t = 0;
@@ -124,7 +127,8 @@ int main(int argc, char **argv)
         t += 1000;
     });
     std::snprintf(extra, sizeof extra, "  %.0f ns/append", append.cpuMs * 1e6 / 1000);
-    append.print("history: 1000 appends of a 100k snapshot", extra);
+    std::snprintf(name, sizeof name, "history: 1000 appends of a %dk snapshot", n / 1000);
+    append.print(name, extra);
     std::printf("history: 24 h at 1 s = %lld samples, memoryBytes() = %lld (%.2f MB, target < 10 MB)\n",
         qint64(history.capacity()), qint64(history.memoryBytes()), double(history.memoryBytes()) / 1e6);
     return 0;
