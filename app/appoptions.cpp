@@ -24,6 +24,10 @@ void AppOptions::setup(QCommandLineParser &p)
     p.addOption({ QStringLiteral("bsd-sysctl"),
         QStringLiteral("With --bsd-netstat: saved `sysctl` output (name: value or name=value)."),
         QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("source"),
+        QStringLiteral("How to read this host's sockets: netlink (sock_diag, as ss does), proc (/proc/net/tcp) or "
+                       "auto (netlink, falling back to /proc; the default). --proc-root implies proc."),
+        QStringLiteral("KIND"), QStringLiteral("auto") });
     p.addOption(
         { QStringLiteral("interval"), QStringLiteral("Poll interval in milliseconds (100 or more; default 1000)."),
             QStringLiteral("MS"), QStringLiteral("1000") });
@@ -75,6 +79,12 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     if ((o.json || o.sockets) && !o.snapshot)
         return QStringLiteral("--json and --sockets go with --snapshot");
     o.procRoot = p.value(QStringLiteral("proc-root"));
+    o.procRootGiven = p.isSet(QStringLiteral("proc-root"));
+    o.source = p.value(QStringLiteral("source"));
+    if (o.source != QLatin1String("auto") && o.source != QLatin1String("netlink") && o.source != QLatin1String("proc"))
+        return QStringLiteral("--source takes auto, netlink or proc");
+    if (o.procRootGiven && o.source == QLatin1String("netlink"))
+        return QStringLiteral("--source netlink reads this host's kernel; it does not go with --proc-root");
     if (o.procRoot.isEmpty())
         return QStringLiteral("--proc-root needs a directory");
     if (!QDir(o.procRoot).exists())

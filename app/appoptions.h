@@ -14,6 +14,8 @@ struct AppOptions
     QString procRoot = QStringLiteral("/proc");
     QString bsdNetstat; // read a FreeBSD/macOS host from saved netstat (and sysctl) text
     QString bsdSysctl;
+    bool procRootGiven = false; // --proc-root names a tree: always read it as text
+    QString source = QStringLiteral("auto"); // auto (netlink, /proc fallback), netlink or proc
     int intervalMs = 1000;
     QString screenshot; // render the window to this PNG after the first poll, then exit
     // Teaching mode (issue 6)

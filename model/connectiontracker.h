@@ -1,11 +1,11 @@
 #pragma once
 
+#include "flatindex.h"
 #include "snapshot.h"
 #include "socketkey.h"
 #include "trackedsocket.h"
 #include "trackerevent.h"
 
-#include <unordered_map>
 #include <vector>
 
 // Diffs consecutive snapshots by connection identity (family + local + remote endpoint) into
@@ -19,6 +19,8 @@ public:
     void clear();
 
     qsizetype size() const { return qsizetype(m_index.size()); }
+    // Heap bytes held for tracking (slots and both indexes), for docs/performance.md.
+    size_t memoryBytes() const;
     const TrackedSocket *find(quint64 id) const;
     const TrackedSocket *find(const SocketKey &key) const;
     // Every tracked socket; slots with id 0 are free.
@@ -30,8 +32,12 @@ private:
 
     std::vector<TrackedSocket> m_slots;
     std::vector<qint32> m_free;
-    std::unordered_map<SocketKey, qint32, SocketKey::Hash> m_index;
-    std::unordered_map<quint64, qint32> m_byId;
+    static quint64 idHash(quint64 id) { return id * 0x9e3779b97f4a7c15ull; }
+    qint32 slotOf(const SocketKey &key, quint64 hash) const;
+
+    // Slot numbers by connection identity and by id: flat, 8 bytes an entry (flatindex.h).
+    FlatIndex m_index;
+    FlatIndex m_byId;
     quint64 m_nextId = 1;
     quint64 m_generation = 0;
     qint64 m_lastMs = 0;

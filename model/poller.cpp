@@ -7,11 +7,14 @@ Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
     , m_description(source->description())
 {
     qRegisterMetaType<Snapshot>();
+    qRegisterMetaType<Counters>();
     m_thread.setObjectName(QStringLiteral("tcpscope-poller"));
     m_worker = new PollWorker(std::move(source));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &PollWorker::polled, this, &Poller::onPolled, Qt::QueuedConnection);
+    connect(m_worker, &PollWorker::countersRead, this, &Poller::countersReady, Qt::QueuedConnection);
+    connect(&m_countersTimer, &QTimer::timeout, m_worker, &PollWorker::readCounters, Qt::QueuedConnection);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Poller::pollNow);
     m_thread.start();
@@ -27,6 +30,8 @@ Poller::~Poller()
 void Poller::setIntervalMs(int ms)
 {
     m_intervalMs = qMax(ms, MinIntervalMs);
+    m_pacer.setRequestedIntervalMs(m_intervalMs);
+    m_countersTimer.setInterval(m_intervalMs);
     if (m_timer.isActive())
         arm();
 }
@@ -43,10 +48,15 @@ void Poller::setPaused(bool paused)
     if (paused == m_paused)
         return;
     m_paused = paused;
-    if (paused)
+    if (paused) {
         m_timer.stop();
-    else if (m_started && !m_inFlight)
-        pollNow();
+        m_countersTimer.stop();
+    } else {
+        if (m_pacer.isSlowed())
+            m_countersTimer.start(m_intervalMs);
+        if (m_started && !m_inFlight)
+            pollNow();
+    }
     Q_EMIT pausedChanged(paused);
 }
 
@@ -63,6 +73,18 @@ void Poller::pollNow()
 void Poller::onPolled(const Snapshot &snapshot)
 {
     m_inFlight = false;
+    if (snapshot.isValid()) {
+        const bool wasSlowed = m_pacer.isSlowed();
+        const int before = m_pacer.fullIntervalMs();
+        m_pacer.recordPoll(snapshot.pollDurationUs(), qsizetype(snapshot.sockets().size()));
+        if (m_pacer.isSlowed() != wasSlowed || m_pacer.fullIntervalMs() != before) {
+            if (m_pacer.isSlowed() && !m_paused)
+                m_countersTimer.start(m_intervalMs);
+            else
+                m_countersTimer.stop();
+            Q_EMIT pacingChanged(m_pacer.isSlowed(), m_pacer.reason());
+        }
+    }
     if (!m_paused)
         arm();
     Q_EMIT snapshotReady(snapshot);
@@ -72,5 +94,5 @@ void Poller::arm()
 {
     // Keep a steady cadence: the time the poll took counts toward the interval.
     const qint64 elapsed = m_sincePollStart.isValid() ? m_sincePollStart.elapsed() : 0;
-    m_timer.start(int(qMax<qint64>(0, m_intervalMs - elapsed)));
+    m_timer.start(int(qMax<qint64>(0, m_pacer.fullIntervalMs() - elapsed)));
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "counters.h"
 #include "snapshot.h"
+#include "snapshotpacer.h"
 #include "snapshotsource.h"
 
 #include <QElapsedTimer>
@@ -34,10 +36,17 @@ public:
     void setPaused(bool paused);
     // Polls at once unless a poll is already running (then its result is the answer).
     void pollNow();
+    // Full snapshots are spaced out when one costs more than the CPU budget (snapshotpacer.h);
+    // counters then keep the requested interval.
+    const SnapshotPacer &pacer() const { return m_pacer; }
 
 Q_SIGNALS:
     void snapshotReady(const Snapshot &snapshot);
     void pausedChanged(bool paused);
+    // Kernel-wide counters, every interval while full snapshots are slowed down.
+    void countersReady(const Counters &counters);
+    // Full snapshots were slowed down (reason says why, for the status bar) or are back to normal.
+    void pacingChanged(bool slowed, const QString &reason);
 
 private:
     void onPolled(const Snapshot &snapshot);
@@ -47,6 +56,8 @@ private:
     QThread m_thread;
     PollWorker *m_worker = nullptr;
     QTimer m_timer;
+    QTimer m_countersTimer;
+    SnapshotPacer m_pacer;
     QElapsedTimer m_sincePollStart;
     int m_intervalMs = DefaultIntervalMs;
     bool m_inFlight = false;

@@ -17,9 +17,11 @@ public:
 
 public Q_SLOTS:
     void poll();
+    void readCounters();
 
 Q_SIGNALS:
     void polled(const Snapshot &snapshot);
+    void countersRead(const Counters &counters);
 
 private:
     std::unique_ptr<SnapshotSource> m_source;

@@ -10,6 +10,7 @@
 
 ProcSource::ProcSource(QString procRoot)
     : m_root(std::move(procRoot))
+    , m_counters(m_root)
 {
     const long hz = sysconf(_SC_CLK_TCK); // USER_HZ: the unit of /proc's tm->when
     if (hz > 0)
@@ -19,6 +20,12 @@ ProcSource::ProcSource(QString procRoot)
 QString ProcSource::description() const
 {
     return m_root == QLatin1String("/proc") ? QStringLiteral("/proc") : QStringLiteral("proc root ") + m_root;
+}
+
+bool ProcSource::readCounters(Counters &out)
+{
+    out = m_counters.read();
+    return !out.values.empty();
 }
 
 Snapshot ProcSource::poll()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "countersreader.h"
 #include "procnettcpparser.h"
 #include "snapshotsource.h"
 
@@ -12,10 +13,12 @@ public:
 
     Snapshot poll() override;
     QString description() const override;
+    bool readCounters(Counters &out) override;
     const QString &procRoot() const { return m_root; }
 
 private:
     QString m_root;
     QByteArray m_buffer; // reused between polls
     ProcNetTcpParser::Options m_options;
+    CountersReader m_counters;
 };

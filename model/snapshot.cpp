@@ -2,7 +2,7 @@
 
 #include "socketkey.h"
 
-#include <unordered_set>
+#include "flatindex.h"
 
 Snapshot::Snapshot() = default;
 
@@ -12,16 +12,21 @@ Snapshot::Snapshot(SnapshotData data)
     f->data = std::move(data);
     auto &sockets = f->data.sockets;
     // /proc is read a page at a time and rows can repeat between reads (domain doc §1.5).
-    std::unordered_set<SocketKey, SocketKey::Hash> seen;
+    // A flat index of row numbers: no allocation per socket (docs/performance.md).
+    FlatIndex seen;
     seen.reserve(sockets.size());
     size_t out = 0;
     for (size_t i = 0; i < sockets.size(); ++i) {
-        if (!seen.insert(SocketKey::of(sockets[i])).second) {
+        const SocketEntry &e = sockets[i];
+        const quint64 h = SocketKey::hashOf(e);
+        if (seen.find(h, [&](qint32 row) { return SocketKey::sameIdentity(sockets[size_t(row)], e); })
+            != FlatIndex::NotFound) {
             ++f->duplicates;
             continue;
         }
         if (out != i)
             sockets[out] = sockets[i];
+        seen.insert(h, qint32(out));
         ++out;
     }
     sockets.resize(out);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "counters.h"
 #include "snapshot.h"
 
 #include <QString>
@@ -13,4 +14,11 @@ public:
     virtual Snapshot poll() = 0;
     // Shown in the toolbar and status bar, e.g. "this host (/proc)".
     virtual QString description() const = 0;
+    // The cheap kernel-wide counters (sockstat, snmp, netstat), read between full snapshots when the
+    // table is large. False when this source has none (the default).
+    virtual bool readCounters(Counters &out)
+    {
+        Q_UNUSED(out);
+        return false;
+    }
 };

@@ -21,6 +21,7 @@ packages=(
   iproute2 procps psmisc openssh-server openssh-client
   xvfb xauth
   clang libclang-rt-14-dev
+  hyperfine
 )
 
 log() { printf '[tcpscope] %s\n' "$*" >&2; }

@@ -3,12 +3,20 @@
 //
 //   sockpop [--family 4|6|both] [--established N] [--time-wait N] [--server-time-wait N]
 //           [--close-wait N] [--fin-wait2 N] [--syn-recv N] [--reset N] [-- COMMAND ARGS...]
+//   sockpop --mix N [-- COMMAND ARGS...]
 //
 // Example: sockpop --established 500 --time-wait 300 -- tcpscope --snapshot
+// --mix N makes about N sockets in the benchmark mix of issue 8 (docs/performance.md): half IPv4,
+// half IPv6; 50% ESTABLISHED, 30% TIME_WAIT, 10% CLOSE_WAIT, 10% FIN_WAIT2 (owned, so it does not
+// expire). TIME_WAIT lasts 60 s (TCP_TIMEWAIT_LEN): run the command within a minute.
 #include "loopbacklab.h"
 #include "netnamespace.h"
 
+#include <QElapsedTimer>
+
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -32,16 +40,33 @@ int usage()
         "               [--close-wait N] [--fin-wait2 N] [--syn-recv N] [--reset N] [-- COMMAND ...]\n"
         "Counts are connections: --established 10 makes 20 ESTABLISHED sockets (both ends).\n"
         "--close-wait N leaves N CLOSE_WAIT (server) + N orphaned FIN_WAIT2 (client);\n"
-        "--fin-wait2 N leaves N CLOSE_WAIT + N FIN_WAIT2 still owned (shutdown(SHUT_WR)).\n");
+        "--fin-wait2 N leaves N CLOSE_WAIT + N FIN_WAIT2 still owned (shutdown(SHUT_WR)).\n"
+        "--mix N: about N sockets, half IPv4/half IPv6, 50%% ESTABLISHED, 30%% TIME_WAIT, 10%% CLOSE_WAIT,\n"
+        "10%% FIN_WAIT2 (the benchmark population; TIME_WAIT expires after 60 s).\n");
     return 2;
 }
 
-void raiseFileLimit()
+void raiseFileLimit(rlim_t wanted)
 {
     rlimit r {};
-    if (getrlimit(RLIMIT_NOFILE, &r) == 0) {
-        r.rlim_cur = r.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &r);
+    if (getrlimit(RLIMIT_NOFILE, &r) != 0)
+        return;
+    // Root may raise the hard limit (up to fs.nr_open); others get the soft limit raised to it.
+    if (r.rlim_max < wanted) {
+        rlimit more { wanted, wanted };
+        if (setrlimit(RLIMIT_NOFILE, &more) == 0)
+            return;
+    }
+    r.rlim_cur = r.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &r);
+}
+
+// Namespace-local sysctls for a big population; they die with the namespace.
+void writeSysctl(const char *path, const char *value)
+{
+    if (FILE *f = std::fopen(path, "w")) {
+        std::fputs(value, f);
+        std::fclose(f);
     }
 }
 
@@ -56,6 +81,89 @@ bool populate(AddressFamily f, const Counts &c, std::vector<std::unique_ptr<Loop
     labs.push_back(std::move(lab));
     return ok;
 }
+
+// Many labs, each with its own listener port: every lab adds fresh 4-tuples, so 100k sockets fit
+// in the ephemeral range, and LoopbackLab's descriptor list stays short.
+bool runLabs(AddressFamily f, int n, bool (*step)(LoopbackLab &, int), std::vector<std::unique_ptr<LoopbackLab>> &labs)
+{
+    constexpr int PerLab = 2000;
+    for (int done = 0; done < n; done += PerLab) {
+        auto lab = std::make_unique<LoopbackLab>(f);
+        const int k = std::min(PerLab, n - done);
+        if (!lab->listen() || !step(*lab, k)) {
+            std::fprintf(stderr, "sockpop: IPv%d: %s\n", int(f), qPrintable(lab->lastError()));
+            return false;
+        }
+        labs.push_back(std::move(lab));
+    }
+    return true;
+}
+
+bool established(LoopbackLab &l, int k)
+{
+    return l.established(k);
+}
+bool halfClosedOwned(LoopbackLab &l, int k)
+{
+    return l.halfClosed(k, false);
+}
+bool timeWait(LoopbackLab &l, int k)
+{
+    return l.clientClosesFirst(k);
+}
+
+// Descriptors that stay open are held by worker processes in the same namespace, a few thousand
+// each: RLIMIT_NOFILE may be capped (20000 here) and raising it needs CAP_SYS_RESOURCE.
+struct Workers
+{
+    std::vector<pid_t> pids;
+    ~Workers()
+    {
+        for (pid_t p : pids)
+            kill(p, SIGKILL);
+        for (pid_t p : pids)
+            waitpid(p, nullptr, 0);
+    }
+    bool spawn(AddressFamily f, int n, bool (*step)(LoopbackLab &, int))
+    {
+        int ready[2];
+        if (pipe(ready) < 0)
+            return false;
+        const pid_t pid = fork();
+        if (pid == 0) {
+            ::close(ready[0]);
+            std::vector<std::unique_ptr<LoopbackLab>> labs;
+            const char ok = runLabs(f, n, step, labs) ? 'y' : 'n';
+            (void)!::write(ready[1], &ok, 1);
+            for (;;)
+                pause();
+        }
+        ::close(ready[1]);
+        if (pid < 0)
+            return false;
+        pids.push_back(pid);
+        char ok = 'n';
+        (void)!::read(ready[0], &ok, 1);
+        ::close(ready[0]);
+        return ok == 'y';
+    }
+};
+
+bool populateMix(AddressFamily f, int total, Workers &workers)
+{
+    constexpr int PerWorker = 6000; // connections, so at most 12,000 descriptors per process
+    const int est = total / 4; // connections: both ends count, 50% of the sockets
+    const int half = total / 10; // CLOSE_WAIT + FIN_WAIT2 pairs, 20%
+    for (int d = 0; d < est; d += PerWorker) {
+        if (!workers.spawn(f, std::min(PerWorker, est - d), established))
+            return false;
+    }
+    for (int d = 0; d < half; d += PerWorker) {
+        if (!workers.spawn(f, std::min(PerWorker, half - d), halfClosedOwned))
+            return false;
+    }
+    return true;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -66,6 +174,7 @@ int main(int argc, char **argv)
         return 1;
     }
     Counts c;
+    int mix = 0;
     bool v4 = true, v6 = true;
     int i = 1;
     for (; i < argc; ++i) {
@@ -95,13 +204,33 @@ int main(int argc, char **argv)
             c.synRecv = n;
         else if (std::strcmp(a, "--reset") == 0)
             c.reset = n;
+        else if (std::strcmp(a, "--mix") == 0)
+            mix = n;
         else
             return usage();
     }
-    raiseFileLimit();
+    raiseFileLimit(4 * rlim_t(c.established + c.closeWait + c.finWait2 + c.synRecv) + 1024);
     std::vector<std::unique_ptr<LoopbackLab>> labs;
-    if ((v4 && !populate(AddressFamily::IPv4, c, labs)) || (v6 && !populate(AddressFamily::IPv6, c, labs)))
+    Workers workers;
+    if (mix > 0) {
+        // Keep every TIME_WAIT: no reuse of their 4-tuples, room for 100k+ of them, a wide port range.
+        writeSysctl("/proc/sys/net/ipv4/tcp_tw_reuse", "0");
+        writeSysctl("/proc/sys/net/ipv4/tcp_max_tw_buckets", "1000000");
+        writeSysctl("/proc/sys/net/ipv4/ip_local_port_range", "1024 65535");
+        QElapsedTimer t;
+        t.start();
+        const int n4 = v4 ? (v6 ? mix / 2 : mix) : 0;
+        const int n6 = mix - n4;
+        // TIME_WAIT (client ends, 30%) last and in this process, so they live longest.
+        if ((n4 && !populateMix(AddressFamily::IPv4, n4, workers))
+            || (n6 && !populateMix(AddressFamily::IPv6, n6, workers))
+            || (n4 && !runLabs(AddressFamily::IPv4, n4 * 3 / 10, timeWait, labs))
+            || (n6 && !runLabs(AddressFamily::IPv6, n6 * 3 / 10, timeWait, labs)))
+            return 1;
+        std::fprintf(stderr, "sockpop: %d sockets in the benchmark mix in %.1f s\n", mix, double(t.elapsed()) / 1000);
+    } else if ((v4 && !populate(AddressFamily::IPv4, c, labs)) || (v6 && !populate(AddressFamily::IPv6, c, labs))) {
         return 1;
+    }
     if (i >= argc) {
         std::fprintf(stderr, "sockpop: populated; press Ctrl-C to tear down\n");
         pause();

@@ -1,0 +1,146 @@
+// bench_live: costs on this host's real sockets, meant to run inside `sockpop --mix 100000`.
+// Times, median of N runs: the raw /proc read, the /proc parse, a bare sock_diag dump (recv only,
+// no decoding: the floor a netlink reader can reach), NetlinkSource's dump, and a whole in-process
+// poll (netlink read + parse + Snapshot + tracker diff).
+#include "benchclock.h"
+#include "connectiontracker.h"
+#include "countersreader.h"
+#include "filereader.h"
+#include "netlinksource.h"
+#include "procnettcpparser.h"
+#include "procsource.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <cstring>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/sock_diag.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+// Dumps every TCP socket of one family and only walks the message headers.
+size_t bareDump(int fd, int family, std::vector<char> &buf)
+{
+    struct
+    {
+        nlmsghdr h;
+        inet_diag_req_v2 r;
+    } req {};
+    req.h.nlmsg_len = sizeof req;
+    req.h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    req.r.sdiag_family = quint8(family);
+    req.r.sdiag_protocol = IPPROTO_TCP;
+    req.r.idiag_states = (((1u << 13) - 1) & ~1u) & ~(1u << 7);
+    sockaddr_nl k {};
+    k.nl_family = AF_NETLINK;
+    if (sendto(fd, &req, sizeof req, 0, reinterpret_cast<sockaddr *>(&k), sizeof k) < 0)
+        return 0;
+    size_t count = 0;
+    for (;;) {
+        const ssize_t got = recv(fd, buf.data(), buf.size(), 0);
+        if (got <= 0)
+            return count;
+        size_t n = size_t(got);
+        for (auto *h = reinterpret_cast<nlmsghdr *>(buf.data()); NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
+            if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR)
+                return count;
+            ++count;
+        }
+    }
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int runs = argc > 1 ? std::atoi(argv[1]) : 15;
+    char extra[160];
+
+    QByteArray text4, text6;
+    FileReader::read(QStringLiteral("/proc/net/tcp"), text4);
+    FileReader::read(QStringLiteral("/proc/net/tcp6"), text6);
+    ProcNetTcpParser::Options opt;
+    ProcParseResult parsed;
+    auto parseBoth = [&] {
+        parsed.sockets.clear();
+        parsed.lines = 0;
+        ProcNetTcpParser::parseInto(parsed, text4, AddressFamily::IPv4, QStringLiteral("tcp"), opt);
+        ProcNetTcpParser::parseInto(parsed, text6, AddressFamily::IPv6, QStringLiteral("tcp6"), opt);
+    };
+    parseBoth();
+    const size_t procSockets = parsed.sockets.size();
+    std::printf(
+        "sockets: %zu in /proc (%lld + %lld bytes of text)\n", procSockets, qint64(text4.size()), qint64(text6.size()));
+
+    QByteArray buf;
+    BenchClock::measure(runs, [&] {
+        FileReader::read(QStringLiteral("/proc/net/tcp"), buf);
+        FileReader::read(QStringLiteral("/proc/net/tcp6"), buf);
+    }).print("proc: read tcp+tcp6 (no parse)");
+    std::snprintf(extra, sizeof extra, "  %.0f ns/line", 0.0);
+    const BenchClock parse = BenchClock::measure(runs, parseBoth);
+    std::snprintf(extra, sizeof extra, "  %.0f ns/line", parse.cpuMs * 1e6 / double(qMax<size_t>(procSockets, 1)));
+    parse.print("proc: parse text in memory", extra);
+    BenchClock::measure(runs, [&] {
+        FileReader::read(QStringLiteral("/proc/net/tcp"), text4);
+        FileReader::read(QStringLiteral("/proc/net/tcp6"), text6);
+        parseBoth();
+    }).print("proc: read + parse");
+
+    const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+    const int rcvbuf = 1 << 20;
+    setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+    std::vector<char> nlbuf(64 * 1024);
+    size_t bareCount = 0;
+    const BenchClock bare
+        = BenchClock::measure(runs, [&] { bareCount = bareDump(fd, AF_INET, nlbuf) + bareDump(fd, AF_INET6, nlbuf); });
+    std::snprintf(extra, sizeof extra, "  %zu messages", bareCount);
+    bare.print("netlink: bare sock_diag dump (no decode)", extra);
+
+    NetlinkSource netlink;
+    std::vector<SocketEntry> sockets;
+    ProblemList problems;
+    NetlinkSource sequential;
+    sequential.setParallel(false);
+    const BenchClock seq = BenchClock::measure(runs, [&] { sequential.dump(sockets, problems); });
+    std::snprintf(extra, sizeof extra, "  %zu sockets, %.2fx bare", sockets.size(), seq.cpuMs / bare.cpuMs);
+    seq.print("netlink: dump, one thread (read + decode)", extra);
+    const BenchClock dump = BenchClock::measure(runs, [&] { netlink.dump(sockets, problems); });
+    std::snprintf(extra, sizeof extra, "  %zu sockets, %.2fx bare", sockets.size(), dump.cpuMs / bare.cpuMs);
+    dump.print("netlink: dump, IPv6 on a 2nd thread (default)", extra);
+
+    // The poll the app runs each tick: read + parse + freeze (dedup, counts) + tracker diff.
+    ConnectionTracker tracker;
+    size_t events = 0;
+    auto pollOnce = [&] {
+        SnapshotData d;
+        d.timeMs = QDateTime::currentMSecsSinceEpoch();
+        netlink.dump(d.sockets, d.problems);
+        const Snapshot s(std::move(d));
+        events = tracker.update(s).size();
+    };
+    pollOnce(); // the first poll reports every socket as new; steady state is what matters
+    const BenchClock poll = BenchClock::measure(runs, pollOnce);
+    std::snprintf(extra, sizeof extra, "  %.2fx bare dump, %zu events", poll.cpuMs / bare.cpuMs, events);
+    poll.print("poll: netlink read + parse + snapshot + diff", extra);
+    std::printf("RESULT bare_ms=%.2f poll_ms=%.2f ratio=%.2f target_ms=80 target_ratio=1.3\n", bare.cpuMs, poll.cpuMs,
+        poll.cpuMs / bare.cpuMs);
+
+    CountersReader counters;
+    qint64 tw = 0;
+    const BenchClock cost = BenchClock::measure(runs, [&] { tw = counters.read().timeWaitSockets(); });
+    std::snprintf(extra, sizeof extra, "  sockstat tw %lld", tw);
+    cost.print("counters: sockstat{,6} + snmp + netstat", extra);
+
+    NetlinkSource full;
+    BenchClock::measure(runs, [&] { full.poll(); }).print("NetlinkSource::poll (+ tunables, host, kernel)");
+    ProcSource proc;
+    BenchClock::measure(runs, [&] { proc.poll(); }).print("ProcSource::poll (+ tunables, host, kernel)");
+    ::close(fd);
+    return 0;
+}
