@@ -25,6 +25,7 @@ public:
     void setNote(const QString &note);
     QString note() const { return m_note; }
     void setHighlighted(bool on); // the selected socket is here
+    bool isHighlighted() const { return m_highlighted; }
     void setFiltered(bool on); // the table shows only this state
     QRectF rect() const { return m_rect; }
 
