@@ -95,7 +95,7 @@ void MainWindow::createDocks()
     tableDock->setObjectName(QStringLiteral("connectionsDock"));
     tableDock->setWidget(m_table);
     addPanel(tableDock, Qt::BottomDockWidgetArea);
-    resizeDocks({ tableDock }, { 280 }, Qt::Vertical);
+    resizeDocks({ tableDock }, { 230 }, Qt::Vertical);
 }
 
 void MainWindow::createMenus()

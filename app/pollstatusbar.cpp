@@ -20,6 +20,8 @@ PollStatusBar::PollStatusBar(QWidget *parent)
     m_problems->setAutoRaise(true);
     m_problems->setToolTip(tr("Lines of input that could not be used; click to list them"));
     m_problems->setText(tr("0 problems"));
+    m_poll->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("paused \u2014 last poll 00:00:00, took 000.0 ms")));
     connect(m_problems, &QToolButton::clicked, this, &PollStatusBar::showProblems);
     addPermanentWidget(m_problems);
 }
@@ -36,7 +38,7 @@ void PollStatusBar::setSnapshot(const Snapshot &s)
     m_problemList = s.problems();
     m_fatal = s.fatalError();
     const qint64 n = m_problemList.total() + (m_fatal.isEmpty() ? 0 : 1);
-    m_problems->setText(tr("%n problem(s)", nullptr, int(n)));
+    m_problems->setText(n == 1 ? tr("1 problem") : tr("%1 problems").arg(n));
     m_problems->setStyleSheet(n > 0 ? QStringLiteral("color: #c62828; font-weight: bold;") : QString());
 }
 

@@ -90,17 +90,35 @@ void ConnectionTableModel::apply(
         }
     }
 
-    // One pass over all rows: fresh kernel data and expired flashes, then one dataChanged.
-    for (Row &r : m_rows) {
+    // One pass over all rows: fresh kernel data and expired flashes, then one dataChanged over the
+    // volatile columns of the rows that changed. "In state" is derived from the poll time at paint
+    // time; its sort key (stateSinceMs) only moves with the state, which is signalled here.
+    int firstChanged = -1;
+    int lastChanged = -1;
+    for (int i = 0; i < int(m_rows.size()); ++i) {
+        Row &r = m_rows[size_t(i)];
         if (r.status == Vanished)
             continue;
-        if (const TrackedSocket *t = tracker.find(r.socket.id))
+        bool changed = false;
+        if (const TrackedSocket *t = tracker.find(r.socket.id)) {
+            const SocketEntry &a = r.socket.entry;
+            const SocketEntry &b = t->entry;
+            changed = a.state != b.state || a.timer != b.timer || a.timerMs != b.timerMs || a.txQueue != b.txQueue
+                || a.rxQueue != b.rxQueue || a.retransmits != b.retransmits;
             r.socket = *t;
-        if (r.status != Steady && steadyNowMs - r.statusSinceMs >= FlashMs)
+        }
+        if (r.status != Steady && steadyNowMs - r.statusSinceMs >= FlashMs) {
             r.status = Steady;
+            changed = true;
+        }
+        if (changed || (r.status != Steady && r.statusSinceMs == steadyNowMs)) {
+            if (firstChanged < 0)
+                firstChanged = i;
+            lastChanged = i;
+        }
     }
-    if (!m_rows.empty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    if (firstChanged >= 0)
+        Q_EMIT dataChanged(index(firstChanged, StateColumn), index(lastChanged, RetransmitsColumn));
 
     if (appeared.empty()) {
         m_primed = true;

@@ -78,7 +78,10 @@ private Q_SLOTS:
         QVERIFY(w.diagramScene()->isAnimating());
         QCOMPARE(w.diagramScene()->node(TcpState::TimeWait)->count(), 12);
 
+        w.diagramScene()->step(w.diagramScene()->msPerHop() / 2);
         const QImage image = w.grab().toImage();
+        if (qEnvironmentVariableIsSet("TCPSCOPE_TEST_SCREENSHOT"))
+            image.save(qEnvironmentVariable("TCPSCOPE_TEST_SCREENSHOT"));
         QVERIFY(!image.isNull());
         QSet<QRgb> colours;
         for (int y = 0; y < image.height(); y += 7)

@@ -7,7 +7,7 @@
 
 QRectF DiagramLegendItem::boundingRect() const
 {
-    return QRectF(0, 0, 250, 122);
+    return QRectF(0, 0, 290, 122);
 }
 
 void DiagramLegendItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
@@ -28,14 +28,14 @@ void DiagramLegendItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWi
     };
     p->setRenderHint(QPainter::Antialiasing);
     QFont f;
-    f.setPointSizeF(8.5);
+    f.setPointSizeF(10);
     p->setFont(f);
     qreal y = 10;
     for (const Entry &e : entries) {
         p->setPen(QPen(e.colour, 2.5, e.style));
         p->drawLine(QPointF(4, y), QPointF(40, y));
         p->setPen(pal.color(QPalette::Text));
-        p->drawText(QRectF(50, y - 9, 200, 18), Qt::AlignLeft | Qt::AlignVCenter, e.text);
+        p->drawText(QRectF(50, y - 9, 240, 18), Qt::AlignLeft | Qt::AlignVCenter, e.text);
         y += 22;
     }
     p->setPen(QPen(DiagramColors::forPath(P::Client), 2, Qt::DashLine));
@@ -43,5 +43,5 @@ void DiagramLegendItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWi
     p->drawEllipse(QPointF(22, y), 6, 6);
     p->setPen(pal.color(QPalette::Text));
     p->drawText(
-        QRectF(50, y - 9, 200, 18), Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("token over unseen (inferred) hops"));
+        QRectF(50, y - 9, 240, 18), Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("token over unseen (inferred) hops"));
 }

@@ -15,7 +15,7 @@
 namespace {
 using S = TcpState;
 const QSizeF nodeSize(170, 58);
-const QSizeF timeWaitSize(210, 116);
+const QSizeF timeWaitSize(220, 108);
 
 QPointF positionOf(TcpState s)
 {
@@ -23,30 +23,30 @@ QPointF positionOf(TcpState s)
     case S::Close:
         return { 0, 0 };
     case S::Listen:
-        return { 0, 150 };
+        return { 0, 110 };
     case S::SynRecv:
-        return { -340, 300 };
+        return { -400, 220 };
     case S::SynSent:
-        return { 340, 300 };
+        return { 400, 220 };
     case S::Established:
-        return { 0, 450 };
+        return { 0, 330 };
     case S::FinWait1:
-        return { -340, 600 };
+        return { -400, 440 };
     case S::CloseWait:
-        return { 340, 600 };
+        return { 400, 440 };
     case S::FinWait2:
-        return { -340, 770 };
+        return { -400, 560 };
     case S::Closing:
-        return { 0, 770 };
+        return { 0, 560 };
     case S::LastAck:
-        return { 340, 770 };
+        return { 400, 560 };
     case S::TimeWait:
-        return { 0, 960 };
+        return { 0, 690 };
     default:
         return {};
     }
 }
-const QPointF sinkPosition(340, 960);
+const QPointF sinkPosition(400, 690);
 
 // Hand-made routes so arrows and labels do not collide (scene units; see positionOf()).
 TransitionEdgeItem::Route routeOf(const TcpTransition &t)
@@ -55,20 +55,32 @@ TransitionEdgeItem::Route routeOf(const TcpTransition &t)
     auto is = [&t](S from, S to) { return t.from == from && t.to == to; };
     if (is(S::Close, S::Listen) || is(S::Listen, S::Close))
         r.bend = 34;
-    else if (is(S::Close, S::SynSent) || is(S::SynSent, S::Close))
-        r.bend = 30;
+    else if (is(S::Close, S::SynSent))
+        r.bend = 45;
+    else if (is(S::SynSent, S::Close)) {
+        r.bend = 8;
+        r.labelOffset = { 30, 0 };
+    } else if (is(S::Listen, S::SynSent))
+        r.labelOffset = { 20, 8 };
     else if (is(S::Listen, S::SynRecv) || is(S::SynRecv, S::Listen))
         r.bend = 28;
     else if (is(S::TimeWait, S::SynRecv)) {
         r.cubic = true;
-        r.c1 = { -640, 1000 };
-        r.c2 = { -640, 300 };
+        r.c1 = { -660, 730 };
+        r.c2 = { -660, 220 };
         r.labelAt = 0.5;
-    } else if (is(S::FinWait2, S::Close) && t.path != TcpTransition::Path::Abort) {
-        r.bend = 95;
-        r.labelAt = 0.42;
-    } else if (is(S::FinWait1, S::TimeWait))
+        r.labelOffset = { -70, 0 };
+    } else if (is(S::FinWait2, S::Close)) {
+        // Under TIME-WAIT, so it does not cross the active closer's usual path.
+        const bool abort = t.path == TcpTransition::Path::Abort;
+        r.cubic = true;
+        r.c1 = { -420, abort ? 850.0 : 810.0 };
+        r.c2 = { 380, abort ? 850.0 : 810.0 };
         r.labelAt = 0.3;
+    } else if (is(S::FinWait1, S::TimeWait))
+        r.labelAt = 0.75;
+    else if (is(S::FinWait2, S::TimeWait))
+        r.labelAt = 0.4;
     else if (is(S::SynSent, S::SynRecv))
         r.labelOffset = { 0, -12 };
     if (t.path == TcpTransition::Path::Abort) {
@@ -76,10 +88,8 @@ TransitionEdgeItem::Route routeOf(const TcpTransition &t)
             r.bend = -70;
         else if (is(S::LastAck, S::Close))
             r.bend = -30;
-        else if (is(S::FinWait2, S::Close))
-            r.bend = 150;
         else if (is(S::FinWait1, S::Close))
-            r.bend = 60;
+            r.bend = 40;
         else if (is(S::Established, S::Close))
             r.bend = 25;
     }
@@ -108,7 +118,7 @@ void StateDiagramScene::build()
         m_nodes.push_back(n);
         if (tw) {
             m_histogram = new TimeWaitHistogramItem(QSizeF(timeWaitSize.width() - 30, 32), n);
-            m_histogram->setPos(-timeWaitSize.width() / 2 + 15, -timeWaitSize.height() / 2 + 58);
+            m_histogram->setPos(-timeWaitSize.width() / 2 + 15, -timeWaitSize.height() / 2 + 54);
         }
     }
     m_sink = new StateNodeItem(S::Close, true, QSizeF(nodeSize.width(), 34));
@@ -126,7 +136,7 @@ void StateDiagramScene::build()
         m_edgeOf.emplace(&t, e);
     }
     auto *legend = new DiagramLegendItem;
-    legend->setPos(-640, -40);
+    legend->setPos(330, -40);
     addItem(legend);
     setSceneRect(itemsBoundingRect().adjusted(-20, -20, 20, 20));
 }
@@ -174,7 +184,7 @@ void StateDiagramScene::setSnapshot(const Snapshot &s, std::optional<AddressFami
     const auto finTimeout = s.tunables().intValue(QStringLiteral("net.ipv4.tcp_fin_timeout"));
     node(S::FinWait2)
         ->setNote(orphans == 0 ? QString()
-                : finTimeout   ? tr("%n orphaned (freed after %1 s)", nullptr, orphans).arg(*finTimeout)
+                : finTimeout   ? tr("%n orphaned, \u2264 %1 s", nullptr, orphans).arg(*finTimeout)
                                : tr("%n orphaned", nullptr, orphans));
     m_histogram->setSnapshot(s, family);
     if (!m_frame.isActive())

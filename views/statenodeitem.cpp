@@ -82,20 +82,20 @@ void StateNodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget
     const bool strong = m_emphasis > 0.55 && !m_sink;
     const QColor text = strong && !DiagramColors::isDark(pal) ? QColor(Qt::white) : pal.color(QPalette::Text);
     QFont f = scene() ? scene()->font() : QFont();
-    f.setPointSizeF(10);
+    f.setPointSizeF(11);
     f.setBold(true);
     p->setFont(f);
     p->setPen(text);
-    const QRectF title(m_rect.left(), m_rect.top() + 4, m_rect.width(), 18);
+    const QRectF title(m_rect.left(), m_rect.top() + 3, m_rect.width(), 20);
     p->drawText(title, Qt::AlignCenter, TcpStates::rfcName(m_state));
     if (m_sink)
         return;
-    f.setPointSizeF(13);
+    f.setPointSizeF(15);
     p->setFont(f);
-    const QRectF countRect(m_rect.left(), title.bottom(), m_rect.width(), 22);
+    const QRectF countRect(m_rect.left(), title.bottom() - 2, m_rect.width(), 24);
     p->drawText(countRect, Qt::AlignCenter, QLocale().toString(m_count));
     if (!m_note.isEmpty()) {
-        f.setPointSizeF(8);
+        f.setPointSizeF(9);
         f.setBold(false);
         p->setFont(f);
         p->drawText(QRectF(m_rect.left(), countRect.bottom() - 2, m_rect.width(), 14), Qt::AlignCenter, m_note);

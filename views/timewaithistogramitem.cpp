@@ -34,7 +34,7 @@ void TimeWaitHistogramItem::setSnapshot(const Snapshot &s, const std::optional<A
 
 QRectF TimeWaitHistogramItem::boundingRect() const
 {
-    return QRectF(QPointF(0, 0), m_size).adjusted(-1, -1, 1, 12);
+    return QRectF(QPointF(0, 0), m_size).adjusted(-1, -1, 1, 15);
 }
 
 void TimeWaitHistogramItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
@@ -53,7 +53,7 @@ void TimeWaitHistogramItem::paint(QPainter *p, const QStyleOptionGraphicsItem *,
     const qreal binW = area.width() / Bins;
     // Slide left by the time since the poll, so the bars count down between polls.
     const qreal shift = qMin(qreal(m_sincePoll.elapsed()), qreal(m_lengthMs)) * Bins / m_lengthMs * binW;
-    const QColor bar = DiagramColors::forPath(TcpTransition::Path::Client);
+    const QColor bar = DiagramColors::isDark(pal) ? QColor(0xbb, 0xd6, 0xff) : QColor(0x1a, 0x3f, 0x7a);
     p->setBrush(bar);
     for (int i = 0; i < Bins; ++i) {
         if (m_bins[size_t(i)] == 0)
@@ -62,14 +62,14 @@ void TimeWaitHistogramItem::paint(QPainter *p, const QStyleOptionGraphicsItem *,
         if (x + binW <= 0)
             continue;
         const qreal h = qMax(1.5, area.height() * m_bins[size_t(i)] / peak);
-        p->drawRect(QRectF(qMax(0.0, x), area.bottom() - h, binW - (x < 0 ? -x : 0), h));
+        p->drawRect(QRectF(qMax(0.0, x), area.bottom() - h, qMax(2.0, binW - (x < 0 ? -x : 0)), h));
     }
     p->setPen(pal.color(QPalette::Text));
     p->drawLine(area.bottomLeft(), area.bottomRight());
     QFont f;
-    f.setPointSizeF(6.5);
+    f.setPointSizeF(8);
     p->setFont(f);
-    const QRectF labels(area.left(), area.bottom() + 1, area.width(), 10);
+    const QRectF labels(area.left(), area.bottom() + 1, area.width(), 13);
     p->drawText(labels, Qt::AlignLeft | Qt::AlignTop, QStringLiteral("0 s"));
     p->drawText(labels, Qt::AlignRight | Qt::AlignTop, QStringLiteral("%1 s left").arg(m_lengthMs / 1000));
 }

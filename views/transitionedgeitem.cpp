@@ -48,7 +48,7 @@ TransitionEdgeItem::TransitionEdgeItem(
 QFont TransitionEdgeItem::labelFont() const
 {
     QFont f;
-    f.setPointSizeF(8);
+    f.setPointSizeF(9.5);
     return f;
 }
 
