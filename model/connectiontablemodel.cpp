@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <chrono>
+#include <cstring>
 
 namespace {
 QString durationText(qint64 ms)
@@ -353,4 +354,47 @@ QString ConnectionTableModel::rowsAsText(const QList<int> &rows) const
         lines << cells.join(QLatin1Char('\t'));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+int ConnectionTableModel::compareRows(int left, int right, int column) const
+{
+    const Row &ra = m_rows[size_t(physical(left))];
+    const Row &rb = m_rows[size_t(physical(right))];
+    const SocketEntry &a = ra.socket.entry;
+    const SocketEntry &b = rb.socket.entry;
+    auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+    auto endpoint = [&cmp](const std::array<quint8, 16> &x, quint16 xp, const std::array<quint8, 16> &y, quint16 yp) {
+        const int c = std::memcmp(x.data(), y.data(), x.size());
+        return c != 0 ? c : cmp(xp, yp);
+    };
+    switch (column) {
+    case FamilyColumn:
+        return cmp(int(a.family), int(b.family));
+    case LocalColumn:
+        return endpoint(a.localAddr, a.localPort, b.localAddr, b.localPort);
+    case RemoteColumn:
+        return endpoint(a.remoteAddr, a.remotePort, b.remoteAddr, b.remotePort);
+    case StateColumn:
+        return cmp(int(a.state), int(b.state));
+    case TimeInStateColumn:
+        return cmp(ra.socket.stateSinceMs, rb.socket.stateSinceMs);
+    case TimerColumn:
+        return cmp(int(a.timer), int(b.timer));
+    case TimerRemainingColumn:
+        return cmp(
+            a.timer == TimerKind::None ? -1 : qint64(a.timerMs), b.timer == TimerKind::None ? -1 : qint64(b.timerMs));
+    case SendQColumn:
+        return cmp(a.txQueue, b.txQueue);
+    case RecvQColumn:
+        return cmp(a.rxQueue, b.rxQueue);
+    case RetransmitsColumn:
+        return cmp(a.retransmits, b.retransmits);
+    case UidColumn:
+    case UserColumn:
+        return cmp(a.uid, b.uid);
+    case InodeColumn:
+        return cmp(a.inode, b.inode);
+    default:
+        return 0;
+    }
 }

@@ -55,8 +55,11 @@ public:
     void clear();
 
     int rowOf(quint64 id) const;
-    const TrackedSocket &socketAt(int row) const { return m_rows[size_t(row)].socket; }
-    RowStatus statusAt(int row) const { return m_rows[size_t(row)].status; }
+    const TrackedSocket &socketAt(int row) const { return m_rows[size_t(physical(row))].socket; }
+    RowStatus statusAt(int row) const { return m_rows[size_t(physical(row))].status; }
+    // Three-way comparison of two rows by a column's sort key without QVariant: the sort proxy
+    // calls this O(n log n) times per re-sort, so it must not allocate.
+    int compareRows(int left, int right, int column) const;
     // Rows as tab-separated text, header first, for the clipboard.
     QString rowsAsText(const QList<int> &rows) const;
 

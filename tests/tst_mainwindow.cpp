@@ -1,6 +1,7 @@
 #include "connectionfilterproxy.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
+#include "loopbacklab.h"
 #include "maintoolbar.h"
 #include "mainwindow.h"
 #include "pollstatusbar.h"
@@ -8,8 +9,11 @@
 #include "snapshotsource.h"
 #include "statediagramscene.h"
 #include "statenodeitem.h"
+#include "tokenitem.h"
+#include "transitionedgeitem.h"
 
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QMutex>
 #include <QSet>
 #include <QSettings>
@@ -107,6 +111,31 @@ private Q_SLOTS:
         w.tableView()->selectRow(0);
         const TcpState selected = TcpState(w.tableProxy()->index(0, 0).data(ConnectionTableModel::StateRole).toInt());
         QVERIFY(w.diagramScene()->node(selected)->isHighlighted());
+    }
+
+    void realLoopbackClosesAnimateTowardsTimeWait()
+    {
+        // The real source (this host's /proc) and real loopback sockets, polled every 100 ms.
+        AppOptions options;
+        options.intervalMs = 100;
+        MainWindow w(options);
+        w.show();
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+        size_t maxTokens = 0;
+        bool sawTimeWaitToken = false;
+        connect(&w, &MainWindow::snapshotApplied, this, [&] {
+            maxTokens = std::max(maxTokens, w.diagramScene()->tokens().size());
+            for (TokenItem *t : w.diagramScene()->tokens())
+                sawTimeWaitToken |= t->edges().back()->toNode()->state() == TcpState::TimeWait;
+        });
+        LoopbackLab lab;
+        QVERIFY2(lab.listen(), qPrintable(lab.lastError()));
+        QVERIFY2(lab.clientClosesFirst(3), qPrintable(lab.lastError()));
+        const int port = lab.lastListenPort();
+        QTRY_VERIFY(sawTimeWaitToken);
+        QVERIFY(maxTokens >= 1);
+        w.toolBar()->filterEdit()->setText(QStringLiteral("port:%1 state:time_wait").arg(port));
+        QTRY_COMPARE(w.tableProxy()->rowCount(), 3);
     }
 
     void addPanelAddsADockAndAMenuEntry()

@@ -7,6 +7,7 @@
 #include "tokenitem.h"
 #include "transitionedgeitem.h"
 
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -122,6 +123,29 @@ private Q_SLOTS:
         scene.step(100);
         QVERIFY(!scene.isAnimating());
         QCOMPARE(settled.count(), 1);
+    }
+
+    void readableOnADarkPalette()
+    {
+        StateDiagramScene scene;
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        scene.setPalette(dark);
+        scene.setSnapshot(SnapshotBuilder().add(TcpState::Established, 1, 80).timeWait(2, 20'000).build());
+        QImage image(scene.sceneRect().size().toSize(), QImage::Format_ARGB32);
+        image.fill(dark.color(QPalette::Base));
+        QPainter p(&image);
+        scene.render(&p);
+        p.end();
+        if (qEnvironmentVariableIsSet("TCPSCOPE_TEST_SCREENSHOT"))
+            image.save(qEnvironmentVariable("TCPSCOPE_TEST_SCREENSHOT"));
+        // Node titles are drawn in the palette's light text colour.
+        int light = 0;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2)
+                light += qGray(image.pixel(x, y)) > 200 ? 1 : 0;
+        QVERIFY(light > 200);
     }
 
     void manyTransitionsShareOneToken()
