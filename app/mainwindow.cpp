@@ -147,6 +147,8 @@ void MainWindow::applySnapshot(const Snapshot &snapshot)
     }
     const std::vector<TrackerEvent> events = m_tracker.update(snapshot);
     m_history.append(snapshot);
+    if (m_last.isNull() || m_last.host() != snapshot.host())
+        m_toolBar->setSource(tr("%1 (%2)").arg(snapshot.host(), m_poller->sourceDescription()));
     m_last = snapshot;
     m_tableModel->apply(m_tracker, events, ConnectionTableModel::nowMs());
     m_table->animate();
