@@ -102,6 +102,8 @@ StateDiagramScene::StateDiagramScene(QObject *parent)
 {
     build();
     m_frame.setInterval(16);
+    m_countdown.setInterval(250);
+    connect(&m_countdown, &QTimer::timeout, this, [this] { m_histogram->update(); });
     connect(&m_frame, &QTimer::timeout, this, &StateDiagramScene::onFrame);
     m_clock.start();
 }
@@ -187,8 +189,11 @@ void StateDiagramScene::setSnapshot(const Snapshot &s, std::optional<AddressFami
                 : finTimeout   ? tr("%n orphaned, \u2264 %1 s", nullptr, orphans).arg(*finTimeout)
                                : tr("%n orphaned", nullptr, orphans));
     m_histogram->setSnapshot(s, family);
-    if (!m_frame.isActive())
-        m_frame.start();
+    // The histogram counts down between polls; four repaints a second are enough for 1 s bins.
+    if (m_histogram->total() > 0 && !m_countdown.isActive())
+        m_countdown.start();
+    else if (m_histogram->total() == 0)
+        m_countdown.stop();
 }
 
 void StateDiagramScene::addEvents(const std::vector<TrackerEvent> &events)
@@ -221,9 +226,10 @@ void StateDiagramScene::addEvents(const std::vector<TrackerEvent> &events)
         addItem(token);
         m_tokens.push_back(token);
     }
-    m_lastFrameMs = m_clock.elapsed();
-    if (!m_frame.isActive())
+    if (!m_frame.isActive()) {
+        m_lastFrameMs = m_clock.elapsed();
         m_frame.start();
+    }
 }
 
 void StateDiagramScene::step(int ms)
@@ -249,15 +255,18 @@ void StateDiagramScene::onFrame()
     const qint64 now = m_clock.elapsed();
     const int dt = int(qBound(qint64(0), now - m_lastFrameMs, qint64(200)));
     m_lastFrameMs = now;
-    const bool had = !m_tokens.empty();
-    if (had)
+    if (!m_tokens.empty()) {
         step(dt);
-    else
-        for (TransitionEdgeItem *e : m_edges)
-            e->decay(std::pow(0.5, dt / 2000.0));
-    // The histogram counts down continuously; a few repaints a second are enough for it.
-    if (had || now % 200 < 16)
-        m_histogram->update();
+        return;
+    }
+    bool busy = false;
+    for (TransitionEdgeItem *e : m_edges) {
+        e->decay(std::pow(0.5, dt / 2000.0));
+        busy |= e->rate() > 0;
+    }
+    // Idle: no frames at all (matters over remote X and on battery).
+    if (!busy)
+        m_frame.stop();
 }
 
 void StateDiagramScene::setHighlightedState(std::optional<TcpState> s)

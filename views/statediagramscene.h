@@ -68,7 +68,8 @@ private:
     std::unordered_map<const TcpTransition *, TransitionEdgeItem *> m_edgeOf;
     std::vector<TokenItem *> m_tokens;
     TimeWaitHistogramItem *m_histogram = nullptr;
-    QTimer m_frame;
+    QTimer m_frame; // token animation, runs only while something moves
+    QTimer m_countdown; // TIME-WAIT histogram repaints
     QElapsedTimer m_clock;
     qint64 m_lastFrameMs = 0;
     int m_msPerHop = 350;
