@@ -1,6 +1,7 @@
 #include "connectiontracker.h"
 #include "snapshotbuilder.h"
 #include "statediagramscene.h"
+#include "statediagramview.h"
 #include "statenodeitem.h"
 #include "tcpstatemachine.h"
 #include "timewaithistogramitem.h"
@@ -10,6 +11,7 @@
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTest>
+#include <QWheelEvent>
 
 class TestStateDiagramScene : public QObject
 {
@@ -146,6 +148,41 @@ private Q_SLOTS:
             for (int x = 0; x < image.width(); x += 2)
                 light += qGray(image.pixel(x, y)) > 200 ? 1 : 0;
         QVERIFY(light > 200);
+    }
+
+    void viewFitsAndZoomsWithTheWheel()
+    {
+        StateDiagramScene scene;
+        StateDiagramView view(&scene);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isAutoFit());
+        const qreal fitted = view.transform().m11();
+        // The whole diagram is visible.
+        QVERIFY(view.mapFromScene(scene.sceneRect()).boundingRect().width() <= view.viewport()->width() + 2);
+        const QPointF at(400, 300);
+        QWheelEvent wheel(at, view.viewport()->mapToGlobal(at), {}, QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+            Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view.viewport(), &wheel);
+        QVERIFY(view.transform().m11() > fitted * 1.3);
+        QVERIFY(!view.isAutoFit());
+        view.fit();
+        QCOMPARE(view.transform().m11(), fitted);
+    }
+
+    void aClickOnAStateAsksForAFilter()
+    {
+        StateDiagramScene scene;
+        StateDiagramView view(&scene);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy clicked(&scene, &StateDiagramScene::stateClicked);
+        const QPoint p = view.mapFromScene(scene.node(TcpState::CloseWait)->scenePos());
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, p);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.at(0).at(0).value<TcpState>(), TcpState::CloseWait);
     }
 
     void manyTransitionsShareOneToken()
