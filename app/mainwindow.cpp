@@ -40,7 +40,14 @@ MainWindow::MainWindow(const AppOptions &options, std::unique_ptr<SnapshotSource
     m_toolBar->setIntervalMs(options.intervalMs);
     m_poller->setIntervalMs(options.intervalMs);
     m_scene->setMsPerHop(qBound(60, options.intervalMs / 5, 350));
-    connect(m_poller, &Poller::snapshotReady, this, &MainWindow::applySnapshot);
+    qRegisterMetaType<TrackerResultPtr>();
+    m_trackerWorker = new TrackerWorker;
+    m_trackerWorker->moveToThread(&m_trackerThread);
+    connect(&m_trackerThread, &QThread::finished, m_trackerWorker, &QObject::deleteLater);
+    connect(m_trackerWorker, &TrackerWorker::tracked, this, &MainWindow::onTracked, Qt::QueuedConnection);
+    connect(m_poller, &Poller::snapshotReady, m_trackerWorker, &TrackerWorker::track, Qt::QueuedConnection);
+    m_trackerThread.setObjectName(QStringLiteral("tcpscope tracker"));
+    m_trackerThread.start();
     connect(m_poller, &Poller::pausedChanged, this, [this](bool paused) {
         m_toolBar->setPaused(paused);
         m_statusBar->setPaused(paused);
@@ -48,7 +55,11 @@ MainWindow::MainWindow(const AppOptions &options, std::unique_ptr<SnapshotSource
     m_poller->start();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    m_trackerThread.quit();
+    m_trackerThread.wait();
+}
 
 void MainWindow::createWidgets()
 {
@@ -140,22 +151,27 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::applySnapshot(const Snapshot &snapshot)
 {
+    QMetaObject::invokeMethod(m_trackerWorker, [w = m_trackerWorker, snapshot] { w->track(snapshot); });
+}
+
+void MainWindow::onTracked(const TrackerResultPtr &result)
+{
+    const Snapshot &snapshot = result->snapshot;
     m_statusBar->setSnapshot(snapshot);
     if (!snapshot.isValid()) {
         m_history.markGap(); // connections are not declared gone because one read failed
         return;
     }
-    const std::vector<TrackerEvent> events = m_tracker.update(snapshot);
     m_history.append(snapshot);
     if (m_last.isNull() || m_last.host() != snapshot.host())
         m_toolBar->setSource(tr("%1 (%2)").arg(snapshot.host(), m_poller->sourceDescription()));
     m_last = snapshot;
-    m_tableModel->apply(m_tracker, events, ConnectionTableModel::nowMs());
+    m_tableModel->apply(result->sockets, result->pollMs, result->events, ConnectionTableModel::nowMs());
     m_table->animate();
     m_scene->setSnapshot(snapshot, m_family);
     // The first poll reports every socket as new: nothing moved, so nothing to animate.
     if (m_polls++ > 0)
-        m_scene->addEvents(events);
+        m_scene->addEvents(result->events);
     updateHighlight();
     Q_EMIT snapshotApplied(snapshot);
     if (!m_options.screenshot.isEmpty() && !m_screenshotScheduled)
@@ -170,8 +186,9 @@ void MainWindow::setStateFilter(std::optional<TcpState> state)
 
 void MainWindow::updateHighlight()
 {
-    const TrackedSocket *t = m_selectedId ? m_tracker.find(m_selectedId) : nullptr;
-    m_scene->setHighlightedState(t ? std::optional(t->entry.state) : std::nullopt);
+    const int row = m_selectedId ? m_tableModel->rowOf(m_selectedId) : -1;
+    const bool live = row >= 0 && m_tableModel->statusAt(row) != ConnectionTableModel::Vanished;
+    m_scene->setHighlightedState(live ? std::optional(m_tableModel->socketAt(row).entry.state) : std::nullopt);
 }
 
 void MainWindow::scheduleScreenshot()

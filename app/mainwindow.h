@@ -1,11 +1,12 @@
 #pragma once
 
 #include "appoptions.h"
-#include "connectiontracker.h"
 #include "snapshot.h"
 #include "statehistory.h"
+#include "trackerworker.h"
 
 #include <QMainWindow>
+#include <QThread>
 
 #include <memory>
 #include <optional>
@@ -21,7 +22,8 @@ class StateDiagramScene;
 class StateDiagramView;
 
 // The application window: the state diagram in the centre, panels as docks around it. Wires the
-// poller to the tracker, history, table model and diagram; other panels connect to snapshotApplied().
+// poller to the tracker (on its own thread), history, table model and diagram; other panels
+// connect to snapshotApplied().
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -34,11 +36,11 @@ public:
     // Adds a panel as a dock with an entry in the View menu; docks need an objectName so the
     // layout can be remembered.
     void addPanel(QDockWidget *dock, Qt::DockWidgetArea area = Qt::RightDockWidgetArea);
-    // Applies one poll to everything (the poller calls this; tests may call it directly).
+    // Feeds one poll in as if the poller had produced it; it is tracked off the GUI thread and
+    // applied when done (snapshotApplied()).
     void applySnapshot(const Snapshot &snapshot);
 
     Poller *poller() const { return m_poller; }
-    const ConnectionTracker &tracker() const { return m_tracker; }
     const StateHistory &history() const { return m_history; }
     const Snapshot &lastSnapshot() const { return m_last; }
     StateDiagramScene *diagramScene() const { return m_scene; }
@@ -56,6 +58,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void onTracked(const TrackerResultPtr &result);
     void createWidgets();
     void createDocks();
     void createMenus();
@@ -67,7 +70,8 @@ private:
 
     AppOptions m_options;
     Poller *m_poller = nullptr;
-    ConnectionTracker m_tracker;
+    QThread m_trackerThread;
+    TrackerWorker *m_trackerWorker = nullptr; // lives in m_trackerThread
     StateHistory m_history;
     Snapshot m_last;
     std::optional<AddressFamily> m_family;

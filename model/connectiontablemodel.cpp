@@ -6,14 +6,15 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 
 namespace {
 QString durationText(qint64 ms)
 {
-    if (ms < 0)
-        ms = 0;
+    // Rounded: polls a second apart are 999 or 1001 ms apart by the clock.
+    ms = ms < 0 ? 0 : ms + 500;
     if (ms < 60'000)
         return QStringLiteral("%1 s").arg(ms / 1000);
     if (ms < 3'600'000)
@@ -67,9 +68,36 @@ bool ConnectionTableModel::isClosingState(TcpState s)
 void ConnectionTableModel::apply(
     const ConnectionTracker &tracker, const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
 {
+    applyWith([&tracker](quint64 id) { return tracker.find(id); }, tracker.lastUpdateMs(), events, steadyNowMs);
+}
+
+void ConnectionTableModel::apply(const std::vector<TrackedSocket> &socketsById, qint64 pollMs,
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
+{
+    // Rows are in ascending id order (the tracker numbers sockets in the order it first sees them and
+    // new rows are appended), so a forward walk finds each row's socket without hashing.
+    size_t cursor = 0;
+    auto find = [&socketsById, &cursor](quint64 id) -> const TrackedSocket * {
+        if (cursor < socketsById.size() && socketsById[cursor].id > id)
+            cursor = 0; // out of order: start again (binary search would do, but this never happens)
+        if (cursor < socketsById.size() && id - socketsById[cursor].id > 64) {
+            cursor = size_t(std::lower_bound(socketsById.begin() + qsizetype(cursor), socketsById.end(), id,
+                                [](const TrackedSocket &t, quint64 v) { return t.id < v; })
+                - socketsById.begin());
+        }
+        while (cursor < socketsById.size() && socketsById[cursor].id < id)
+            ++cursor;
+        return cursor < socketsById.size() && socketsById[cursor].id == id ? &socketsById[cursor] : nullptr;
+    };
+    applyWith(find, pollMs, events, steadyNowMs);
+}
+
+void ConnectionTableModel::applyWith(const std::function<const TrackedSocket *(quint64)> &find, qint64 pollMs,
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
+{
     Q_ASSERT(QThread::currentThread() == thread());
     m_steadyNow = steadyNowMs;
-    m_lastPollMs = tracker.lastUpdateMs();
+    m_lastPollMs = pollMs;
     expire(steadyNowMs);
 
     std::vector<quint64> appeared;
@@ -101,7 +129,7 @@ void ConnectionTableModel::apply(
         if (r.status == Vanished)
             continue;
         bool changed = false;
-        if (const TrackedSocket *t = tracker.find(r.socket.id)) {
+        if (const TrackedSocket *t = find(r.socket.id)) {
             const SocketEntry &a = r.socket.entry;
             const SocketEntry &b = t->entry;
             changed = a.state != b.state || a.timer != b.timer || a.timerMs != b.timerMs || a.txQueue != b.txQueue
@@ -129,7 +157,7 @@ void ConnectionTableModel::apply(
     beginInsertRows({}, first, first + int(appeared.size()) - 1);
     m_rows.reserve(m_rows.size() + appeared.size());
     for (quint64 id : appeared) {
-        const TrackedSocket *t = tracker.find(id);
+        const TrackedSocket *t = find(id);
         Row r;
         if (t)
             r.socket = *t;

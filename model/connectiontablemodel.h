@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -50,6 +51,9 @@ public:
 
     // Applies one poll: `events` from tracker.update(), `steadyNowMs` from nowMs() (tests pass their own).
     void apply(const ConnectionTracker &tracker, const std::vector<TrackerEvent> &events, qint64 steadyNowMs);
+    // The same from a copy of the tracker's live sockets sorted by id (made off the GUI thread).
+    void apply(const std::vector<TrackedSocket> &socketsById, qint64 pollMs, const std::vector<TrackerEvent> &events,
+        qint64 steadyNowMs);
     // Removes vanished rows whose fade ended; apply() calls it too.
     void expire(qint64 steadyNowMs);
     void clear();
@@ -79,6 +83,8 @@ private:
         qint64 statusSinceMs = 0;
         qint64 vanishedAtMs = 0;
     };
+    void applyWith(const std::function<const TrackedSocket *(quint64)> &find, qint64 pollMs,
+        const std::vector<TrackerEvent> &events, qint64 steadyNowMs);
     QVariant display(const Row &r, int column) const;
     QVariant sortValue(const Row &r, int column) const;
     void removeRows(const std::vector<int> &sortedRows);

@@ -8,6 +8,7 @@
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 
 class TestConnectionTableModel : public QObject
@@ -37,6 +38,9 @@ private Q_SLOTS:
         proxy.setDynamicSortFilter(true);
         QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        // A second model fed the way the window feeds it: a copy of the live sockets sorted by id.
+        ConnectionTableModel copyFed;
+        QAbstractItemModelTester copyTester(&copyFed, QAbstractItemModelTester::FailureReportingMode::QtTest);
 
         ConnectionTracker tracker;
         QRandomGenerator rng(42);
@@ -64,6 +68,15 @@ private Q_SLOTS:
             const auto events = tracker.update(b.build());
             now += 600; // vanished rows fade over two polls
             model.apply(tracker, events, now);
+            std::vector<TrackedSocket> byId;
+            for (const TrackedSocket &t : tracker.slots()) {
+                if (t.id != 0)
+                    byId.push_back(t);
+            }
+            std::sort(byId.begin(), byId.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+            copyFed.apply(byId, tracker.lastUpdateMs(), events, now);
+            QCOMPARE(liveRows(copyFed), liveRows(model));
+            QCOMPARE(copyFed.rowCount(), model.rowCount());
 
             const auto rows = liveRows(model);
             QCOMPARE(qsizetype(rows.size()), tracker.size());

@@ -79,6 +79,7 @@ private Q_SLOTS:
 
         // Ten connections close: tokens head for TIME-WAIT.
         w.applySnapshot(sample(2000, true));
+        QTRY_COMPARE(w.lastSnapshot().timeMs(), 2000);
         QVERIFY(w.diagramScene()->isAnimating());
         QCOMPARE(w.diagramScene()->node(TcpState::TimeWait)->count(), 12);
 
