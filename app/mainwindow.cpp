@@ -45,7 +45,7 @@ MainWindow::MainWindow(const AppOptions &options, std::unique_ptr<SnapshotSource
     m_trackerWorker->moveToThread(&m_trackerThread);
     connect(&m_trackerThread, &QThread::finished, m_trackerWorker, &QObject::deleteLater);
     connect(m_trackerWorker, &TrackerWorker::tracked, this, &MainWindow::onTracked, Qt::QueuedConnection);
-    connect(m_poller, &Poller::snapshotReady, m_trackerWorker, &TrackerWorker::track, Qt::QueuedConnection);
+    connect(m_poller, &Poller::snapshotReady, this, &MainWindow::applySnapshot);
     m_trackerThread.setObjectName(QStringLiteral("tcpscope tracker"));
     m_trackerThread.start();
     connect(m_poller, &Poller::pausedChanged, this, [this](bool paused) {
@@ -151,11 +151,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::applySnapshot(const Snapshot &snapshot)
 {
+    // If tracking falls behind a fast poll interval, skip a poll rather than queue without bound:
+    // the next diff then covers two intervals (its hops are inferred, as between any two polls).
+    if (m_tracking >= 2)
+        return;
+    ++m_tracking;
     QMetaObject::invokeMethod(m_trackerWorker, [w = m_trackerWorker, snapshot] { w->track(snapshot); });
 }
 
 void MainWindow::onTracked(const TrackerResultPtr &result)
 {
+    --m_tracking;
     const Snapshot &snapshot = result->snapshot;
     m_statusBar->setSnapshot(snapshot);
     if (!snapshot.isValid()) {

@@ -85,5 +85,6 @@ private:
     QMenu *m_viewMenu = nullptr;
     quint64 m_selectedId = 0;
     int m_polls = 0;
+    int m_tracking = 0; // snapshots handed to the tracker thread and not yet back
     bool m_screenshotScheduled = false;
 };
