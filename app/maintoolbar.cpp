@@ -1,0 +1,94 @@
+#include "maintoolbar.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+
+MainToolBar::MainToolBar(QWidget *parent)
+    : QToolBar(tr("Main"), parent)
+{
+    setObjectName(QStringLiteral("mainToolBar"));
+    setMovable(false);
+    m_source = new QLabel(this);
+    m_source->setContentsMargins(6, 0, 10, 0);
+    m_source->setToolTip(tr("Where the sockets are read from"));
+    addWidget(m_source);
+    addSeparator();
+
+    m_pause = addAction(tr("Pause"));
+    m_pause->setCheckable(true);
+    m_pause->setShortcut(Qt::Key_Space);
+    m_pause->setToolTip(tr("Pause or resume polling (Space)"));
+    connect(m_pause, &QAction::toggled, this, [this](bool on) {
+        m_pause->setText(on ? tr("Resume") : tr("Pause"));
+        Q_EMIT pauseToggled(on);
+    });
+
+    m_interval = new QComboBox(this);
+    m_interval->setToolTip(tr("Poll interval"));
+    for (int ms : { 250, 500, 1000, 2000, 5000, 10000 })
+        m_interval->addItem(ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(ms / 1000), ms);
+    connect(m_interval, &QComboBox::activated, this,
+        [this](int i) { Q_EMIT intervalChanged(m_interval->itemData(i).toInt()); });
+    addWidget(m_interval);
+    addSeparator();
+
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter: address, port:443, state:time_wait"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMinimumWidth(260);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainToolBar::filterTextChanged);
+    addWidget(m_filter);
+
+    m_state = new QComboBox(this);
+    m_state->setToolTip(tr("Show one state in the table (or click a state in the diagram)"));
+    m_state->addItem(tr("All states"), -1);
+    for (TcpState s : TcpStates::rfcStates)
+        m_state->addItem(TcpStates::rfcName(s), int(s));
+    connect(m_state, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT stateFilterChanged(stateFilter()); });
+    addWidget(m_state);
+
+    m_family = new QComboBox(this);
+    m_family->setToolTip(tr("Address family"));
+    m_family->addItem(tr("IPv4 + IPv6"), 0);
+    m_family->addItem(tr("IPv4"), 4);
+    m_family->addItem(tr("IPv6"), 6);
+    connect(m_family, &QComboBox::currentIndexChanged, this, [this](int i) {
+        const int f = m_family->itemData(i).toInt();
+        Q_EMIT familyChanged(f == 0 ? std::nullopt : std::optional(AddressFamily(f)));
+    });
+    addWidget(m_family);
+}
+
+void MainToolBar::setSource(const QString &description)
+{
+    m_source->setText(tr("Source: <b>%1</b>").arg(description.toHtmlEscaped()));
+}
+
+void MainToolBar::setIntervalMs(int ms)
+{
+    int i = m_interval->findData(ms);
+    if (i < 0) {
+        m_interval->addItem(tr("%1 ms").arg(ms), ms);
+        i = m_interval->count() - 1;
+    }
+    m_interval->setCurrentIndex(i);
+}
+
+void MainToolBar::setPaused(bool paused)
+{
+    m_pause->setChecked(paused);
+}
+
+void MainToolBar::setStateFilter(std::optional<TcpState> state)
+{
+    const int i = m_state->findData(state ? int(*state) : -1);
+    m_state->setCurrentIndex(qMax(0, i));
+}
+
+std::optional<TcpState> MainToolBar::stateFilter() const
+{
+    const int v = m_state->currentData().toInt();
+    return v < 0 ? std::nullopt : std::optional(TcpState(v));
+}

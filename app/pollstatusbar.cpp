@@ -1,0 +1,77 @@
+#include "pollstatusbar.h"
+
+#include <QDateTime>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QToolButton>
+
+PollStatusBar::PollStatusBar(QWidget *parent)
+    : QStatusBar(parent)
+    , m_host(new QLabel(this))
+    , m_poll(new QLabel(this))
+    , m_sockets(new QLabel(this))
+    , m_problems(new QToolButton(this))
+{
+    m_host->setText(tr("Reading the kernel's TCP table..."));
+    addWidget(m_host, 1);
+    addPermanentWidget(m_poll);
+    addPermanentWidget(m_sockets);
+    m_problems->setAutoRaise(true);
+    m_problems->setToolTip(tr("Lines of input that could not be used; click to list them"));
+    m_problems->setText(tr("0 problems"));
+    m_poll->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("paused \u2014 last poll 00:00:00, took 000.0 ms")));
+    connect(m_problems, &QToolButton::clicked, this, &PollStatusBar::showProblems);
+    addPermanentWidget(m_problems);
+}
+
+void PollStatusBar::setSnapshot(const Snapshot &s)
+{
+    m_host->setText(tr("%1 \u2014 %2 %3").arg(s.host(), s.os(), s.kernel()));
+    const QString when = QDateTime::fromMSecsSinceEpoch(s.timeMs()).toString(QStringLiteral("HH:mm:ss"));
+    m_poll->setText(tr("%1 last poll %2, took %3 ms")
+                        .arg(m_paused ? tr("paused \u2014") : QString(), when)
+                        .arg(double(s.pollDurationUs()) / 1000.0, 0, 'f', 1)
+                        .trimmed());
+    m_sockets->setText(tr("%1 sockets").arg(QLocale().toString(qlonglong(s.isValid() ? s.sockets().size() : 0))));
+    m_problemList = s.problems();
+    m_fatal = s.fatalError();
+    const qint64 n = m_problemList.total() + (m_fatal.isEmpty() ? 0 : 1);
+    m_problems->setText(n == 1 ? tr("1 problem") : tr("%1 problems").arg(n));
+    m_problems->setStyleSheet(n > 0 ? QStringLiteral("color: #c62828; font-weight: bold;") : QString());
+}
+
+void PollStatusBar::setPaused(bool paused)
+{
+    m_paused = paused;
+    QString t = m_poll->text();
+    if (paused && !t.startsWith(tr("paused")))
+        m_poll->setText(tr("paused \u2014 ") + t);
+    else if (!paused && t.startsWith(tr("paused \u2014 ")))
+        m_poll->setText(t.mid(tr("paused \u2014 ").size()));
+}
+
+QString PollStatusBar::text() const
+{
+    return QStringList { m_host->text(), m_poll->text(), m_sockets->text(), m_problems->text() }.join(
+        QLatin1String(" | "));
+}
+
+void PollStatusBar::showProblems()
+{
+    QStringList lines;
+    if (!m_fatal.isEmpty())
+        lines << m_fatal;
+    for (const Problem &p : m_problemList.items())
+        lines << p.toString();
+    if (m_problemList.total() > m_problemList.items().size())
+        lines << tr("... and %1 more").arg(m_problemList.total() - m_problemList.items().size());
+    QMessageBox box(QMessageBox::Information, tr("Problems in the last poll"),
+        lines.isEmpty() ? tr("The last poll read every line.")
+                        : tr("%n problem(s) in the last poll.", nullptr, int(lines.size())),
+        QMessageBox::Close, this);
+    if (!lines.isEmpty())
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
+    box.exec();
+}

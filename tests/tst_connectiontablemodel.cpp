@@ -1,0 +1,157 @@
+#include "connectiontablemodel.h"
+#include "connectiontracker.h"
+#include "snapshotbuilder.h"
+
+#include <QAbstractItemModelTester>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+#include <algorithm>
+#include <map>
+
+class TestConnectionTableModel : public QObject
+{
+    Q_OBJECT
+private:
+    // Rows the model shows for live (not vanished) sockets, by tracker id, with their state.
+    static std::map<quint64, TcpState> liveRows(const ConnectionTableModel &m)
+    {
+        std::map<quint64, TcpState> out;
+        for (int r = 0; r < m.rowCount(); ++r) {
+            if (m.statusAt(r) != ConnectionTableModel::Vanished)
+                out[m.socketAt(r).id] = m.socketAt(r).entry.state;
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void manyCyclesPassTheTester()
+    {
+        ConnectionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(ConnectionTableModel::SortRole);
+        proxy.sort(ConnectionTableModel::StateColumn);
+        proxy.setDynamicSortFilter(true);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        // A second model fed the way the window feeds it: a copy of the live sockets sorted by id.
+        ConnectionTableModel copyFed;
+        QAbstractItemModelTester copyTester(&copyFed, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        ConnectionTracker tracker;
+        QRandomGenerator rng(42);
+        std::map<quint16, TcpState> live; // local port -> state
+        const TcpState states[] = { TcpState::Established, TcpState::FinWait1, TcpState::FinWait2, TcpState::TimeWait,
+            TcpState::CloseWait, TcpState::LastAck, TcpState::SynSent };
+        qint64 now = 1000;
+        for (int cycle = 0; cycle < 60; ++cycle) {
+            // Some appear, some change state, some vanish.
+            for (int i = 0; i < 8; ++i)
+                live[quint16(20000 + rng.bounded(400))] = states[rng.bounded(int(std::size(states)))];
+            for (auto it = live.begin(); it != live.end();) {
+                const quint32 dice = rng.bounded(10);
+                if (dice == 0) {
+                    it = live.erase(it);
+                    continue;
+                }
+                if (dice == 1)
+                    it->second = states[rng.bounded(int(std::size(states)))];
+                ++it;
+            }
+            SnapshotBuilder b(1'700'000'000'000 + cycle * 1000);
+            for (const auto &[port, state] : live)
+                b.add(state, port, 80);
+            const auto events = tracker.update(b.build());
+            now += 600; // vanished rows fade over two polls
+            model.apply(tracker, events, now);
+            std::vector<TrackedSocket> byId;
+            for (const TrackedSocket &t : tracker.slots()) {
+                if (t.id != 0)
+                    byId.push_back(t);
+            }
+            std::sort(byId.begin(), byId.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+            copyFed.apply(byId, tracker.lastUpdateMs(), events, now);
+            QCOMPARE(liveRows(copyFed), liveRows(model));
+            QCOMPARE(copyFed.rowCount(), model.rowCount());
+
+            const auto rows = liveRows(model);
+            QCOMPARE(qsizetype(rows.size()), tracker.size());
+            for (const TrackedSocket &t : tracker.slots()) {
+                if (t.id == 0)
+                    continue;
+                QVERIFY(rows.count(t.id));
+                QCOMPARE(rows.at(t.id), t.entry.state);
+                QCOMPARE(model.rowOf(t.id) >= 0, true);
+            }
+        }
+        QCOMPARE(resets.count(), 0);
+        // Vanished rows do go away once faded.
+        model.apply(tracker, tracker.update(SnapshotBuilder(1'800'000'000'000).build()), now + 5000);
+        model.apply(tracker, {}, now + 10'000);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void statusesFlashAndFade()
+    {
+        ConnectionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ConnectionTracker tracker;
+        model.apply(tracker, tracker.update(SnapshotBuilder(1000).add(TcpState::Established, 5000, 80).build()), 0);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.statusAt(0), ConnectionTableModel::Steady); // existed before we started
+
+        auto second = SnapshotBuilder(2000).add(TcpState::TimeWait, 5000, 80).add(TcpState::SynSent, 5001, 80);
+        model.apply(tracker, tracker.update(second.build()), 1000);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.statusAt(0), ConnectionTableModel::Closing);
+        QCOMPARE(model.statusAt(1), ConnectionTableModel::Appeared);
+        QCOMPARE(model.data(model.index(0, ConnectionTableModel::StateColumn)).toString(), QStringLiteral("TIME_WAIT"));
+        QCOMPARE(model.data(model.index(0, ConnectionTableModel::TimerRemainingColumn)).toString(),
+            QStringLiteral("30.0 s"));
+
+        model.apply(tracker, tracker.update(SnapshotBuilder(3000).add(TcpState::TimeWait, 5000, 80).build()), 2000);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.statusAt(1), ConnectionTableModel::Vanished);
+        QCOMPARE(model.statusAt(0), ConnectionTableModel::Closing); // flash lasts FlashMs
+        model.apply(tracker, tracker.update(SnapshotBuilder(4000).add(TcpState::TimeWait, 5000, 80).build()),
+            2000 + ConnectionTableModel::FadeMs + ConnectionTableModel::FlashMs);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.statusAt(0), ConnectionTableModel::Steady);
+    }
+
+    void oneDataChangedPerPoll()
+    {
+        ConnectionTableModel model;
+        ConnectionTracker tracker;
+        SnapshotBuilder b(1000);
+        for (quint16 p = 1; p <= 500; ++p)
+            b.add(TcpState::Established, p, 80);
+        model.apply(tracker, tracker.update(b.build()), 0);
+        for (quint16 p = 1; p <= 500; p += 20)
+            b.data().sockets[p - 1].state = TcpState::FinWait1;
+        b.data().timeMs = 2000;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.apply(tracker, tracker.update(b.build()), 1000);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(inserted.count(), 0);
+    }
+
+    void copiesRowsAsText()
+    {
+        ConnectionTableModel model;
+        ConnectionTracker tracker;
+        model.apply(tracker, tracker.update(SnapshotBuilder().add(TcpState::Listen, 8080, 0).build()), 0);
+        const QStringList lines = model.rowsAsText({ 0 }).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith(QStringLiteral("Family\tLocal\tRemote\tState")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("IPv4\t127.0.0.1:8080\t0.0.0.0:*\tLISTEN")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectionTableModel)
+#include "tst_connectiontablemodel.moc"

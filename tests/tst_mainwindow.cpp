@@ -1,0 +1,156 @@
+#include "connectionfilterproxy.h"
+#include "connectiontablemodel.h"
+#include "connectiontableview.h"
+#include "loopbacklab.h"
+#include "maintoolbar.h"
+#include "mainwindow.h"
+#include "pollstatusbar.h"
+#include "snapshotbuilder.h"
+#include "snapshotsource.h"
+#include "statediagramscene.h"
+#include "statenodeitem.h"
+#include "tokenitem.h"
+#include "transitionedgeitem.h"
+
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMutex>
+#include <QSet>
+#include <QSettings>
+#include <QTest>
+
+namespace {
+// Hands the poller whatever snapshot the test set last.
+class FakeSource : public SnapshotSource
+{
+public:
+    explicit FakeSource(Snapshot s)
+        : m_snapshot(std::move(s))
+    { }
+    Snapshot poll() override
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_snapshot;
+    }
+    QString description() const override { return QStringLiteral("fake source"); }
+
+private:
+    QMutex m_mutex;
+    Snapshot m_snapshot;
+};
+
+Snapshot sample(qint64 t, bool closed)
+{
+    SnapshotBuilder b(t);
+    b.add(TcpState::Listen, 80, 0).add(TcpState::Listen, 443, 0, AddressFamily::IPv6);
+    for (quint16 p = 40000; p < 40030; ++p)
+        b.add(closed && p < 40010 ? TcpState::TimeWait : TcpState::Established, p, 443);
+    for (quint16 p = 41000; p < 41005; ++p)
+        b.add(TcpState::CloseWait, 80, p);
+    b.timeWait(42000, 12'000).timeWait(42001, 51'000);
+    return b.build();
+}
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("tcpscope-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void showsSocketsAndIsNotBlank()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000; // the test drives the polls
+        MainWindow w(options, std::make_unique<FakeSource>(sample(1000, false)));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTRY_VERIFY(!w.lastSnapshot().isNull()); // the poller's first poll
+        QCOMPARE(w.tableModel()->rowCount(), 39);
+        QCOMPARE(w.diagramScene()->node(TcpState::Established)->count(), 30);
+        QVERIFY(w.pollStatusBar()->text().contains(QStringLiteral("testhost")));
+        QVERIFY(w.pollStatusBar()->text().contains(QStringLiteral("39 sockets")));
+        QVERIFY(!w.findChild<QDockWidget *>(QStringLiteral("connectionsDock"))->isHidden());
+
+        // Ten connections close: tokens head for TIME-WAIT.
+        w.applySnapshot(sample(2000, true));
+        QTRY_COMPARE(w.lastSnapshot().timeMs(), 2000);
+        QVERIFY(w.diagramScene()->isAnimating());
+        QCOMPARE(w.diagramScene()->node(TcpState::TimeWait)->count(), 12);
+
+        w.diagramScene()->step(w.diagramScene()->msPerHop() / 2);
+        const QImage image = w.grab().toImage();
+        if (qEnvironmentVariableIsSet("TCPSCOPE_TEST_SCREENSHOT"))
+            image.save(qEnvironmentVariable("TCPSCOPE_TEST_SCREENSHOT"));
+        QVERIFY(!image.isNull());
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    }
+
+    void clickingAStateFiltersTheTable()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        MainWindow w(options, std::make_unique<FakeSource>(sample(1000, true)));
+        w.show();
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+        Q_EMIT w.diagramScene()->stateClicked(TcpState::CloseWait);
+        QCOMPARE(w.tableProxy()->rowCount(), 5);
+        QCOMPARE(w.toolBar()->stateFilter(), std::optional(TcpState::CloseWait));
+        Q_EMIT w.diagramScene()->stateClicked(TcpState::CloseWait); // again: all states
+        QCOMPARE(w.tableProxy()->rowCount(), 39);
+
+        // The selected socket's state is highlighted in the diagram.
+        w.tableView()->selectRow(0);
+        const TcpState selected = TcpState(w.tableProxy()->index(0, 0).data(ConnectionTableModel::StateRole).toInt());
+        QVERIFY(w.diagramScene()->node(selected)->isHighlighted());
+    }
+
+    void realLoopbackClosesAnimateTowardsTimeWait()
+    {
+        // The real source (this host's /proc) and real loopback sockets, polled every 100 ms.
+        AppOptions options;
+        options.intervalMs = 100;
+        MainWindow w(options);
+        w.show();
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+        size_t maxTokens = 0;
+        bool sawTimeWaitToken = false;
+        connect(&w, &MainWindow::snapshotApplied, this, [&] {
+            maxTokens = std::max(maxTokens, w.diagramScene()->tokens().size());
+            for (TokenItem *t : w.diagramScene()->tokens())
+                sawTimeWaitToken |= t->edges().back()->toNode()->state() == TcpState::TimeWait;
+        });
+        LoopbackLab lab;
+        QVERIFY2(lab.listen(), qPrintable(lab.lastError()));
+        QVERIFY2(lab.clientClosesFirst(3), qPrintable(lab.lastError()));
+        const int port = lab.lastListenPort();
+        QTRY_VERIFY(sawTimeWaitToken);
+        QVERIFY(maxTokens >= 1);
+        w.toolBar()->filterEdit()->setText(QStringLiteral("port:%1 state:time_wait").arg(port));
+        QTRY_COMPARE(w.tableProxy()->rowCount(), 3);
+    }
+
+    void addPanelAddsADockAndAMenuEntry()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        MainWindow w(options, std::make_unique<FakeSource>(sample(1000, false)));
+        auto *dock = new QDockWidget(QStringLiteral("Extra"));
+        dock->setObjectName(QStringLiteral("extraDock"));
+        w.addPanel(dock);
+        QCOMPARE(w.dockWidgetArea(dock), Qt::RightDockWidgetArea);
+        QVERIFY(!w.saveState().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,208 @@
+#include "connectiontracker.h"
+#include "snapshotbuilder.h"
+#include "statediagramscene.h"
+#include "statediagramview.h"
+#include "statenodeitem.h"
+#include "tcpstatemachine.h"
+#include "timewaithistogramitem.h"
+#include "tokenitem.h"
+#include "transitionedgeitem.h"
+
+#include <QPainter>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+class TestStateDiagramScene : public QObject
+{
+    Q_OBJECT
+private:
+    template<class T> static int countItems(const QGraphicsScene &scene)
+    {
+        int n = 0;
+        for (QGraphicsItem *i : scene.items())
+            n += i->type() == T::Type ? 1 : 0;
+        return n;
+    }
+
+private Q_SLOTS:
+    void hasANodePerRfcState()
+    {
+        StateDiagramScene scene;
+        for (TcpState s : TcpStates::rfcStates) {
+            StateNodeItem *n = scene.node(s);
+            QVERIFY2(n, qPrintable(TcpStates::rfcName(s)));
+            QCOMPARE(n->state(), s);
+            QVERIFY(!n->isSink());
+        }
+        QVERIFY(scene.closedSink());
+        QCOMPARE(scene.closedSink()->state(), TcpState::Close);
+        QCOMPARE(countItems<StateNodeItem>(scene), int(TcpStates::rfcStates.size()) + 1);
+        // No two nodes overlap.
+        for (StateNodeItem *a : scene.nodes())
+            for (StateNodeItem *b : scene.nodes())
+                QVERIFY(a == b || !a->sceneBoundingRect().intersects(b->sceneBoundingRect()));
+    }
+
+    void hasAnEdgePerLegalTransition()
+    {
+        StateDiagramScene scene;
+        const auto transitions = TcpStateMachine::transitions();
+        QCOMPARE(countItems<TransitionEdgeItem>(scene), int(transitions.size()));
+        for (const TcpTransition &t : transitions) {
+            TransitionEdgeItem *e = scene.edge(&t);
+            QVERIFY2(e, qPrintable(t.label()));
+            QCOMPARE(e->fromNode()->state(), t.from);
+            QCOMPARE(e->toNode()->state(), t.to);
+            QVERIFY(e->toolTip().contains(QString::fromUtf8(t.reference).toHtmlEscaped()));
+            // The arrow starts at its source node and ends at its target node.
+            QVERIFY(e->fromNode()->sceneBoundingRect().adjusted(-6, -6, 6, 6).contains(e->pointAt(0)));
+            QVERIFY(e->toNode()->sceneBoundingRect().adjusted(-6, -6, 6, 6).contains(e->pointAt(1)));
+        }
+        // Connections end at the bottom CLOSED; refused opens and closed listeners at the top one.
+        QCOMPARE(scene.edgeFor(TcpState::TimeWait, TcpState::Close)->toNode(), scene.closedSink());
+        QCOMPARE(scene.edgeFor(TcpState::Listen, TcpState::Close)->toNode(), scene.node(TcpState::Close));
+    }
+
+    void countsMatchTheSnapshot()
+    {
+        StateDiagramScene scene;
+        SnapshotBuilder b;
+        b.add(TcpState::Listen, 80, 0).add(TcpState::Established, 80, 5000).add(TcpState::Established, 80, 5001);
+        b.add(TcpState::NewSynRecv, 80, 5002).add(TcpState::CloseWait, 80, 5003, AddressFamily::IPv6);
+        b.timeWait(5004, 59'500).timeWait(5005, 100).timeWait(5006, 30'200);
+        b.add(TcpState::FinWait2, 5007, 80);
+        b.data().sockets.back().kind = RowKind::TimeWaitSock; // an orphan
+        b.data().sockets.back().inode = 0;
+        const Snapshot s = b.build();
+        scene.setSnapshot(s);
+        QCOMPARE(scene.node(TcpState::Listen)->count(), 1);
+        QCOMPARE(scene.node(TcpState::Established)->count(), 2);
+        QCOMPARE(scene.node(TcpState::SynRecv)->count(), 1); // NEW_SYN_RECV shown as SYN-RECEIVED
+        QCOMPARE(scene.node(TcpState::CloseWait)->count(), 1);
+        QCOMPARE(scene.node(TcpState::TimeWait)->count(), 3);
+        QCOMPARE(scene.node(TcpState::FinWait1)->count(), 0);
+        QVERIFY(scene.node(TcpState::FinWait2)->note().startsWith(QStringLiteral("1 orphaned")));
+        QVERIFY(scene.node(TcpState::TimeWait)->emphasis() > scene.node(TcpState::Listen)->emphasis());
+        const auto &bins = scene.timeWaitHistogram()->bins();
+        QCOMPARE(scene.timeWaitHistogram()->total(), 3);
+        QCOMPARE(bins[0], 1);
+        QCOMPARE(bins[30], 1);
+        QCOMPARE(bins[59], 1);
+
+        scene.setSnapshot(s, AddressFamily::IPv6);
+        QCOMPARE(scene.node(TcpState::CloseWait)->count(), 1);
+        QCOMPARE(scene.node(TcpState::Established)->count(), 0);
+    }
+
+    void aTransitionMovesATokenAlongItsPath()
+    {
+        StateDiagramScene scene;
+        scene.setMsPerHop(100);
+        ConnectionTracker tracker;
+        tracker.update(SnapshotBuilder(1000).add(TcpState::Established, 5000, 80).build());
+        const auto events = tracker.update(SnapshotBuilder(2000).add(TcpState::FinWait2, 5000, 80).build());
+        QCOMPARE(events.size(), size_t(1));
+        scene.addEvents(events);
+        QCOMPARE(scene.tokens().size(), size_t(1));
+        TokenItem *token = scene.tokens().front();
+        TransitionEdgeItem *first = scene.edgeFor(TcpState::Established, TcpState::FinWait1);
+        TransitionEdgeItem *second = scene.edgeFor(TcpState::FinWait1, TcpState::FinWait2);
+        QCOMPARE(token->edges(), (std::vector<TransitionEdgeItem *> { first, second }));
+        QVERIFY(token->isInferred()); // FIN-WAIT-1 was never seen
+        QCOMPARE(token->currentEdge(), first);
+        QVERIFY(QLineF(token->pos(), first->pointAt(0)).length() < 1);
+
+        scene.step(50);
+        QCOMPARE(token->currentEdge(), first);
+        QVERIFY(QLineF(token->pos(), first->pointAt(0.5)).length() < 1);
+        QVERIFY(first->rate() > 0);
+        scene.step(100);
+        QCOMPARE(token->currentEdge(), second);
+        QVERIFY(QLineF(token->pos(), second->pointAt(0.5)).length() < 1);
+
+        QSignalSpy settled(&scene, &StateDiagramScene::animationSettled);
+        scene.step(100);
+        QVERIFY(!scene.isAnimating());
+        QCOMPARE(settled.count(), 1);
+    }
+
+    void readableOnADarkPalette()
+    {
+        StateDiagramScene scene;
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+        scene.setPalette(dark);
+        scene.setSnapshot(SnapshotBuilder().add(TcpState::Established, 1, 80).timeWait(2, 20'000).build());
+        QImage image(scene.sceneRect().size().toSize(), QImage::Format_ARGB32);
+        image.fill(dark.color(QPalette::Base));
+        QPainter p(&image);
+        scene.render(&p);
+        p.end();
+        if (qEnvironmentVariableIsSet("TCPSCOPE_TEST_SCREENSHOT"))
+            image.save(qEnvironmentVariable("TCPSCOPE_TEST_SCREENSHOT"));
+        // Node titles are drawn in the palette's light text colour.
+        int light = 0;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2)
+                light += qGray(image.pixel(x, y)) > 200 ? 1 : 0;
+        QVERIFY(light > 200);
+    }
+
+    void viewFitsAndZoomsWithTheWheel()
+    {
+        StateDiagramScene scene;
+        StateDiagramView view(&scene);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.isAutoFit());
+        const qreal fitted = view.transform().m11();
+        // The whole diagram is visible.
+        QVERIFY(view.mapFromScene(scene.sceneRect()).boundingRect().width() <= view.viewport()->width() + 2);
+        const QPointF at(400, 300);
+        QWheelEvent wheel(at, view.viewport()->mapToGlobal(at), {}, QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+            Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(view.viewport(), &wheel);
+        QVERIFY(view.transform().m11() > fitted * 1.3);
+        QVERIFY(!view.isAutoFit());
+        view.fit();
+        QCOMPARE(view.transform().m11(), fitted);
+    }
+
+    void aClickOnAStateAsksForAFilter()
+    {
+        StateDiagramScene scene;
+        StateDiagramView view(&scene);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy clicked(&scene, &StateDiagramScene::stateClicked);
+        const QPoint p = view.mapFromScene(scene.node(TcpState::CloseWait)->scenePos());
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, p);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.at(0).at(0).value<TcpState>(), TcpState::CloseWait);
+    }
+
+    void manyTransitionsShareOneToken()
+    {
+        StateDiagramScene scene;
+        ConnectionTracker tracker;
+        SnapshotBuilder before(1000), after(2000);
+        for (quint16 p = 1; p <= 3000; ++p) {
+            before.add(TcpState::Established, p, 80);
+            after.add(p % 3 ? TcpState::TimeWait : TcpState::CloseWait, p, 80);
+        }
+        tracker.update(before.build());
+        scene.addEvents(tracker.update(after.build()));
+        QCOMPARE(scene.tokens().size(), size_t(2));
+        int total = 0;
+        for (TokenItem *t : scene.tokens())
+            total += t->count();
+        QCOMPARE(total, 3000);
+    }
+};
+
+QTEST_MAIN(TestStateDiagramScene)
+#include "tst_statediagramscene.moc"
