@@ -14,6 +14,14 @@ struct AppOptions
     QString procRoot = QStringLiteral("/proc");
     int intervalMs = 1000;
     QString screenshot; // render the window to this PNG after the first poll, then exit
+    // Where the snapshots come from (at most one; none means this host's /proc).
+    QString ssh; // validated [user@]host[:port]
+    QString sshConfig; // passed to ssh -F
+    bool stdinStream = false; // frames on stdin (docs/stream-format.md)
+    QString connectHost; // a tcpscope-agent to connect to
+    quint16 connectPort = 0;
+    QString record; // append every frame here
+    QString replay; // play this recording
 
     static void setup(QCommandLineParser &parser);
     // Returns an error message for bad usage, empty on success.

@@ -1,0 +1,48 @@
+#include "recorder.h"
+
+#include <QFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+Recorder::Recorder(QString path)
+    : m_path(std::move(path))
+{ }
+
+Recorder::~Recorder()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+QString Recorder::open()
+{
+    m_fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (m_fd < 0)
+        m_error = QStringLiteral("cannot record to %1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+    return m_error;
+}
+
+bool Recorder::append(QByteArrayView frame)
+{
+    if (m_fd < 0)
+        return false;
+    qsizetype done = 0;
+    while (done < frame.size()) {
+        const ssize_t n = ::write(m_fd, frame.data() + done, size_t(frame.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            m_error = QStringLiteral("recording to %1 stopped: %2")
+                          .arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+            ::close(m_fd);
+            m_fd = -1;
+            return false;
+        }
+        done += n;
+    }
+    ++m_frames;
+    return true;
+}

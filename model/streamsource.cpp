@@ -1,0 +1,146 @@
+#include "streamsource.h"
+
+#include "recorder.h"
+#include "streamframedecoder.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+StreamSource::StreamSource(std::unique_ptr<StreamChannel> channel, Options options)
+    : m_channel(std::move(channel))
+    , m_options(options)
+    , m_reader(options.maxFrameBytes)
+    , m_buffer(1 << 20)
+{ }
+
+StreamSource::~StreamSource() = default;
+
+void StreamSource::setRecorder(std::unique_ptr<Recorder> recorder)
+{
+    m_recorder = std::move(recorder);
+}
+
+QString StreamSource::description() const
+{
+    return m_channel->description();
+}
+
+Snapshot StreamSource::failure(const QString &message)
+{
+    SnapshotData d;
+    d.timeMs = QDateTime::currentMSecsSinceEpoch();
+    d.source = description();
+    d.fatalError = message;
+    d.problems = m_reader.takeProblems();
+    return Snapshot(std::move(d));
+}
+
+void StreamSource::lost(const QString &reason)
+{
+    m_channel->close();
+    m_reader.finish();
+    m_gapPending = m_gotFirstFrame;
+    m_lastLoss = reason;
+    m_backoffMs = m_backoffMs == 0 ? 1000 : qMin(m_backoffMs * 2, m_options.maxBackoffMs);
+    m_sinceLoss.start();
+    if (!m_channel->canReconnect())
+        m_ended = true;
+}
+
+bool StreamSource::ensureOpen(QString *message)
+{
+    if (m_channel->isOpen())
+        return true;
+    if (m_ended) {
+        *message
+            = QStringLiteral("%1 ended after %2 frame(s): %3").arg(description()).arg(m_framesReceived).arg(m_lastLoss);
+        return false;
+    }
+    if (m_sinceLoss.isValid() && m_sinceLoss.elapsed() < m_backoffMs) {
+        const qint64 left = (m_backoffMs - m_sinceLoss.elapsed() + 999) / 1000;
+        *message = QStringLiteral("connection lost (%1); reconnecting in %2 s (attempt %3)")
+                       .arg(m_lastLoss)
+                       .arg(left)
+                       .arg(m_attempt + 1);
+        return false;
+    }
+    ++m_attempt;
+    m_reader.reset();
+    const QString error = m_channel->open();
+    if (!error.isEmpty()) {
+        lost(error);
+        *message = m_everOpened ? QStringLiteral("reconnecting: %1").arg(error) : error;
+        return false;
+    }
+    m_everOpened = true;
+    return true;
+}
+
+// Reads until at least one frame is complete (or timeoutMs passes), then drains what is
+// already buffered without waiting. Returns false when the channel ended.
+bool StreamSource::readFrames(int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (true) {
+        const int wait = m_reader.hasFrame() ? 0 : int(qMax<qint64>(0, timeoutMs - t.elapsed()));
+        if (!m_reader.hasFrame() && wait == 0 && t.elapsed() >= timeoutMs)
+            return true;
+        const qint64 n = m_channel->read(m_buffer.data(), qint64(m_buffer.size()), qMin(wait, 250));
+        if (n < 0) {
+            lost(m_channel->closeReason());
+            return false;
+        }
+        if (n == 0) {
+            if (m_reader.hasFrame())
+                return true;
+            continue;
+        }
+        m_reader.feed(QByteArrayView(m_buffer.data(), n));
+        if (!m_options.latestOnly && m_reader.hasFrame())
+            return true;
+    }
+}
+
+Snapshot StreamSource::poll()
+{
+    QElapsedTimer clock;
+    clock.start();
+    QString message;
+    if (!m_reader.hasFrame() && !ensureOpen(&message))
+        return failure(message);
+    if (!m_reader.hasFrame()) {
+        const bool open = readFrames(m_gotFirstFrame ? m_options.frameTimeoutMs : m_options.firstFrameTimeoutMs);
+        if (!m_reader.hasFrame()) {
+            if (!open)
+                return failure(m_ended ? QStringLiteral("%1 ended: %2").arg(description(), m_lastLoss)
+                                       : QStringLiteral("connection lost (%1); reconnecting").arg(m_lastLoss));
+            return failure(QStringLiteral("no frame from %1 for %2 s").arg(description()).arg(clock.elapsed() / 1000));
+        }
+    }
+    StreamFrame frame;
+    qint64 skipped = -1;
+    do {
+        frame = m_reader.takeFrame();
+        ++skipped;
+        ++m_framesReceived;
+        if (m_recorder)
+            m_recorder->append(frame.text);
+    } while (m_options.latestOnly && m_reader.hasFrame());
+
+    SnapshotData d = StreamFrameDecoder::decode(frame, m_parserOptions);
+    d.source = description();
+    d.problems.append(m_reader.takeProblems());
+    if (m_recorder && !m_recorder->error().isEmpty())
+        d.problems.add({ QStringLiteral("record"), 0, m_recorder->error() });
+    d.gapBefore = m_gapPending;
+    if (skipped > 0)
+        d.problems.add({ QStringLiteral("stream"), 0,
+            QStringLiteral("%1 older frame(s) skipped to show the newest").arg(skipped) });
+    m_gapPending = false;
+    m_gotFirstFrame = true;
+    m_attempt = 0;
+    m_backoffMs = 0;
+    d.pollDurationUs = clock.nsecsElapsed() / 1000;
+    return Snapshot(std::move(d));
+}

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "procnettcpparser.h"
+#include "snapshotsource.h"
+#include "streamchannel.h"
+#include "streamframereader.h"
+
+#include <QElapsedTimer>
+
+#include <memory>
+#include <vector>
+
+class Recorder;
+
+// Snapshots from a stream of frames (SSH, stdin, agent). poll() waits a bounded time for the
+// next frame; a dropped channel is reopened with backoff (1, 2, 4 ... 30 s) and the first
+// snapshot after the loss carries gapBefore so the history shows the hole.
+class StreamSource : public SnapshotSource
+{
+public:
+    struct Options
+    {
+        int firstFrameTimeoutMs = 20000; // ssh connect + auth + first frame
+        int frameTimeoutMs = 5000;
+        bool latestOnly = true; // live: skip to the newest frame; false: every frame in order
+        qsizetype maxFrameBytes = StreamFrame::DefaultMaxBytes;
+        int maxBackoffMs = 30000;
+    };
+
+    StreamSource(std::unique_ptr<StreamChannel> channel, Options options);
+    ~StreamSource() override;
+
+    Snapshot poll() override;
+    QString description() const override;
+    // Every frame received is appended here (takes ownership; nullptr stops recording).
+    void setRecorder(std::unique_ptr<Recorder> recorder);
+    qint64 framesReceived() const { return m_framesReceived; }
+    int reconnectAttempts() const { return m_attempt; }
+
+private:
+    Snapshot failure(const QString &message);
+    void lost(const QString &reason);
+    bool ensureOpen(QString *message);
+    bool readFrames(int timeoutMs);
+
+    std::unique_ptr<StreamChannel> m_channel;
+    std::unique_ptr<Recorder> m_recorder;
+    Options m_options;
+    StreamFrameReader m_reader;
+    ProcNetTcpParser::Options m_parserOptions;
+    std::vector<char> m_buffer;
+    QElapsedTimer m_sinceLoss;
+    int m_backoffMs = 0;
+    int m_attempt = 0;
+    bool m_everOpened = false;
+    bool m_gotFirstFrame = false;
+    bool m_gapPending = false;
+    bool m_ended = false; // stdin reached EOF: nothing more will come
+    qint64 m_framesReceived = 0;
+    QString m_lastLoss;
+};
