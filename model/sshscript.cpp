@@ -6,12 +6,14 @@ QString SshScript::loop(int intervalMs)
 {
     const int ms = qMax(100, intervalMs);
     const QString sleep = ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(ms / 1000.0, 'f', 1);
-    // date +%s%3N is GNU/busybox; BSD prints the N literally, so fall back to whole seconds.
+    // cat, not the read builtin: dash reads byte by byte and a sysctl file answers only the first
+    // read(2) (proc_sys handlers ignore a non-zero offset). date +%s%3N is GNU/busybox; BSD prints the N literally, so
+    // fall back to whole seconds.
     QString s = QLatin1String(Marker) + QLatin1String(R"SH(
 trap "exit 0" HUP PIPE TERM INT
 os=$(uname -s); host=$(uname -n); kern=$(uname -r); p=$PPID
 now() { t=$(date +%s%3N 2>/dev/null); case $t in *N*|"") t=$(date +%s)000;; esac; echo "$t"; }
-tw() { [ -r "$1" ] || return 0; v=; IFS= read -r v < "$1"; echo "@sysctl $2"; printf "%s\n" "$v"; }
+tw() { [ -r "$1" ] || return 0; echo "@sysctl $2"; cat "$1"; }
 frame() {
 echo "@tcpscope 1"; echo "@host $host"; echo "@time $(now)"; echo "@os $os"; echo "@kernel $kern"
 if [ "$os" = Linux ]; then
