@@ -40,6 +40,9 @@ void AppOptions::setup(QCommandLineParser &p)
         QStringLiteral("HOST:PORT") });
     p.addOption({ QStringLiteral("record"), QStringLiteral("Append every frame received to FILE (flushed per frame)."),
         QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("remote-script"),
+        QStringLiteral("Print the sh loop --ssh runs on a server and exit, to record with nothing but ssh: "
+                       "tcpscope --remote-script | ssh HOST sh > FILE.") });
     p.addOption({ QStringLiteral("replay"), QStringLiteral("Play back a recording made with --record."),
         QStringLiteral("FILE") });
 }
@@ -60,6 +63,7 @@ static QString streamOptions(const QCommandLineParser &p, AppOptions &o)
         return QStringLiteral("--ssh-config goes with --ssh");
     if (!o.sshConfig.isEmpty() && !QFileInfo(o.sshConfig).isFile())
         return QStringLiteral("--ssh-config %1: no such file").arg(o.sshConfig);
+    o.remoteScript = p.isSet(QStringLiteral("remote-script"));
     o.stdinStream = p.isSet(QStringLiteral("stdin"));
     sources += o.stdinStream;
     if (p.isSet(QStringLiteral("connect"))) {

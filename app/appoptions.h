@@ -22,6 +22,7 @@ struct AppOptions
     quint16 connectPort = 0;
     QString record; // append every frame here
     QString replay; // play this recording
+    bool remoteScript = false; // print the server-side sh loop and exit
 
     static void setup(QCommandLineParser &parser);
     // Returns an error message for bad usage, empty on success.

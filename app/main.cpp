@@ -1,6 +1,7 @@
 #include "appoptions.h"
 #include "mainwindow.h"
 #include "snapshotcommand.h"
+#include "sshscript.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,8 +27,8 @@ int main(int argc, char **argv)
     }
     AppOptions options;
     const QString error = AppOptions::fromParser(parser, options);
-    const bool headless
-        = options.snapshot || parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
+    const bool headless = options.snapshot || options.remoteScript || parser.isSet(QStringLiteral("help"))
+        || parser.isSet(QStringLiteral("version"));
     std::unique_ptr<QCoreApplication> app;
     if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -41,6 +42,10 @@ int main(int argc, char **argv)
     }
     if (options.snapshot)
         return SnapshotCommand::run(options);
+    if (options.remoteScript) {
+        std::fputs(qPrintable(SshScript::loop(options.intervalMs)), stdout);
+        return 0;
+    }
 
     app = std::make_unique<QApplication>(argc, argv);
     MainWindow window(options);
