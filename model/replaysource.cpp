@@ -112,8 +112,9 @@ Snapshot ReplaySource::poll()
         m_reportedIndexProblems = true;
     }
     d.source = description();
+    m_shown = pos;
     int expected = pos; // a seek from the GUI thread in the meantime wins
     if (m_playing && pos + 1 < frameCount())
-        m_position.compare_exchange_strong(expected, pos + 1);
+        m_position.compare_exchange_strong(expected, qMin(pos + m_stride, frameCount() - 1));
     return Snapshot(std::move(d));
 }

@@ -27,7 +27,12 @@ public:
     // The frame the next poll returns (0-based). Safe to call from the GUI thread.
     int position() const { return m_position; }
     void seek(int frame);
-    void step(int delta) { seek(m_position + delta); }
+    // Moves relative to the frame shown last (what the user sees), not the next one.
+    void step(int delta) { seek(m_shown + delta); }
+    // The frame the last poll returned.
+    int shownFrame() const { return m_shown; }
+    // Frames to advance per poll while playing: speeds above 1000 / MinIntervalMs x.
+    void setStride(int frames) { m_stride = qMax(1, frames); }
     // Hold the position (poll returns the same frame) or advance one frame per poll.
     void setPlaying(bool playing) { m_playing = playing; }
     bool isPlaying() const { return m_playing; }
@@ -52,5 +57,7 @@ private:
     ProblemList m_indexProblems;
     bool m_reportedIndexProblems = false;
     std::atomic<int> m_position { 0 };
+    std::atomic<int> m_shown { 0 };
+    std::atomic<int> m_stride { 1 };
     std::atomic<bool> m_playing { true };
 };

@@ -204,13 +204,23 @@ void TestRecordReplay::seekStepAndPause()
     replay.seek(4);
     QCOMPARE(replay.poll().timeMs(), replay.frameTimeMs(4));
     QCOMPARE(replay.position(), 4); // stays on the last frame
+    QCOMPARE(replay.shownFrame(), 4);
     replay.setPlaying(false);
+    replay.step(-1);
+    QCOMPARE(replay.poll().timeMs(), replay.frameTimeMs(3));
     replay.step(-10);
     QCOMPARE(replay.position(), 0);
     QCOMPARE(replay.poll().timeMs(), t0);
     QCOMPARE(replay.position(), 0); // paused: the same frame again
     replay.step(2);
     QCOMPARE(replay.poll().timeMs(), replay.frameTimeMs(2));
+    replay.setPlaying(true);
+    replay.seek(0);
+    replay.setStride(3); // 20x on a 1 s recording: 3 frames per 150 ms poll
+    replay.poll();
+    QCOMPARE(replay.position(), 3);
+    replay.poll();
+    QCOMPARE(replay.position(), 4); // clamped to the last frame
 }
 
 void TestRecordReplay::missingFileIsAMessage()
