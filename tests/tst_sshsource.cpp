@@ -94,6 +94,7 @@ private:
     quint16 m_port = 0;
     qint64 m_sshdPid = 0;
     LoopbackLab m_lab;
+    LoopbackLab m_lab6 { AddressFamily::IPv6 };
     QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
     QString target() const { return QStringLiteral("root@127.0.0.1:%1").arg(m_port); }
     bool run(const QString &program, const QStringList &args, QByteArray *out = nullptr, int *code = nullptr,
@@ -216,6 +217,10 @@ void TestSshSource::initTestCase()
     QVERIFY2(m_lab.established(2), qPrintable(m_lab.lastError()));
     QVERIFY2(m_lab.clientClosesFirst(2), qPrintable(m_lab.lastError())); // 2 TIME_WAIT
     QVERIFY2(m_lab.halfClosed(2, false), qPrintable(m_lab.lastError())); // 2 CLOSE_WAIT + 2 FIN_WAIT2
+    // IPv6 too, so /proc/net/tcp6 is carried and decoded (::1 is up with lo in the namespace).
+    QVERIFY2(m_lab6.listen() != 0, qPrintable(m_lab6.lastError()));
+    QVERIFY2(m_lab6.established(1), qPrintable(m_lab6.lastError()));
+    QVERIFY2(m_lab6.clientClosesFirst(1), qPrintable(m_lab6.lastError()));
 }
 
 void TestSshSource::cleanupTestCase()
@@ -271,6 +276,8 @@ void TestSshSource::snapshotShowsExactlyTheNamespace()
 
     // Every socket is the lab's or sshd's; the lab's match the namespace exactly.
     const QString lab = QStringLiteral(":%1").arg(m_lab.lastListenPort());
+    const QString lab6 = QStringLiteral("]:%1").arg(m_lab6.lastListenPort());
+    auto isLab = [&](const QString &a) { return a.endsWith(lab) || a.endsWith(lab6); };
     const QString sshd = QStringLiteral(":%1").arg(m_port);
     QMap<QString, int> labStates, sshdStates;
     QSet<QString> remoteLab;
@@ -279,7 +286,7 @@ void TestSshSource::snapshotShowsExactlyTheNamespace()
         const QString local = s.value(QStringLiteral("local")).toString();
         const QString remote = s.value(QStringLiteral("remote")).toString();
         const QString state = s.value(QStringLiteral("state")).toString();
-        if (local.endsWith(lab) || remote.endsWith(lab)) {
+        if (isLab(local) || isLab(remote)) {
             ++labStates[state];
             remoteLab.insert(local + QLatin1Char(' ') + remote + QLatin1Char(' ') + state);
         } else if (local.endsWith(sshd) || remote.endsWith(sshd)) {
@@ -288,8 +295,8 @@ void TestSshSource::snapshotShowsExactlyTheNamespace()
             QFAIL(qPrintable(QStringLiteral("socket from outside the namespace: %1 %2").arg(local, remote)));
         }
     }
-    const QMap<QString, int> expected { { QStringLiteral("LISTEN"), 1 }, { QStringLiteral("ESTABLISHED"), 4 },
-        { QStringLiteral("TIME_WAIT"), 2 }, { QStringLiteral("CLOSE_WAIT"), 2 }, { QStringLiteral("FIN_WAIT2"), 2 } };
+    const QMap<QString, int> expected { { QStringLiteral("LISTEN"), 2 }, { QStringLiteral("ESTABLISHED"), 6 },
+        { QStringLiteral("TIME_WAIT"), 3 }, { QStringLiteral("CLOSE_WAIT"), 2 }, { QStringLiteral("FIN_WAIT2"), 2 } };
     QCOMPARE(labStates, expected);
     // sshd: its listener and exactly our one session (both ends); earlier sessions only in TIME_WAIT.
     QCOMPARE(sshdStates.value(QStringLiteral("LISTEN")), 1);
@@ -300,10 +307,14 @@ void TestSshSource::snapshotShowsExactlyTheNamespace()
     const Snapshot local = ProcSource().poll();
     QSet<QString> localLab;
     for (const SocketEntry &s : local.sockets())
-        if (s.localText().endsWith(lab) || s.remoteText().endsWith(lab))
+        if (isLab(s.localText()) || isLab(s.remoteText()))
             localLab.insert(
                 s.localText() + QLatin1Char(' ') + s.remoteText() + QLatin1Char(' ') + TcpStates::kernelName(s.state));
     QCOMPARE(remoteLab, localLab);
+    const QJsonObject v6
+        = j.value(QStringLiteral("countsByFamily")).toObject().value(QStringLiteral("ipv6")).toObject();
+    QCOMPARE(v6.value(QStringLiteral("ESTABLISHED")).toInt(), 2);
+    QCOMPARE(v6.value(QStringLiteral("LISTEN")).toInt(), 1);
 
     // Tunables: the namespace's own values, as read here.
     const QJsonObject tun = j.value(QStringLiteral("tunables")).toObject();
