@@ -6,6 +6,10 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
+namespace {
+constexpr qint64 MaxDrainMs = 200;
+}
+
 StreamSource::StreamSource(std::unique_ptr<StreamChannel> channel, Options options)
     : m_channel(std::move(channel))
     , m_options(options)
@@ -96,6 +100,9 @@ bool StreamSource::readFrames(int timeoutMs)
                 return true;
             continue;
         }
+        // A producer faster than the drain (a recording piped to --stdin) must not hold the poll.
+        if (m_reader.hasFrame() && t.elapsed() > MaxDrainMs)
+            return true;
         m_reader.feed(QByteArrayView(m_buffer.data(), n));
         if (!m_options.latestOnly && m_reader.hasFrame())
             return true;
