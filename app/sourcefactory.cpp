@@ -11,15 +11,20 @@
 
 std::unique_ptr<SnapshotSource> SourceFactory::create(const AppOptions &options)
 {
+    return create(options, nullptr);
+}
+
+std::unique_ptr<SnapshotSource> SourceFactory::create(const AppOptions &options, std::shared_ptr<Recorder> recorder)
+{
     if (!options.replay.isEmpty()) {
         auto replay = std::make_unique<ReplaySource>(options.replay);
         replay->open(); // a failure comes back from poll() as the fatal error
         return replay;
     }
-    std::unique_ptr<Recorder> recorder;
     if (!options.record.isEmpty()) {
-        recorder = std::make_unique<Recorder>(options.record);
-        recorder->open(); // a failure is reported as a problem on every snapshot
+        if (!recorder)
+            recorder = std::make_shared<Recorder>();
+        recorder->start(options.record); // a failure is reported as a problem on every snapshot
     }
     std::unique_ptr<StreamChannel> channel;
     StreamSource::Options streamOptions;

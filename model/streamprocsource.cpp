@@ -7,7 +7,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 
-StreamProcSource::StreamProcSource(QString procRoot, std::unique_ptr<Recorder> recorder)
+StreamProcSource::StreamProcSource(QString procRoot, std::shared_ptr<Recorder> recorder)
     : m_root(std::move(procRoot))
     , m_recorder(std::move(recorder))
 { }

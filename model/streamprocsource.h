@@ -12,7 +12,7 @@ class Recorder;
 class StreamProcSource : public SnapshotSource
 {
 public:
-    explicit StreamProcSource(QString procRoot, std::unique_ptr<Recorder> recorder);
+    explicit StreamProcSource(QString procRoot, std::shared_ptr<Recorder> recorder);
     ~StreamProcSource() override;
 
     Snapshot poll() override;
@@ -20,6 +20,6 @@ public:
 
 private:
     QString m_root;
-    std::unique_ptr<Recorder> m_recorder;
+    std::shared_ptr<Recorder> m_recorder;
     qint64 m_number = 0;
 };

@@ -19,7 +19,7 @@ StreamSource::StreamSource(std::unique_ptr<StreamChannel> channel, Options optio
 
 StreamSource::~StreamSource() = default;
 
-void StreamSource::setRecorder(std::unique_ptr<Recorder> recorder)
+void StreamSource::setRecorder(std::shared_ptr<Recorder> recorder)
 {
     m_recorder = std::move(recorder);
 }

@@ -32,8 +32,9 @@ public:
 
     Snapshot poll() override;
     QString description() const override;
-    // Every frame received is appended here (takes ownership; nullptr stops recording).
-    void setRecorder(std::unique_ptr<Recorder> recorder);
+    // Every frame received is appended here. Set before the poller starts; to start or stop
+    // recording later, keep a pointer and call Recorder::start()/stop() (thread-safe).
+    void setRecorder(std::shared_ptr<Recorder> recorder);
     qint64 framesReceived() const { return m_framesReceived; }
     int reconnectAttempts() const { return m_attempt; }
 
@@ -44,7 +45,7 @@ private:
     bool readFrames(int timeoutMs);
 
     std::unique_ptr<StreamChannel> m_channel;
-    std::unique_ptr<Recorder> m_recorder;
+    std::shared_ptr<Recorder> m_recorder;
     Options m_options;
     StreamFrameReader m_reader;
     ProcNetTcpParser::Options m_parserOptions;

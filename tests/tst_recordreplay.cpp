@@ -53,6 +53,7 @@ private Q_SLOTS:
     void corruptedFrameNamesItsNumber();
     void seekStepAndPause();
     void missingFileIsAMessage();
+    void recorderStartsAndStops();
 };
 
 void TestRecordReplay::initTestCase()
@@ -236,6 +237,26 @@ void TestRecordReplay::missingFileIsAMessage()
     g.close();
     ReplaySource garbage(g.fileName());
     QVERIFY(garbage.open().contains(QLatin1String("no complete tcpscope frame")));
+}
+
+void TestRecordReplay::recorderStartsAndStops()
+{
+    auto rec = std::make_shared<Recorder>();
+    QVERIFY(!rec->isRecording());
+    StreamProcSource source(QStringLiteral("/proc"), rec);
+    source.poll(); // idle: nothing written
+    const QString path = m_dir.filePath(QStringLiteral("menu.tcpscope"));
+    QVERIFY(rec->start(path).isEmpty()); // the menu action, from the GUI thread
+    source.poll();
+    source.poll();
+    rec->stop();
+    source.poll();
+    QCOMPARE(rec->framesWritten(), 2);
+    ReplaySource replay(path);
+    QVERIFY(replay.open().isEmpty());
+    QCOMPARE(replay.frameCount(), 2);
+    QVERIFY(!rec->start(m_dir.filePath(QStringLiteral("no/such/dir/x"))).isEmpty());
+    QVERIFY(!rec->isRecording());
 }
 
 int main(int argc, char **argv)
