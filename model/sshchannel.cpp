@@ -95,8 +95,8 @@ void SshChannel::close()
 {
     if (!m_process)
         return;
-    // Closing our end makes sshd close the session; the remote loop dies on its next write.
-    m_process->closeReadChannel(QProcess::StandardOutput);
+    // Ending ssh makes sshd close the session; the remote loop dies on its next write (SIGPIPE)
+    // or, if sshd itself is gone, at its parent check (SshScript).
     if (m_process->state() != QProcess::NotRunning) {
         m_process->terminate();
         if (!m_process->waitForFinished(2000)) {
