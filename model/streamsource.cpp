@@ -8,7 +8,8 @@
 
 namespace {
 constexpr qint64 MaxDrainMs = 200;
-}
+constexpr qint64 MaxSkewS = 30; // beyond ordinary NTP-less drift plus a slow link
+} // namespace
 
 StreamSource::StreamSource(std::unique_ptr<StreamChannel> channel, Options options)
     : m_channel(std::move(channel))
@@ -43,7 +44,7 @@ void StreamSource::lost(const QString &reason)
 {
     m_channel->close();
     m_reader.finish();
-    m_gapPending = m_gotFirstFrame;
+    ++m_losses;
     m_lastLoss = reason;
     m_backoffMs = m_backoffMs == 0 ? 1000 : qMin(m_backoffMs * 2, m_options.maxBackoffMs);
     m_sinceLoss.start();
@@ -113,6 +114,7 @@ Snapshot StreamSource::poll()
 {
     QElapsedTimer clock;
     clock.start();
+    const qint64 lossesAtStart = m_losses;
     QString message;
     if (!m_reader.hasFrame() && !ensureOpen(&message))
         return failure(message);
@@ -137,17 +139,31 @@ Snapshot StreamSource::poll()
 
     SnapshotData d = StreamFrameDecoder::decode(frame, m_parserOptions);
     d.source = description();
+    if (m_options.useArrivalTime) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 skewS = (d.timeMs - now) / 1000;
+        if (qAbs(skewS) >= MaxSkewS)
+            d.problems.add({ QStringLiteral("stream"), 0,
+                QStringLiteral("the clock of %1 is %2 s %3 this machine's; times shown are this machine's")
+                    .arg(d.host)
+                    .arg(qAbs(skewS))
+                    .arg(skewS > 0 ? QStringLiteral("ahead of") : QStringLiteral("behind")) });
+        d.timeMs = now;
+    }
     d.problems.append(m_reader.takeProblems());
     if (m_recorder && !m_recorder->error().isEmpty())
         d.problems.add({ QStringLiteral("record"), 0, m_recorder->error() });
-    d.gapBefore = m_gapPending;
+    // Only losses before this poll began lie before this frame; a loss right after it counts next.
+    d.gapBefore = lossesAtStart > m_lossesShown;
+    m_lossesShown = lossesAtStart;
     if (skipped > 0)
         d.problems.add({ QStringLiteral("stream"), 0,
             QStringLiteral("%1 older frame(s) skipped to show the newest").arg(skipped) });
-    m_gapPending = false;
     m_gotFirstFrame = true;
-    m_attempt = 0;
-    m_backoffMs = 0;
+    if (m_channel->isOpen()) { // the stream may have ended right after this frame
+        m_attempt = 0;
+        m_backoffMs = 0;
+    }
     d.pollDurationUs = clock.nsecsElapsed() / 1000;
     return Snapshot(std::move(d));
 }

@@ -25,6 +25,9 @@ public:
         bool latestOnly = true; // live: skip to the newest frame; false: every frame in order
         qsizetype maxFrameBytes = StreamFrame::DefaultMaxBytes;
         int maxBackoffMs = 30000;
+        // Live streams: stamp snapshots with this machine's clock, so a server whose clock is off
+        // still lines up with "now" on the chart (the frame's @time stays in recordings).
+        bool useArrivalTime = true;
     };
 
     StreamSource(std::unique_ptr<StreamChannel> channel, Options options);
@@ -55,7 +58,8 @@ private:
     int m_attempt = 0;
     bool m_everOpened = false;
     bool m_gotFirstFrame = false;
-    bool m_gapPending = false;
+    qint64 m_losses = 0; // times the channel ended
+    qint64 m_lossesShown = 0; // losses already marked on a snapshot as gapBefore
     bool m_ended = false; // stdin reached EOF: nothing more will come
     qint64 m_framesReceived = 0;
     QString m_lastLoss;

@@ -1,12 +1,16 @@
 // The stream format parser: framing, decoding, limits, and a fuzz run that must not crash.
 #include "procnettcpparser.h"
+#include "streamchannel.h"
 #include "streamframedecoder.h"
 #include "streamframereader.h"
 #include "streamframewriter.h"
+#include "streamsource.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QThread>
 
 namespace {
 QByteArray fixture(const char *name)
@@ -50,6 +54,42 @@ QByteArray smallFrame(qint64 time, int rows = 1)
     w.section("sysctl", "32768\t60999\n", "net.ipv4.ip_local_port_range");
     return w.end();
 }
+// Serves one scripted session per open(): its bytes, then end of stream.
+class FakeChannel : public StreamChannel
+{
+public:
+    QList<QByteArray> sessions;
+    int opens = 0;
+    QString open() override
+    {
+        if (sessions.isEmpty())
+            return QStringLiteral("refused");
+        m_data = sessions.takeFirst();
+        m_open = true;
+        ++opens;
+        return {};
+    }
+    qint64 read(char *buffer, qint64 max, int) override
+    {
+        if (m_data.isEmpty()) {
+            m_open = false;
+            return -1;
+        }
+        const qint64 n = qMin<qint64>(max, m_data.size());
+        memcpy(buffer, m_data.constData(), size_t(n));
+        m_data.remove(0, n);
+        return n;
+    }
+    void close() override { m_open = false; }
+    bool isOpen() const override { return m_open; }
+    QString closeReason() const override { return QStringLiteral("peer closed"); }
+    QString description() const override { return QStringLiteral("fake"); }
+    bool canReconnect() const override { return true; }
+
+private:
+    QByteArray m_data;
+    bool m_open = false;
+};
 } // namespace
 
 class TestStreamParser : public QObject
@@ -66,6 +106,7 @@ private Q_SLOTS:
     void bsdFrameWithoutParser();
     void bsdParserHook();
     void fuzz();
+    void sourceReconnectsAndMarksTheGap();
 };
 
 void TestStreamParser::fixtureDecodesLikeProcParser()
@@ -256,6 +297,38 @@ void TestStreamParser::fuzz()
         QVERIFY(r.takeProblems().items().size() <= ProblemList::MaxKept);
     }
     QVERIFY(frames > 0); // the mutations left some frames intact enough to decode
+}
+
+void TestStreamParser::sourceReconnectsAndMarksTheGap()
+{
+    auto channel = std::make_unique<FakeChannel>();
+    FakeChannel *fake = channel.get();
+    const qint64 anHourAhead = QDateTime::currentMSecsSinceEpoch() + 3'600'000;
+    fake->sessions = { smallFrame(anHourAhead, 2), smallFrame(anHourAhead + 1000, 3) };
+    StreamSource::Options o;
+    o.frameTimeoutMs = 500;
+    o.maxBackoffMs = 1000;
+    StreamSource source(std::move(channel), o);
+
+    Snapshot s = source.poll();
+    QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+    QCOMPARE(s.sockets().size(), size_t(2));
+    QVERIFY(qAbs(s.timeMs() - QDateTime::currentMSecsSinceEpoch()) < 60'000); // this machine's clock
+    QVERIFY2(allProblems(s.problems()).contains(QLatin1String("s ahead of")), qPrintable(allProblems(s.problems())));
+    QVERIFY(!s.gapBefore());
+
+    s = source.poll(); // the session ends
+    QVERIFY(!s.isValid());
+    QVERIFY2(s.fatalError().contains(QLatin1String("connection lost (peer closed)")), qPrintable(s.fatalError()));
+    s = source.poll(); // within the backoff: no new attempt
+    QVERIFY2(s.fatalError().contains(QLatin1String("reconnecting in")), qPrintable(s.fatalError()));
+    QCOMPARE(fake->opens, 1);
+    QThread::msleep(1100);
+    s = source.poll();
+    QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+    QCOMPARE(fake->opens, 2);
+    QCOMPARE(s.sockets().size(), size_t(3));
+    QVERIFY(s.gapBefore()); // the history shows the hole
 }
 
 QTEST_GUILESS_MAIN(TestStreamParser)
