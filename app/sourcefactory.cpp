@@ -39,6 +39,8 @@ std::unique_ptr<SnapshotSource> SourceFactory::create(const AppOptions &options,
     }
     if (channel) {
         streamOptions.frameTimeoutMs = qMax(5000, 3 * options.intervalMs);
+        if (!options.snapshot)
+            streamOptions.maxPollWaitMs = qMax(2000, 2 * options.intervalMs);
         auto stream = std::make_unique<StreamSource>(std::move(channel), streamOptions);
         stream->setRecorder(std::move(recorder));
         return stream;

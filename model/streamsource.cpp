@@ -78,6 +78,8 @@ bool StreamSource::ensureOpen(QString *message)
         return false;
     }
     m_everOpened = true;
+    m_frameThisSession = false;
+    m_sinceData.start();
     return true;
 }
 
@@ -101,11 +103,11 @@ bool StreamSource::readFrames(int timeoutMs)
                 return true;
             continue;
         }
-        // A producer faster than the drain (a recording piped to --stdin) must not hold the poll.
-        if (m_reader.hasFrame() && t.elapsed() > MaxDrainMs)
-            return true;
         m_reader.feed(QByteArrayView(m_buffer.data(), n));
         if (!m_options.latestOnly && m_reader.hasFrame())
+            return true;
+        // A producer faster than the drain (a recording piped to --stdin) must not hold the poll.
+        if (m_reader.hasFrame() && t.elapsed() > MaxDrainMs)
             return true;
     }
 }
@@ -119,14 +121,25 @@ Snapshot StreamSource::poll()
     if (!m_reader.hasFrame() && !ensureOpen(&message))
         return failure(message);
     if (!m_reader.hasFrame()) {
-        const bool open = readFrames(m_gotFirstFrame ? m_options.frameTimeoutMs : m_options.firstFrameTimeoutMs);
+        // Wait up to the silence limit, but at most maxPollWaitMs per poll so a window can close.
+        const int limit = m_frameThisSession ? m_options.frameTimeoutMs : m_options.firstFrameTimeoutMs;
+        int wait = int(qMax<qint64>(0, limit - m_sinceData.elapsed()));
+        if (m_options.maxPollWaitMs > 0)
+            wait = qMin(wait, m_options.maxPollWaitMs);
+        const bool open = readFrames(wait);
         if (!m_reader.hasFrame()) {
             if (!open)
                 return failure(m_ended ? QStringLiteral("%1 ended: %2").arg(description(), m_lastLoss)
                                        : QStringLiteral("connection lost (%1); reconnecting").arg(m_lastLoss));
-            return failure(QStringLiteral("no frame from %1 for %2 s").arg(description()).arg(clock.elapsed() / 1000));
+            if (m_sinceData.elapsed() < limit)
+                return failure(m_frameThisSession ? QStringLiteral("waiting for data from %1").arg(description())
+                                                  : QStringLiteral("connecting to %1 ...").arg(description()));
+            lost(QStringLiteral("no data for %1 s").arg(limit / 1000.0));
+            return failure(QStringLiteral("connection lost (%1); reconnecting").arg(m_lastLoss));
         }
     }
+    m_frameThisSession = true;
+    m_sinceData.start();
     StreamFrame frame;
     qint64 skipped = -1;
     do {
@@ -159,7 +172,6 @@ Snapshot StreamSource::poll()
     if (skipped > 0)
         d.problems.add({ QStringLiteral("stream"), 0,
             QStringLiteral("%1 older frame(s) skipped to show the newest").arg(skipped) });
-    m_gotFirstFrame = true;
     if (m_channel->isOpen()) { // the stream may have ended right after this frame
         m_attempt = 0;
         m_backoffMs = 0;

@@ -20,8 +20,12 @@ class StreamSource : public SnapshotSource
 public:
     struct Options
     {
+        // Silence limits: no frame for this long and the connection is dropped and reopened.
         int firstFrameTimeoutMs = 20000; // ssh connect + auth + first frame
         int frameTimeoutMs = 5000;
+        // Longest one poll() blocks (0: up to the silence limit, for --snapshot). The GUI uses a
+        // short wait so closing the window never waits for a slow server.
+        int maxPollWaitMs = 0;
         bool latestOnly = true; // live: skip to the newest frame; false: every frame in order
         qsizetype maxFrameBytes = StreamFrame::DefaultMaxBytes;
         int maxBackoffMs = 30000;
@@ -57,7 +61,8 @@ private:
     int m_backoffMs = 0;
     int m_attempt = 0;
     bool m_everOpened = false;
-    bool m_gotFirstFrame = false;
+    bool m_frameThisSession = false;
+    QElapsedTimer m_sinceData; // since the channel opened or the last frame
     qint64 m_losses = 0; // times the channel ended
     qint64 m_lossesShown = 0; // losses already marked on a snapshot as gapBefore
     bool m_ended = false; // stdin reached EOF: nothing more will come

@@ -58,8 +58,10 @@ QByteArray smallFrame(qint64 time, int rows = 1)
 class FakeChannel : public StreamChannel
 {
 public:
-    QList<QByteArray> sessions;
+    QList<QByteArray> sessions; // "stall": open, then never a byte
     int opens = 0;
+    qint64 maxChunk = 1 << 30;
+    int delayMs = 0; // per read: a slow producer
     QString open() override
     {
         if (sessions.isEmpty())
@@ -69,8 +71,14 @@ public:
         ++opens;
         return {};
     }
-    qint64 read(char *buffer, qint64 max, int) override
+    qint64 read(char *buffer, qint64 max, int timeoutMs) override
     {
+        if (m_data == "stall") {
+            QThread::msleep(ulong(qMin(timeoutMs, 20)));
+            return 0;
+        }
+        QThread::msleep(ulong(delayMs));
+        max = qMin(max, maxChunk);
         if (m_data.isEmpty()) {
             m_open = false;
             return -1;
@@ -107,6 +115,8 @@ private Q_SLOTS:
     void bsdParserHook();
     void fuzz();
     void sourceReconnectsAndMarksTheGap();
+    void sourceDrainsASlowProducerWithoutLoss();
+    void sourceGivesUpOnSilence();
 };
 
 void TestStreamParser::fixtureDecodesLikeProcParser()
@@ -329,6 +339,48 @@ void TestStreamParser::sourceReconnectsAndMarksTheGap()
     QCOMPARE(fake->opens, 2);
     QCOMPARE(s.sockets().size(), size_t(3));
     QVERIFY(s.gapBefore()); // the history shows the hole
+}
+
+void TestStreamParser::sourceDrainsASlowProducerWithoutLoss()
+{
+    auto channel = std::make_unique<FakeChannel>();
+    QByteArray all;
+    for (int i = 1; i <= 12; ++i)
+        all += smallFrame(1000 * i, i);
+    channel->sessions = { all };
+    channel->maxChunk = 700; // frames arrive in pieces,
+    channel->delayMs = 40; // slowly: the drain stops after 200 ms mid-stream
+    StreamSource::Options o;
+    o.useArrivalTime = false;
+    StreamSource source(std::move(channel), o);
+    int lastRows = 0;
+    for (int polls = 0; polls < 12 && lastRows < 12; ++polls) {
+        const Snapshot s = source.poll();
+        QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+        const QString p = allProblems(s.problems());
+        QVERIFY2(!p.contains(QLatin1String("truncated")) && !p.contains(QLatin1String("outside")), qPrintable(p));
+        QVERIFY(int(s.sockets().size()) > lastRows); // newer every time, never a damaged one
+        lastRows = int(s.sockets().size());
+        QCOMPARE(s.timeMs(), 1000 * lastRows);
+    }
+    QCOMPARE(lastRows, 12);
+    QCOMPARE(source.framesReceived(), 12);
+}
+
+void TestStreamParser::sourceGivesUpOnSilence()
+{
+    auto channel = std::make_unique<FakeChannel>();
+    channel->sessions = { QByteArray("stall") };
+    StreamSource::Options o;
+    o.firstFrameTimeoutMs = 300;
+    o.maxPollWaitMs = 100;
+    StreamSource source(std::move(channel), o);
+    Snapshot s = source.poll();
+    QVERIFY2(s.fatalError().contains(QLatin1String("connecting to fake")), qPrintable(s.fatalError()));
+    QString last;
+    for (int i = 0; i < 10 && !last.contains(QLatin1String("no data")); ++i)
+        last = source.poll().fatalError();
+    QVERIFY2(last.contains(QLatin1String("connection lost (no data for 0.3 s)")), qPrintable(last));
 }
 
 QTEST_GUILESS_MAIN(TestStreamParser)
