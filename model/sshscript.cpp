@@ -2,6 +2,8 @@
 
 #include "tunablesreader.h"
 
+#include <algorithm>
+
 QString SshScript::loop(int intervalMs)
 {
     const int ms = qMax(100, intervalMs);
@@ -34,9 +36,28 @@ while :; do frame || exit 0; kill -0 $p 2>/dev/null || exit 0; sleep )SH")
     return s;
 }
 
+QString SshScript::oneLine(const QString &script)
+{
+    // Joins lines so that each stays a complete command: after an opening word a space, else "; ".
+    static const QStringList openers
+        = { QStringLiteral("{"), QStringLiteral("then"), QStringLiteral("else"), QStringLiteral("do") };
+    QString out;
+    for (const QString &raw : script.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const QString line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
+        out += line;
+        const bool opens = std::any_of(openers.begin(), openers.end(),
+            [&](const QString &w) { return line == w || line.endsWith(QLatin1Char(' ') + w); });
+        out += opens ? QStringLiteral(" ") : QStringLiteral("; ");
+    }
+    return out.trimmed();
+}
+
 QString SshScript::remoteCommand(int intervalMs)
 {
-    const QString l = loop(intervalMs);
+    // One line: csh and tcsh (still some BSD root shells) reject a newline inside quotes.
+    const QString l = oneLine(loop(intervalMs));
     Q_ASSERT(!l.contains(QLatin1Char('\''))); // it is wrapped in single quotes below
     return QLatin1String("exec sh -c '") + l + QLatin1Char('\'');
 }

@@ -14,4 +14,6 @@ public:
     // The remote command: `exec sh -c '<loop>'`, safe whatever the login shell is.
     static QString remoteCommand(int intervalMs);
     static QString loop(int intervalMs);
+    // The same script on one line (what goes over ssh).
+    static QString oneLine(const QString &script);
 };

@@ -44,16 +44,26 @@ class TestSshScript : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void linuxFrames_data();
     void linuxFrames();
     void bsdBranch();
     void exitsWhenReaderGoes();
     void noSingleQuotes();
 };
 
+void TestSshScript::linuxFrames_data()
+{
+    QTest::addColumn<bool>("oneLine");
+    QTest::newRow("script") << false;
+    QTest::newRow("one line, as sent over ssh") << true;
+}
+
 void TestSshScript::linuxFrames()
 {
     QProcess p;
-    p.start(QStringLiteral("sh"), { QStringLiteral("-c"), SshScript::loop(100) });
+    QFETCH(bool, oneLine);
+    const QString script = SshScript::loop(100);
+    p.start(QStringLiteral("sh"), { QStringLiteral("-c"), oneLine ? SshScript::oneLine(script) : script });
     StreamFrameReader r;
     QVERIFY(readFrames(p, r, 3, 10000));
     p.kill();
@@ -115,7 +125,9 @@ void TestSshScript::noSingleQuotes()
 {
     for (int ms : { 100, 250, 1000, 1500, 60000 }) {
         QVERIFY(!SshScript::loop(ms).contains(QLatin1Char('\'')));
-        QVERIFY(SshScript::remoteCommand(ms).startsWith(QLatin1String("exec sh -c '")));
+        QVERIFY(SshScript::remoteCommand(ms).startsWith(QLatin1String("exec sh -c 'TCPSCOPE_LOOP=1; trap")));
+        QVERIFY(!SshScript::remoteCommand(ms).contains(QLatin1Char('\n')));
+        QVERIFY(!SshScript::remoteCommand(ms).contains(QLatin1Char('!'))); // csh history expansion
     }
 }
 
