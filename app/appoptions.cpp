@@ -1,7 +1,10 @@
 #include "appoptions.h"
 
+#include "sshtarget.h"
+
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 
 void AppOptions::setup(QCommandLineParser &p)
 {
@@ -49,6 +52,70 @@ void AppOptions::setup(QCommandLineParser &p)
         QStringLiteral("PATTERN") });
     p.addOption({ QStringLiteral("count"), QStringLiteral("With --lab: number of connections (default 1)."),
         QStringLiteral("N"), QStringLiteral("1") });
+    p.addOption({ QStringLiteral("ssh"),
+        QStringLiteral("Watch a server over SSH with the system ssh client (your ~/.ssh/config, agent and "
+                       "known_hosts apply). Needs only sh on the server."),
+        QStringLiteral("[USER@]HOST[:PORT]") });
+    p.addOption({ QStringLiteral("ssh-config"), QStringLiteral("With --ssh: use this ssh config file (ssh -F)."),
+        QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("stdin"),
+        QStringLiteral("Read frames from stdin, e.g. ssh HOST tcpscope-agent --stdout | tcpscope --stdin.") });
+    p.addOption({ QStringLiteral("connect"),
+        QStringLiteral("Read frames from a tcpscope-agent listening at HOST:PORT (e.g. through ssh -L)."),
+        QStringLiteral("HOST:PORT") });
+    p.addOption({ QStringLiteral("record"), QStringLiteral("Append every frame received to FILE (flushed per frame)."),
+        QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("remote-script"),
+        QStringLiteral("Print the sh loop --ssh runs on a server and exit, to record with nothing but ssh: "
+                       "tcpscope --remote-script | ssh HOST sh > FILE.") });
+    p.addOption({ QStringLiteral("replay"), QStringLiteral("Play back a recording made with --record."),
+        QStringLiteral("FILE") });
+}
+
+static QString streamOptions(const QCommandLineParser &p, AppOptions &o)
+{
+    int sources = 0;
+    if (p.isSet(QStringLiteral("ssh"))) {
+        ++sources;
+        SshTarget t;
+        const QString e = SshTarget::parse(p.value(QStringLiteral("ssh")), t);
+        if (!e.isEmpty())
+            return QStringLiteral("--ssh: ") + e;
+        o.ssh = t.toString();
+    }
+    o.sshConfig = p.value(QStringLiteral("ssh-config"));
+    if (!o.sshConfig.isEmpty() && o.ssh.isEmpty())
+        return QStringLiteral("--ssh-config goes with --ssh");
+    if (!o.sshConfig.isEmpty() && !QFileInfo(o.sshConfig).isFile())
+        return QStringLiteral("--ssh-config %1: no such file").arg(o.sshConfig);
+    o.remoteScript = p.isSet(QStringLiteral("remote-script"));
+    o.stdinStream = p.isSet(QStringLiteral("stdin"));
+    sources += o.stdinStream;
+    if (p.isSet(QStringLiteral("connect"))) {
+        ++sources;
+        const QString v = p.value(QStringLiteral("connect"));
+        const qsizetype colon = v.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const int port = colon > 0 ? v.sliced(colon + 1).toInt(&ok) : 0;
+        o.connectHost = colon > 0 ? v.first(colon) : QString();
+        if (o.connectHost.startsWith(QLatin1Char('[')) && o.connectHost.endsWith(QLatin1Char(']')))
+            o.connectHost = o.connectHost.sliced(1, o.connectHost.size() - 2);
+        if (!ok || port < 1 || port > 65535 || o.connectHost.isEmpty())
+            return QStringLiteral("--connect takes HOST:PORT, e.g. 127.0.0.1:7411");
+        o.connectPort = quint16(port);
+    }
+    o.record = p.value(QStringLiteral("record"));
+    o.replay = p.value(QStringLiteral("replay"));
+    sources += !o.replay.isEmpty();
+    if (p.isSet(QStringLiteral("proc-root")) && sources > 0)
+        return QStringLiteral("--proc-root reads this host; it does not go with --ssh, --stdin, --connect or --replay");
+    if (sources > 1)
+        return QStringLiteral("choose one of --ssh, --stdin, --connect and --replay");
+    if (!o.record.isEmpty() && !o.replay.isEmpty())
+        return QStringLiteral("--record and --replay do not go together");
+    if (!o.replay.isEmpty() && !QFileInfo(o.replay).isFile())
+        return QStringLiteral("--replay %1: no such file").arg(o.replay);
+    return {};
 }
 
 QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
@@ -102,5 +169,5 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     o.screenshot = p.value(QStringLiteral("screenshot"));
     if (o.snapshot && !o.screenshot.isEmpty())
         return QStringLiteral("--snapshot and --screenshot do not go together");
-    return {};
+    return streamOptions(p, o);
 }

@@ -25,6 +25,15 @@ struct AppOptions
     bool listLessons = false; // print the lesson ids and titles, exit (no display needed)
     QString labPattern; // run this LabSession pattern on loopback
     int labCount = 1;
+    // Where the snapshots come from (at most one; none means this host's /proc).
+    QString ssh; // validated [user@]host[:port]
+    QString sshConfig; // passed to ssh -F
+    bool stdinStream = false; // frames on stdin (docs/stream-format.md)
+    QString connectHost; // a tcpscope-agent to connect to
+    quint16 connectPort = 0;
+    QString record; // append every frame here
+    QString replay; // play this recording
+    bool remoteScript = false; // print the server-side sh loop and exit
 
     static void setup(QCommandLineParser &parser);
     // Returns an error message for bad usage, empty on success.

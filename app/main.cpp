@@ -1,6 +1,7 @@
 #include "appoptions.h"
 #include "mainwindow.h"
 #include "snapshotcommand.h"
+#include "sshscript.h"
 #include "teachingcommands.h"
 
 #include <QApplication>
@@ -29,7 +30,7 @@ int main(int argc, char **argv)
     }
     AppOptions options;
     const QString error = AppOptions::fromParser(parser, options);
-    const bool headless = options.snapshot || options.listLessons
+    const bool headless = options.snapshot || options.remoteScript || options.listLessons
         || (!options.labPattern.isEmpty() && options.lesson.isEmpty()) || parser.isSet(QStringLiteral("help"))
         || parser.isSet(QStringLiteral("version"));
     std::unique_ptr<QCoreApplication> app;
@@ -49,6 +50,10 @@ int main(int argc, char **argv)
         return TeachingCommands::runLabHeadless(options);
     if (options.snapshot)
         return SnapshotCommand::run(options);
+    if (options.remoteScript) {
+        std::fputs(qPrintable(SshScript::loop(options.intervalMs)), stdout);
+        return 0;
+    }
 
     if (!options.lesson.isEmpty() && !TeachingCommands::lessonExists(options.lesson))
         return 2; // said why; no display needed to find out

@@ -15,7 +15,10 @@ int SnapshotCommand::run(const AppOptions &options)
     const Snapshot snapshot = source->poll();
     if (!snapshot.isValid()) {
         std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.fatalError()));
-        std::fprintf(stderr, "tcpscope: check that the file exists and is readable, or pass --proc-root DIR\n");
+        const bool local = options.ssh.isEmpty() && !options.stdinStream && options.connectHost.isEmpty()
+            && options.replay.isEmpty(); // stream sources say what to do in their own message
+        if (local)
+            std::fprintf(stderr, "tcpscope: check that the file exists and is readable, or pass --proc-root DIR\n");
         return 1;
     }
     QByteArray out;

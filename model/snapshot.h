@@ -23,6 +23,7 @@ struct SnapshotData
     ProblemList problems;
     QString fatalError; // non-empty: the source could not be read at all
     qint64 pollDurationUs = 0;
+    bool gapBefore = false; // a stream source lost frames before this one (StateHistory::markGap)
 };
 
 // An immutable poll result. Copies share the data, so passing one across threads is cheap.
@@ -47,6 +48,7 @@ public:
     const ProblemList &problems() const { return d().data.problems; }
     const QString &fatalError() const { return d().data.fatalError; }
     qint64 pollDurationUs() const { return d().data.pollDurationUs; }
+    bool gapBefore() const { return d().data.gapBefore; }
     int duplicatesDropped() const { return d().duplicates; }
 
     // Sockets per state for one family, or both when family is nullptr.

@@ -1,0 +1,88 @@
+#include "agentserver.h"
+
+#include "streamframewriter.h"
+
+#include <QDateTime>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <cstdio>
+
+namespace {
+constexpr qint64 MinBacklogBytes = 4 << 20; // per client, on top of the kernel's socket buffer
+constexpr int MaxSkippedInARow = 600; // a client that reads nothing for this many ticks is dropped
+} // namespace
+
+AgentServer::AgentServer(QString procRoot, int intervalMs, QObject *parent)
+    : QObject(parent)
+    , m_root(std::move(procRoot))
+    , m_server(new QTcpServer(this))
+{
+    m_timer.setInterval(intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &AgentServer::tick);
+    connect(m_server, &QTcpServer::newConnection, this, &AgentServer::accept);
+}
+
+AgentServer::~AgentServer() = default;
+
+QString AgentServer::listen(const QHostAddress &address, quint16 port, bool allowRemote)
+{
+    if (!address.isLoopback() && !allowRemote)
+        return QStringLiteral("refusing to listen on %1: the agent serves socket tables without authentication. "
+                              "Listen on 127.0.0.1 and reach it with ssh -L, or pass --allow-remote if the network is "
+                              "trusted.")
+            .arg(address.toString());
+    if (!m_server->listen(address, port))
+        return QStringLiteral("cannot listen on %1:%2: %3")
+            .arg(address.toString())
+            .arg(port)
+            .arg(m_server->errorString());
+    m_timer.start();
+    return {};
+}
+
+quint16 AgentServer::port() const
+{
+    return m_server->serverPort();
+}
+
+void AgentServer::accept()
+{
+    while (QTcpSocket *s = m_server->nextPendingConnection()) {
+        connect(s, &QTcpSocket::readyRead, s, [s] { s->readAll(); }); // never interpreted
+        connect(s, &QTcpSocket::disconnected, this, [this, s] { drop(s); });
+        m_clients.push_back({ s });
+    }
+}
+
+void AgentServer::drop(QTcpSocket *socket)
+{
+    std::erase_if(m_clients, [socket](const Client &c) { return c.socket == socket; });
+    socket->deleteLater();
+}
+
+void AgentServer::tick()
+{
+    if (m_clients.empty())
+        return; // nobody is watching: do not even read /proc
+    const QByteArray frame = StreamFrameWriter::captureProc(m_root, QDateTime::currentMSecsSinceEpoch());
+    const qint64 limit = qMax(MinBacklogBytes, 2 * qint64(frame.size()));
+    std::vector<QTcpSocket *> stalled;
+    for (Client &c : m_clients) {
+        // Whole frames only: a client either gets this frame complete or not at all.
+        if (c.socket->bytesToWrite() > limit) {
+            if (c.skipped++ == 0)
+                std::fprintf(stderr, "tcpscope-agent: client %s:%u is not reading; skipping frames for it\n",
+                    qPrintable(c.socket->peerAddress().toString()), unsigned(c.socket->peerPort()));
+            if (++c.skippedInARow > MaxSkippedInARow)
+                stalled.push_back(c.socket);
+            continue;
+        }
+        c.skippedInARow = 0;
+        c.socket->write(frame);
+    }
+    for (QTcpSocket *s : stalled) {
+        s->abort();
+        drop(s);
+    }
+}

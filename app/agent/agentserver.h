@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+
+#include <vector>
+
+class QTcpServer;
+class QTcpSocket;
+
+// Serves frames of this host's /proc to every connected client at the poll interval.
+// One capture per tick is shared by all clients. A client that stops reading is skipped while its
+// backlog is over the limit (and dropped after a minute), so it never delays the others or grows
+// memory. Whatever a client sends is read and thrown away: nothing a client says is executed.
+class AgentServer : public QObject
+{
+    Q_OBJECT
+public:
+    AgentServer(QString procRoot, int intervalMs, QObject *parent = nullptr);
+    ~AgentServer() override;
+
+    // Empty on success. Refuses a non-loopback address unless allowRemote.
+    QString listen(const QHostAddress &address, quint16 port, bool allowRemote);
+    quint16 port() const;
+    int clientCount() const { return int(m_clients.size()); }
+
+private:
+    struct Client
+    {
+        QTcpSocket *socket;
+        int skippedInARow = 0;
+        qint64 skipped = 0;
+    };
+    void accept();
+    void tick();
+    void drop(QTcpSocket *socket);
+
+    QString m_root;
+    QTimer m_timer;
+    QTcpServer *m_server;
+    std::vector<Client> m_clients;
+};

@@ -1,0 +1,120 @@
+// tcpscope-agent: streams this host's TCP tables in the tcpscope stream format
+// (docs/stream-format.md). No GUI libraries; QtCore and QtNetwork only.
+//
+//   ssh host tcpscope-agent --stdout | tcpscope --stdin
+//   ssh -L 7411:127.0.0.1:7411 host tcpscope-agent --listen 7411   then   tcpscope --connect 127.0.0.1:7411
+#include "agentserver.h"
+#include "streamframewriter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QThread>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+bool writeAll(int fd, const QByteArray &b)
+{
+    qsizetype done = 0;
+    while (done < b.size()) {
+        const ssize_t n = ::write(fd, b.constData() + done, size_t(b.size() - done));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
+// Frames to stdout until the reader goes away (write fails) or count frames are out.
+int runStdout(const QString &root, int intervalMs, qint64 count)
+{
+    for (qint64 i = 0; count <= 0 || i < count; ++i) {
+        if (i > 0)
+            QThread::msleep(ulong(intervalMs));
+        if (!writeAll(STDOUT_FILENO, StreamFrameWriter::captureProc(root, QDateTime::currentMSecsSinceEpoch())))
+            return 0; // the reader closed: the normal way to end
+    }
+    return 0;
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(message));
+    return 2;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::signal(SIGPIPE, SIG_IGN); // a closed reader is a failed write, not a killed agent
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tcpscope-agent"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TCPSCOPE_VERSION));
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Streams this host's TCP socket tables and tunables to tcpscope. "
+                                               "It only reads /proc and never runs anything a client sends."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addOption(
+        { QStringLiteral("stdout"), QStringLiteral("Write frames to stdout (for ssh HOST tcpscope-agent --stdout).") });
+    p.addOption({ QStringLiteral("listen"),
+        QStringLiteral("Serve frames on [ADDRESS:]PORT (default address 127.0.0.1; port 0 picks one)."),
+        QStringLiteral("[ADDRESS:]PORT") });
+    p.addOption({ QStringLiteral("allow-remote"), QStringLiteral("Allow --listen on a non-loopback address.") });
+    p.addOption({ QStringLiteral("interval"), QStringLiteral("Milliseconds between frames (100 or more)."),
+        QStringLiteral("MS"), QStringLiteral("1000") });
+    p.addOption({ QStringLiteral("count"), QStringLiteral("With --stdout: stop after N frames."), QStringLiteral("N"),
+        QStringLiteral("0") });
+    p.addOption({ QStringLiteral("proc-root"), QStringLiteral("Read DIR instead of /proc."), QStringLiteral("DIR"),
+        QStringLiteral("/proc") });
+    p.process(app);
+
+    bool ok = false;
+    const int interval = p.value(QStringLiteral("interval")).toInt(&ok);
+    if (!ok || interval < 100)
+        return fail(QStringLiteral("--interval takes a whole number of milliseconds, 100 or more"));
+    const qint64 count = p.value(QStringLiteral("count")).toLongLong(&ok);
+    if (!ok || count < 0)
+        return fail(QStringLiteral("--count takes a number"));
+    const QString root = p.value(QStringLiteral("proc-root"));
+    if (!QDir(root).exists())
+        return fail(QStringLiteral("--proc-root %1: no such directory").arg(root));
+    if (p.isSet(QStringLiteral("stdout")) == p.isSet(QStringLiteral("listen")))
+        return fail(QStringLiteral("choose one of --stdout and --listen"));
+    if (p.isSet(QStringLiteral("stdout")))
+        return runStdout(root, interval, count);
+
+    QString spec = p.value(QStringLiteral("listen"));
+    QString host = QStringLiteral("127.0.0.1");
+    const qsizetype colon = spec.lastIndexOf(QLatin1Char(':'));
+    if (colon >= 0) {
+        host = spec.first(colon);
+        spec = spec.sliced(colon + 1);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.sliced(1, host.size() - 2);
+    }
+    const int port = spec.toInt(&ok);
+    if (!ok || port < 0 || port > 65535)
+        return fail(QStringLiteral("--listen takes [ADDRESS:]PORT, e.g. 7411 or 127.0.0.1:7411"));
+    QHostAddress address;
+    if (host == QLatin1String("localhost"))
+        address = QHostAddress::LocalHost;
+    else if (!address.setAddress(host))
+        return fail(QStringLiteral("--listen: '%1' is not an IP address").arg(host));
+
+    AgentServer server(root, interval);
+    const QString error = server.listen(address, quint16(port), p.isSet(QStringLiteral("allow-remote")));
+    if (!error.isEmpty())
+        return fail(error);
+    std::fprintf(
+        stderr, "tcpscope-agent: listening on %s port %u\n", qPrintable(address.toString()), unsigned(server.port()));
+    std::fflush(stderr);
+    return app.exec();
+}

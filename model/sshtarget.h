@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// A validated "[user@]host[:port]" (or "[user@][v6addr]:port"). Nothing the user types can
+// become an ssh option: the host may not start with '-', only a strict character set is
+// accepted, and the argument list puts "--" before the host.
+struct SshTarget
+{
+    QString user; // empty: ssh's default (config or local user)
+    QString host;
+    quint16 port = 0; // 0: ssh's default (config or 22)
+
+    // Empty on success, otherwise why the string was refused.
+    static QString parse(const QString &text, SshTarget &out);
+    QString toString() const;
+    // Arguments for ssh(1) that run `remoteCommand` non-interactively.
+    QStringList sshArguments(const QString &configFile, const QString &remoteCommand, int connectTimeoutS = 10) const;
+};

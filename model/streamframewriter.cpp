@@ -1,0 +1,78 @@
+#include "streamframewriter.h"
+
+#include "filereader.h"
+#include "streamframe.h"
+#include "tunablesreader.h"
+
+namespace {
+QByteArray oneLine(const QString &s)
+{
+    QByteArray b = s.toUtf8();
+    b.replace('\n', ' ');
+    return b;
+}
+} // namespace
+
+void StreamFrameWriter::begin(const QString &host, qint64 timeMs, const QString &os, const QString &kernel)
+{
+    m_out.clear();
+    m_out += "@tcpscope " + QByteArray::number(StreamFrame::FormatVersion) + '\n';
+    m_out += "@host " + oneLine(host) + '\n';
+    m_out += "@time " + QByteArray::number(timeMs) + '\n';
+    m_out += "@os " + oneLine(os) + '\n';
+    m_out += "@kernel " + oneLine(kernel) + '\n';
+}
+
+void StreamFrameWriter::section(QByteArrayView tag, QByteArrayView content, QByteArrayView arg)
+{
+    m_out += '@';
+    m_out += tag;
+    if (!arg.isEmpty()) {
+        m_out += ' ';
+        m_out += arg;
+    }
+    m_out += '\n';
+    if (content.isEmpty())
+        return;
+    if (!content.startsWith('@') && !content.contains("\n@")) {
+        m_out += content; // the common case (/proc text): one copy
+    } else {
+        qsizetype start = 0;
+        while (start < content.size()) {
+            qsizetype nl = content.indexOf('\n', start);
+            if (nl < 0)
+                nl = content.size();
+            if (content[start] == '@')
+                m_out += '@';
+            m_out += content.sliced(start, nl - start);
+            m_out += '\n';
+            start = nl + 1;
+        }
+        return;
+    }
+    if (!content.endsWith('\n'))
+        m_out += '\n';
+}
+
+QByteArray StreamFrameWriter::end()
+{
+    m_out += "@end\n";
+    return std::exchange(m_out, QByteArray());
+}
+
+QByteArray StreamFrameWriter::captureProc(const QString &procRoot, qint64 timeMs)
+{
+    StreamFrameWriter w;
+    w.begin(TunablesReader::readHostName(procRoot), timeMs, QStringLiteral("Linux"),
+        TunablesReader::readKernelRelease(procRoot));
+    QByteArray buf;
+    if (FileReader::read(procRoot + QLatin1String("/net/tcp"), buf, StreamFrame::DefaultMaxBytes / 2).ok)
+        w.section("tcp", buf);
+    if (FileReader::read(procRoot + QLatin1String("/net/tcp6"), buf, StreamFrame::DefaultMaxBytes / 2).ok)
+        w.section("tcp6", buf);
+    for (const QString &name : TunablesReader::linuxNames()) {
+        if (FileReader::read(procRoot + QLatin1Char('/') + TunablesReader::procPath(name), buf, 4096).ok)
+            w.section("sysctl", buf, name.toLatin1());
+    }
+    return w.end();
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "snapshotsource.h"
+
+#include <memory>
+
+class Recorder;
+
+// This host's /proc read through the stream format: capture a frame, record it, decode it.
+// What `--record` uses for the local host, and what tcpscope-agent sends, so a local recording
+// replays exactly like a remote one.
+class StreamProcSource : public SnapshotSource
+{
+public:
+    explicit StreamProcSource(QString procRoot, std::shared_ptr<Recorder> recorder);
+    ~StreamProcSource() override;
+
+    Snapshot poll() override;
+    QString description() const override;
+
+private:
+    QString m_root;
+    std::shared_ptr<Recorder> m_recorder;
+    qint64 m_number = 0;
+};

@@ -1,0 +1,245 @@
+// tcpscope-agent: streams to two loopback clients at once, refuses non-loopback addresses
+// without --allow-remote, and a client that stops reading does not stall the others.
+#include "loopbacklab.h"
+#include "netnamespace.h"
+#include "streamframedecoder.h"
+#include "streamframereader.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+QString g_nsError;
+
+// Reads frames from a socket for up to ms; returns how many decoded as valid snapshots.
+struct Reader
+{
+    QTcpSocket socket;
+    StreamFrameReader frames;
+    int valid = 0;
+    int total = 0;
+    qint64 bytes = 0;
+    void pump()
+    {
+        const QByteArray b = socket.readAll();
+        bytes += b.size();
+        frames.feed(b);
+        while (frames.hasFrame()) {
+            ++total;
+            valid += StreamFrameDecoder::decode(frames.takeFrame()).fatalError.isEmpty();
+        }
+    }
+};
+} // namespace
+
+class TestAgent : public QObject
+{
+    Q_OBJECT
+private:
+    QProcess m_agent;
+    quint16 m_port = 0;
+    LoopbackLab m_lab;
+    bool startAgent(QProcess &agent, const QStringList &args, quint16 *port);
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void twoClientsAtOnce();
+    void slowClientDoesNotStallOthers();
+    void refusesRemoteWithoutAllowRemote();
+    void stdoutPipesIntoTcpscope();
+    void connectOption();
+    void linksNoGuiLibraries();
+};
+
+bool TestAgent::startAgent(QProcess &agent, const QStringList &args, quint16 *port)
+{
+    agent.start(QStringLiteral(TCPSCOPE_AGENT), args);
+    if (!agent.waitForStarted())
+        return false;
+    static const QRegularExpression re(QStringLiteral("listening on \\S+ port (\\d+)"));
+    QByteArray err;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 10000) {
+        agent.waitForReadyRead(200);
+        err += agent.readAllStandardError();
+        const auto m = re.match(QString::fromUtf8(err));
+        if (m.hasMatch()) {
+            *port = quint16(m.captured(1).toUInt());
+            return true;
+        }
+    }
+    qWarning("agent: %s", err.constData());
+    return false;
+}
+
+void TestAgent::initTestCase()
+{
+    if (!g_nsError.isEmpty()) {
+        if (NetNamespace::mustNotSkip())
+            QFAIL(qPrintable(g_nsError));
+        QSKIP(qPrintable(g_nsError));
+    }
+    rlimit r {};
+    getrlimit(RLIMIT_NOFILE, &r);
+    r.rlim_cur = r.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &r);
+    // Enough sockets that each frame is ~600 KB, so a reader that stops fills its buffers quickly.
+    QVERIFY(m_lab.listen());
+    QVERIFY2(m_lab.established(2000), qPrintable(m_lab.lastError()));
+    m_agent.setProcessChannelMode(QProcess::SeparateChannels);
+    QVERIFY(startAgent(m_agent,
+        { QStringLiteral("--listen"), QStringLiteral("0"), QStringLiteral("--interval"), QStringLiteral("100") },
+        &m_port));
+}
+
+void TestAgent::cleanupTestCase()
+{
+    m_agent.kill();
+    m_agent.waitForFinished();
+}
+
+void TestAgent::twoClientsAtOnce()
+{
+    Reader a, b;
+    a.socket.connectToHost(QHostAddress::LocalHost, m_port);
+    b.socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(a.socket.waitForConnected(3000));
+    QVERIFY(b.socket.waitForConnected(3000));
+    a.socket.write("rm -rf /\n$(reboot)\n"); // read and ignored
+    QElapsedTimer t;
+    t.start();
+    while ((a.valid < 5 || b.valid < 5) && t.elapsed() < 15000) {
+        a.socket.waitForReadyRead(50);
+        b.socket.waitForReadyRead(50);
+        a.pump();
+        b.pump();
+    }
+    QVERIFY2(a.valid >= 5 && b.valid >= 5, qPrintable(QStringLiteral("%1 %2").arg(a.valid).arg(b.valid)));
+    QCOMPARE(a.total, a.valid);
+    QCOMPARE(m_agent.state(), QProcess::Running);
+}
+
+void TestAgent::slowClientDoesNotStallOthers()
+{
+    // A client that connects with a tiny receive buffer and never reads.
+    const int stuck = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int small = 4096;
+    ::setsockopt(stuck, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(m_port);
+    QCOMPARE(::connect(stuck, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
+
+    Reader fast;
+    fast.socket.connectToHost(QHostAddress::LocalHost, m_port);
+    QVERIFY(fast.socket.waitForConnected(3000));
+    QByteArray agentErr;
+    // 100 frames at 100 ms: ~60 MB offered to the stuck client, far over its 4 MiB backlog.
+    QElapsedTimer t;
+    t.start();
+    while (fast.valid < 100 && t.elapsed() < 60000) {
+        fast.socket.waitForReadyRead(50);
+        fast.pump();
+        agentErr += m_agent.readAllStandardError();
+    }
+    QVERIFY2(fast.valid >= 100, qPrintable(QString::number(fast.valid)));
+    QTRY_VERIFY_WITH_TIMEOUT((agentErr += m_agent.readAllStandardError()).contains("is not reading"), 10000);
+    // The agent kept its memory bounded instead of queueing every frame for the stuck client.
+    QFile status(QStringLiteral("/proc/%1/status").arg(m_agent.processId()));
+    QVERIFY(status.open(QIODevice::ReadOnly));
+    const QByteArray s = status.readAll();
+    const qsizetype at = s.indexOf("VmRSS:");
+    const qint64 rssKb = s.mid(at + 6, s.indexOf('\n', at) - at - 6).trimmed().split(' ').first().toLongLong();
+    qInfo(
+        "agent RSS %lld kB after %d frames of %lld bytes", rssKb, fast.valid, qint64(fast.bytes / qMax(1, fast.total)));
+    QVERIFY2(rssKb > 0 && rssKb < 48 * 1024, qPrintable(QString::number(rssKb)));
+    ::close(stuck);
+}
+
+void TestAgent::refusesRemoteWithoutAllowRemote()
+{
+    QProcess p;
+    p.start(QStringLiteral(TCPSCOPE_AGENT), { QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0") });
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(p.readAllStandardError().contains("--allow-remote"));
+    // Inside this private namespace, 0.0.0.0 only reaches loopback: allowed when asked for.
+    QProcess q;
+    quint16 port = 0;
+    QVERIFY(startAgent(
+        q, { QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"), QStringLiteral("--allow-remote") }, &port));
+    QVERIFY(port > 0);
+    q.kill();
+    q.waitForFinished();
+}
+
+void TestAgent::stdoutPipesIntoTcpscope()
+{
+    QProcess agent, app;
+    agent.setStandardOutputProcess(&app);
+    agent.start(QStringLiteral(TCPSCOPE_AGENT),
+        { QStringLiteral("--stdout"), QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--interval"),
+            QStringLiteral("100") });
+    app.start(QStringLiteral(TCPSCOPE_BINARY),
+        { QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--stdin") });
+    QVERIFY(agent.waitForFinished(20000));
+    QCOMPARE(agent.exitCode(), 0);
+    QVERIFY(app.waitForFinished(20000));
+    QVERIFY2(app.exitCode() == 0, app.readAllStandardError().constData());
+    const QJsonObject j = QJsonDocument::fromJson(app.readAllStandardOutput()).object();
+    QVERIFY(j.value(QStringLiteral("counts")).toObject().value(QStringLiteral("ESTABLISHED")).toInt() >= 4000);
+    QCOMPARE(j.value(QStringLiteral("source")).toString(), QStringLiteral("stdin"));
+}
+
+void TestAgent::connectOption()
+{
+    QProcess app;
+    app.start(QStringLiteral(TCPSCOPE_BINARY),
+        { QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--connect"),
+            QStringLiteral("127.0.0.1:%1").arg(m_port) });
+    QVERIFY(app.waitForFinished(20000));
+    QVERIFY2(app.exitCode() == 0, app.readAllStandardError().constData());
+    const QJsonObject j = QJsonDocument::fromJson(app.readAllStandardOutput()).object();
+    QVERIFY(j.value(QStringLiteral("counts")).toObject().value(QStringLiteral("LISTEN")).toInt() >= 2);
+    // Nothing listens on the next port: a clear message, exit 1.
+    QProcess bad;
+    bad.start(QStringLiteral(TCPSCOPE_BINARY),
+        { QStringLiteral("--snapshot"), QStringLiteral("--connect"), QStringLiteral("127.0.0.1:1") });
+    QVERIFY(bad.waitForFinished(20000));
+    QCOMPARE(bad.exitCode(), 1);
+    QVERIFY(bad.readAllStandardError().contains("tcpscope-agent"));
+}
+
+void TestAgent::linksNoGuiLibraries()
+{
+    QFile maps(QStringLiteral("/proc/%1/maps").arg(m_agent.processId()));
+    QVERIFY(maps.open(QIODevice::ReadOnly));
+    const QByteArray m = maps.readAll();
+    QVERIFY(m.contains("libQt6Core"));
+    QVERIFY(!m.contains("libQt6Gui"));
+    QVERIFY(!m.contains("libQt6Widgets"));
+}
+
+int main(int argc, char **argv)
+{
+    g_nsError = NetNamespace::enterNew();
+    QCoreApplication app(argc, argv);
+    TestAgent t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_agent.moc"

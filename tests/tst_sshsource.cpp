@@ -1,0 +1,425 @@
+// The SSH source against a real sshd inside a private network namespace: what it shows must be
+// exactly that namespace's sockets and tunables; a killed sshd is reported and reconnected; no
+// remote shell loop outlives the client. Root only (sshd must run as root to log in as root).
+#include "loopbacklab.h"
+#include "netnamespace.h"
+#include "procsource.h"
+#include "sshchannel.h"
+#include "sshscript.h"
+#include "sshtarget.h"
+#include "streamsource.h"
+#include "tunablesreader.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+QString g_nsError;
+
+quint16 freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+QList<QByteArray> cmdline(const QString &pid)
+{
+    QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll().split('\0');
+}
+
+qint64 parentOf(const QString &pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray s = f.readAll();
+    const QList<QByteArray> rest = s.mid(s.lastIndexOf(')') + 2).split(' ');
+    return rest.size() > 1 ? rest[1].toLongLong() : -1;
+}
+
+// Remote shell loops anywhere on this machine: argv is ["sh", "-c", "TCPSCOPE_LOOP=1 ..."].
+int remoteLoops()
+{
+    int n = 0;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({ QStringLiteral("[0-9]*") }, QDir::Dirs);
+    for (const QString &pid : pids) {
+        const QList<QByteArray> argv = cmdline(pid);
+        if (argv.size() >= 3 && argv[0].endsWith("sh") && argv[1] == "-c" && argv[2].startsWith(SshScript::Marker))
+            ++n;
+    }
+    return n;
+}
+
+bool waitFor(const std::function<bool()> &f, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!f()) {
+        if (t.elapsed() > ms)
+            return false;
+        QThread::msleep(50);
+    }
+    return true;
+}
+} // namespace
+
+class TestSshSource : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+    qint64 m_sshdPid = 0;
+    LoopbackLab m_lab;
+    LoopbackLab m_lab6 { AddressFamily::IPv6 };
+    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
+    QString target() const { return QStringLiteral("root@127.0.0.1:%1").arg(m_port); }
+    bool run(const QString &program, const QStringList &args, QByteArray *out = nullptr, int *code = nullptr,
+        QByteArray *err = nullptr);
+    bool startSshd();
+    void killSshd();
+    QString writeFile(const char *name, const QString &text);
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void hostValidation_data();
+    void hostValidation();
+    void snapshotShowsExactlyTheNamespace();
+    void failuresAreExplained();
+    void reconnectsAfterSshdDies();
+};
+
+bool TestSshSource::run(const QString &program, const QStringList &args, QByteArray *out, int *code, QByteArray *err)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(60000))
+        return false;
+    if (out)
+        *out = p.readAllStandardOutput();
+    if (err)
+        *err = p.readAllStandardError();
+    if (code)
+        *code = p.exitCode();
+    return p.exitStatus() == QProcess::NormalExit;
+}
+
+QString TestSshSource::writeFile(const char *name, const QString &text)
+{
+    QFile f(path(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(text.toUtf8());
+    return f.fileName();
+}
+
+bool TestSshSource::startSshd()
+{
+    QFile::remove(path("sshd.pid"));
+    int code = -1;
+    QByteArray err;
+    if (!run(QStringLiteral("/usr/sbin/sshd"),
+            { QStringLiteral("-f"), path("sshd_config"), QStringLiteral("-E"), path("sshd.log") }, nullptr, &code, &err)
+        || code != 0) {
+        qWarning("sshd failed (%d): %s", code, err.constData());
+        return false;
+    }
+    return waitFor(
+        [&] {
+            QFile f(path("sshd.pid"));
+            if (!f.open(QIODevice::ReadOnly))
+                return false;
+            m_sshdPid = f.readAll().trimmed().toLongLong();
+            return m_sshdPid > 0;
+        },
+        5000);
+}
+
+// SIGKILL our sshd and every sshd process it forked (sessions), as a crash or a cut cable would.
+// The shell loops are left alone: they must notice on their own.
+void TestSshSource::killSshd()
+{
+    QList<qint64> victims { m_sshdPid };
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({ QStringLiteral("[0-9]*") }, QDir::Dirs);
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (const QString &pid : pids) {
+            const qint64 p = pid.toLongLong();
+            if (!victims.contains(p) && victims.contains(parentOf(pid)) && !cmdline(pid).value(0).endsWith("sh")) {
+                victims.append(p);
+                grew = true;
+            }
+        }
+    }
+    for (qint64 p : victims)
+        ::kill(pid_t(p), SIGKILL);
+    m_sshdPid = 0;
+}
+
+void TestSshSource::initTestCase()
+{
+    if (!g_nsError.isEmpty() || ::geteuid() != 0) {
+        const QByteArray why = g_nsError.isEmpty() ? QByteArray("needs root to run sshd") : g_nsError.toUtf8();
+        if (NetNamespace::mustNotSkip())
+            QFAIL(why.constData());
+        QSKIP(why.constData());
+    }
+    QVERIFY(m_dir.isValid());
+    QDir().mkpath(QStringLiteral("/run/sshd")); // sshd's privilege separation directory
+    for (const char *key : { "hostkey", "clientkey" })
+        QVERIFY(run(QStringLiteral("ssh-keygen"),
+            { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), QString(),
+                QStringLiteral("-f"), path(key) }));
+    QVERIFY(QFile::copy(path("clientkey.pub"), path("authorized_keys")));
+    m_port = freePort();
+    QFile cfg(path("sshd_config"));
+    QVERIFY(cfg.open(QIODevice::WriteOnly));
+    cfg.write(QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nAuthorizedKeysFile %3\n"
+                             "PermitRootLogin prohibit-password\nPasswordAuthentication no\n"
+                             "KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\nPidFile %4\nLogLevel ERROR\n")
+                  .arg(m_port)
+                  .arg(path("hostkey"), path("authorized_keys"), path("sshd.pid"))
+                  .toUtf8());
+    cfg.close();
+    // accept-new with a per-test known_hosts: the first connection learns the generated host key.
+    writeFile("ssh_config",
+        QStringLiteral("Host *\n  IdentityFile %1\n  IdentitiesOnly yes\n  UserKnownHostsFile %2\n"
+                       "  GlobalKnownHostsFile /dev/null\n  StrictHostKeyChecking accept-new\n  LogLevel ERROR\n")
+            .arg(path("clientkey"), path("known_hosts")));
+    QVERIFY(startSshd());
+
+    // Known sockets in every state the issue names (the lab listener's port tells them apart).
+    QVERIFY(m_lab.listen() != 0);
+    QVERIFY2(m_lab.established(2), qPrintable(m_lab.lastError()));
+    QVERIFY2(m_lab.clientClosesFirst(2), qPrintable(m_lab.lastError())); // 2 TIME_WAIT
+    QVERIFY2(m_lab.halfClosed(2, false), qPrintable(m_lab.lastError())); // 2 CLOSE_WAIT + 2 FIN_WAIT2
+    // IPv6 too, so /proc/net/tcp6 is carried and decoded (::1 is up with lo in the namespace).
+    QVERIFY2(m_lab6.listen() != 0, qPrintable(m_lab6.lastError()));
+    QVERIFY2(m_lab6.established(1), qPrintable(m_lab6.lastError()));
+    QVERIFY2(m_lab6.clientClosesFirst(1), qPrintable(m_lab6.lastError()));
+}
+
+void TestSshSource::cleanupTestCase()
+{
+    if (m_sshdPid > 0)
+        killSshd();
+}
+
+void TestSshSource::hostValidation_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("canonical");
+    QTest::newRow("host") << "db1" << true << "db1";
+    QTest::newRow("user@host:port") << "root@127.0.0.1:2222" << true << "root@127.0.0.1:2222";
+    QTest::newRow("v6") << "me@[::1]:22" << true << "me@[::1]:22";
+    QTest::newRow("option") << "-oProxyCommand=touch /tmp/x" << false << "";
+    QTest::newRow("option after user") << "me@-oProxyCommand=x" << false << "";
+    QTest::newRow("shell") << "db1;reboot" << false << "";
+    QTest::newRow("space") << "db1 -p 1" << false << "";
+    QTest::newRow("backtick") << "`id`" << false << "";
+    QTest::newRow("port range") << "db1:70000" << false << "";
+    QTest::newRow("empty") << "" << false << "";
+}
+
+void TestSshSource::hostValidation()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(QString, canonical);
+    SshTarget t;
+    QCOMPARE(SshTarget::parse(text, t).isEmpty(), ok);
+    if (!ok)
+        return;
+    QCOMPARE(t.toString(), canonical);
+    const QStringList args = t.sshArguments(QStringLiteral("/cfg"), QStringLiteral("cmd"));
+    QCOMPARE(args.at(args.size() - 3), QStringLiteral("--")); // nothing after "--" is an option
+    QCOMPARE(args.at(args.size() - 2), t.host);
+    QVERIFY(args.contains(QStringLiteral("BatchMode=yes")));
+}
+
+void TestSshSource::snapshotShowsExactlyTheNamespace()
+{
+    QByteArray out, err;
+    int code = -1;
+    QVERIFY(run(QStringLiteral(TCPSCOPE_BINARY),
+        { QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--sockets"), QStringLiteral("--ssh"),
+            target(), QStringLiteral("--ssh-config"), path("ssh_config") },
+        &out, &code, &err));
+    QVERIFY2(code == 0, err.constData());
+    const QJsonObject j = QJsonDocument::fromJson(out).object();
+    QCOMPARE(j.value(QStringLiteral("source")).toString(), QStringLiteral("ssh ") + target());
+
+    // Every socket is the lab's or sshd's; the lab's match the namespace exactly.
+    const QString lab = QStringLiteral(":%1").arg(m_lab.lastListenPort());
+    const QString lab6 = QStringLiteral("]:%1").arg(m_lab6.lastListenPort());
+    auto isLab = [&](const QString &a) { return a.endsWith(lab) || a.endsWith(lab6); };
+    const QString sshd = QStringLiteral(":%1").arg(m_port);
+    QMap<QString, int> labStates, sshdStates;
+    QSet<QString> remoteLab;
+    for (const QJsonValue &v : j.value(QStringLiteral("sockets")).toArray()) {
+        const QJsonObject s = v.toObject();
+        const QString local = s.value(QStringLiteral("local")).toString();
+        const QString remote = s.value(QStringLiteral("remote")).toString();
+        const QString state = s.value(QStringLiteral("state")).toString();
+        if (isLab(local) || isLab(remote)) {
+            ++labStates[state];
+            remoteLab.insert(local + QLatin1Char(' ') + remote + QLatin1Char(' ') + state);
+        } else if (local.endsWith(sshd) || remote.endsWith(sshd)) {
+            ++sshdStates[state];
+        } else {
+            QFAIL(qPrintable(QStringLiteral("socket from outside the namespace: %1 %2").arg(local, remote)));
+        }
+    }
+    const QMap<QString, int> expected { { QStringLiteral("LISTEN"), 2 }, { QStringLiteral("ESTABLISHED"), 6 },
+        { QStringLiteral("TIME_WAIT"), 3 }, { QStringLiteral("CLOSE_WAIT"), 2 }, { QStringLiteral("FIN_WAIT2"), 2 } };
+    QCOMPARE(labStates, expected);
+    // sshd: its listener and exactly our one session (both ends); earlier sessions only in TIME_WAIT.
+    QCOMPARE(sshdStates.value(QStringLiteral("LISTEN")), 1);
+    QCOMPARE(sshdStates.value(QStringLiteral("ESTABLISHED")), 2);
+    QCOMPARE(sshdStates.size() - sshdStates.contains(QStringLiteral("TIME_WAIT")), 2);
+
+    // The same sockets as this process sees locally in the namespace.
+    const Snapshot local = ProcSource().poll();
+    QSet<QString> localLab;
+    for (const SocketEntry &s : local.sockets())
+        if (isLab(s.localText()) || isLab(s.remoteText()))
+            localLab.insert(
+                s.localText() + QLatin1Char(' ') + s.remoteText() + QLatin1Char(' ') + TcpStates::kernelName(s.state));
+    QCOMPARE(remoteLab, localLab);
+    const QJsonObject v6
+        = j.value(QStringLiteral("countsByFamily")).toObject().value(QStringLiteral("ipv6")).toObject();
+    QCOMPARE(v6.value(QStringLiteral("ESTABLISHED")).toInt(), 2);
+    QCOMPARE(v6.value(QStringLiteral("LISTEN")).toInt(), 1);
+
+    // Tunables: the namespace's own values, as read here.
+    const QJsonObject tun = j.value(QStringLiteral("tunables")).toObject();
+    const Tunables here = TunablesReader::read(QStringLiteral("/proc"));
+    QVERIFY(!here.isEmpty());
+    for (const QString &name : here.names())
+        QCOMPARE(tun.value(name).toString(), here.value(name).simplified());
+    QCOMPARE(j.value(QStringLiteral("kernel")).toString(), TunablesReader::readKernelRelease(QStringLiteral("/proc")));
+    // The client has exited: its loop on the server must be gone too.
+    QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "a tcpscope shell loop outlived the client");
+}
+
+void TestSshSource::failuresAreExplained()
+{
+    struct Case
+    {
+        QString config;
+        QString target;
+        QString expect;
+    };
+    // No key offered; a strict known_hosts that lacks the host key; a port nobody listens on.
+    const QString noKey = writeFile("nokey_config",
+        QStringLiteral("Host *\n  IdentityFile %1\n  IdentitiesOnly yes\n  UserKnownHostsFile %2\n"
+                       "  GlobalKnownHostsFile /dev/null\n  StrictHostKeyChecking accept-new\n")
+            .arg(path("missing-key"), path("known_hosts")));
+    const QString strict = writeFile("strict_config",
+        QStringLiteral("Host *\n  IdentityFile %1\n  UserKnownHostsFile %2\n  GlobalKnownHostsFile /dev/null\n"
+                       "  StrictHostKeyChecking yes\n")
+            .arg(path("clientkey"), path("empty_known_hosts")));
+    const QList<Case> cases {
+        { noKey, target(), QStringLiteral("ssh-add") },
+        { strict, target(), QStringLiteral("host key") },
+        { path("ssh_config"), QStringLiteral("root@127.0.0.1:%1").arg(freePort()),
+            QStringLiteral("connection refused") },
+    };
+    for (const Case &c : cases) {
+        QByteArray out, err;
+        int code = 0;
+        QVERIFY(run(QStringLiteral(TCPSCOPE_BINARY),
+            { QStringLiteral("--snapshot"), QStringLiteral("--ssh"), c.target, QStringLiteral("--ssh-config"),
+                c.config },
+            &out, &code, &err));
+        QCOMPARE(code, 1);
+        QVERIFY2(err.contains(c.expect.toUtf8()), err.constData());
+    }
+    SshTarget t;
+    SshTarget::parse(target(), t);
+    SshChannel missing(t, QString(), 1000, QStringLiteral("/nonexistent/ssh"));
+    QVERIFY(missing.open().contains(QLatin1String("openssh-client")));
+}
+
+void TestSshSource::reconnectsAfterSshdDies()
+{
+    SshTarget t;
+    QVERIFY(SshTarget::parse(target(), t).isEmpty());
+    StreamSource::Options o;
+    o.frameTimeoutMs = 3000;
+    o.maxBackoffMs = 2000;
+    auto source = std::make_unique<StreamSource>(std::make_unique<SshChannel>(t, path("ssh_config"), 300), o);
+    Snapshot s = source->poll();
+    QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+    QVERIFY(!s.gapBefore());
+    QCOMPARE(s.count(TcpState::CloseWait), 2);
+    s = source->poll();
+    QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+    QCOMPARE(remoteLoops(), 1); // one persistent session, not one per poll
+
+    killSshd();
+    // The loss is reported; the orphaned loop on the "server" ends by itself.
+    bool reported = false;
+    for (int i = 0; i < 10 && !reported; ++i) {
+        s = source->poll();
+        reported = !s.isValid();
+    }
+    QVERIFY(reported);
+    QVERIFY2(s.fatalError().contains(QLatin1String("reconnecting")), qPrintable(s.fatalError()));
+    QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "the shell loop outlived its sshd");
+    s = source->poll();
+    QVERIFY(!s.isValid());
+    QVERIFY2(s.fatalError().contains(QLatin1String("reconnecting")), qPrintable(s.fatalError()));
+
+    QVERIFY(startSshd());
+    bool back = false;
+    QElapsedTimer clock;
+    clock.start();
+    while (!back && clock.elapsed() < 30000) {
+        s = source->poll();
+        back = s.isValid();
+        if (!back)
+            QThread::msleep(200);
+    }
+    QVERIFY2(back, qPrintable(s.fatalError()));
+    QVERIFY(s.gapBefore()); // the history marks the hole
+    QCOMPARE(s.count(TcpState::CloseWait), 2);
+    QCOMPARE(remoteLoops(), 1);
+    source.reset(); // the window closes
+    QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "a tcpscope shell loop outlived the client");
+}
+
+int main(int argc, char **argv)
+{
+    g_nsError = NetNamespace::enterNew(); // first, before any thread
+    QCoreApplication app(argc, argv);
+    TestSshSource t;
+    return QTest::qExec(&t, argc, argv);
+}
+
+#include "tst_sshsource.moc"

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+
+// Asks for [user@]host[:port] (with the recent hosts offered) and an optional ssh config file.
+// The host is validated as it is typed with the same rules as --ssh; OK stays disabled until valid.
+class ConnectDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    static constexpr int MaxRecent = 10;
+
+    explicit ConnectDialog(QWidget *parent = nullptr);
+
+    QString host() const; // canonical, valid once accepted
+    QString sshConfig() const;
+    void setHost(const QString &host);
+
+    // Most recent first; kept in QSettings ("connect/recentHosts").
+    static QStringList recentHosts();
+    static void remember(const QString &host);
+
+private:
+    void validate();
+
+    QComboBox *m_host;
+    QLineEdit *m_config;
+    QLabel *m_message;
+    QDialogButtonBox *m_buttons;
+};
