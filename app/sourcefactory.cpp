@@ -2,7 +2,6 @@
 
 #include "appoptions.h"
 #include "bsdfilesource.h"
-#include "netlinksource.h"
 #include "procsource.h"
 #include "recorder.h"
 #include "replaysource.h"
@@ -13,6 +12,9 @@
 
 #if defined(Q_OS_FREEBSD) || defined(Q_OS_MACOS)
 #include "bsdsource.h"
+#endif
+#if defined(Q_OS_LINUX)
+#include "netlinksource.h"
 #endif
 
 std::unique_ptr<SnapshotSource> SourceFactory::create(const AppOptions &options)
@@ -63,10 +65,12 @@ std::unique_ptr<SnapshotSource> SourceFactory::create(const AppOptions &options,
     // A --proc-root tree is text on disk: only the /proc parser can read it.
     if (options.procRootGiven || options.source == QLatin1String("proc"))
         return std::make_unique<ProcSource>(options.procRoot);
+#if defined(Q_OS_LINUX)
     auto netlink = std::make_unique<NetlinkSource>();
     // netlink by default (as ss): cheaper at 100k sockets (docs/performance.md). Kernels without
     // sock_diag (or a seccomp filter) fall back to /proc; an explicit --source netlink reports the error.
     if (options.source == QLatin1String("netlink") || netlink->probe())
         return netlink;
+#endif
     return std::make_unique<ProcSource>(options.procRoot);
 }

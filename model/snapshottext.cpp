@@ -34,6 +34,11 @@ QString SnapshotText::format(const Snapshot &s, bool withSockets)
                  .arg(v6[i], 8)
                  .arg(v4[i] + v6[i], 8));
     }
+    const bool onLinux = s.os() == QLatin1String("Linux");
+    line(QStringLiteral("TIME_WAIT lasts %1 s here (%2)")
+             .arg(s.timeWaitLengthMs() / 1000.0)
+             .arg(onLinux ? QStringLiteral("fixed on Linux: TCP_TIMEWAIT_LEN; no sysctl changes it")
+                          : QStringLiteral("2 x net.inet.tcp.msl")));
     line(QString());
     line(QStringLiteral("tunables"));
     const bool isLinux = s.os() == QLatin1String("Linux");

@@ -1,24 +1,17 @@
 #include "streamframedecoder.h"
 
+#include "bsdsnapshot.h"
 #include "tunablesreader.h"
 
 #include <QDateTime>
 
-#include <atomic>
-
 namespace {
-std::atomic<StreamFrameDecoder::BsdParser> g_bsdParser { nullptr };
 
 QString text(const QByteArray &v, qsizetype max = 256)
 {
     return QString::fromUtf8(v.first(qMin(v.size(), max)));
 }
 } // namespace
-
-void StreamFrameDecoder::setBsdParser(BsdParser parser)
-{
-    g_bsdParser = parser;
-}
 
 StreamFrameDecoder::Sections StreamFrameDecoder::split(const StreamFrame &frame)
 {
@@ -101,10 +94,22 @@ SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetT
         problem(QStringLiteral("%1 unknown section(s) ignored (written by a newer producer?)").arg(s.unknownSections));
 
     if (d.os != QLatin1String("Linux")) {
-        if (const BsdParser p = g_bsdParser.load())
-            p(s, d);
-        else
-            problem(QStringLiteral("%1 netstat output received, but this build has no parser for it").arg(d.os));
+        // FreeBSD and macOS frames carry netstat and sysctl text (docs/stream-format.md).
+        if (!s.hasNetstat) {
+            d.fatalError = where + QStringLiteral(": no @netstat section in a %1 frame").arg(d.os);
+            return d;
+        }
+        BsdSnapshot::Input in;
+        in.netstat = s.netstat;
+        in.sysctl = s.bsdSysctl;
+        const QByteArray uname = os + ' ' + s.header.value("host") + ' ' + s.header.value("kernel");
+        in.uname = uname;
+        in.timeMs = d.timeMs;
+        SnapshotData bsd = BsdSnapshot::build(in);
+        d.sockets = std::move(bsd.sockets);
+        d.tunables = std::move(bsd.tunables);
+        for (const Problem &p : bsd.problems.items())
+            d.problems.add({ p.source, p.line, where + QLatin1String(": ") + p.message });
         return d;
     }
     if (!s.hasTcp) {

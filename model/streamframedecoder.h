@@ -9,7 +9,7 @@
 
 // Turns one frame's text into SnapshotData. Pure and bounded: /proc tables go through
 // ProcNetTcpParser, sysctl values through TunablesReader::parseValue; anything malformed becomes a
-// problem naming the frame number. BSD frames carry netstat/sysctl text for a BSD parser.
+// problem naming the frame number. BSD frames carry netstat/sysctl text, read by BsdSnapshot.
 class StreamFrameDecoder
 {
 public:
@@ -21,10 +21,6 @@ public:
         QMap<QString, QByteArray> sysctls;
         int unknownSections = 0;
     };
-    // Fills d.sockets/d.tunables from a BSD frame; installed by whoever provides the BSD parsers.
-    using BsdParser = void (*)(const Sections &sections, SnapshotData &d);
-
     static Sections split(const StreamFrame &frame);
     static SnapshotData decode(const StreamFrame &frame, const ProcNetTcpParser::Options &options = {});
-    static void setBsdParser(BsdParser parser);
 };

@@ -1,5 +1,6 @@
 // The stream format parser: framing, decoding, limits, and a fuzz run that must not crash.
 #include "procnettcpparser.h"
+#include "replaysource.h"
 #include "streamchannel.h"
 #include "streamframedecoder.h"
 #include "streamframereader.h"
@@ -111,8 +112,9 @@ private Q_SLOTS:
     void endlessLineIsBounded();
     void escapedLinesRoundTrip();
     void missingTableIsFatalForThatFrame();
-    void bsdFrameWithoutParser();
-    void bsdParserHook();
+    void bsdFrameIsDecoded();
+    void bsdRecordingsReplay_data();
+    void bsdRecordingsReplay();
     void fuzz();
     void sourceReconnectsAndMarksTheGap();
     void sourceDrainsASlowProducerWithoutLoss();
@@ -229,28 +231,57 @@ void TestStreamParser::missingTableIsFatalForThatFrame()
     QVERIFY(allProblems(d.problems).contains(QLatin1String("unknown section")));
 }
 
-void TestStreamParser::bsdFrameWithoutParser()
+void TestStreamParser::bsdFrameIsDecoded()
 {
     const auto frames = readAll(fixture("bsd-frame.txt"));
     QCOMPARE(frames.size(), size_t(1));
-    const SnapshotData d = StreamFrameDecoder::decode(frames[0]);
-    QCOMPARE(d.os, QStringLiteral("FreeBSD"));
-    QVERIFY(d.fatalError.isEmpty());
-    QVERIFY(allProblems(d.problems).contains(QLatin1String("no parser")));
-    const auto s = StreamFrameDecoder::split(frames[0]);
-    QVERIFY(s.netstat.contains("127.0.0.1.51234"));
-    QVERIFY(s.bsdSysctl.startsWith("net.inet.tcp.msl: 30000"));
+    const Snapshot s(StreamFrameDecoder::decode(frames[0]));
+    QVERIFY(s.isValid());
+    QCOMPARE(s.os(), QStringLiteral("FreeBSD"));
+    QCOMPARE(s.host(), QStringLiteral("freebsd14"));
+    QCOMPARE(s.count(TcpState::Established), 1);
+    QCOMPARE(s.count(TcpState::Listen), 1);
+    QCOMPARE(s.tunables().value(QStringLiteral("net.inet.tcp.msl")), QStringLiteral("30000"));
+    QCOMPARE(s.timeWaitLengthMs(), 60000); // 2 x MSL
+    QVERIFY2(s.problems().isEmpty(), qPrintable(allProblems(s.problems())));
 }
 
-void TestStreamParser::bsdParserHook()
+void TestStreamParser::bsdRecordingsReplay_data()
 {
-    StreamFrameDecoder::setBsdParser([](const StreamFrameDecoder::Sections &s, SnapshotData &d) {
-        d.tunables.set(QStringLiteral("lines"), QString::number(s.netstat.count('\n')));
-    });
-    const SnapshotData d = StreamFrameDecoder::decode(readAll(fixture("bsd-frame.txt")).at(0));
-    StreamFrameDecoder::setBsdParser(nullptr);
-    QCOMPARE(d.tunables.value(QStringLiteral("lines")), QStringLiteral("4"));
-    QVERIFY(d.problems.isEmpty());
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("os");
+    QTest::addColumn<int>("frames");
+    QTest::addColumn<qint64>("timeWaitMs");
+    QTest::newRow("FreeBSD") << QStringLiteral("freebsd-recording.tcps") << QStringLiteral("FreeBSD") << 3
+                             << qint64(60000);
+    QTest::newRow("macOS") << QStringLiteral("macos-recording.tcps") << QStringLiteral("Darwin") << 2 << qint64(30000);
+}
+
+void TestStreamParser::bsdRecordingsReplay()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, os);
+    QFETCH(int, frames);
+    QFETCH(qint64, timeWaitMs);
+    ReplaySource replay(QStringLiteral(TCPSCOPE_TEST_DATA "/stream/") + file);
+    QCOMPARE(replay.open(), QString());
+    QCOMPARE(replay.frameCount(), frames);
+    replay.setPlaying(true);
+    int previousTimeWait = -1;
+    for (int i = 0; i < frames; ++i) {
+        const Snapshot s = replay.poll();
+        QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+        QCOMPARE(s.os(), os);
+        QCOMPARE(s.timeWaitLengthMs(), timeWaitMs); // what the diagram's TIME-WAIT histogram spans
+        QVERIFY(s.tunables().has(QStringLiteral("net.inet.tcp.msl")));
+        // Every BSD state of the rendered table is there; each later frame lost one TIME_WAIT row.
+        for (TcpState st : { TcpState::Listen, TcpState::SynSent, TcpState::Established, TcpState::FinWait1,
+                 TcpState::FinWait2, TcpState::CloseWait, TcpState::LastAck, TcpState::Closing })
+            QVERIFY2(s.count(st) > 0, qPrintable(TcpStates::kernelName(st)));
+        if (previousTimeWait >= 0)
+            QCOMPARE(s.count(TcpState::TimeWait), previousTimeWait - 1);
+        previousTimeWait = s.count(TcpState::TimeWait);
+    }
 }
 
 void TestStreamParser::fuzz()
