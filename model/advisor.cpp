@@ -332,22 +332,43 @@ std::optional<Advisory> Advisor::finWait2Piling(
     }
     if (n < t.finWait2Min)
         return std::nullopt;
-    const auto fin = s.tunables().intValue(QStringLiteral("net.ipv4.tcp_fin_timeout"));
     Advisory a;
     a.id = QStringLiteral("fin-wait2-piling");
     a.severity = Advisory::Severity::Warning;
     a.title = QStringLiteral("%1 sockets in FIN_WAIT2: peers are not closing").arg(n);
-    QStringList lines;
-    lines << QStringLiteral("%1 FIN_WAIT2 sockets: %2 orphaned (closed here, expire after tcp_fin_timeout = %3 s), "
-                            "%4 still held by a program")
-                 .arg(n)
-                 .arg(orphans)
-                 .arg(fin ? QString::number(*fin) : QStringLiteral("?"))
-                 .arg(n - orphans);
     const std::vector<Aged> aged = ages(s, tracker, TcpState::FinWait2);
-    if (!aged.empty())
-        lines << QStringLiteral("oldest: %1").arg(oldestText(aged));
-    a.evidence = lines.join(QLatin1Char('\n'));
+    const QString oldest = aged.empty() ? QString() : QStringLiteral("\noldest: %1").arg(oldestText(aged));
+    if (s.os() != QLatin1String("Linux")) {
+        // FreeBSD drops a FIN_WAIT_2 whose receive side is closed only with fast_finwait2_recycle (tcp(4)).
+        const auto recycle = s.tunables().intValue(QStringLiteral("net.inet.tcp.fast_finwait2_recycle"));
+        const auto timeout = s.tunables().intValue(QStringLiteral("net.inet.tcp.finwait2_timeout"));
+        a.evidence = QStringLiteral("%1 FIN_WAIT_2 sockets; net.inet.tcp.fast_finwait2_recycle = %2, "
+                                    "net.inet.tcp.finwait2_timeout = %3")
+                         .arg(n)
+                         .arg(recycle ? QString::number(*recycle) : QStringLiteral("?"))
+                         .arg(timeout ? QStringLiteral("%1 s").arg(*timeout / 1000.0) : QStringLiteral("?"))
+            + oldest;
+        a.explanation = QStringLiteral(
+            "This host sent its FIN and the peer acknowledged it, but the peer has not sent its own FIN. On "
+            "FreeBSD such a socket, once its receive side is closed, is dropped after "
+            "net.inet.tcp.finwait2_timeout only when net.inet.tcp.fast_finwait2_recycle is 1; otherwise it "
+            "waits for the peer.");
+        a.action = QStringLiteral(
+            "Look at the peers (remote addresses in the table): a client or proxy that never closes. Setting "
+            "net.inet.tcp.fast_finwait2_recycle=1 frees them sooner; it does not change TIME_WAIT "
+            "(2 x net.inet.tcp.msl).");
+        a.state = TcpState::FinWait2;
+        a.reference = QStringLiteral("RFC 9293 §3.3.2; FreeBSD tcp(4)");
+        return a;
+    }
+    const auto fin = s.tunables().intValue(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+    a.evidence = QStringLiteral("%1 FIN_WAIT2 sockets: %2 orphaned (closed here, expire after tcp_fin_timeout = %3 s), "
+                                "%4 still held by a program")
+                     .arg(n)
+                     .arg(orphans)
+                     .arg(fin ? QString::number(*fin) : QStringLiteral("?"))
+                     .arg(n - orphans)
+        + oldest;
     a.explanation = QStringLiteral(
         "This host sent its FIN and the peer acknowledged it, but the peer has not sent its own FIN. Orphaned "
         "sockets are dropped after tcp_fin_timeout; sockets a program still holds (after shutdown()) wait "

@@ -58,6 +58,7 @@ class TestAdvisor : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void finWait2SpeaksBsdOnBsd();
     void rules_data();
     void rules();
     void evidenceCarriesNumbers();
@@ -67,6 +68,31 @@ private Q_SLOTS:
     void jsonOutputHasStableIds();
     void serverClosesFirstWithRealSockets();
 };
+
+void TestAdvisor::finWait2SpeaksBsdOnBsd()
+{
+    SnapshotData d;
+    d.os = QStringLiteral("FreeBSD");
+    d.timeMs = 1;
+    for (int i = 0; i < 60; ++i) {
+        SocketEntry e;
+        e.kind = RowKind::BsdPcb;
+        e.state = TcpState::FinWait2;
+        e.localPort = quint16(40000 + i);
+        e.remotePort = 80;
+        d.sockets.push_back(e);
+    }
+    d.tunables.set(QStringLiteral("net.inet.tcp.fast_finwait2_recycle"), QStringLiteral("0"));
+    d.tunables.set(QStringLiteral("net.inet.tcp.finwait2_timeout"), QStringLiteral("60000"));
+    const auto all = Advisor::evaluate(Snapshot(std::move(d)), nullptr);
+    const auto it = std::find_if(
+        all.begin(), all.end(), [](const Advisory &a) { return a.id == QLatin1String("fin-wait2-piling"); });
+    QVERIFY(it != all.end());
+    QVERIFY(it->evidence.contains(QLatin1String("fast_finwait2_recycle = 0")));
+    QVERIFY(it->evidence.contains(QLatin1String("60 s")));
+    QVERIFY(!it->explanation.contains(QLatin1String("tcp_fin_timeout")));
+    QVERIFY(it->reference.contains(QLatin1String("tcp(4)")));
+}
 
 void TestAdvisor::rules_data()
 {
