@@ -124,7 +124,12 @@ std::optional<Lesson> LessonLoader::loadFile(const QString &path, QString *error
         *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
         return std::nullopt;
     }
-    return parse(f.readAll(), QFileInfo(path).completeBaseName(), error);
+    const QByteArray json = f.read(MaxFileBytes + 1);
+    if (json.size() > MaxFileBytes) {
+        *error = QStringLiteral("%1 is larger than %2 KiB; not a lesson file?").arg(path).arg(MaxFileBytes >> 10);
+        return std::nullopt;
+    }
+    return parse(json, QFileInfo(path).completeBaseName(), error);
 }
 
 std::optional<Lesson> LessonLoader::load(const QString &idOrPath, QString *error)

@@ -140,6 +140,14 @@ private Q_SLOTS:
         QVERIFY(!LessonLoader::parse(R"({"start":{"client":"NOPE","server":"LISTEN"}})", QStringLiteral("x"), &error));
         QVERIFY(!LessonLoader::load(QStringLiteral("no-such-lesson"), &error));
         QVERIFY(error.contains(QLatin1String("--list-lessons")));
+        // A huge file (a log picked by mistake) is refused without reading it all.
+        QTemporaryDir tmp;
+        QFile big(tmp.filePath(QStringLiteral("big.json")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write(QByteArray(LessonLoader::MaxFileBytes + 1, ' '));
+        big.close();
+        QVERIFY(!LessonLoader::loadFile(big.fileName(), &error));
+        QVERIFY2(error.contains(QLatin1String("larger than")), qPrintable(error));
     }
 };
 

@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     const QString v = TunablesReader::parseValue(bytes);
-    if (v.endsWith(QLatin1Char('\n')))
+    if (v.endsWith(QLatin1Char('\n')) || v.size() > TunablesReader::MaxValueBytes)
         std::abort(); // the trailing newline is always dropped
     const SysctlParseResult r = SysctlParser::parse(bytes, QStringLiteral("fuzz"));
     if (r.problems.items().size() > ProblemList::MaxKept || r.problems.items().size() > r.problems.total())
