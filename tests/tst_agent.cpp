@@ -15,6 +15,9 @@
 #include <QTest>
 
 #include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define TCPSCOPE_ASAN 1
@@ -23,9 +26,6 @@
 #define TCPSCOPE_ASAN 1
 #endif
 #endif
-#include <sys/resource.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace {
 QString g_nsError;
