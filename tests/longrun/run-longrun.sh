@@ -4,7 +4,7 @@
 # replays it at 20x under heaptrack through ReplaySource -> ConnectionTracker -> StateHistory, and prints
 # the RSS timeline and heaptrack's peak / leaked figures that docs/robustness.md records.
 set -euo pipefail
-build=${1:?usage: run-longrun.sh BUILD_DIR [frames sockets intervalMs speed]}
+build=$(cd "${1:?usage: run-longrun.sh BUILD_DIR [frames sockets intervalMs speed]}" && pwd)
 frames=${2:-900} sockets=${3:-3000} interval=${4:-2000} speed=${5:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
