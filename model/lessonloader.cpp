@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 // States are written as the kernel spells them ("TIME_WAIT"), or as RFC 9293 does ("TIME-WAIT", "CLOSED").
@@ -26,12 +27,19 @@ std::optional<TcpState> stateFrom(const QJsonValue &v)
     return TcpStates::fromKernelName(name);
 }
 
-std::optional<quint32> number(const QJsonObject &o, QLatin1String key)
+// A sequence number or timestamp: a whole number in 0..2^32-1 (RFC 9293 §3.4, RFC 7323 §3). Anything
+// else sets *bad: converting an out-of-range double to quint32 is undefined behaviour.
+std::optional<quint32> number(const QJsonObject &o, QLatin1String key, bool *bad)
 {
     const QJsonValue v = o.value(key);
     if (!v.isDouble())
         return std::nullopt;
-    return quint32(v.toDouble());
+    const double d = v.toDouble();
+    if (!(d >= 0 && d <= 4294967295.0) || d != std::floor(d)) {
+        *bad = true;
+        return std::nullopt;
+    }
+    return quint32(d);
 }
 
 bool parsePacket(const QJsonObject &o, LessonPacket &p, QString *error)
@@ -44,10 +52,14 @@ bool parsePacket(const QJsonObject &o, LessonPacket &p, QString *error)
     else
         return (*error = QStringLiteral("packet \"from\" must be \"client\" or \"server\"")), false;
     p.flags = o.value(QLatin1String("flags")).toString();
-    p.seq = number(o, QLatin1String("seq"));
-    p.ack = number(o, QLatin1String("ack"));
-    p.tsval = number(o, QLatin1String("tsval"));
-    p.tsecr = number(o, QLatin1String("tsecr"));
+    bool bad = false;
+    p.seq = number(o, QLatin1String("seq"), &bad);
+    p.ack = number(o, QLatin1String("ack"), &bad);
+    p.tsval = number(o, QLatin1String("tsval"), &bad);
+    p.tsecr = number(o, QLatin1String("tsecr"), &bad);
+    if (bad)
+        return (*error = QStringLiteral("packet seq, ack, tsval and tsecr must be whole numbers 0 to 4294967295")),
+               false;
     p.length = o.value(QLatin1String("len")).toInt();
     p.lost = o.value(QLatin1String("lost")).toBool();
     p.inFlight = o.value(QLatin1String("inFlight")).toBool();
@@ -124,7 +136,12 @@ std::optional<Lesson> LessonLoader::loadFile(const QString &path, QString *error
         *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
         return std::nullopt;
     }
-    return parse(f.readAll(), QFileInfo(path).completeBaseName(), error);
+    const QByteArray json = f.read(MaxFileBytes + 1);
+    if (json.size() > MaxFileBytes) {
+        *error = QStringLiteral("%1 is larger than %2 KiB; not a lesson file?").arg(path).arg(MaxFileBytes >> 10);
+        return std::nullopt;
+    }
+    return parse(json, QFileInfo(path).completeBaseName(), error);
 }
 
 std::optional<Lesson> LessonLoader::load(const QString &idOrPath, QString *error)

@@ -9,10 +9,14 @@
 class LessonLoader
 {
 public:
+    // A lesson file larger than this is refused unread: the built-in ones are under 20 KB.
+    static constexpr qint64 MaxFileBytes = 1 << 20;
+
     static QString builtinDirectory() { return QStringLiteral(":/tcpscope/lessons"); }
 
     // Parses one lesson. On failure returns nullopt and sets *error.
     static std::optional<Lesson> parse(const QByteArray &json, const QString &id, QString *error);
+    // Refuses files over MaxFileBytes.
     static std::optional<Lesson> loadFile(const QString &path, QString *error);
     // A built-in lesson by id ("active-close"), or a path to a .json file.
     static std::optional<Lesson> load(const QString &idOrPath, QString *error);

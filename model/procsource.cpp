@@ -47,7 +47,7 @@ Snapshot ProcSource::poll()
     } tables[] = { { "/net/tcp", AddressFamily::IPv4 }, { "/net/tcp6", AddressFamily::IPv6 } };
     for (const auto &t : tables) {
         const QString path = m_root + QLatin1String(t.file);
-        const FileReader::Result r = FileReader::read(path, m_buffer);
+        const FileReader::Result r = FileReader::read(path, m_buffer, MaxTableBytes);
         if (!r.ok) {
             if (t.family == AddressFamily::IPv6 && r.missing) {
                 d.problems.add({ path, 0, QStringLiteral("not present: IPv6 is disabled on this host") });
@@ -56,6 +56,9 @@ Snapshot ProcSource::poll()
             d.fatalError = QStringLiteral("cannot read %1: %2").arg(path, r.error);
             break;
         }
+        if (r.truncated)
+            d.problems.add(
+                { path, 0, QStringLiteral("larger than %1 MiB: the rest was not read").arg(MaxTableBytes >> 20) });
         ProcNetTcpParser::parseInto(parsed, m_buffer, t.family, path, m_options);
     }
     d.sockets = std::move(parsed.sockets);

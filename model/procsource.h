@@ -9,6 +9,9 @@
 class ProcSource : public SnapshotSource
 {
 public:
+    // A socket table larger than this is cut and reported: ~7 million sockets of /proc text.
+    static constexpr qint64 MaxTableBytes = qint64(1) << 30;
+
     explicit ProcSource(QString procRoot = QStringLiteral("/proc"));
 
     Snapshot poll() override;

@@ -30,10 +30,11 @@ QString TunablesReader::procPath(const QString &sysctlName)
 
 QString TunablesReader::parseValue(QByteArrayView fileContents)
 {
-    QByteArrayView v = fileContents;
+    // Cut to the bound first, then trim, so a cut value never ends in a newline either.
+    QByteArrayView v = fileContents.first(qMin<qsizetype>(fileContents.size(), MaxValueBytes));
     while (!v.isEmpty() && (v.back() == '\n' || v.back() == '\r' || v.back() == ' '))
         v.chop(1);
-    return QString::fromUtf8(v.first(qMin<qsizetype>(v.size(), 4096)));
+    return QString::fromUtf8(v);
 }
 
 Tunables TunablesReader::read(const QString &procRoot, ProblemList *problems)

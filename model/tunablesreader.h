@@ -13,7 +13,9 @@ public:
     static const QStringList &linuxNames();
     // "net.ipv4.tcp_tw_reuse" -> "sys/net/ipv4/tcp_tw_reuse"
     static QString procPath(const QString &sysctlName);
-    // The value of one sysctl file: trailing newline dropped, tabs kept.
+    static constexpr qsizetype MaxValueBytes = 4096; // a sysctl value is one page at most (proc_sys)
+
+    // The value of one sysctl file, cut to MaxValueBytes: trailing newline dropped, tabs kept.
     static QString parseValue(QByteArrayView fileContents);
     // Reads every known sysctl under procRoot (normally "/proc"). Unreadable files become problems.
     static Tunables read(const QString &procRoot, ProblemList *problems = nullptr);

@@ -19,6 +19,14 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TCPSCOPE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TCPSCOPE_ASAN 1
+#endif
+#endif
+
 namespace {
 QString g_nsError;
 
@@ -58,6 +66,7 @@ private Q_SLOTS:
     void twoClientsAtOnce();
     void slowClientDoesNotStallOthers();
     void refusesRemoteWithoutAllowRemote();
+    void connectionLimitAndStallTimeout();
     void stdoutPipesIntoTcpscope();
     void connectOption();
     void linksNoGuiLibraries();
@@ -100,6 +109,13 @@ void TestAgent::initTestCase()
     QVERIFY(m_lab.listen());
     QVERIFY2(m_lab.established(2000), qPrintable(m_lab.lastError()));
     m_agent.setProcessChannelMode(QProcess::SeparateChannels);
+#ifdef TCPSCOPE_ASAN
+    // ASan keeps freed memory in a quarantine (256 MB by default): keep it small, so RSS measures the backlog.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ASAN_OPTIONS"),
+        env.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":quarantine_size_mb=4"));
+    m_agent.setProcessEnvironment(env);
+#endif
     QVERIFY(startAgent(m_agent,
         { QStringLiteral("--listen"), QStringLiteral("0"), QStringLiteral("--interval"), QStringLiteral("100") },
         &m_port));
@@ -185,6 +201,57 @@ void TestAgent::refusesRemoteWithoutAllowRemote()
     QVERIFY(port > 0);
     q.kill();
     q.waitForFinished();
+}
+
+void TestAgent::connectionLimitAndStallTimeout()
+{
+    QProcess agent;
+    quint16 port = 0;
+    QVERIFY(startAgent(agent,
+        { QStringLiteral("--listen"), QStringLiteral("0"), QStringLiteral("--interval"), QStringLiteral("100"),
+            QStringLiteral("--max-clients"), QStringLiteral("2"), QStringLiteral("--stall-timeout"),
+            QStringLiteral("1000") },
+        &port));
+    // A client that never reads, with a tiny buffer: it fills its backlog and is dropped after ~1 s.
+    const int stuck = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int small = 4096;
+    ::setsockopt(stuck, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(port);
+    QCOMPARE(::connect(stuck, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
+    Reader one, extra;
+    one.socket.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(one.socket.waitForConnected(3000));
+    QTest::qWait(300); // the agent accepted both before the third arrives
+    extra.socket.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(extra.socket.waitForConnected(3000));
+    QByteArray err;
+    // The third is over --max-clients 2: closed at once, while the first keeps receiving frames.
+    QTRY_VERIFY_WITH_TIMEOUT((err += agent.readAllStandardError()).contains("refusing client"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(extra.socket.state(), QAbstractSocket::UnconnectedState, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT((err += agent.readAllStandardError()).contains("dropping client"), 30000);
+    QElapsedTimer t;
+    t.start();
+    while (one.valid < 5 && t.elapsed() < 10000) {
+        one.socket.waitForReadyRead(50);
+        one.pump();
+    }
+    QVERIFY(one.valid >= 5);
+    // With the stuck one gone, there is room again.
+    Reader again;
+    again.socket.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(again.socket.waitForConnected(3000));
+    t.restart();
+    while (again.valid < 1 && t.elapsed() < 10000) {
+        again.socket.waitForReadyRead(50);
+        again.pump();
+    }
+    QCOMPARE(again.valid, 1);
+    ::close(stuck);
+    agent.kill();
+    agent.waitForFinished();
 }
 
 void TestAgent::stdoutPipesIntoTcpscope()

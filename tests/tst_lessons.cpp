@@ -138,8 +138,21 @@ private Q_SLOTS:
         QVERIFY(!LessonLoader::parse("{", QStringLiteral("x"), &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!LessonLoader::parse(R"({"start":{"client":"NOPE","server":"LISTEN"}})", QStringLiteral("x"), &error));
+        // seq = -5001 once reached a double -> quint32 conversion (UB; fuzz_lesson regression input).
+        QFile crash(QStringLiteral(TCPSCOPE_TEST_DATA "/../fuzz/regressions/fuzz_lesson/negative-seq.json"));
+        QVERIFY(crash.open(QIODevice::ReadOnly));
+        QVERIFY(!LessonLoader::parse(crash.readAll(), QStringLiteral("x"), &error));
+        QVERIFY(!error.isEmpty());
         QVERIFY(!LessonLoader::load(QStringLiteral("no-such-lesson"), &error));
         QVERIFY(error.contains(QLatin1String("--list-lessons")));
+        // A huge file (a log picked by mistake) is refused without reading it all.
+        QTemporaryDir tmp;
+        QFile big(tmp.filePath(QStringLiteral("big.json")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write(QByteArray(LessonLoader::MaxFileBytes + 1, ' '));
+        big.close();
+        QVERIFY(!LessonLoader::loadFile(big.fileName(), &error));
+        QVERIFY2(error.contains(QLatin1String("larger than")), qPrintable(error));
     }
 };
 

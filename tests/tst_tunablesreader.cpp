@@ -50,6 +50,11 @@ void TestTunablesReader::parsesValues()
     QCOMPARE(TunablesReader::parseValue("32768\t60999\n"), QStringLiteral("32768\t60999"));
     QCOMPARE(TunablesReader::parseValue("\n"), QString());
     QCOMPARE(TunablesReader::parseValue(""), QString());
+    // Over the bound: cut at MaxValueBytes, and a newline just before the cut is still trimmed
+    // (regression: tests/fuzz/regressions/fuzz_sysctl/parsevalue-newline-at-cut).
+    QByteArray big(TunablesReader::MaxValueBytes - 1, 'x');
+    big += "\nmore";
+    QCOMPARE(TunablesReader::parseValue(big), QString(TunablesReader::MaxValueBytes - 1, QLatin1Char('x')));
 }
 
 void TestTunablesReader::readsLiveProc()

@@ -10,7 +10,6 @@
 
 namespace {
 constexpr qint64 MinBacklogBytes = 4 << 20; // per client, on top of the kernel's socket buffer
-constexpr int MaxSkippedInARow = 600; // a client that reads nothing for this many ticks is dropped
 } // namespace
 
 AgentServer::AgentServer(QString procRoot, int intervalMs, QObject *parent)
@@ -49,6 +48,14 @@ quint16 AgentServer::port() const
 void AgentServer::accept()
 {
     while (QTcpSocket *s = m_server->nextPendingConnection()) {
+        if (int(m_clients.size()) >= m_maxClients) {
+            // Each client costs a backlog of up to MinBacklogBytes: refuse more than the limit.
+            std::fprintf(stderr, "tcpscope-agent: refusing client %s:%u: already %d clients (--max-clients)\n",
+                qPrintable(s->peerAddress().toString()), unsigned(s->peerPort()), m_maxClients);
+            s->abort();
+            s->deleteLater();
+            continue;
+        }
         connect(s, &QTcpSocket::readyRead, s, [s] { s->readAll(); }); // never interpreted
         connect(s, &QTcpSocket::disconnected, this, [this, s] { drop(s); });
         m_clients.push_back({ s });
@@ -67,6 +74,7 @@ void AgentServer::tick()
         return; // nobody is watching: do not even read /proc
     const QByteArray frame = StreamFrameWriter::captureProc(m_root, QDateTime::currentMSecsSinceEpoch());
     const qint64 limit = qMax(MinBacklogBytes, 2 * qint64(frame.size()));
+    const int maxSkippedInARow = qMax(1, m_stallTimeoutMs / qMax(1, m_timer.interval()));
     std::vector<QTcpSocket *> stalled;
     for (Client &c : m_clients) {
         // Whole frames only: a client either gets this frame complete or not at all.
@@ -74,8 +82,11 @@ void AgentServer::tick()
             if (c.skipped++ == 0)
                 std::fprintf(stderr, "tcpscope-agent: client %s:%u is not reading; skipping frames for it\n",
                     qPrintable(c.socket->peerAddress().toString()), unsigned(c.socket->peerPort()));
-            if (++c.skippedInARow > MaxSkippedInARow)
+            if (++c.skippedInARow > maxSkippedInARow) {
+                std::fprintf(stderr, "tcpscope-agent: dropping client %s:%u: read nothing for %d ms\n",
+                    qPrintable(c.socket->peerAddress().toString()), unsigned(c.socket->peerPort()), m_stallTimeoutMs);
                 stalled.push_back(c.socket);
+            }
             continue;
         }
         c.skippedInARow = 0;

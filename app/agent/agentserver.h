@@ -11,14 +11,21 @@ class QTcpSocket;
 
 // Serves frames of this host's /proc to every connected client at the poll interval.
 // One capture per tick is shared by all clients. A client that stops reading is skipped while its
-// backlog is over the limit (and dropped after a minute), so it never delays the others or grows
-// memory. Whatever a client sends is read and thrown away: nothing a client says is executed.
+// backlog is over the limit (and dropped after stallTimeoutMs), so it never delays the others or grows
+// memory. At most maxClients are served; more are closed at once. Whatever a client sends is read and
+// thrown away: nothing a client says is executed.
 class AgentServer : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int DefaultMaxClients = 16;
+    static constexpr int DefaultStallTimeoutMs = 60'000;
+
     AgentServer(QString procRoot, int intervalMs, QObject *parent = nullptr);
     ~AgentServer() override;
+
+    void setMaxClients(int n) { m_maxClients = qMax(1, n); }
+    void setStallTimeoutMs(int ms) { m_stallTimeoutMs = qMax(1, ms); }
 
     // Empty on success. Refuses a non-loopback address unless allowRemote.
     QString listen(const QHostAddress &address, quint16 port, bool allowRemote);
@@ -40,4 +47,6 @@ private:
     QTimer m_timer;
     QTcpServer *m_server;
     std::vector<Client> m_clients;
+    int m_maxClients = DefaultMaxClients;
+    int m_stallTimeoutMs = DefaultStallTimeoutMs;
 };

@@ -72,6 +72,11 @@ int main(int argc, char **argv)
         QStringLiteral("MS"), QStringLiteral("1000") });
     p.addOption({ QStringLiteral("count"), QStringLiteral("With --stdout: stop after N frames."), QStringLiteral("N"),
         QStringLiteral("0") });
+    p.addOption({ QStringLiteral("max-clients"), QStringLiteral("With --listen: serve at most N clients at once."),
+        QStringLiteral("N"), QString::number(AgentServer::DefaultMaxClients) });
+    p.addOption({ QStringLiteral("stall-timeout"),
+        QStringLiteral("With --listen: drop a client that has read nothing for MS milliseconds."), QStringLiteral("MS"),
+        QString::number(AgentServer::DefaultStallTimeoutMs) });
     p.addOption({ QStringLiteral("proc-root"), QStringLiteral("Read DIR instead of /proc."), QStringLiteral("DIR"),
         QStringLiteral("/proc") });
     p.process(app);
@@ -83,6 +88,12 @@ int main(int argc, char **argv)
     const qint64 count = p.value(QStringLiteral("count")).toLongLong(&ok);
     if (!ok || count < 0)
         return fail(QStringLiteral("--count takes a number"));
+    const int maxClients = p.value(QStringLiteral("max-clients")).toInt(&ok);
+    if (!ok || maxClients < 1 || maxClients > 1000)
+        return fail(QStringLiteral("--max-clients takes a number from 1 to 1000"));
+    const int stallTimeout = p.value(QStringLiteral("stall-timeout")).toInt(&ok);
+    if (!ok || stallTimeout < interval)
+        return fail(QStringLiteral("--stall-timeout takes milliseconds, at least --interval"));
     const QString root = p.value(QStringLiteral("proc-root"));
     if (!QDir(root).exists())
         return fail(QStringLiteral("--proc-root %1: no such directory").arg(root));
@@ -110,6 +121,8 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("--listen: '%1' is not an IP address").arg(host));
 
     AgentServer server(root, interval);
+    server.setMaxClients(maxClients);
+    server.setStallTimeoutMs(stallTimeout);
     const QString error = server.listen(address, quint16(port), p.isSet(QStringLiteral("allow-remote")));
     if (!error.isEmpty())
         return fail(error);

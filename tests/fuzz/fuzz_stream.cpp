@@ -1,0 +1,70 @@
+// libFuzzer target: the tcpscope stream format (docs/stream-format.md) as it arrives from ssh, an
+// agent or a recording: StreamFrameReader fed in chunk sizes taken from the input, then every frame
+// through StreamFrameDecoder (Linux and, with the BSD parser installed, BSD frames) into a Snapshot.
+// Invariants: frames stay under the size limit, no socket has an Unknown state, counts match sockets.
+#include "bsdsnapshot.h"
+#include "snapshot.h"
+#include "streamframedecoder.h"
+#include "streamframereader.h"
+
+#include <cstdint>
+#include <cstdlib>
+
+namespace {
+constexpr qsizetype MaxFrame = 16 * 1024; // small, so the fuzzer reaches the oversized-frame path
+
+void bsdParser(const StreamFrameDecoder::Sections &sections, SnapshotData &d)
+{
+    BsdSnapshot::Input in;
+    in.netstat = sections.netstat;
+    in.sysctl = sections.bsdSysctl;
+    const SnapshotData b = BsdSnapshot::build(in);
+    d.sockets = b.sockets;
+    d.tunables = b.tunables;
+    d.problems.append(b.problems);
+}
+
+void check(const StreamFrame &f)
+{
+    if (f.text.size() > MaxFrame)
+        std::abort();
+    const Snapshot s(StreamFrameDecoder::decode(f));
+    int total = 0;
+    for (int c : s.totalCounts())
+        total += c;
+    if (s.isValid() && (total != int(s.sockets().size()) || s.count(TcpState::Unknown) != 0))
+        std::abort();
+    if (s.problems().items().size() > ProblemList::MaxKept)
+        std::abort();
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const bool installed = (StreamFrameDecoder::setBsdParser(bsdParser), true);
+    (void)installed;
+    if (size < 1)
+        return 0;
+    // The first byte picks the chunk sizes, so one input is replayed as ssh would deliver it in pieces.
+    const unsigned seed = data[0];
+    const char *p = reinterpret_cast<const char *>(data + 1);
+    qsizetype left = qsizetype(size - 1);
+    StreamFrameReader reader(MaxFrame);
+    unsigned x = seed * 2654435761u + 1;
+    while (left > 0) {
+        x = x * 1103515245u + 12345u;
+        const qsizetype chunk = qMin<qsizetype>(left, seed == 0 ? left : 1 + (x >> 16) % 4096);
+        reader.feed(QByteArrayView(p, chunk));
+        p += chunk;
+        left -= chunk;
+        while (reader.hasFrame())
+            check(reader.takeFrame());
+    }
+    reader.finish();
+    while (reader.hasFrame())
+        check(reader.takeFrame());
+    const ProblemList problems = reader.takeProblems();
+    if (problems.items().size() > ProblemList::MaxKept)
+        std::abort();
+    return 0;
+}
