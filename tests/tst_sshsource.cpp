@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,15 +62,37 @@ qint64 parentOf(const QString &pid)
 }
 
 // Remote shell loops anywhere on this machine: argv is ["sh", "-c", "TCPSCOPE_LOOP=1 ..."].
+// "net:[4026531833]": the namespace a process is in (readlink, since QFile makes the target a path).
+QByteArray netNamespaceOf(const QString &pid)
+{
+    char buf[64] = {};
+    const ssize_t n
+        = ::readlink(QFile::encodeName(QStringLiteral("/proc/%1/ns/net").arg(pid)).constData(), buf, sizeof buf - 1);
+    return n > 0 ? QByteArray(buf, int(n)) : QByteArray();
+}
+
 int remoteLoops()
 {
-    int n = 0;
+    // Only this test's namespace: other runs of the suite on the same machine have loops of their own.
+    // A loop's $(...) subshells carry the same command line for a moment: count only the top shells.
+    const QByteArray ownNet = netNamespaceOf(QStringLiteral("self"));
+    QMap<QString, QString> loops; // pid -> parent pid
     const QStringList pids = QDir(QStringLiteral("/proc")).entryList({ QStringLiteral("[0-9]*") }, QDir::Dirs);
     for (const QString &pid : pids) {
+        if (netNamespaceOf(pid) != ownNet)
+            continue;
         const QList<QByteArray> argv = cmdline(pid);
-        if (argv.size() >= 3 && argv[0].endsWith("sh") && argv[1] == "-c" && argv[2].startsWith(SshScript::Marker))
-            ++n;
+        if (argv.size() >= 3 && argv[0].endsWith("sh") && argv[1] == "-c" && argv[2].startsWith(SshScript::Marker)) {
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+            const QByteArray text = stat.open(QIODevice::ReadOnly) ? stat.readAll() : QByteArray();
+            // "pid (comm) state ppid ...": the ppid follows the last ')'.
+            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            loops.insert(pid, QString::fromLatin1(fields.value(1)));
+        }
     }
+    int n = 0;
+    for (auto it = loops.cbegin(); it != loops.cend(); ++it)
+        n += loops.contains(it.value()) ? 0 : 1;
     return n;
 }
 
@@ -368,6 +391,8 @@ void TestSshSource::failuresAreExplained()
 
 void TestSshSource::reconnectsAfterSshdDies()
 {
+    // Loops of the earlier tests' sessions end by themselves at their next write (within a poll interval).
+    QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "a shell loop outlived its ssh session");
     SshTarget t;
     QVERIFY(SshTarget::parse(target(), t).isEmpty());
     StreamSource::Options o;
