@@ -27,7 +27,7 @@ gui_deps=$(dpkg-deb -f "$gui" Depends)
 agent_deps=$(dpkg-deb -f "$agent" Depends)
 echo "tcpscope Depends: $gui_deps"
 echo "tcpscope-agent Depends: $agent_deps"
-for d in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6network6 libqt6svg6 qt6-qpa-plugins; do
+for d in libqt6core6 libqt6gui6 libqt6widgets6 libqt6charts6 libqt6svg6 qt6-qpa-plugins; do
   echo "$gui_deps" | grep -q "\b$d\b" || fail "tcpscope does not depend on $d"
 done
 for d in libqt6core6 libqt6network6; do

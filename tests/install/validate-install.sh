@@ -18,8 +18,10 @@ for size in 16 22 24 32 48 64 128 256; do
   png=$prefix/share/icons/hicolor/${size}x${size}/apps/$id.png
   [ -e "$png" ] || fail "not installed: $png"
   # The PNG header holds width and height as big-endian 32-bit numbers at bytes 16..23.
-  dims=$(od -An -tu1 -j16 -N8 "$png" | tr -s ' ' | sed 's/^ //')
-  [ "$dims" = "0 0 0 $size 0 0 0 $size" ] || fail "$png is not ${size}x$size ($dims)"
+  set -- $(od -An -tu1 -j16 -N8 "$png")
+  w=$(( ($1 << 24) + ($2 << 16) + ($3 << 8) + $4 ))
+  h=$(( ($5 << 24) + ($6 << 16) + ($7 << 8) + $8 ))
+  [ "$w" = "$size" ] && [ "$h" = "$size" ] || fail "$png is ${w}x$h, not ${size}x$size"
 done
 desktop-file-validate "$prefix/share/applications/$id.desktop" || fail "desktop-file-validate"
 # --no-net: CI has no network; URLs are checked for form, not fetched.
