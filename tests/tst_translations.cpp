@@ -3,6 +3,7 @@
 // string left untranslated.
 #include "appoptions.h"
 #include "chartpanel.h"
+#include "connectiontablemodel.h"
 #include "maintoolbar.h"
 #include "mainwindow.h"
 #include "snapshotbuilder.h"
@@ -59,6 +60,8 @@ private Q_SLOTS:
         QCOMPARE(w.findChild<QDockWidget *>(QStringLiteral("connectionsDock"))->windowTitle(), QStringLiteral("連線"));
         QCOMPARE(w.toolBar()->pauseAction()->text(), QStringLiteral("暫停"));
         QCOMPARE(w.toolBar()->windowTitle(), QStringLiteral("主工具列"));
+        QCOMPARE(w.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("家族"));
+        QCOMPARE(w.tableModel()->headerData(3, Qt::Horizontal).toString(), QStringLiteral("狀態"));
     }
 
     void panelsAreTraditionalChinese()

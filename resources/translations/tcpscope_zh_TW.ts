@@ -179,6 +179,61 @@
     </message>
 </context>
 <context>
+    <name>ConnectionTableModel</name>
+    <message>
+        <source>Family</source>
+        <translation>家族</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>遠端</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <translation>處於此狀態</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>計時器</translation>
+    </message>
+    <message>
+        <source>Timer left</source>
+        <translation>計時剩餘</translation>
+    </message>
+    <message>
+        <source>Send-Q</source>
+        <translation>Send-Q</translation>
+    </message>
+    <message>
+        <source>Recv-Q</source>
+        <translation>Recv-Q</translation>
+    </message>
+    <message>
+        <source>Retrans</source>
+        <translation>重傳</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Inode</source>
+        <translation>Inode</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTableView</name>
     <message>
         <source>Copy rows</source>
