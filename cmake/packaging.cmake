@@ -36,4 +36,10 @@ set(CPACK_COMPONENT_AGENT_DESCRIPTION "stream a server's TCP socket tables to tc
  streams them to tcpscope over ssh or a loopback port. It has no graphical
  dependencies (Qt core and network libraries only), for servers.")
 
+# Debian wants the licence as /usr/share/doc/<package>/copyright in each package.
+if(EXISTS ${PROJECT_SOURCE_DIR}/LICENSE)
+  install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/tcpscope RENAME copyright COMPONENT gui)
+  install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/tcpscope-agent RENAME copyright COMPONENT agent)
+endif()
+
 include(CPack)
