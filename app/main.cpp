@@ -1,8 +1,10 @@
 #include "appoptions.h"
 #include "mainwindow.h"
+#include "sessionsettings.h"
 #include "snapshotcommand.h"
 #include "sshscript.h"
 #include "teachingcommands.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -58,9 +60,12 @@ int main(int argc, char **argv)
     if (!options.lesson.isEmpty() && !TeachingCommands::lessonExists(options.lesson))
         return 2; // said why; no display needed to find out
     app = std::make_unique<QApplication>(argc, argv);
+    Translations::install(app.get()); // from the system locale (LANG, LC_ALL, LC_MESSAGES)
     if (!options.lesson.isEmpty())
         return TeachingCommands::showLesson(options);
+    SessionSettings::applyTo(options, parser.isSet(QStringLiteral("interval")));
     MainWindow window(options);
+    SessionSettings::watch(&window, options);
     window.show();
     return app->exec();
 }

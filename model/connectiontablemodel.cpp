@@ -363,8 +363,11 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const names[ColumnCount] = { "Family", "Local", "Remote", "State", "In state", "Timer",
-        "Timer left", "Send-Q", "Recv-Q", "Retrans", "UID", "User", "Inode" };
+    // QT_TR_NOOP marks them for lupdate; tr() translates at display time.
+    static const char *const names[ColumnCount]
+        = { QT_TR_NOOP("Family"), QT_TR_NOOP("Local"), QT_TR_NOOP("Remote"), QT_TR_NOOP("State"),
+              QT_TR_NOOP("In state"), QT_TR_NOOP("Timer"), QT_TR_NOOP("Timer left"), QT_TR_NOOP("Send-Q"),
+              QT_TR_NOOP("Recv-Q"), QT_TR_NOOP("Retrans"), QT_TR_NOOP("UID"), QT_TR_NOOP("User"), QT_TR_NOOP("Inode") };
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

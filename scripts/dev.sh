@@ -22,6 +22,8 @@ packages=(
   xvfb xauth
   clang libclang-rt-14-dev
   hyperfine
+  desktop-file-utils appstream librsvg2-bin dpkg-dev man-db
+  fonts-wqy-microhei qt6-translations-l10n
 )
 
 log() { printf '[tcpscope] %s\n' "$*" >&2; }

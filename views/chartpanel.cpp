@@ -179,11 +179,14 @@ void ChartPanel::setStyle(Style style)
 
 void ChartPanel::setWindowMs(qint64 ms)
 {
+    const qint64 old = m_windowMs;
     m_windowMs = std::max<qint64>(ms, 10'000);
     const int i = m_windowBox->findData(m_windowMs);
     if (i >= 0)
         m_windowBox->setCurrentIndex(i);
     refresh();
+    if (m_windowMs != old)
+        Q_EMIT windowMsChanged(m_windowMs);
 }
 
 void ChartPanel::setLogScale(bool on)

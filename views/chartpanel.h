@@ -64,6 +64,7 @@ public:
 
 Q_SIGNALS:
     void stateActivated(TcpState state);
+    void windowMsChanged(qint64 ms); // the time window changed (remembered between runs)
 
 private:
     struct StateSeries

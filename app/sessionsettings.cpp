@@ -1,0 +1,34 @@
+#include "sessionsettings.h"
+
+#include "appoptions.h"
+#include "chartpanel.h"
+#include "maintoolbar.h"
+#include "mainwindow.h"
+
+#include <QSettings>
+
+namespace SessionSettings {
+void applyTo(AppOptions &options, bool intervalGiven)
+{
+    bool ok = false;
+    const int ms = QSettings().value(IntervalKey).toInt(&ok);
+    // A hand-edited or corrupt value falls back to the default, under the same rule as --interval.
+    if (!intervalGiven && options.screenshot.isEmpty() && ok && ms >= 100)
+        options.intervalMs = ms;
+}
+
+void watch(MainWindow *window, const AppOptions &options)
+{
+    QObject::connect(window->toolBar(), &MainToolBar::intervalChanged, window,
+        [](int ms) { QSettings().setValue(IntervalKey, ms); });
+    // The chart is one of the panels; a window built without it simply has nothing to restore.
+    if (auto *chart = window->findChild<ChartPanel *>()) {
+        bool ok = false;
+        const qint64 ms = QSettings().value(ChartWindowKey).toLongLong(&ok);
+        if (ok && ms > 0 && options.screenshot.isEmpty())
+            chart->setWindowMs(ms);
+        QObject::connect(chart, &ChartPanel::windowMsChanged, window,
+            [](qint64 windowMs) { QSettings().setValue(ChartWindowKey, windowMs); });
+    }
+}
+} // namespace SessionSettings

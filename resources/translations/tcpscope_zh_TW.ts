@@ -1,0 +1,712 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>AdvisorPanel</name>
+    <message>
+        <source>No findings: nothing here matches a rule the advisor knows.</source>
+        <translation>沒有發現：這裡沒有符合顧問已知規則的項目。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; finding(s): %2 critical, %3 warning</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 項發現：%2 項嚴重，%3 項警告</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#666&apos;&gt;Findings appear here with their evidence and what to do.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#666&apos;&gt;發現的問題會連同證據與處理方式顯示在這裡。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>證據</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>為什麼重要</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>該怎麼做</translation>
+    </message>
+    <message>
+        <source>Show %1 in the diagram</source>
+        <translation>在狀態圖中顯示 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分鐘</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小時</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>sockets</source>
+        <translation>通訊端</translation>
+    </message>
+    <message>
+        <source>sockets (log)</source>
+        <translation>通訊端（對數）</translation>
+    </message>
+    <message>
+        <source>Scroll back in the history (pauses the live view)</source>
+        <translation>捲動回顧歷史（會暫停即時檢視）</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>折線</translation>
+    </message>
+    <message>
+        <source>Stacked areas</source>
+        <translation>堆疊面積</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>對數刻度</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Freeze the view; the history keeps recording</source>
+        <translation>凍結檢視；歷史仍持續記錄</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Chart as PNG...</source>
+        <translation>圖表存為 PNG...</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 影像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Chart as SVG...</source>
+        <translation>圖表存為 SVG...</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 影像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>History as CSV...</source>
+        <translation>歷史存為 CSV...</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>時間範圍</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>appeared: %1</source>
+        <translation>出現：%1</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>無法寫入 %1</translation>
+    </message>
+    <message>
+        <source>tcpscope: TCP states over time</source>
+        <translation>tcpscope：TCP 狀態隨時間變化</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Watch a server over SSH</source>
+        <translation>透過 SSH 觀看伺服器</translation>
+    </message>
+    <message>
+        <source>user@host:port</source>
+        <translation>使用者@主機:埠</translation>
+    </message>
+    <message>
+        <source>~/.ssh/config (default)</source>
+        <translation>~/.ssh/config（預設）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Uses your ssh client, keys, agent and known_hosts. Nothing is installed on the server: a small sh loop reads /proc there and stops when you disconnect.</source>
+        <translation>使用您的 ssh 用戶端、金鑰、代理程式與 known_hosts。伺服器上不會安裝任何東西：一個小小的 sh 迴圈在那裡讀取 /proc，並在您中斷連線時停止。</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主機(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>ssh config:</source>
+        <translation>ssh 設定檔：</translation>
+    </message>
+    <message>
+        <source>ssh config file</source>
+        <translation>ssh 設定檔</translation>
+    </message>
+    <message>
+        <source>Enter a host, e.g. admin@db1 or db1:2222</source>
+        <translation>請輸入主機，例如 admin@db1 或 db1:2222</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：沒有此檔案</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTableModel</name>
+    <message>
+        <source>Family</source>
+        <translation>家族</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本機</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>遠端</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>In state</source>
+        <translation>處於此狀態</translation>
+    </message>
+    <message>
+        <source>Timer</source>
+        <translation>計時器</translation>
+    </message>
+    <message>
+        <source>Timer left</source>
+        <translation>計時剩餘</translation>
+    </message>
+    <message>
+        <source>Send-Q</source>
+        <translation>Send-Q</translation>
+    </message>
+    <message>
+        <source>Recv-Q</source>
+        <translation>Recv-Q</translation>
+    </message>
+    <message>
+        <source>Retrans</source>
+        <translation>重傳</translation>
+    </message>
+    <message>
+        <source>UID</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Inode</source>
+        <translation>Inode</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTableView</name>
+    <message>
+        <source>Copy rows</source>
+        <translation>複製列</translation>
+    </message>
+</context>
+<context>
+    <name>LabPanel</name>
+    <message>
+        <source>The client closed. Client: FIN_WAIT2. Server: CLOSE_WAIT until its application closes.</source>
+        <translation>用戶端已關閉。用戶端：FIN_WAIT2。伺服器：CLOSE_WAIT，直到其應用程式關閉。</translation>
+    </message>
+    <message>
+        <source>The server closed. Server: FIN_WAIT2. Client: CLOSE_WAIT until its application closes.</source>
+        <translation>伺服器已關閉。伺服器：FIN_WAIT2。用戶端：CLOSE_WAIT，直到其應用程式關閉。</translation>
+    </message>
+    <message>
+        <source>Both ends sent FIN before either was acknowledged: the client is in CLOSING.</source>
+        <translation>兩端都在對方確認之前送出 FIN：用戶端處於 CLOSING。</translation>
+    </message>
+    <message>
+        <source>The client called shutdown(SHUT_WR): FIN_WAIT2. The server is in CLOSE_WAIT and still sends.</source>
+        <translation>用戶端呼叫了 shutdown(SHUT_WR)：FIN_WAIT2。伺服器處於 CLOSE_WAIT，仍可傳送資料。</translation>
+    </message>
+    <message>
+        <source>The client aborted with SO_LINGER 0: RST, both ends gone at once.</source>
+        <translation>用戶端以 SO_LINGER 0 中止：送出 RST，兩端同時消失。</translation>
+    </message>
+    <message>
+        <source>All connections opened and closed by the client.</source>
+        <translation>所有連線都由用戶端開啟並關閉。</translation>
+    </message>
+    <message>
+        <source>× </source>
+        <translation>× </translation>
+    </message>
+    <message>
+        <source>Run on loopback</source>
+        <translation>在迴路介面上執行</translation>
+    </message>
+    <message>
+        <source>Real connections in this process, on 127.0.0.1 only. No root needed.</source>
+        <translation>在此行程中建立真實連線，僅限 127.0.0.1。不需要 root 權限。</translation>
+    </message>
+    <message>
+        <source>Connections open: ESTABLISHED on both ends.</source>
+        <translation>連線已開啟：兩端皆為 ESTABLISHED。</translation>
+    </message>
+    <message>
+        <source>Done: what remains belongs to the kernel. TIME_WAIT counts down from 60 s.</source>
+        <translation>完成：剩下的由核心處理。TIME_WAIT 從 60 秒開始倒數。</translation>
+    </message>
+    <message>
+        <source>The lab failed: %1</source>
+        <translation>實驗失敗：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stage %1 of 3.&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;第 %1 階段，共 3 階段。&lt;/b&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;end&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;port&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;state&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;timer&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;端點&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;埠&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;狀態&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;計時器&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <source>listener</source>
+        <translation>監聽端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>伺服器</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…還有 %1 個</translation>
+    </message>
+    <message>
+        <source>No lab sockets in /proc/net/tcp.</source>
+        <translation>/proc/net/tcp 中沒有實驗的通訊端。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonStatePanel</name>
+    <message>
+        <source>States now</source>
+        <translation>目前狀態</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>伺服器</translation>
+    </message>
+</context>
+<context>
+    <name>LessonWindow</name>
+    <message>
+        <source>tcpscope: lessons</source>
+        <translation>tcpscope：課程</translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Live lab</source>
+        <translation>即時實驗</translation>
+    </message>
+    <message>
+        <source>↺ Restart</source>
+        <translation>↺ 重新開始</translation>
+    </message>
+    <message>
+        <source>Back to the start (Home)</source>
+        <translation>回到開頭 (Home)</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Previous step (Left)</source>
+        <translation>上一步 (Left)</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暫停 (Space)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Next step (Right)</source>
+        <translation>下一步 (Right)</translation>
+    </message>
+    <message>
+        <source>Speed %1×</source>
+        <translation>速度 %1×</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>簡報模式</translation>
+    </message>
+    <message>
+        <source>Large fonts for a projector (F5)</source>
+        <translation>投影用的大字體 (F5)</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 暫停</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;Sources: %3&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;資料來源：%3&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainToolBar</name>
+    <message>
+        <source>Main</source>
+        <translation>主工具列</translation>
+    </message>
+    <message>
+        <source>Where the sockets are read from</source>
+        <translation>通訊端的讀取來源</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Pause or resume polling (Space)</source>
+        <translation>暫停或繼續輪詢 (Space)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>繼續</translation>
+    </message>
+    <message>
+        <source>Poll interval</source>
+        <translation>輪詢間隔</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Filter: address, port:443, state:time_wait</source>
+        <translation>篩選：位址、port:443、state:time_wait</translation>
+    </message>
+    <message>
+        <source>Show one state in the table (or click a state in the diagram)</source>
+        <translation>在表格中只顯示一種狀態（或在狀態圖中點選狀態）</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有狀態</translation>
+    </message>
+    <message>
+        <source>Address family</source>
+        <translation>位址家族</translation>
+    </message>
+    <message>
+        <source>IPv4 + IPv6</source>
+        <translation>IPv4 + IPv6</translation>
+    </message>
+    <message>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>Source: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>來源：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Connections</source>
+        <translation>連線</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Fit diagram</source>
+        <translation>縮放狀態圖以符合視窗</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>PollStatusBar</name>
+    <message>
+        <source>Reading the kernel&apos;s TCP table...</source>
+        <translation>正在讀取核心的 TCP 表...</translation>
+    </message>
+    <message>
+        <source>Lines of input that could not be used; click to list them</source>
+        <translation>無法使用的輸入行；點選以列出</translation>
+    </message>
+    <message>
+        <source>0 problems</source>
+        <translation>0 個問題</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3</source>
+        <translation>%1 — %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 last poll %2, took %3 ms</source>
+        <translation>%1 上次輪詢 %2，耗時 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>paused —</source>
+        <translation>已暫停 —</translation>
+    </message>
+    <message>
+        <source>%1 sockets</source>
+        <translation>%1 個通訊端</translation>
+    </message>
+    <message>
+        <source>1 problem</source>
+        <translation>1 個問題</translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation>%1 個問題</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暫停</translation>
+    </message>
+    <message>
+        <source>paused — </source>
+        <translation>已暫停 — </translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>...還有 %1 個</translation>
+    </message>
+    <message>
+        <source>Problems in the last poll</source>
+        <translation>上次輪詢的問題</translation>
+    </message>
+    <message>
+        <source>The last poll read every line.</source>
+        <translation>上次輪詢讀取了每一行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the last poll.</source>
+        <translation>
+            <numerusform>上次輪詢有 %n 個問題。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>usual client / active close</source>
+        <translation>一般用戶端／主動關閉</translation>
+    </message>
+    <message>
+        <source>usual server / passive close</source>
+        <translation>一般伺服器／被動關閉</translation>
+    </message>
+    <message>
+        <source>less common (simultaneous, ...)</source>
+        <translation>較少見（同時關閉等）</translation>
+    </message>
+    <message>
+        <source>reset or abort (hover for details)</source>
+        <translation>重設或中止（游標停留可看詳情）</translation>
+    </message>
+    <message>
+        <source>token over unseen (inferred) hops</source>
+        <translation>經過未觀察到（推斷）步驟的標記</translation>
+    </message>
+    <message>
+        <source>CLOSED: the connection is gone (its control block deleted).</source>
+        <translation>CLOSED：連線已消失（其控制區塊已刪除）。</translation>
+    </message>
+    <message>
+        <source>%1: click to show only these sockets in the table.</source>
+        <translation>%1：點選以在表格中只顯示這些通訊端。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT sockets by time left before the kernel frees them (0 to 60 s on Linux, TCP_TIMEWAIT_LEN). Bars slide left as the clock runs.</source>
+        <translation>依核心釋放前剩餘時間分組的 TIME-WAIT 通訊端（Linux 上為 0 到 60 秒，TCP_TIMEWAIT_LEN）。長條會隨時間向左移動。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayControls</name>
+    <message>
+        <source>Step one poll back</source>
+        <translation>倒退一次輪詢</translation>
+    </message>
+    <message>
+        <source>Step one poll forward</source>
+        <translation>前進一次輪詢</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>重播速度</translation>
+    </message>
+    <message>
+        <source>Timeline: drag to a moment of the recording</source>
+        <translation>時間軸：拖曳到錄製內容的某個時刻</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+</context>
+<context>
+    <name>StateChartView</name>
+    <message>
+        <source>no data</source>
+        <translation>無資料</translation>
+    </message>
+</context>
+<context>
+    <name>StateDiagramScene</name>
+    <message numerus="yes">
+        <source>%n orphaned, ≤ %1 s</source>
+        <translation>
+            <numerusform>%n 個孤立，≤ %1 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n orphaned</source>
+        <translation>
+            <numerusform>%n 個孤立</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TunablesPanel</name>
+    <message>
+        <source>Tunable</source>
+        <translation>參數</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>預設值</translation>
+    </message>
+    <message>
+        <source>What it does, and does not</source>
+        <translation>它的作用與不作用</translation>
+    </message>
+    <message>
+        <source>Waiting for the first poll...</source>
+        <translation>等待第一次輪詢...</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>來源：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; kernel %2 %3. TIME_WAIT lasts &lt;b&gt;%4 s&lt;/b&gt; here.%5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 核心 %2 %3。此處 TIME_WAIT 持續 &lt;b&gt;%4 秒&lt;/b&gt;。%5</translation>
+    </message>
+    <message numerus="yes">
+        <source> &lt;span style=&apos;background:#ffd54f&apos;&gt;&amp;nbsp;%n changed in the last minute&amp;nbsp;&lt;/span&gt;</source>
+        <translation>
+            <numerusform> &lt;span style=&apos;background:#ffd54f&apos;&gt;&amp;nbsp;過去一分鐘內有 %n 項變更&amp;nbsp;&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not present</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>This kernel has no %1</source>
+        <translation>此核心沒有 %1</translation>
+    </message>
+    <message>
+        <source>Changed at %1 from %2</source>
+        <translation>於 %1 從 %2 變更</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>（不存在）</translation>
+    </message>
+</context>
+</TS>

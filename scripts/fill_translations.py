@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Fills a Qt Linguist .ts from a dict of (context, source) -> translation and lists what is left.
+
+    scripts/fill_translations.py resources/translations/tcpscope_zh_TW.ts scripts/zh_TW.py
+
+Entries already translated in the .ts are kept; exit status 1 when any entry stays unfinished.
+"""
+import runpy
+import sys
+import xml.etree.ElementTree as ET
+
+ts_path, dict_path = sys.argv[1], sys.argv[2]
+table = runpy.run_path(dict_path)['T']
+tree = ET.parse(ts_path)
+left = []
+for ctx in tree.getroot().iter('context'):
+    name = ctx.findtext('name')
+    for msg in ctx.iter('message'):
+        source = msg.findtext('source')
+        tr = msg.find('translation')
+        if tr.get('type') != 'unfinished':
+            continue
+        text = table.get((name, source))
+        if text is None:
+            left.append((name, source))
+            continue
+        del tr.attrib['type']
+        if msg.get('numerus') == 'yes':
+            for form in tr.findall('numerusform'):
+                form.text = text
+        else:
+            tr.text = text
+with open(ts_path, 'wb') as f:
+    f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+    tree.write(f, encoding='utf-8', xml_declaration=False)
+    f.write(b'\n')
+for name, source in left:
+    print(f'unfinished: {name}: {source!r}')
+sys.exit(1 if left else 0)

@@ -1,0 +1,138 @@
+// Under LANG=zh_TW.UTF-8 (set by CTest for this test) the window's menus and panels are in
+// Traditional Chinese, and the translation is complete: lupdate run over today's sources finds no
+// string left untranslated.
+#include "appoptions.h"
+#include "chartpanel.h"
+#include "connectiontablemodel.h"
+#include "maintoolbar.h"
+#include "mainwindow.h"
+#include "snapshotbuilder.h"
+#include "snapshotsource.h"
+#include "translations.h"
+#include "tunablespanel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QProcess>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+class FakeSource : public SnapshotSource
+{
+public:
+    Snapshot poll() override { return SnapshotBuilder(1000).add(TcpState::Listen, 80, 0).build(); }
+    QString description() const override { return QStringLiteral("fake source"); }
+};
+
+QStringList menuTitles(QMainWindow &w)
+{
+    QStringList titles;
+    for (QAction *a : w.menuBar()->actions())
+        titles << a->text();
+    return titles;
+}
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // The system locale comes from LANG: no QLocale::setDefault here, so this is what users get.
+        QCOMPARE(QLocale().name(), QStringLiteral("zh_TW"));
+        QVERIFY(Translations::install(qApp));
+    }
+
+    void mainWindowIsTraditionalChinese()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        MainWindow w(options, std::make_unique<FakeSource>());
+        const QStringList menus = menuTitles(w);
+        QVERIFY2(menus.contains(QStringLiteral("檔案(&F)")), qPrintable(menus.join(u' ')));
+        QVERIFY2(menus.contains(QStringLiteral("檢視(&V)")), qPrintable(menus.join(u' ')));
+        QCOMPARE(w.findChild<QDockWidget *>(QStringLiteral("connectionsDock"))->windowTitle(), QStringLiteral("連線"));
+        QCOMPARE(w.toolBar()->pauseAction()->text(), QStringLiteral("暫停"));
+        QCOMPARE(w.toolBar()->windowTitle(), QStringLiteral("主工具列"));
+        QCOMPARE(w.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("家族"));
+        QCOMPARE(w.tableModel()->headerData(3, Qt::Horizontal).toString(), QStringLiteral("狀態"));
+    }
+
+    void panelsAreTraditionalChinese()
+    {
+        StateHistory history;
+        ChartPanel chart(&history);
+        QStringList boxes;
+        for (auto *c : chart.findChildren<QCheckBox *>())
+            boxes << c->text();
+        QVERIFY2(boxes.contains(QStringLiteral("對數刻度")), qPrintable(boxes.join(u' ')));
+
+        TunablesPanel tunables;
+        auto *table = tunables.findChild<QTableWidget *>();
+        QVERIFY(table);
+        QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("參數"));
+        QCOMPARE(table->horizontalHeaderItem(2)->text(), QStringLiteral("預設值"));
+    }
+
+    void pluralsAreTranslated()
+    {
+        // %n forms come from the .qm too (Chinese has one form).
+        QCOMPARE(QCoreApplication::translate("PollStatusBar", "%n problem(s) in the last poll.", nullptr, 3),
+            QStringLiteral("上次輪詢有 3 個問題。"));
+    }
+
+    // Every tr() string in app/, views/ and model/ today has a finished translation.
+    void translationIsComplete()
+    {
+        QTemporaryDir dir;
+        const QString ts = dir.filePath(QStringLiteral("tcpscope_zh_TW.ts"));
+        QVERIFY(QFile::copy(QStringLiteral(TCPSCOPE_SOURCE_DIR "/resources/translations/tcpscope_zh_TW.ts"), ts));
+        QFile::setPermissions(ts, QFile::ReadOwner | QFile::WriteOwner);
+        QProcess lupdate;
+        lupdate.setWorkingDirectory(QStringLiteral(TCPSCOPE_SOURCE_DIR));
+        lupdate.start(QStringLiteral(TCPSCOPE_LUPDATE),
+            { QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
+                QStringLiteral("app"), QStringLiteral("views"), QStringLiteral("model"), QStringLiteral("-ts"), ts });
+        QVERIFY(lupdate.waitForFinished(120'000));
+        QCOMPARE(lupdate.exitCode(), 0);
+
+        QFile file(ts);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        QStringList unfinished;
+        QString context;
+        QString source;
+        int messages = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("name"))
+                context = xml.readElementText();
+            else if (xml.name() == QLatin1String("source"))
+                source = xml.readElementText();
+            else if (xml.name() == QLatin1String("translation")) {
+                ++messages;
+                const bool open = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+                if (open || xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed().isEmpty())
+                    unfinished << context + QStringLiteral(": ") + source;
+            }
+        }
+        QVERIFY(!xml.hasError());
+        QVERIFY(messages > 100);
+        QVERIFY2(unfinished.isEmpty(),
+            qPrintable(QStringLiteral("%1 string(s) to translate (cmake --build <dir> --target update_translations, "
+                                      "then edit resources/translations/tcpscope_zh_TW.ts):\n")
+                           .arg(unfinished.size())
+                + unfinished.join(u'\n')));
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"
