@@ -25,10 +25,12 @@
 #include "tunablespanel.h"
 
 #include <QApplication>
+#include <QChart>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QLegend>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
@@ -223,21 +225,23 @@ void MainWindow::createDocks()
 
     m_chart = new ChartPanel(&m_history, this);
     m_chart->setAccessibleName(tr("Sockets per state over time"));
-    auto *chartDock = new QDockWidget(tr("Sockets over time"), this);
+    // Docked beside the diagram the chart is narrow: a legend in one row would cut every state name.
+    m_chart->chart()->legend()->setAlignment(Qt::AlignRight);
+    auto *chartDock = m_chartDock = new QDockWidget(tr("Sockets over time"), this);
     chartDock->setObjectName(QStringLiteral("chartDock"));
     chartDock->setWidget(m_chart);
     addPanel(chartDock, Qt::RightDockWidgetArea);
 
     m_tunables = new TunablesPanel(this);
     m_tunables->setAccessibleName(tr("Kernel tunables"));
-    auto *tunablesDock = new QDockWidget(tr("Tunables"), this);
+    auto *tunablesDock = m_tunablesDock = new QDockWidget(tr("Tunables"), this);
     tunablesDock->setObjectName(QStringLiteral("tunablesDock"));
     tunablesDock->setWidget(m_tunables);
     addPanel(tunablesDock, Qt::RightDockWidgetArea);
 
     m_advisor = new AdvisorPanel(this);
     m_advisor->setAccessibleName(tr("Advisor findings"));
-    auto *advisorDock = new QDockWidget(tr("Advisor"), this);
+    auto *advisorDock = m_advisorDock = new QDockWidget(tr("Advisor"), this);
     advisorDock->setObjectName(QStringLiteral("advisorDock"));
     advisorDock->setWidget(m_advisor);
     addPanel(advisorDock, Qt::RightDockWidgetArea);
@@ -253,7 +257,7 @@ void MainWindow::createDocks()
     m_lessonsDock->hide();
 
     resizeDocks({ tableDock }, { 230 }, Qt::Vertical);
-    resizeDocks({ chartDock }, { 520 }, Qt::Horizontal);
+    resizeDocks({ chartDock }, { 560 }, Qt::Horizontal);
     resizeDocks({ chartDock, tunablesDock }, { 300, 260 }, Qt::Vertical);
 
     connect(m_chart, &ChartPanel::stateActivated, this, &MainWindow::showState);
@@ -264,10 +268,24 @@ void MainWindow::createDocks()
             m_scene->setLessonStates(client, server);
     });
     connect(m_lessonsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible)
+        if (visible) {
             m_scene->setLessonStates(m_lessons->player()->clientState(), m_lessons->player()->serverState());
-        else if (m_lessonsDock->isHidden())
+            // Teaching layout: lesson | diagram. The right-hand panels make room and come back after.
+            if (m_hiddenForLessons.isEmpty() && !m_lessonsDock->isFloating()) {
+                for (auto *d : { m_chartDock, m_tunablesDock, m_advisorDock }) {
+                    if (d->isVisible() && dockWidgetArea(d) == Qt::RightDockWidgetArea) {
+                        m_hiddenForLessons << d;
+                        d->hide();
+                    }
+                }
+                resizeDocks({ m_lessonsDock }, { 660 }, Qt::Horizontal);
+            }
+        } else if (m_lessonsDock->isHidden()) {
             m_scene->setLessonStates(std::nullopt, std::nullopt);
+            for (QDockWidget *d : std::as_const(m_hiddenForLessons))
+                d->show();
+            m_hiddenForLessons.clear();
+        }
     });
     // The live lab's sockets get a coloured bar in the table.
     if (auto *delegate = qobject_cast<ConnectionRowDelegate *>(m_table->itemDelegate())) {

@@ -126,6 +126,10 @@ private:
     AdvisorPanel *m_advisor = nullptr;
     LessonWindow *m_lessons = nullptr;
     QDockWidget *m_lessonsDock = nullptr;
+    QDockWidget *m_chartDock = nullptr;
+    QDockWidget *m_tunablesDock = nullptr;
+    QDockWidget *m_advisorDock = nullptr;
+    QList<QDockWidget *> m_hiddenForLessons; // shown again when the lessons close
     MainToolBar *m_toolBar = nullptr;
     PollStatusBar *m_statusBar = nullptr;
     QMenu *m_viewMenu = nullptr;

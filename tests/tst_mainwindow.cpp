@@ -250,6 +250,8 @@ private Q_SLOTS:
         QTRY_VERIFY(lit() >= 1);
         const TcpState client = w.lessonWindow()->player()->clientState();
         QVERIFY(w.diagramScene()->node(client)->hasLessonMark());
+        if (qEnvironmentVariableIsSet("TCPSCOPE_TEST_LESSON_SCREENSHOT"))
+            QTest::qWait(300), w.grab().save(qEnvironmentVariable("TCPSCOPE_TEST_LESSON_SCREENSHOT"));
         w.findChild<QDockWidget *>(QStringLiteral("lessonsDock"))->hide();
         QCOMPARE(lit(), 0);
     }
