@@ -13,6 +13,7 @@ MainToolBar::MainToolBar(QWidget *parent)
     m_source = new QLabel(this);
     m_source->setContentsMargins(6, 0, 10, 0);
     m_source->setToolTip(tr("Where the sockets are read from"));
+    m_source->setAccessibleName(tr("Source"));
     addWidget(m_source);
     addSeparator();
 
@@ -27,6 +28,7 @@ MainToolBar::MainToolBar(QWidget *parent)
 
     m_interval = new QComboBox(this);
     m_interval->setToolTip(tr("Poll interval"));
+    m_interval->setAccessibleName(tr("Poll interval"));
     for (int ms : { 250, 500, 1000, 2000, 5000, 10000 })
         m_interval->addItem(ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(ms / 1000), ms);
     connect(m_interval, &QComboBox::activated, this,
@@ -37,12 +39,15 @@ MainToolBar::MainToolBar(QWidget *parent)
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter: address, port:443, state:time_wait"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter connections"));
+    m_filter->setToolTip(tr("Filter the connections table (Ctrl+F)"));
     m_filter->setMinimumWidth(260);
     connect(m_filter, &QLineEdit::textChanged, this, &MainToolBar::filterTextChanged);
     addWidget(m_filter);
 
     m_state = new QComboBox(this);
     m_state->setToolTip(tr("Show one state in the table (or click a state in the diagram)"));
+    m_state->setAccessibleName(tr("State filter"));
     m_state->addItem(tr("All states"), -1);
     for (TcpState s : TcpStates::rfcStates)
         m_state->addItem(TcpStates::rfcName(s), int(s));
@@ -51,6 +56,7 @@ MainToolBar::MainToolBar(QWidget *parent)
 
     m_family = new QComboBox(this);
     m_family->setToolTip(tr("Address family"));
+    m_family->setAccessibleName(tr("Address family"));
     m_family->addItem(tr("IPv4 + IPv6"), 0);
     m_family->addItem(tr("IPv4"), 4);
     m_family->addItem(tr("IPv6"), 6);

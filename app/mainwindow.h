@@ -1,6 +1,7 @@
 #pragma once
 
 #include "appoptions.h"
+#include "labsession.h"
 #include "snapshot.h"
 #include "statehistory.h"
 #include "trackerworker.h"
@@ -11,19 +12,28 @@
 #include <memory>
 #include <optional>
 
+class AdvisorPanel;
+class ChartPanel;
 class ConnectionFilterProxy;
 class ConnectionTableModel;
 class ConnectionTableView;
+struct Counters;
+class LessonWindow;
 class MainToolBar;
 class PollStatusBar;
 class Poller;
+class QToolBar;
+class Recorder;
+class ReplayControls;
+class ReplaySource;
 class SnapshotSource;
 class StateDiagramScene;
 class StateDiagramView;
+class TunablesPanel;
 
-// The application window: the state diagram in the centre, panels as docks around it. Wires the
-// poller to the tracker (on its own thread), history, table model and diagram; other panels
-// connect to snapshotApplied().
+// The application window: the state diagram in the centre, panels as docks around it (connections
+// below; chart, tunables and advisor beside it; lessons on the left, hidden until asked for). Wires
+// the poller to the tracker (on its own thread), history, table model, diagram and panels.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -39,6 +49,12 @@ public:
     // Feeds one poll in as if the poller had produced it; it is tracked off the GUI thread and
     // applied when done (snapshotApplied()).
     void applySnapshot(const Snapshot &snapshot);
+    // Watches another source from now on (File > Connect, Open recording, Record). Unless sameHost,
+    // the tracker, history and table start afresh: the old host's sockets did not "close".
+    void setSource(std::unique_ptr<SnapshotSource> source, bool sameHost = false);
+    // Shows the lessons dock with a lesson, or with the live lab running a pattern.
+    void openLesson(const QString &id);
+    void runLab(LabSession::Pattern pattern, int count);
 
     Poller *poller() const { return m_poller; }
     const StateHistory &history() const { return m_history; }
@@ -50,6 +66,12 @@ public:
     ConnectionTableView *tableView() const { return m_table; }
     MainToolBar *toolBar() const { return m_toolBar; }
     PollStatusBar *pollStatusBar() const { return m_statusBar; }
+    ChartPanel *chartPanel() const { return m_chart; }
+    TunablesPanel *tunablesPanel() const { return m_tunables; }
+    AdvisorPanel *advisorPanel() const { return m_advisor; }
+    LessonWindow *lessonWindow() const { return m_lessons; }
+    ReplayControls *replayControls() const { return m_replayControls; }
+    const std::shared_ptr<Recorder> &recorder() const { return m_recorder; }
 
 Q_SIGNALS:
     void snapshotApplied(const Snapshot &snapshot);
@@ -58,20 +80,39 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void init(std::unique_ptr<SnapshotSource> source);
     void onTracked(const TrackerResultPtr &result);
     void createWidgets();
     void createDocks();
     void createMenus();
+    void createTeachMenus();
     void restoreLayout();
+    void startPoller(std::unique_ptr<SnapshotSource> source);
+    void showState(TcpState state);
     void setStateFilter(std::optional<TcpState> state);
     void updateHighlight();
+    void updateTitle();
+    void updateNotice();
+    void onCounters(const Counters &counters);
+    void connectToHost();
+    void openRecording();
+    void watchThisHost();
+    void startRecording();
+    void stopRecording();
+    void reopen(const AppOptions &options, bool sameHost);
     void scheduleScreenshot();
     void takeScreenshot(int attemptsLeft);
 
     AppOptions m_options;
+    std::shared_ptr<Recorder> m_recorder;
+    bool m_sourceRecords = false; // the source offers its frames to m_recorder
     Poller *m_poller = nullptr;
+    ReplaySource *m_replay = nullptr; // owned by the poller's worker; thread-safe position
+    QToolBar *m_replayBar = nullptr;
+    ReplayControls *m_replayControls = nullptr;
     QThread m_trackerThread;
     TrackerWorker *m_trackerWorker = nullptr; // lives in m_trackerThread
+    quint64 m_generation = 0; // bumped per new source; older tracker results are dropped
     StateHistory m_history;
     Snapshot m_last;
     std::optional<AddressFamily> m_family;
@@ -80,9 +121,22 @@ private:
     ConnectionTableModel *m_tableModel = nullptr;
     ConnectionFilterProxy *m_proxy = nullptr;
     ConnectionTableView *m_table = nullptr;
+    ChartPanel *m_chart = nullptr;
+    TunablesPanel *m_tunables = nullptr;
+    AdvisorPanel *m_advisor = nullptr;
+    LessonWindow *m_lessons = nullptr;
+    QDockWidget *m_lessonsDock = nullptr;
+    QDockWidget *m_chartDock = nullptr;
+    QDockWidget *m_tunablesDock = nullptr;
+    QDockWidget *m_advisorDock = nullptr;
+    QList<QDockWidget *> m_hiddenForLessons; // shown again when the lessons close
     MainToolBar *m_toolBar = nullptr;
     PollStatusBar *m_statusBar = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QAction *m_recordAction = nullptr;
+    QAction *m_stopRecordAction = nullptr;
+    QString m_pacingNote;
+    QString m_countersNote;
     quint64 m_selectedId = 0;
     int m_polls = 0;
     int m_tracking = 0; // snapshots handed to the tracker thread and not yet back

@@ -9,12 +9,16 @@
 PollStatusBar::PollStatusBar(QWidget *parent)
     : QStatusBar(parent)
     , m_host(new QLabel(this))
+    , m_notice(new QLabel(this))
     , m_poll(new QLabel(this))
     , m_sockets(new QLabel(this))
     , m_problems(new QToolButton(this))
 {
     m_host->setText(tr("Reading the kernel's TCP table..."));
     addWidget(m_host, 1);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->hide();
+    addWidget(m_notice, 2);
     addPermanentWidget(m_poll);
     addPermanentWidget(m_sockets);
     m_problems->setAutoRaise(true);
@@ -28,7 +32,20 @@ PollStatusBar::PollStatusBar(QWidget *parent)
 
 void PollStatusBar::setSnapshot(const Snapshot &s)
 {
-    m_host->setText(tr("%1 \u2014 %2 %3").arg(s.host(), s.os(), s.kernel()));
+    m_fatal = s.fatalError();
+    if (!s.isValid()) {
+        m_host->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+        m_host->setText(tr("%1 \u2014 showing the last good poll").arg(m_fatal));
+        m_host->setToolTip(m_fatal);
+        // The poll time and counts of the last good poll stay; the loss counts as a problem.
+        m_problems->setText(tr("%1 problems").arg(m_problemList.total() + 1));
+        m_problems->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+        return;
+    }
+    m_host->setStyleSheet(QString());
+    m_host->setToolTip(QString());
+    const QString source = m_source.isEmpty() ? QString() : tr(" \u00b7 via %1").arg(m_source);
+    m_host->setText(tr("%1 \u2014 %2 %3%4").arg(s.host(), s.os(), s.kernel(), source));
     const QString when = QDateTime::fromMSecsSinceEpoch(s.timeMs()).toString(QStringLiteral("HH:mm:ss"));
     m_poll->setText(tr("%1 last poll %2, took %3 ms")
                         .arg(m_paused ? tr("paused \u2014") : QString(), when)
@@ -36,10 +53,26 @@ void PollStatusBar::setSnapshot(const Snapshot &s)
                         .trimmed());
     m_sockets->setText(tr("%1 sockets").arg(QLocale().toString(qlonglong(s.isValid() ? s.sockets().size() : 0))));
     m_problemList = s.problems();
-    m_fatal = s.fatalError();
     const qint64 n = m_problemList.total() + (m_fatal.isEmpty() ? 0 : 1);
     m_problems->setText(n == 1 ? tr("1 problem") : tr("%1 problems").arg(n));
     m_problems->setStyleSheet(n > 0 ? QStringLiteral("color: #c62828; font-weight: bold;") : QString());
+}
+
+void PollStatusBar::setSource(const QString &description)
+{
+    m_source = description;
+}
+
+void PollStatusBar::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setToolTip(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString PollStatusBar::notice() const
+{
+    return m_notice->text();
 }
 
 void PollStatusBar::setPaused(bool paused)
@@ -54,7 +87,7 @@ void PollStatusBar::setPaused(bool paused)
 
 QString PollStatusBar::text() const
 {
-    return QStringList { m_host->text(), m_poll->text(), m_sockets->text(), m_problems->text() }.join(
+    return QStringList { m_host->text(), m_notice->text(), m_poll->text(), m_sockets->text(), m_problems->text() }.join(
         QLatin1String(" | "));
 }
 

@@ -15,17 +15,26 @@ class PollStatusBar : public QStatusBar
 public:
     explicit PollStatusBar(QWidget *parent = nullptr);
 
+    // An invalid snapshot (source lost, e.g. "reconnecting in 4 s") is shown in red while the counts of
+    // the last good poll stay on screen.
     void setSnapshot(const Snapshot &snapshot);
+    // How the sockets are read ("ssh web1", "/proc", "recording r.tcps"), shown after the host.
+    void setSource(const QString &description);
+    // A second line of state: full snapshots slowed down and why, recording, counters between polls.
+    void setNotice(const QString &text);
+    QString notice() const;
     void setPaused(bool paused);
     QString text() const; // everything shown, for tests
     void showProblems();
 
 private:
     QLabel *m_host;
+    QLabel *m_notice;
     QLabel *m_poll;
     QLabel *m_sockets;
     QToolButton *m_problems;
     ProblemList m_problemList;
     QString m_fatal;
+    QString m_source;
     bool m_paused = false;
 };

@@ -1,11 +1,18 @@
 #include "trackerworker.h"
 
+#include "advisor.h"
+
 #include <algorithm>
 
-void TrackerWorker::track(const Snapshot &snapshot)
+void TrackerWorker::track(const Snapshot &snapshot, quint64 generation)
 {
+    if (generation != m_generation) {
+        m_tracker.clear();
+        m_generation = generation;
+    }
     auto r = std::make_shared<TrackerResult>();
     r->snapshot = snapshot;
+    r->generation = generation;
     r->events = m_tracker.update(snapshot); // an invalid snapshot changes nothing
     r->pollMs = m_tracker.lastUpdateMs();
     r->sockets.reserve(size_t(m_tracker.size()));
@@ -15,5 +22,7 @@ void TrackerWorker::track(const Snapshot &snapshot)
     }
     std::sort(r->sockets.begin(), r->sockets.end(),
         [](const TrackedSocket &a, const TrackedSocket &b) { return a.id < b.id; });
+    if (snapshot.isValid())
+        r->advisories = Advisor::evaluate(snapshot, &m_tracker);
     Q_EMIT tracked(r);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "advisory.h"
 #include "connectiontracker.h"
 
 #include <QObject>
@@ -13,6 +14,10 @@ struct TrackerResult
     std::vector<TrackerEvent> events;
     std::vector<TrackedSocket> sockets; // ascending id, for ConnectionTableModel::apply
     qint64 pollMs = 0;
+    // Advisor::evaluate with this tracker's ages (CLOSE_WAIT/FIN_WAIT_2 ageing): the tracker lives on
+    // this thread, so the rules run here and only their findings cross to the GUI.
+    std::vector<Advisory> advisories;
+    quint64 generation = 0; // as passed to track()
 };
 using TrackerResultPtr = std::shared_ptr<const TrackerResult>;
 Q_DECLARE_METATYPE(TrackerResultPtr)
@@ -23,11 +28,14 @@ class TrackerWorker : public QObject
 {
     Q_OBJECT
 public:
-    void track(const Snapshot &snapshot);
+    // A generation other than the last one means a new source (another host, a recording): the
+    // tracker starts afresh instead of reporting every socket of the old host as closed.
+    void track(const Snapshot &snapshot, quint64 generation = 0);
 
 Q_SIGNALS:
     void tracked(const TrackerResultPtr &result);
 
 private:
     ConnectionTracker m_tracker;
+    quint64 m_generation = 0;
 };

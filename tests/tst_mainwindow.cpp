@@ -1,6 +1,10 @@
+#include "aboutdialog.h"
+#include "advisorpanel.h"
+#include "chartpanel.h"
 #include "connectionfilterproxy.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
+#include "lessonwindow.h"
 #include "loopbacklab.h"
 #include "maintoolbar.h"
 #include "mainwindow.h"
@@ -11,12 +15,14 @@
 #include "statenodeitem.h"
 #include "tokenitem.h"
 #include "transitionedgeitem.h"
+#include "tunablespanel.h"
 
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMutex>
 #include <QSet>
 #include <QSettings>
+#include <QTableWidget>
 #include <QTest>
 
 namespace {
@@ -58,6 +64,7 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        Q_INIT_RESOURCE(resources); // lessons
         QCoreApplication::setOrganizationName(QStringLiteral("tcpscope-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         QSettings().clear();
@@ -149,6 +156,111 @@ private Q_SLOTS:
         w.addPanel(dock);
         QCOMPARE(w.dockWidgetArea(dock), Qt::RightDockWidgetArea);
         QVERIFY(!w.saveState().isEmpty());
+    }
+    void panelsAreDockedAndGetDataAfterAPoll()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        SnapshotBuilder b(1000);
+        b.add(TcpState::Established, 40000, 443).add(TcpState::CloseWait, 80, 41000);
+        b.data().tunables.set(QStringLiteral("net.ipv4.tcp_tw_recycle"), QStringLiteral("1"));
+        MainWindow w(options, std::make_unique<FakeSource>(b.build()));
+        w.show();
+        for (const char *name : { "connectionsDock", "chartDock", "tunablesDock", "advisorDock", "lessonsDock" }) {
+            auto *dock = w.findChild<QDockWidget *>(QLatin1String(name));
+            QVERIFY2(dock, name);
+            QVERIFY2(dock->widget() && !dock->widget()->accessibleName().isEmpty(), name);
+        }
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("lessonsDock"))->isHidden()); // until asked for
+        QCOMPARE(w.dockWidgetArea(w.findChild<QDockWidget *>(QStringLiteral("chartDock"))), Qt::RightDockWidgetArea);
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+
+        QCOMPARE(w.history().size(), 1);
+        QCOMPARE(w.history().last().count(TcpState::Established), 1u);
+        QVERIFY(w.chartPanel()->pointCount(TcpState::Established) > 0);
+        QVERIFY(w.tunablesPanel()->rowOf(QStringLiteral("net.ipv4.tcp_fin_timeout")) >= 0);
+        const int recycleRow = w.tunablesPanel()->rowOf(QStringLiteral("net.ipv4.tcp_tw_recycle"));
+        QVERIFY(recycleRow >= 0);
+        QCOMPARE(w.tunablesPanel()->table()->item(recycleRow, TunablesPanel::ValueColumn)->text(), QStringLiteral("1"));
+        bool recycle = false;
+        for (const Advisory &a : w.advisorPanel()->advisories())
+            recycle |= a.id == QStringLiteral("tw-recycle-enabled");
+        QVERIFY(recycle);
+
+        // A finding's "show in diagram" filters the table to its state.
+        Q_EMIT w.advisorPanel()->stateActivated(TcpState::CloseWait);
+        QCOMPARE(w.tableProxy()->rowCount(), 1);
+        Q_EMIT w.chartPanel()->stateActivated(TcpState::Established);
+        QCOMPARE(w.toolBar()->stateFilter(), std::optional(TcpState::Established));
+    }
+
+    void gapAndLossAreShownAndKeepTheLastView()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        MainWindow w(options, std::make_unique<FakeSource>(sample(1000, false)));
+        w.show();
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+        QVERIFY(w.windowTitle().contains(QStringLiteral("testhost")));
+        QVERIFY(w.pollStatusBar()->text().contains(QStringLiteral("fake source")));
+
+        // The source is lost: said in the status bar, the last good counts stay.
+        SnapshotData lost;
+        lost.timeMs = 2000;
+        lost.fatalError = QStringLiteral("connection lost (ssh exited); reconnecting in 4 s");
+        w.applySnapshot(Snapshot(lost));
+        QTRY_VERIFY(w.pollStatusBar()->text().contains(QStringLiteral("reconnecting in 4 s")));
+        QCOMPARE(w.lastSnapshot().timeMs(), 1000);
+        QCOMPARE(w.diagramScene()->node(TcpState::Established)->count(), 30);
+        QCOMPARE(w.tableModel()->rowCount(), 39);
+
+        // A stream that lost frames marks the first snapshot after them; the chart shows the gap.
+        SnapshotBuilder b(3000);
+        b.add(TcpState::Established, 40000, 443);
+        b.data().gapBefore = true;
+        w.applySnapshot(b.build());
+        QTRY_COMPARE(w.lastSnapshot().timeMs(), 3000);
+        QVERIFY(w.history().last().gapBefore);
+        QVERIFY(!w.pollStatusBar()->text().contains(QStringLiteral("reconnecting")));
+
+        // And only that one: the gap flag of the stream does not stick.
+        w.applySnapshot(sample(4000, false));
+        QTRY_COMPARE(w.lastSnapshot().timeMs(), 4000);
+        QVERIFY(!w.history().last().gapBefore);
+        QVERIFY(w.history().at(w.history().size() - 2).gapBefore);
+    }
+
+    void lessonStatesLightTheLiveDiagram()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        MainWindow w(options, std::make_unique<FakeSource>(sample(1000, false)));
+        w.show();
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+        auto lit = [&w] {
+            int n = 0;
+            for (StateNodeItem *node : w.diagramScene()->nodes())
+                n += node->hasLessonMark();
+            return n;
+        };
+        QCOMPARE(lit(), 0);
+        w.openLesson(QStringLiteral("active-close"));
+        QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("lessonsDock"))->isVisible());
+        w.lessonWindow()->player()->seek(2);
+        QTRY_VERIFY(lit() >= 1);
+        const TcpState client = w.lessonWindow()->player()->clientState();
+        QVERIFY(w.diagramScene()->node(client)->hasLessonMark());
+        if (qEnvironmentVariableIsSet("TCPSCOPE_TEST_LESSON_SCREENSHOT"))
+            QTest::qWait(300), w.grab().save(qEnvironmentVariable("TCPSCOPE_TEST_LESSON_SCREENSHOT"));
+        w.findChild<QDockWidget *>(QStringLiteral("lessonsDock"))->hide();
+        QCOMPARE(lit(), 0);
+    }
+
+    void aboutSaysVersionAndLicence()
+    {
+        AboutDialog about;
+        QVERIFY(about.text().contains(QStringLiteral(TCPSCOPE_VERSION)));
+        QVERIFY(about.text().contains(QStringLiteral("MIT")));
     }
 };
 

@@ -378,8 +378,8 @@ void ChartPanel::refresh()
     }
 
     m_axisX->setFormat(m_windowMs <= 600'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
-    // Ticks a round duration apart: 10 s, 1 min, 10 min, 3 h.
-    m_axisX->setTickCount(m_windowMs <= 60'000 ? 7 : m_windowMs <= 600'000 ? 11 : m_windowMs <= 3'600'000 ? 7 : 9);
+    // Ticks a round duration apart: 10 s, 2 min, 10 min, 3 h (few enough for a docked chart ~500 px wide).
+    m_axisX->setTickCount(m_windowMs <= 60'000 ? 7 : m_windowMs <= 600'000 ? 6 : m_windowMs <= 3'600'000 ? 7 : 9);
     m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(m_viewEnd));
     if (m_log)
         m_axisLog->setRange(LogFloor, std::max(10.0, std::pow(10.0, std::ceil(std::log10(std::max(top, 1.0) * 1.2)))));

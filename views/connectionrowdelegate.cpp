@@ -46,4 +46,6 @@ void ConnectionRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         opt.font.setStrikeOut(true);
     }
     QStyledItemDelegate::paint(painter, opt, index);
+    if (m_marker && index.column() == 0 && m_marker(index))
+        painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), markerColour());
 }

@@ -281,6 +281,16 @@ void StateDiagramScene::setFilterState(std::optional<TcpState> s)
         n->setFiltered(s && n->state() == *s);
 }
 
+void StateDiagramScene::setLessonStates(std::optional<TcpState> client, std::optional<TcpState> server)
+{
+    for (StateNodeItem *n : m_nodes) {
+        const auto here = [n](std::optional<TcpState> s) {
+            return s && !n->isSink() && n->state() == TcpStateMachine::diagramState(*s);
+        };
+        n->setLessonMarks(here(client), here(server));
+    }
+}
+
 void StateDiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     for (QGraphicsItem *item : items(event->scenePos())) {

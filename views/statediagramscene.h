@@ -43,6 +43,8 @@ public:
     void addEvents(const std::vector<TrackerEvent> &events);
     void setHighlightedState(std::optional<TcpState> s); // where the selected socket is
     void setFilterState(std::optional<TcpState> s); // the state the table is filtered to
+    // A lesson's two endpoints, lit in the live diagram (nullopt clears).
+    void setLessonStates(std::optional<TcpState> client, std::optional<TcpState> server);
     // Time for a token to cross one edge; the window keeps a whole path inside one poll interval.
     void setMsPerHop(int ms) { m_msPerHop = ms; }
     int msPerHop() const { return m_msPerHop; }

@@ -39,6 +39,18 @@ void StateDiagramView::showEvent(QShowEvent *event)
         fit();
 }
 
+void StateDiagramView::zoomBy(qreal factor)
+{
+    const qreal current = transform().m11();
+    if ((factor > 1 && current > 6) || (factor < 1 && current < 0.1))
+        return;
+    m_autoFit = false;
+    const ViewportAnchor anchor = transformationAnchor();
+    setTransformationAnchor(QGraphicsView::AnchorViewCenter);
+    scale(factor, factor);
+    setTransformationAnchor(anchor);
+}
+
 void StateDiagramView::wheelEvent(QWheelEvent *event)
 {
     const qreal factor = std::pow(1.0015, event->angleDelta().y());

@@ -14,6 +14,8 @@ public:
 
     bool isAutoFit() const { return m_autoFit; }
     void fit();
+    // Zooms about the centre (menu and keyboard); factor > 1 zooms in.
+    void zoomBy(qreal factor);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

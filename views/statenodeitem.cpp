@@ -1,6 +1,7 @@
 #include "statenodeitem.h"
 
 #include "diagramcolors.h"
+#include "ladderstyle.h"
 
 #include <QCursor>
 #include <QGraphicsScene>
@@ -55,9 +56,18 @@ void StateNodeItem::setFiltered(bool on)
     }
 }
 
+void StateNodeItem::setLessonMarks(bool client, bool server)
+{
+    if (client != m_lessonClient || server != m_lessonServer) {
+        m_lessonClient = client;
+        m_lessonServer = server;
+        update();
+    }
+}
+
 QRectF StateNodeItem::boundingRect() const
 {
-    return m_rect.adjusted(-5, -5, 5, 5);
+    return m_rect.adjusted(-9, -9, 9, 9);
 }
 
 void StateNodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
@@ -74,6 +84,20 @@ void StateNodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget
         p->setPen(QPen(pal.color(QPalette::Highlight), 3, Qt::DotLine));
         p->setBrush(Qt::NoBrush);
         p->drawRoundedRect(m_rect.adjusted(-4, -4, 4, 4), 12, 12);
+    }
+    if (m_lessonClient || m_lessonServer) {
+        // Both ends in one state (e.g. ESTABLISHED): half the ring in each colour.
+        const QRectF ring = m_rect.adjusted(-6, -6, 6, 6);
+        p->setBrush(Qt::NoBrush);
+        p->setPen(QPen(m_lessonClient ? LadderStyle::clientColor() : LadderStyle::serverColor(), 5));
+        p->drawRoundedRect(ring, 13, 13);
+        if (m_lessonClient && m_lessonServer) {
+            p->save();
+            p->setClipRect(QRectF(ring.center().x(), ring.top() - 4, ring.width(), ring.height() + 8));
+            p->setPen(QPen(LadderStyle::serverColor(), 5));
+            p->drawRoundedRect(ring, 13, 13);
+            p->restore();
+        }
     }
     p->setPen(border);
     p->setBrush(fill);

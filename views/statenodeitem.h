@@ -27,6 +27,9 @@ public:
     void setHighlighted(bool on); // the selected socket is here
     bool isHighlighted() const { return m_highlighted; }
     void setFiltered(bool on); // the table shows only this state
+    // A lesson's endpoints are here (teaching mode): a ring in the lesson's client/server colours.
+    void setLessonMarks(bool client, bool server);
+    bool hasLessonMark() const { return m_lessonClient || m_lessonServer; }
     QRectF rect() const { return m_rect; }
 
     QRectF boundingRect() const override;
@@ -41,4 +44,6 @@ private:
     QString m_note;
     bool m_highlighted = false;
     bool m_filtered = false;
+    bool m_lessonClient = false;
+    bool m_lessonServer = false;
 };
