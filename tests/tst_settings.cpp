@@ -61,7 +61,7 @@ private Q_SLOTS:
         SessionSettings::applyTo(options, false);
         QCOMPARE(options.intervalMs, 1000); // nothing remembered yet: the default
 
-        const QRect geometry(60, 70, 1100, 720);
+        const QRect geometry(60, 70, 1300, 860); // above the docks' minimum sizes, so restoring is exact
         {
             auto w = makeWindow(options);
             w->show();
