@@ -46,19 +46,6 @@ bool parseDec(QByteArrayView t, quint64 max, quint64 &out)
     return true;
 }
 
-QString excerpt(QByteArrayView line)
-{
-    QString s;
-    const qsizetype n = qMin<qsizetype>(line.size(), 48);
-    for (qsizetype i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(line[i]);
-        s.append(c >= 0x20 && c < 0x7f ? QChar(char16_t(c)) : QChar(u'?'));
-    }
-    if (line.size() > n)
-        s.append(QLatin1String("..."));
-    return s;
-}
-
 bool pton(int af, QByteArrayView text, quint8 *dst)
 {
     char buf[64];
@@ -215,7 +202,8 @@ BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &sou
         pos = end + 1;
         ++lineNo;
         auto report = [&](const QString &what) {
-            out.problems.add({ source, lineNo, what + QLatin1String(": \"") + excerpt(line) + QLatin1Char('"') });
+            out.problems.add(
+                { source, lineNo, what + QLatin1String(": \"") + Problem::excerpt(line) + QLatin1Char('"') });
         };
         const QByteArrayView trimmed = line.trimmed();
         if (trimmed.isEmpty())

@@ -22,3 +22,17 @@ void ProblemList::append(const ProblemList &other)
         add(p);
     m_total += other.m_total - other.m_items.size();
 }
+
+QString Problem::excerpt(QByteArrayView line)
+{
+    QString s;
+    const qsizetype n = qMin<qsizetype>(line.size(), 48);
+    s.reserve(n + 3);
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        s.append(c >= 0x20 && c < 0x7f ? QChar(char16_t(c)) : QChar(u'?'));
+    }
+    if (line.size() > n)
+        s.append(QLatin1String("..."));
+    return s;
+}

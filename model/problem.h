@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -12,6 +13,8 @@ struct Problem
     QString message;
 
     QString toString() const;
+    // The start of a bad input line, safe to show: control and non-ASCII bytes become '?'.
+    static QString excerpt(QByteArrayView line);
 };
 
 // A bounded list: a flood of bad lines keeps the first few and counts the rest.

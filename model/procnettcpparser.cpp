@@ -84,21 +84,6 @@ bool isSpace(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-// Shows the start of a bad line safely: control and non-ASCII bytes become '?'.
-QString excerpt(QByteArrayView line)
-{
-    QString s;
-    const qsizetype n = qMin<qsizetype>(line.size(), 48);
-    s.reserve(n + 3);
-    for (qsizetype i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(line[i]);
-        s.append(c >= 0x20 && c < 0x7f ? QChar(char16_t(c)) : QChar(u'?'));
-    }
-    if (line.size() > n)
-        s.append(QLatin1String("..."));
-    return s;
-}
-
 constexpr int MaxTokens = 20;
 
 // Returns an empty string on success, or what was wrong.
@@ -224,6 +209,6 @@ void ProcNetTcpParser::parseInto(
             continue;
         }
         const QString what = terminated ? error : error + QLatin1String(" (last line is truncated)");
-        out.problems.add({ source, lineNo, what + QLatin1String(": \"") + excerpt(line) + QLatin1Char('"') });
+        out.problems.add({ source, lineNo, what + QLatin1String(": \"") + Problem::excerpt(line) + QLatin1Char('"') });
     }
 }

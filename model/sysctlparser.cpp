@@ -20,16 +20,6 @@ bool isName(QByteArrayView n)
     return true;
 }
 
-QString excerpt(QByteArrayView line)
-{
-    QString s = QString::fromLatin1(line.first(qMin<qsizetype>(line.size(), 48)));
-    for (QChar &c : s) {
-        if (c.unicode() < 0x20 || c.unicode() >= 0x7f)
-            c = QChar(u'?');
-    }
-    return line.size() > 48 ? s + QLatin1String("...") : s;
-}
-
 } // namespace
 
 SysctlParseResult SysctlParser::parse(QByteArrayView text, const QString &source)
@@ -72,8 +62,8 @@ SysctlParseResult SysctlParser::parse(QByteArrayView text, const QString &source
             if (t.startsWith("sysctl:")) // "sysctl: unknown oid 'net.inet.tcp.maxtcptw'": absent on this kernel
                 out.problems.add({ source, lineNo, QString::fromUtf8(t) });
             else
-                out.problems.add(
-                    { source, lineNo, QStringLiteral("not a sysctl line: \"") + excerpt(t) + QLatin1Char('"') });
+                out.problems.add({ source, lineNo,
+                    QStringLiteral("not a sysctl line: \"") + Problem::excerpt(t) + QLatin1Char('"') });
             continue;
         }
         flushMulti();
