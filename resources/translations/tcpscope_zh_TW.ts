@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About tcpscope</source>
+        <translation>關於 tcpscope</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;TCP connection states, live: the RFC 793 state diagram with sockets moving through it, per-state counts over time, the kernel tunables that shape them, and lessons on TCP teardown.&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. Released under the MIT licence (the LICENSE file in the source distribution).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Documentation&lt;/b&gt; (in the source distribution): README.md for the command line and JSON output; docs/remote-and-replay.md (SSH, agent, record and replay); docs/stream-format.md; docs/advisories.md (advisor rules); docs/trainers.md (lessons and the live lab); docs/performance.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;References&lt;/b&gt;: &lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc9293&apos;&gt;RFC 9293&lt;/a&gt; (TCP), &lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc1337&apos;&gt;RFC 1337&lt;/a&gt; (TIME-WAIT hazards), &lt;a href=&apos;https://man7.org/linux/man-pages/man7/tcp.7.html&apos;&gt;tcp(7)&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;即時呈現 TCP 連線狀態：通訊端在 RFC 793 狀態圖中移動、各狀態數量隨時間的變化、影響這些狀態的核心可調參數，以及 TCP 連線終止的課程。&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. 以 MIT 授權條款釋出（詳見原始碼發行版中的 LICENSE 檔案）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;文件&lt;/b&gt;（位於原始碼發行版中）：README.md 說明命令列與 JSON 輸出；docs/remote-and-replay.md（SSH、agent、錄製與重播）；docs/stream-format.md；docs/advisories.md（顧問規則）；docs/trainers.md（課程與即時實驗）；docs/performance.md。&lt;/p&gt;&lt;p&gt;&lt;b&gt;參考資料&lt;/b&gt;：&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc9293&apos;&gt;RFC 9293&lt;/a&gt;（TCP）、&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc1337&apos;&gt;RFC 1337&lt;/a&gt;（TIME-WAIT 的風險）、&lt;a href=&apos;https://man7.org/linux/man-pages/man7/tcp.7.html&apos;&gt;tcp(7)&lt;/a&gt;。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>AdvisorPanel</name>
     <message>
         <source>No findings: nothing here matches a rule the advisor knows.</source>
@@ -479,6 +490,22 @@
         <source>Source: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>來源：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>Filter connections</source>
+        <translation>篩選連線</translation>
+    </message>
+    <message>
+        <source>Filter the connections table (Ctrl+F)</source>
+        <translation>篩選連線表格 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>狀態篩選</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -499,12 +526,192 @@
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <source>Fit diagram</source>
-        <translation>縮放狀態圖以符合視窗</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Full snapshots slowed down: %1</source>
+        <translation>完整快照已放慢：%1</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重播</translation>
+    </message>
+    <message>
+        <source>Replay controls</source>
+        <translation>重播控制</translation>
+    </message>
+    <message>
+        <source>TCP state diagram</source>
+        <translation>TCP 狀態圖</translation>
+    </message>
+    <message>
+        <source>Connections table</source>
+        <translation>連線表格</translation>
+    </message>
+    <message>
+        <source>Sockets per state over time</source>
+        <translation>各狀態通訊端數量隨時間變化</translation>
+    </message>
+    <message>
+        <source>Sockets over time</source>
+        <translation>通訊端趨勢</translation>
+    </message>
+    <message>
+        <source>Kernel tunables</source>
+        <translation>核心可調參數</translation>
+    </message>
+    <message>
+        <source>Tunables</source>
+        <translation>可調參數</translation>
+    </message>
+    <message>
+        <source>Advisor findings</source>
+        <translation>顧問發現</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>顧問</translation>
+    </message>
+    <message>
+        <source>Lesson player</source>
+        <translation>課程播放器</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>課程</translation>
+    </message>
+    <message>
+        <source>between full reads, the kernel counts %1 TIME_WAIT and %2 other sockets (at %3)</source>
+        <translation>兩次完整讀取之間，核心計數為 %1 個 TIME_WAIT 與 %2 個其他通訊端（於 %3）</translation>
+    </message>
+    <message>
+        <source>tcpscope — %1</source>
+        <translation>tcpscope — %1</translation>
+    </message>
+    <message>
+        <source>%1 — tcpscope (%2)</source>
+        <translation>%1 — tcpscope（%2）</translation>
+    </message>
+    <message>
+        <source>● recording to %1 (%2 frames)</source>
+        <translation>● 正在錄製至 %1（%2 個畫格）</translation>
+    </message>
+    <message>
+        <source>recording stopped: %1</source>
+        <translation>錄製已停止：%1</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>開啟錄製檔</translation>
+    </message>
+    <message>
+        <source>tcpscope recordings (*.tcps);;All files (*)</source>
+        <translation>tcpscope 錄製檔 (*.tcps);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Record to file</source>
+        <translation>錄製至檔案</translation>
+    </message>
+    <message>
+        <source>tcpscope recordings (*.tcps)</source>
+        <translation>tcpscope 錄製檔 (*.tcps)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to host over SSH...</source>
+        <translation>透過 SSH 連線至主機(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;recording...</source>
+        <translation>開啟錄製檔(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Watch &amp;this host</source>
+        <translation>觀看本機(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Record to &amp;file...</source>
+        <translation>錄製至檔案(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Stop recording</source>
+        <translation>停止錄製(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Step one poll</source>
+        <translation>前進一次輪詢</translation>
+    </message>
+    <message>
+        <source>Ctrl+Right</source>
+        <translation>Ctrl+Right</translation>
+    </message>
+    <message>
+        <source>Step one poll back (replay)</source>
+        <translation>倒退一次輪詢（重播）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Left</source>
+        <translation>Ctrl+Left</translation>
+    </message>
+    <message>
+        <source>&amp;Filter connections</source>
+        <translation>篩選連線(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit diagram</source>
+        <translation>狀態圖符合視窗(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About tcpscope</source>
+        <translation>關於 tcpscope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>關於 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Teach</source>
+        <translation>教學(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show &amp;lessons</source>
+        <translation>顯示課程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>簡報模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Lab</source>
+        <translation>實驗(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -520,10 +727,6 @@
     <message>
         <source>0 problems</source>
         <translation>0 個問題</translation>
-    </message>
-    <message>
-        <source>%1 — %2 %3</source>
-        <translation>%1 — %2 %3</translation>
     </message>
     <message>
         <source>%1 last poll %2, took %3 ms</source>
@@ -570,6 +773,18 @@
         <translation>
             <numerusform>上次輪詢有 %n 個問題。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 — showing the last good poll</source>
+        <translation>%1 — 顯示最後一次成功的輪詢</translation>
+    </message>
+    <message>
+        <source> · via %1</source>
+        <translation> · 經由 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3%4</source>
+        <translation>%1 — %2 %3%4</translation>
     </message>
 </context>
 <context>
