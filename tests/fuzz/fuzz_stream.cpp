@@ -1,8 +1,7 @@
 // libFuzzer target: the tcpscope stream format (docs/stream-format.md) as it arrives from ssh, an
 // agent or a recording: StreamFrameReader fed in chunk sizes taken from the input, then every frame
-// through StreamFrameDecoder (Linux and, with the BSD parser installed, BSD frames) into a Snapshot.
+// through StreamFrameDecoder (Linux and BSD frames) into a Snapshot.
 // Invariants: frames stay under the size limit, no socket has an Unknown state, counts match sockets.
-#include "bsdsnapshot.h"
 #include "snapshot.h"
 #include "streamframedecoder.h"
 #include "streamframereader.h"
@@ -12,17 +11,6 @@
 
 namespace {
 constexpr qsizetype MaxFrame = 16 * 1024; // small, so the fuzzer reaches the oversized-frame path
-
-void bsdParser(const StreamFrameDecoder::Sections &sections, SnapshotData &d)
-{
-    BsdSnapshot::Input in;
-    in.netstat = sections.netstat;
-    in.sysctl = sections.bsdSysctl;
-    const SnapshotData b = BsdSnapshot::build(in);
-    d.sockets = b.sockets;
-    d.tunables = b.tunables;
-    d.problems.append(b.problems);
-}
 
 void check(const StreamFrame &f)
 {
@@ -41,8 +29,6 @@ void check(const StreamFrame &f)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const bool installed = (StreamFrameDecoder::setBsdParser(bsdParser), true);
-    (void)installed;
     if (size < 1)
         return 0;
     // The first byte picks the chunk sizes, so one input is replayed as ssh would deliver it in pieces.
