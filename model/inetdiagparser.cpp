@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -103,7 +104,8 @@ InetDiagParser::Result InetDiagParser::parse(
         if (h.nlmsg_type == NLMSG_ERROR) {
             nlmsgerr err {};
             std::memcpy(&err, payload, size_t(qMin<qsizetype>(payloadLen, sizeof err)));
-            r.error = -err.error;
+            // The kernel sends -errno; a hostile INT_MIN must not overflow the negation.
+            r.error = int(qMin<qint64>(-qint64(err.error), std::numeric_limits<int>::max()));
             r.status = r.error == 0 ? Status::Done : Status::Error; // error 0 is an ACK
             return r;
         }

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <cstring>
+#include <limits>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
@@ -120,8 +121,19 @@ private Q_SLOTS:
         QCOMPARE(problems.total(), 1);
     }
 
+    void errorReplyCarriesErrno_data()
+    {
+        QTest::addColumn<int>("error");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("ENOENT") << -ENOENT << ENOENT;
+        // Found by fuzz_inetdiag: negating INT_MIN overflowed (UBSan).
+        QTest::newRow("INT_MIN") << std::numeric_limits<int>::min() << std::numeric_limits<int>::max();
+    }
+
     void errorReplyCarriesErrno()
     {
+        QFETCH(int, error);
+        QFETCH(int, expected);
         struct
         {
             nlmsghdr h;
@@ -129,13 +141,13 @@ private Q_SLOTS:
         } msg {};
         msg.h.nlmsg_len = sizeof msg;
         msg.h.nlmsg_type = NLMSG_ERROR;
-        msg.e.error = -ENOENT;
+        msg.e.error = error;
         std::vector<SocketEntry> out;
         ProblemList problems;
         const auto r
             = InetDiagParser::parse(QByteArrayView(reinterpret_cast<const char *>(&msg), sizeof msg), out, problems);
         QCOMPARE(r.status, InetDiagParser::Status::Error);
-        QCOMPARE(r.error, ENOENT);
+        QCOMPARE(r.error, expected);
     }
 
     void requestTakesListenerUid()
