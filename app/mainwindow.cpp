@@ -10,7 +10,7 @@
 #include "connectiontableview.h"
 #include "counters.h"
 #include "labpanel.h"
-#include "lessonloader.h"
+#include "lessonsdock.h"
 #include "lessonwindow.h"
 #include "maintoolbar.h"
 #include "poller.h"
@@ -227,32 +227,29 @@ void MainWindow::createDocks()
     m_chart->setAccessibleName(tr("Sockets per state over time"));
     // Docked beside the diagram the chart is narrow: a legend in one row would cut every state name.
     m_chart->chart()->legend()->setAlignment(Qt::AlignRight);
-    auto *chartDock = m_chartDock = new QDockWidget(tr("Sockets over time"), this);
+    auto *chartDock = new QDockWidget(tr("Sockets over time"), this);
     chartDock->setObjectName(QStringLiteral("chartDock"));
     chartDock->setWidget(m_chart);
     addPanel(chartDock, Qt::RightDockWidgetArea);
 
     m_tunables = new TunablesPanel(this);
     m_tunables->setAccessibleName(tr("Kernel tunables"));
-    auto *tunablesDock = m_tunablesDock = new QDockWidget(tr("Tunables"), this);
+    auto *tunablesDock = new QDockWidget(tr("Tunables"), this);
     tunablesDock->setObjectName(QStringLiteral("tunablesDock"));
     tunablesDock->setWidget(m_tunables);
     addPanel(tunablesDock, Qt::RightDockWidgetArea);
 
     m_advisor = new AdvisorPanel(this);
     m_advisor->setAccessibleName(tr("Advisor findings"));
-    auto *advisorDock = m_advisorDock = new QDockWidget(tr("Advisor"), this);
+    auto *advisorDock = new QDockWidget(tr("Advisor"), this);
     advisorDock->setObjectName(QStringLiteral("advisorDock"));
     advisorDock->setWidget(m_advisor);
     addPanel(advisorDock, Qt::RightDockWidgetArea);
     tabifyDockWidget(tunablesDock, advisorDock);
     tunablesDock->raise();
 
-    m_lessons = new LessonWindow(this);
-    m_lessons->setAccessibleName(tr("Lesson player"));
-    m_lessonsDock = new QDockWidget(tr("Lessons"), this);
-    m_lessonsDock->setObjectName(QStringLiteral("lessonsDock"));
-    m_lessonsDock->setWidget(m_lessons);
+    m_lessonsDock = new LessonsDock(this);
+    m_lessonsDock->setMakeRoom({ chartDock, tunablesDock, advisorDock });
     addPanel(m_lessonsDock, Qt::LeftDockWidgetArea);
     m_lessonsDock->hide();
 
@@ -263,34 +260,12 @@ void MainWindow::createDocks()
     connect(m_chart, &ChartPanel::stateActivated, this, &MainWindow::showState);
     connect(m_advisor, &AdvisorPanel::stateActivated, this, &MainWindow::showState);
     // The lesson's endpoints light up in the live diagram while the lessons are open.
-    connect(m_lessons, &LessonWindow::statesChanged, this, [this](TcpState client, TcpState server) {
-        if (m_lessonsDock->isVisible())
-            m_scene->setLessonStates(client, server);
-    });
-    connect(m_lessonsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible) {
-            m_scene->setLessonStates(m_lessons->player()->clientState(), m_lessons->player()->serverState());
-            // Teaching layout: lesson | diagram. The right-hand panels make room and come back after.
-            if (m_hiddenForLessons.isEmpty() && !m_lessonsDock->isFloating()) {
-                for (auto *d : { m_chartDock, m_tunablesDock, m_advisorDock }) {
-                    if (d->isVisible() && dockWidgetArea(d) == Qt::RightDockWidgetArea) {
-                        m_hiddenForLessons << d;
-                        d->hide();
-                    }
-                }
-                resizeDocks({ m_lessonsDock }, { 660 }, Qt::Horizontal);
-            }
-        } else if (m_lessonsDock->isHidden()) {
-            m_scene->setLessonStates(std::nullopt, std::nullopt);
-            for (QDockWidget *d : std::as_const(m_hiddenForLessons))
-                d->show();
-            m_hiddenForLessons.clear();
-        }
-    });
+    connect(m_lessonsDock, &LessonsDock::lessonStatesChanged, m_scene, &StateDiagramScene::setLessonStates);
+    connect(m_lessonsDock, &LessonsDock::labStarted, this, [this] { m_poller->pollNow(); });
     // The live lab's sockets get a coloured bar in the table.
     if (auto *delegate = qobject_cast<ConnectionRowDelegate *>(m_table->itemDelegate())) {
         delegate->setMarker([this](const QModelIndex &index) {
-            const LabSession *lab = m_lessons->labPanel()->session();
+            const LabSession *lab = m_lessonsDock->lessonWindow()->labPanel()->session();
             const int row = lab ? m_proxy->mapToSource(index).row() : -1;
             return row >= 0 && lab->owns(m_tableModel->socketAt(row).entry);
         });
@@ -541,7 +516,7 @@ void MainWindow::createMenus()
     for (QDockWidget *d : findChildren<QDockWidget *>())
         m_viewMenu->addAction(d->toggleViewAction());
 
-    createTeachMenus();
+    m_lessonsDock->addMenus(menuBar());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About tcpscope"), this, [this] {
@@ -549,51 +524,6 @@ void MainWindow::createMenus()
         about.exec();
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-}
-
-void MainWindow::createTeachMenus()
-{
-    QMenu *teach = menuBar()->addMenu(tr("&Teach"));
-    QAction *show = m_lessonsDock->toggleViewAction();
-    show->setText(tr("Show &lessons"));
-    show->setShortcut(QKeySequence(tr("Ctrl+L")));
-    teach->addAction(show);
-    QAction *present = teach->addAction(tr("&Presentation mode"));
-    present->setCheckable(true);
-    connect(present, &QAction::toggled, m_lessons, &LessonWindow::setPresentation);
-    teach->addSeparator();
-    for (const Lesson &l : LessonLoader::builtinLessons())
-        teach->addAction(l.title, this, [this, id = l.id] { openLesson(id); });
-
-    QMenu *lab = menuBar()->addMenu(tr("&Lab"));
-    for (const QString &name : LabSession::names()) {
-        const auto p = LabSession::parse(name);
-        if (!p)
-            continue;
-        // A burst shows a visible TIME_WAIT rise on the chart; the others are one connection.
-        const int count = *p == LabSession::Pattern::Burst ? 200 : 1;
-        QAction *a = lab->addAction(name, this, [this, p = *p, count] { runLab(p, count); });
-        a->setToolTip(LabSession::description(*p));
-        a->setStatusTip(LabSession::description(*p));
-    }
-    lab->setToolTipsVisible(true);
-}
-
-void MainWindow::openLesson(const QString &id)
-{
-    m_lessonsDock->show();
-    m_lessonsDock->raise();
-    const QString error = m_lessons->openLesson(id);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Lessons"), error);
-}
-
-void MainWindow::runLab(LabSession::Pattern pattern, int count)
-{
-    m_lessonsDock->show();
-    m_lessonsDock->raise();
-    m_lessons->showLab(pattern, count);
-    m_poller->pollNow();
 }
 
 void MainWindow::scheduleScreenshot()

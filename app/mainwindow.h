@@ -1,7 +1,6 @@
 #pragma once
 
 #include "appoptions.h"
-#include "labsession.h"
 #include "snapshot.h"
 #include "statehistory.h"
 #include "trackerworker.h"
@@ -18,7 +17,7 @@ class ConnectionFilterProxy;
 class ConnectionTableModel;
 class ConnectionTableView;
 struct Counters;
-class LessonWindow;
+class LessonsDock;
 class MainToolBar;
 class PollStatusBar;
 class Poller;
@@ -52,9 +51,6 @@ public:
     // Watches another source from now on (File > Connect, Open recording, Record). Unless sameHost,
     // the tracker, history and table start afresh: the old host's sockets did not "close".
     void setSource(std::unique_ptr<SnapshotSource> source, bool sameHost = false);
-    // Shows the lessons dock with a lesson, or with the live lab running a pattern.
-    void openLesson(const QString &id);
-    void runLab(LabSession::Pattern pattern, int count);
 
     Poller *poller() const { return m_poller; }
     const StateHistory &history() const { return m_history; }
@@ -69,7 +65,7 @@ public:
     ChartPanel *chartPanel() const { return m_chart; }
     TunablesPanel *tunablesPanel() const { return m_tunables; }
     AdvisorPanel *advisorPanel() const { return m_advisor; }
-    LessonWindow *lessonWindow() const { return m_lessons; }
+    LessonsDock *lessonsDock() const { return m_lessonsDock; }
     ReplayControls *replayControls() const { return m_replayControls; }
     const std::shared_ptr<Recorder> &recorder() const { return m_recorder; }
 
@@ -85,7 +81,6 @@ private:
     void createWidgets();
     void createDocks();
     void createMenus();
-    void createTeachMenus();
     void restoreLayout();
     void startPoller(std::unique_ptr<SnapshotSource> source);
     void showState(TcpState state);
@@ -124,12 +119,7 @@ private:
     ChartPanel *m_chart = nullptr;
     TunablesPanel *m_tunables = nullptr;
     AdvisorPanel *m_advisor = nullptr;
-    LessonWindow *m_lessons = nullptr;
-    QDockWidget *m_lessonsDock = nullptr;
-    QDockWidget *m_chartDock = nullptr;
-    QDockWidget *m_tunablesDock = nullptr;
-    QDockWidget *m_advisorDock = nullptr;
-    QList<QDockWidget *> m_hiddenForLessons; // shown again when the lessons close
+    LessonsDock *m_lessonsDock = nullptr;
     MainToolBar *m_toolBar = nullptr;
     PollStatusBar *m_statusBar = nullptr;
     QMenu *m_viewMenu = nullptr;

@@ -4,6 +4,7 @@
 #include "connectionfilterproxy.h"
 #include "connectiontablemodel.h"
 #include "connectiontableview.h"
+#include "lessonsdock.h"
 #include "lessonwindow.h"
 #include "loopbacklab.h"
 #include "maintoolbar.h"
@@ -244,16 +245,19 @@ private Q_SLOTS:
             return n;
         };
         QCOMPARE(lit(), 0);
-        w.openLesson(QStringLiteral("active-close"));
+        QCOMPARE(w.lessonsDock()->openLesson(QStringLiteral("active-close")), QString());
         QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("lessonsDock"))->isVisible());
-        w.lessonWindow()->player()->seek(2);
+        auto *chartDock = w.findChild<QDockWidget *>(QStringLiteral("chartDock"));
+        QVERIFY(chartDock->isHidden()); // teaching layout: lesson | diagram
+        w.lessonsDock()->lessonWindow()->player()->seek(2);
         QTRY_VERIFY(lit() >= 1);
-        const TcpState client = w.lessonWindow()->player()->clientState();
+        const TcpState client = w.lessonsDock()->lessonWindow()->player()->clientState();
         QVERIFY(w.diagramScene()->node(client)->hasLessonMark());
         if (qEnvironmentVariableIsSet("TCPSCOPE_TEST_LESSON_SCREENSHOT"))
             QTest::qWait(300), w.grab().save(qEnvironmentVariable("TCPSCOPE_TEST_LESSON_SCREENSHOT"));
         w.findChild<QDockWidget *>(QStringLiteral("lessonsDock"))->hide();
         QCOMPARE(lit(), 0);
+        QVERIFY(chartDock->isVisible()); // the panels come back
     }
 
     void aboutSaysVersionAndLicence()

@@ -425,6 +425,37 @@
     </message>
 </context>
 <context>
+    <name>LessonsDock</name>
+    <message>
+        <source>Lessons</source>
+        <translation>課程</translation>
+    </message>
+    <message>
+        <source>Lesson player</source>
+        <translation>課程播放器</translation>
+    </message>
+    <message>
+        <source>&amp;Teach</source>
+        <translation>教學(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show &amp;lessons</source>
+        <translation>顯示課程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>簡報模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Lab</source>
+        <translation>實驗(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>MainToolBar</name>
     <message>
         <source>Main</source>
@@ -574,14 +605,6 @@
         <translation>顧問</translation>
     </message>
     <message>
-        <source>Lesson player</source>
-        <translation>課程播放器</translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation>課程</translation>
-    </message>
-    <message>
         <source>between full reads, the kernel counts %1 TIME_WAIT and %2 other sockets (at %3)</source>
         <translation>兩次完整讀取之間，核心計數為 %1 個 TIME_WAIT 與 %2 個其他通訊端（於 %3）</translation>
     </message>
@@ -692,26 +715,6 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>關於 Qt(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Teach</source>
-        <translation>教學(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Show &amp;lessons</source>
-        <translation>顯示課程(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Ctrl+L</source>
-        <translation>Ctrl+L</translation>
-    </message>
-    <message>
-        <source>&amp;Presentation mode</source>
-        <translation>簡報模式(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Lab</source>
-        <translation>實驗(&amp;L)</translation>
     </message>
 </context>
 <context>
