@@ -33,7 +33,8 @@ void LessonsDock::onVisibilityChanged(bool visible)
                     d->hide();
                 }
             }
-            m_window->resizeDocks({ this }, { 660 }, Qt::Horizontal);
+            // Wide enough for a legible ladder; the diagram keeps the rest.
+            m_window->resizeDocks({ this }, { qMax(660, m_window->width() * 11 / 20) }, Qt::Horizontal);
         }
     } else if (isHidden()) { // not merely tabbed away
         Q_EMIT lessonStatesChanged(std::nullopt, std::nullopt);

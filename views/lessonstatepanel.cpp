@@ -42,12 +42,13 @@ void LessonStatePanel::paintEvent(QPaintEvent *)
     p.drawText(QRectF(margin, 0, width() - 2 * margin, titleH), Qt::AlignLeft | Qt::AlignVCenter, tr("States now"));
 
     const int n = int(TcpStates::rfcStates.size());
-    const double legendH = 50 * m_scale;
+    const double legendH = 34 * m_scale;
     const double rowH = qMin(44.0 * m_scale, (height() - titleH - legendH) / n);
     const double pillW = width() - 2 * margin;
     for (int i = 0; i < n; ++i) {
         const TcpState s = TcpStates::rfcStates.at(size_t(i));
-        const QRectF pill(margin, titleH + i * rowH + 3, pillW, rowH - 6);
+        const double gap = rowH >= 30 ? 3 : 1; // in a small dock the rows are short: keep the text room
+        const QRectF pill(margin, titleH + i * rowH + gap, pillW, rowH - 2 * gap);
         const bool c = s == m_client;
         const bool sv = s == m_server;
         p.setPen(QPen(QColor(0xc8, 0xcd, 0xd3), 1));
@@ -66,11 +67,12 @@ void LessonStatePanel::paintEvent(QPaintEvent *)
             }
         }
         p.setPen(c || sv ? Qt::white : QColor(0x57, 0x60, 0x6a));
-        p.setFont(style.font(14, c || sv));
+        // Short rows (a small dock) get a smaller font, so the name never spills over the pill's edges.
+        p.setFont(style.font(qMin(14.0 * m_scale, pill.height() * 0.85) / m_scale, c || sv));
         p.drawText(pill, Qt::AlignCenter, TcpStates::rfcName(s));
     }
     // Legend
-    const double y = titleH + n * rowH + 10 * m_scale;
+    const double y = titleH + n * rowH + 8 * m_scale;
     p.setFont(style.font(13, true));
     const double sw = 14 * m_scale;
     p.setPen(Qt::NoPen);
