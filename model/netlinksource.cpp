@@ -1,6 +1,7 @@
 #include "netlinksource.h"
 
 #include "inetdiagparser.h"
+#include "threadcputime.h"
 #include "tunablesreader.h"
 
 #include <QDateTime>
@@ -146,12 +147,19 @@ QString NetlinkSource::dump(std::vector<SocketEntry> &out, ProblemList &problems
         ProblemList problems6;
         m_v6Sockets.clear();
         m_v6Sockets.reserve(out.capacity() / 2);
-        std::thread v6([&] { error6 = m_v6.dump(AF_INET6, AllProcStates, m_v6Sockets, problems6); });
+        qint64 cpu6 = 0;
+        std::thread v6([&] {
+            const qint64 start = threadCpuTimeUs();
+            error6 = m_v6.dump(AF_INET6, AllProcStates, m_v6Sockets, problems6);
+            cpu6 = threadCpuTimeUs() - start;
+        });
         error = m_v4.dump(AF_INET, AllProcStates, out, problems);
         v6.join();
+        m_helperCpuUs = cpu6;
         out.insert(out.end(), m_v6Sockets.begin(), m_v6Sockets.end());
         problems.append(problems6);
     } else {
+        m_helperCpuUs = 0;
         error = m_v4.dump(AF_INET, AllProcStates, out, problems);
         if (error.isEmpty())
             error6 = m_v6.dump(AF_INET6, AllProcStates, out, problems);
@@ -169,6 +177,7 @@ Snapshot NetlinkSource::poll()
 {
     QElapsedTimer clock;
     clock.start();
+    const qint64 cpuStart = threadCpuTimeUs();
     SnapshotData d;
     d.timeMs = QDateTime::currentMSecsSinceEpoch();
     d.source = description();
@@ -178,5 +187,6 @@ Snapshot NetlinkSource::poll()
     d.fatalError = dump(d.sockets, d.problems);
     d.tunables = TunablesReader::read(root, &d.problems);
     d.pollDurationUs = clock.nsecsElapsed() / 1000;
+    d.pollCpuUs = threadCpuTimeUs() - cpuStart + m_helperCpuUs;
     return Snapshot(std::move(d));
 }

@@ -47,6 +47,7 @@ private:
     Channel m_v6;
     std::vector<SocketEntry> m_v6Sockets; // filled by the second thread, then appended
     size_t m_lastCount = 1024;
+    qint64 m_helperCpuUs = 0; // CPU of the IPv6 dump thread in the last dump()
     bool m_parallel = true;
     bool m_firstDump = true;
     CountersReader m_counters;

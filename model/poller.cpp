@@ -76,7 +76,9 @@ void Poller::onPolled(const Snapshot &snapshot)
     if (snapshot.isValid()) {
         const bool wasSlowed = m_pacer.isSlowed();
         const int before = m_pacer.fullIntervalMs();
-        m_pacer.recordPoll(snapshot.pollDurationUs(), qsizetype(snapshot.sockets().size()));
+        // The budget is a share of a core, so CPU time where the source measures it.
+        const qint64 cost = snapshot.pollCpuUs() > 0 ? snapshot.pollCpuUs() : snapshot.pollDurationUs();
+        m_pacer.recordPoll(cost, qsizetype(snapshot.sockets().size()));
         if (m_pacer.isSlowed() != wasSlowed || m_pacer.fullIntervalMs() != before) {
             if (m_pacer.isSlowed() && !m_paused)
                 m_countersTimer.start(m_intervalMs);

@@ -1,6 +1,7 @@
 #include "procsource.h"
 
 #include "filereader.h"
+#include "threadcputime.h"
 #include "tunablesreader.h"
 
 #include <QDateTime>
@@ -32,6 +33,7 @@ Snapshot ProcSource::poll()
 {
     QElapsedTimer clock;
     clock.start();
+    const qint64 cpuStart = threadCpuTimeUs();
     SnapshotData d;
     d.timeMs = QDateTime::currentMSecsSinceEpoch();
     d.source = description();
@@ -65,5 +67,6 @@ Snapshot ProcSource::poll()
     d.problems.append(parsed.problems);
     d.tunables = TunablesReader::read(m_root, &d.problems);
     d.pollDurationUs = clock.nsecsElapsed() / 1000;
+    d.pollCpuUs = threadCpuTimeUs() - cpuStart;
     return Snapshot(std::move(d));
 }

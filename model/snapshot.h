@@ -22,7 +22,8 @@ struct SnapshotData
     Tunables tunables;
     ProblemList problems;
     QString fatalError; // non-empty: the source could not be read at all
-    qint64 pollDurationUs = 0;
+    qint64 pollDurationUs = 0; // wall time
+    qint64 pollCpuUs = 0; // CPU time over all the poll's threads; 0 where not measured (streams)
     bool gapBefore = false; // a stream source lost frames before this one (StateHistory::markGap)
 };
 
@@ -48,6 +49,7 @@ public:
     const ProblemList &problems() const { return d().data.problems; }
     const QString &fatalError() const { return d().data.fatalError; }
     qint64 pollDurationUs() const { return d().data.pollDurationUs; }
+    qint64 pollCpuUs() const { return d().data.pollCpuUs; }
     bool gapBefore() const { return d().data.gapBefore; }
     int duplicatesDropped() const { return d().duplicates; }
 

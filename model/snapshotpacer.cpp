@@ -40,7 +40,8 @@ QString SnapshotPacer::reason() const
         return {};
     const QLocale c(QLocale::English); // the status bar text is English; "100,036"
     auto seconds = [](int ms) -> QString { return QString::number(double(ms) / 1000, 'g', 3) + QLatin1String(" s"); };
-    return QStringLiteral("%1 sockets: a full read costs %2 ms, so the table is read every %3 (counters every %4)")
+    return QStringLiteral(
+        "%1 sockets: a full read costs %2 ms of CPU, so the table is read every %3 (counters every %4)")
         .arg(c.toString(qlonglong(m_sockets)), QString::number(qRound(m_costMs)), seconds(fullIntervalMs()),
             seconds(m_requestedMs));
 }

@@ -3,6 +3,7 @@
 #include "recorder.h"
 #include "streamframedecoder.h"
 #include "streamframewriter.h"
+#include "threadcputime.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -23,6 +24,7 @@ Snapshot StreamProcSource::poll()
 {
     QElapsedTimer clock;
     clock.start();
+    const qint64 cpuStart = threadCpuTimeUs();
     StreamFrame frame { ++m_number, StreamFrameWriter::captureProc(m_root, QDateTime::currentMSecsSinceEpoch()) };
     if (m_recorder)
         m_recorder->append(frame.text);
@@ -31,5 +33,6 @@ Snapshot StreamProcSource::poll()
     if (m_recorder && !m_recorder->error().isEmpty())
         d.problems.add({ QStringLiteral("record"), 0, m_recorder->error() });
     d.pollDurationUs = clock.nsecsElapsed() / 1000;
+    d.pollCpuUs = threadCpuTimeUs() - cpuStart;
     return Snapshot(std::move(d));
 }

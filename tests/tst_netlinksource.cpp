@@ -159,6 +159,9 @@ private Q_SLOTS:
         const Snapshot b = proc.poll();
         QVERIFY2(a.isValid(), qPrintable(a.fatalError()));
         QVERIFY(b.isValid());
+        // The pacer's budget is CPU: both sources measure it (the IPv6 thread's share included).
+        QVERIFY(a.pollCpuUs() > 0 && b.pollCpuUs() > 0);
+        QVERIFY2(a.pollCpuUs() <= 2 * a.pollDurationUs() + 1000, qPrintable(QString::number(a.pollCpuUs())));
         QCOMPARE(a.duplicatesDropped(), 0);
         QCOMPARE(a.counts(AddressFamily::IPv4), b.counts(AddressFamily::IPv4));
         QCOMPARE(a.counts(AddressFamily::IPv6), b.counts(AddressFamily::IPv6));

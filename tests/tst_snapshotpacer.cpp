@@ -27,7 +27,7 @@ private Q_SLOTS:
         QVERIFY(p.isSlowed());
         QCOMPARE(p.reason(),
             QStringLiteral(
-                "100,036 sockets: a full read costs 92 ms, so the table is read every 2 s (counters every 1 s)"));
+                "100,036 sockets: a full read costs 92 ms of CPU, so the table is read every 2 s (counters every 1 s)"));
         p.recordPoll(5'000'000, 100'036); // a pathological host: capped
         QCOMPARE(p.fullIntervalMs(), 1000 * SnapshotPacer::MaxFactor);
     }
