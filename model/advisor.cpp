@@ -125,7 +125,7 @@ std::optional<Advisory> Advisor::twRecycleEnabled(const Snapshot &s)
     a.evidence = QStringLiteral("net.ipv4.tcp_tw_recycle = %1 on kernel %2").arg(*v).arg(s.kernel());
     a.explanation = QStringLiteral(
         "Recycling remembers the last TCP timestamp of each remote host and silently drops SYNs that carry an "
-        "older one. Clients behind one NAT, or with randomised timestamp offsets (Linux 4.10+), have unrelated "
+        "older one. Clients behind one NAT, or with per-connection timestamp offsets (Linux 4.10), have unrelated "
         "clocks, so most of their connection attempts vanish without an error. Linux removed the option in 4.12.");
     a.action
         = QStringLiteral("Set net.ipv4.tcp_tw_recycle = 0. If TIME_WAIT is a real problem, add 4-tuples instead (wider "

@@ -36,7 +36,7 @@ constexpr TcpTransition table[] = {
         "RFC 9293 §3.5" },
     { S::SynSent, S::SynRecv, "rcv SYN", "send SYN,ACK", P::Other, 3,
         "Simultaneous open: both ends sent a SYN at the same time. Each answers the other's SYN.",
-        "RFC 9293 §3.5, Figure 8" },
+        "RFC 9293 §3.5, Figure 7" },
     { S::SynRecv, S::Established, "rcv ACK of SYN", "", P::Server, 1,
         "The handshake's last ACK arrives. The connection is complete and waits in the accept queue.",
         "RFC 9293 §3.5" },
@@ -97,10 +97,12 @@ constexpr TcpTransition table[] = {
         "A reset or abort ends the connection at once.", "RFC 9293 §3.10.7" },
     { S::CloseWait, S::Close, "rcv RST / ABORT", "send RST", P::Abort, 6,
         "A reset or abort ends the connection at once.", "RFC 9293 §3.10.7" },
-    { S::Closing, S::Close, "rcv RST / ABORT", "send RST", P::Abort, 6, "A reset or abort ends the connection at once.",
-        "RFC 9293 §3.10.7" },
-    { S::LastAck, S::Close, "rcv RST / ABORT", "send RST", P::Abort, 6, "A reset or abort ends the connection at once.",
-        "RFC 9293 §3.10.7" },
+    { S::Closing, S::Close, "rcv RST / ABORT", "", P::Abort, 6,
+        "A reset or abort ends the connection at once. An abort in this state sends no RST: the FIN is already out.",
+        "RFC 9293 §3.10.5, §3.10.7" },
+    { S::LastAck, S::Close, "rcv RST / ABORT", "", P::Abort, 6,
+        "A reset or abort ends the connection at once. An abort in this state sends no RST: the FIN is already out.",
+        "RFC 9293 §3.10.5, §3.10.7" },
 };
 } // namespace
 
