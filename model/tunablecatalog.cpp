@@ -36,7 +36,8 @@ std::vector<TunableInfo> build()
         "ip-sysctl.rst; tcp(7); net/ipv4/tcp.c"));
     v.push_back(linux("net.ipv4.tcp_tw_reuse", "2",
         "Lets connect() take over a 4-tuple held by TIME_WAIT if the old connection used timestamps and "
-        "tcp_tw_reuse_delay has passed. 0 off, 1 on, 2 loopback only (values 0/1/2, default 2 since 4.18).",
+        "tcp_tw_reuse_delay has passed. 0 off, 1 on, 2 loopback only (values 0/1/2, default 2 since commit "
+        "79e9fed46038; a boolean up to 4.18).",
         "No effect on incoming connections (servers) or on FIN_WAIT2-substate sockets; it does not shorten "
         "TIME_WAIT.",
         "net/ipv4/tcp_ipv4.c tcp_twsk_unique; ip-sysctl.rst; commit 79e9fed46038"));
