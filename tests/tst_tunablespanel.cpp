@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QTableWidget>
 #include <QTest>
 
@@ -69,6 +70,13 @@ void TestTunablesPanel::showsEveryTunable()
                 .contains(QStringLiteral("Not the TIME_WAIT length")));
     QCOMPARE(rowColor(panel, QStringLiteral("net.ipv4.tcp_tw_reuse")), QColor(Qt::black)); // no brush: untouched
     QCOMPARE(panel.changedAt(QStringLiteral("net.ipv4.tcp_tw_reuse")), 0);
+    // One line per tunable; the selected one's whole explanation is in the pane below.
+    QCOMPARE(panel.table()->currentRow(), 0);
+    QVERIFY(panel.details()->text().contains(QStringLiteral("TCP_TIMEWAIT_LEN")));
+    panel.table()->setCurrentCell(panel.rowOf(QStringLiteral("net.ipv4.tcp_fin_timeout")), 0);
+    QVERIFY(panel.details()->text().contains(QStringLiteral("net.ipv4.tcp_fin_timeout</b> = 60")));
+    QVERIFY(panel.details()->text().contains(QStringLiteral("Not the TIME_WAIT length")));
+    QVERIFY(panel.table()->rowHeight(0) < 2 * panel.table()->fontMetrics().height());
     maybeSave(&panel, "tunables-panel.png");
 }
 

@@ -25,18 +25,54 @@ TunablesPanel::TunablesPanel(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setWordWrap(true);
+    // One line per tunable, so every value fits in a narrow dock; the whole explanation of the selected
+    // one is in the pane below (wrapping it in the table made each row a dozen lines tall).
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(DefaultColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(MeaningColumn, QHeaderView::Stretch);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_details = new QLabel(this);
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setContentsMargins(6, 4, 6, 4);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setMinimumHeight(m_details->fontMetrics().height() * 6);
+    m_details->setAccessibleName(tr("What the selected tunable does"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table, 3);
+    layout->addWidget(m_details, 2);
     m_header->setText(tr("Waiting for the first poll..."));
+    connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showDetails(row); });
+}
+
+void TunablesPanel::showDetails(int row)
+{
+    const QTableWidgetItem *name = row >= 0 ? m_table->item(row, NameColumn) : nullptr;
+    if (!name) {
+        m_details->setText(tr("Select a tunable to read what it does."));
+        return;
+    }
+    const QString full = name->toolTip();
+    const TunableInfo *info = TunableCatalog::find(full);
+    QString text = tr("<b>%1</b> = %2 (default %3)")
+                       .arg(full.toHtmlEscaped(), m_table->item(row, ValueColumn)->text().toHtmlEscaped(),
+                           m_table->item(row, DefaultColumn)->text().toHtmlEscaped());
+    if (info) {
+        text += QStringLiteral("<p style='margin:4px 0'>%1</p><p style='margin:4px 0'><i>%2</i></p>")
+                    .arg(info->does.toHtmlEscaped(), info->doesNot.toHtmlEscaped());
+        text += tr("<small>Source: %1</small>").arg(info->reference.toHtmlEscaped());
+    } else {
+        text += tr("<p>tcpscope reads this value but has no description of it.</p>");
+    }
+    m_details->setText(text);
 }
 
 void TunablesPanel::build(const Snapshot &s)
@@ -67,11 +103,18 @@ void TunablesPanel::build(const Snapshot &s)
         m_table->setItem(row, DefaultColumn, new QTableWidgetItem(info ? info->defaultValue : QString()));
         auto *meaning = new QTableWidgetItem;
         if (info) {
-            meaning->setText(info->does + QLatin1Char('\n') + info->doesNot);
-            meaning->setToolTip(tr("Source: %1").arg(info->reference));
+            meaning->setText(info->does + QLatin1Char(' ') + info->doesNot);
+            meaning->setToolTip(info->does + QLatin1Char('\n') + info->doesNot + QLatin1Char('\n')
+                + tr("Source: %1").arg(info->reference));
         }
         m_table->setItem(row, MeaningColumn, meaning);
     }
+}
+
+void TunablesPanel::selectFirst()
+{
+    if (m_table->rowCount() > 0 && m_table->currentRow() < 0)
+        m_table->setCurrentCell(0, NameColumn);
 }
 
 void TunablesPanel::setSnapshot(const Snapshot &s)
@@ -82,6 +125,8 @@ void TunablesPanel::setSnapshot(const Snapshot &s)
         build(s);
     for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
         updateRow(it.value(), it.key(), s);
+    selectFirst();
+    showDetails(m_table->currentRow()); // the value in the pane follows the kernel
     const qint64 recent = std::count_if(
         m_changes.cbegin(), m_changes.cend(), [&s](const Change &c) { return s.timeMs() - c.timeMs < FreshChangeMs; });
     m_header->setText(

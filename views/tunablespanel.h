@@ -24,6 +24,7 @@ public:
     void setSnapshot(const Snapshot &snapshot);
 
     QTableWidget *table() const { return m_table; }
+    QLabel *details() const { return m_details; }
     // Row of a sysctl name, -1 when not shown.
     int rowOf(const QString &name) const { return m_rows.value(name, -1); }
     // When the value last changed (ms since the epoch), 0 if never during this session.
@@ -37,9 +38,12 @@ private:
     };
     void build(const Snapshot &snapshot);
     void updateRow(int row, const QString &name, const Snapshot &snapshot);
+    void selectFirst();
+    void showDetails(int row);
 
     QLabel *m_header = nullptr;
     QTableWidget *m_table = nullptr;
+    QLabel *m_details = nullptr; // the selected tunable's whole explanation
     QString m_os;
     QHash<QString, int> m_rows;
     QHash<QString, QString> m_values; // last seen, "\x01" when absent

@@ -926,5 +926,25 @@
         <source>(absent)</source>
         <translation>（不存在）</translation>
     </message>
+    <message>
+        <source>What the selected tunable does</source>
+        <translation>所選參數的作用</translation>
+    </message>
+    <message>
+        <source>Select a tunable to read what it does.</source>
+        <translation>選取一個參數以閱讀它的作用。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; = %2 (default %3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; = %2（預設值 %3）</translation>
+    </message>
+    <message>
+        <source>&lt;small&gt;Source: %1&lt;/small&gt;</source>
+        <translation>&lt;small&gt;來源：%1&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;tcpscope reads this value but has no description of it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;tcpscope 會讀取此值，但沒有它的說明。&lt;/p&gt;</translation>
+    </message>
 </context>
 </TS>
