@@ -328,12 +328,23 @@ void MainWindow::onTracked(const TrackerResultPtr &result)
     if (snapshot.gapBefore())
         m_history.markGap();
     m_history.append(snapshot);
+    m_tableModel->apply(result->sockets, result->pollMs, result->events, ConnectionTableModel::nowMs());
+    m_table->animate();
+    // The rest on the next turn of the event loop: at 100k sockets the table alone takes most of a
+    // frame, and a paint or a key press can go in between (bench_guistall, docs/performance.md).
+    QMetaObject::invokeMethod(
+        this, [this, result] { applyPanels(result); }, Qt::QueuedConnection);
+}
+
+void MainWindow::applyPanels(const TrackerResultPtr &result)
+{
+    if (result->generation != m_generation)
+        return;
+    const Snapshot &snapshot = result->snapshot;
     const bool newHost = m_last.isNull() || m_last.host() != snapshot.host();
     m_last = snapshot;
     if (newHost)
         updateTitle();
-    m_tableModel->apply(result->sockets, result->pollMs, result->events, ConnectionTableModel::nowMs());
-    m_table->animate();
     m_scene->setSnapshot(snapshot, m_family);
     // The first poll reports every socket as new: nothing moved, so nothing to animate.
     if (m_polls++ > 0)

@@ -46,6 +46,8 @@ public:
     };
     static constexpr qint64 FlashMs = 1500; // how long appeared/closing rows stay marked
     static constexpr qint64 FadeMs = 1000; // how long a vanished row stays before removal
+    // More scattered runs of vanished rows than this are removed with one layout change.
+    static constexpr size_t MaxRemoveRanges = 32;
 
     explicit ConnectionTableModel(QObject *parent = nullptr);
 
@@ -88,6 +90,8 @@ private:
     QVariant display(const Row &r, int column) const;
     QVariant sortValue(const Row &r, int column) const;
     void removeRows(const std::vector<int> &sortedRows);
+    // Drops the rows from the vector and re-indexes the rest; the signals are removeRows()'s job.
+    void compact(const std::vector<int> &sortedRows);
     int physical(int row) const;
 
     std::vector<Row> m_rows;

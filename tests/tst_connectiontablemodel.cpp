@@ -27,6 +27,61 @@ private:
     }
 
 private Q_SLOTS:
+    // Many scattered vanished rows go in one layout change (rowsRemoved per run costs O(rows) each in
+    // the proxy and the view); persistent indexes follow their sockets and the proxy stays consistent.
+    void scatteredRemovalIsOneLayoutChange()
+    {
+        ConnectionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(ConnectionTableModel::SortRole);
+        proxy.sort(ConnectionTableModel::LocalColumn);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ConnectionTracker tracker;
+        SnapshotBuilder all(1'700'000'000'000);
+        SnapshotBuilder odd(1'700'000'001'000);
+        for (quint16 port = 20000; port < 20400; ++port) {
+            all.add(TcpState::Established, port, 80);
+            if (port % 2)
+                odd.add(TcpState::Established, port, 80);
+        }
+        qint64 now = 1000;
+        model.apply(tracker, tracker.update(all.build()), now);
+        QCOMPARE(model.rowCount(), 400);
+        const QPersistentModelIndex kept = model.index(301, ConnectionTableModel::StateColumn); // port 20301
+        const QPersistentModelIndex gone = model.index(300, ConnectionTableModel::StateColumn); // port 20300
+        const quint64 keptId = model.socketAt(kept.row()).id;
+
+        model.apply(tracker, tracker.update(odd.build()), now += 500); // 200 vanish: they fade first
+        QCOMPARE(model.rowCount(), 400);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+        model.apply(tracker, tracker.update(odd.build()), now += ConnectionTableModel::FadeMs);
+        QCOMPARE(model.rowCount(), 200);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(layout.count(), 1);
+        QVERIFY(kept.isValid());
+        QCOMPARE(model.socketAt(kept.row()).id, keptId);
+        QCOMPARE(kept.row(), 150);
+        QVERIFY(!gone.isValid());
+        QCOMPARE(proxy.rowCount(), 200);
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            QCOMPARE(model.socketAt(proxy.mapToSource(proxy.index(r, 0)).row()).entry.localPort, 20001 + 2 * r);
+
+        // A few runs are still signalled as row removals.
+        SnapshotBuilder few(1'700'000'002'000);
+        for (quint16 port = 20001; port < 20400; port += 2) {
+            if (port < 20100 || port > 20110)
+                few.add(TcpState::Established, port, 80);
+        }
+        model.apply(tracker, tracker.update(few.build()), now += 500);
+        model.apply(tracker, tracker.update(few.build()), now += ConnectionTableModel::FadeMs);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(layout.count(), 1);
+        QCOMPARE(model.rowCount(), 195); // 20101 .. 20109 gone, one run
+    }
+
     void manyCyclesPassTheTester()
     {
         ConnectionTableModel model;

@@ -54,3 +54,8 @@ echo; echo "== CPU at 1 Hz with $n sockets: the window (offscreen) for 30 s, uti
   kill $pid; wait $pid 2>/dev/null || true
   echo "cpu: $(awk -v t=$((b - a)) -v hz=$hz "BEGIN{printf \"%.1f\", t*100/hz/30}")% of one core over 30 s (ticks $((b - a)), target < 10%); RSS ${rss} KiB"
 ' sh "$tcpscope"
+
+echo; echo "== GUI thread: the main window (offscreen) with $n churning sockets, 5000 transitions per poll: bench_guistall"
+"$build/tests/bench/bench_guistall" "$n" 5000 20 | tail -2
+echo "-- the same, table sorted by State (a column that changes every poll)"
+"$build/tests/bench/bench_guistall" "$n" 5000 20 3 | tail -2
