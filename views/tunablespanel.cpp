@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace {
@@ -36,19 +37,19 @@ TunablesPanel::TunablesPanel(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(MeaningColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_details = new QLabel(this);
-    m_details->setWordWrap(true);
-    m_details->setTextFormat(Qt::RichText);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_details->setContentsMargins(6, 4, 6, 4);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setMinimumHeight(m_details->fontMetrics().height() * 6);
+    // Its own scroll bar in a short dock; the table keeps most of the height.
+    m_details = new QTextBrowser(this);
+    m_details->setFrameShape(QFrame::NoFrame);
+    m_details->setOpenLinks(false);
+    m_details->viewport()->setAutoFillBackground(false);
+    m_details->setMinimumHeight(m_details->fontMetrics().height() * 4);
+    m_details->setMaximumHeight(m_details->fontMetrics().height() * 8);
     m_details->setAccessibleName(tr("What the selected tunable does"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);
     layout->addWidget(m_table, 3);
-    layout->addWidget(m_details, 2);
+    layout->addWidget(m_details, 1);
     m_header->setText(tr("Waiting for the first poll..."));
     connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) { showDetails(row); });
 }
@@ -57,7 +58,7 @@ void TunablesPanel::showDetails(int row)
 {
     const QTableWidgetItem *name = row >= 0 ? m_table->item(row, NameColumn) : nullptr;
     if (!name) {
-        m_details->setText(tr("Select a tunable to read what it does."));
+        m_details->setHtml(tr("Select a tunable to read what it does."));
         return;
     }
     const QString full = name->toolTip();
@@ -72,7 +73,7 @@ void TunablesPanel::showDetails(int row)
     } else {
         text += tr("<p>tcpscope reads this value but has no description of it.</p>");
     }
-    m_details->setText(text);
+    m_details->setHtml(text);
 }
 
 void TunablesPanel::build(const Snapshot &s)

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QTableWidget;
+class QTextBrowser;
 
 // Every tunable the source reads: current value, kernel default and one honest line on what it does
 // and does not do (TunableCatalog). A value that changes while tcpscope watches is highlighted.
@@ -24,7 +25,7 @@ public:
     void setSnapshot(const Snapshot &snapshot);
 
     QTableWidget *table() const { return m_table; }
-    QLabel *details() const { return m_details; }
+    QTextBrowser *details() const { return m_details; }
     // Row of a sysctl name, -1 when not shown.
     int rowOf(const QString &name) const { return m_rows.value(name, -1); }
     // When the value last changed (ms since the epoch), 0 if never during this session.
@@ -43,7 +44,7 @@ private:
 
     QLabel *m_header = nullptr;
     QTableWidget *m_table = nullptr;
-    QLabel *m_details = nullptr; // the selected tunable's whole explanation
+    QTextBrowser *m_details = nullptr; // the selected tunable's whole explanation
     QString m_os;
     QHash<QString, int> m_rows;
     QHash<QString, QString> m_values; // last seen, "\x01" when absent
