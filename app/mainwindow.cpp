@@ -328,18 +328,37 @@ void MainWindow::onTracked(const TrackerResultPtr &result)
     if (snapshot.gapBefore())
         m_history.markGap();
     m_history.append(snapshot);
-    m_tableModel->apply(result->sockets, result->pollMs, result->events, ConnectionTableModel::nowMs());
-    m_table->animate();
-    // The rest on the next turn of the event loop: at 100k sockets the table alone takes most of a
-    // frame, and a paint or a key press can go in between (bench_guistall, docs/performance.md).
+    applyStep(result, 0, ConnectionTableModel::nowMs());
+}
+
+void MainWindow::applyStep(const TrackerResultPtr &result, int step, qint64 now)
+{
+    // One poll in four turns of the event loop (faded rows out, changed rows, new rows, then the
+    // panels): at 100k sockets each part takes up to a frame, and a paint or a key press can go in
+    // between (bench_guistall, docs/performance.md).
+    if (result->generation != m_generation)
+        return;
+    switch (step) {
+    case 0:
+        m_tableModel->expire(now);
+        break;
+    case 1:
+        m_tableModel->apply(result->sockets, result->pollMs, result->events, now, ConnectionTableModel::Part::Changes);
+        break;
+    case 2:
+        m_tableModel->apply(result->sockets, result->pollMs, result->events, now, ConnectionTableModel::Part::Appeared);
+        m_table->animate();
+        break;
+    default:
+        applyPanels(result);
+        return;
+    }
     QMetaObject::invokeMethod(
-        this, [this, result] { applyPanels(result); }, Qt::QueuedConnection);
+        this, [this, result, step, now] { applyStep(result, step + 1, now); }, Qt::QueuedConnection);
 }
 
 void MainWindow::applyPanels(const TrackerResultPtr &result)
 {
-    if (result->generation != m_generation)
-        return;
     const Snapshot &snapshot = result->snapshot;
     const bool newHost = m_last.isNull() || m_last.host() != snapshot.host();
     m_last = snapshot;

@@ -78,6 +78,7 @@ protected:
 private:
     void init(std::unique_ptr<SnapshotSource> source);
     void onTracked(const TrackerResultPtr &result);
+    void applyStep(const TrackerResultPtr &result, int step, qint64 steadyNowMs); // the table, then applyPanels()
     void applyPanels(const TrackerResultPtr &result); // diagram, chart, tunables, advisor
     void createWidgets();
     void createDocks();

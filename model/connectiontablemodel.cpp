@@ -72,7 +72,7 @@ void ConnectionTableModel::apply(
 }
 
 void ConnectionTableModel::apply(const std::vector<TrackedSocket> &socketsById, qint64 pollMs,
-    const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs, Part part)
 {
     // Rows are in ascending id order (the tracker numbers sockets in the order it first sees them and
     // new rows are appended), so a forward walk finds each row's socket without hashing.
@@ -89,23 +89,29 @@ void ConnectionTableModel::apply(const std::vector<TrackedSocket> &socketsById, 
             ++cursor;
         return cursor < socketsById.size() && socketsById[cursor].id == id ? &socketsById[cursor] : nullptr;
     };
-    applyWith(find, pollMs, events, steadyNowMs);
+    applyWith(find, pollMs, events, steadyNowMs, part);
 }
 
 void ConnectionTableModel::applyWith(const std::function<const TrackedSocket *(quint64)> &find, qint64 pollMs,
-    const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs, Part part)
 {
     Q_ASSERT(QThread::currentThread() == thread());
+    if (part != Part::Appeared)
+        applyChanges(find, pollMs, events, steadyNowMs);
+    if (part != Part::Changes)
+        insertAppeared(find, events, steadyNowMs);
+}
+
+void ConnectionTableModel::applyChanges(const std::function<const TrackedSocket *(quint64)> &find, qint64 pollMs,
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
+{
     m_steadyNow = steadyNowMs;
     m_lastPollMs = pollMs;
     expire(steadyNowMs);
 
-    std::vector<quint64> appeared;
     for (const TrackerEvent &ev : events) {
-        if (ev.kind == TrackerEvent::Kind::Appeared) {
-            appeared.push_back(ev.id);
+        if (ev.kind == TrackerEvent::Kind::Appeared)
             continue;
-        }
         const auto it = m_rowOf.find(ev.id);
         if (it == m_rowOf.end())
             continue;
@@ -148,7 +154,16 @@ void ConnectionTableModel::applyWith(const std::function<const TrackedSocket *(q
     }
     if (firstChanged >= 0)
         Q_EMIT dataChanged(index(firstChanged, StateColumn), index(lastChanged, RetransmitsColumn));
+}
 
+void ConnectionTableModel::insertAppeared(const std::function<const TrackedSocket *(quint64)> &find,
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
+{
+    std::vector<quint64> appeared;
+    for (const TrackerEvent &ev : events) {
+        if (ev.kind == TrackerEvent::Kind::Appeared)
+            appeared.push_back(ev.id);
+    }
     if (appeared.empty()) {
         m_primed = true;
         return;
@@ -410,10 +425,24 @@ QString ConnectionTableModel::rowsAsText(const QList<int> &rows) const
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
-int ConnectionTableModel::compareRows(int left, int right, int column) const
+bool ConnectionTableModel::lessRows(int left, int right, int column, Qt::SortOrder order) const
 {
     const Row &ra = m_rows[size_t(physical(left))];
     const Row &rb = m_rows[size_t(physical(right))];
+    const int c = compare(ra, rb, column);
+    if (c != 0)
+        return order == Qt::AscendingOrder ? c < 0 : c > 0;
+    // Ties keep tracker order (ids only grow), so equal rows do not jump around while data updates.
+    return ra.socket.id < rb.socket.id;
+}
+
+int ConnectionTableModel::compareRows(int left, int right, int column) const
+{
+    return compare(m_rows[size_t(physical(left))], m_rows[size_t(physical(right))], column);
+}
+
+int ConnectionTableModel::compare(const Row &ra, const Row &rb, int column)
+{
     const SocketEntry &a = ra.socket.entry;
     const SocketEntry &b = rb.socket.entry;
     auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };

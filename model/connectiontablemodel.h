@@ -53,9 +53,12 @@ public:
 
     // Applies one poll: `events` from tracker.update(), `steadyNowMs` from nowMs() (tests pass their own).
     void apply(const ConnectionTracker &tracker, const std::vector<TrackerEvent> &events, qint64 steadyNowMs);
-    // The same from a copy of the tracker's live sockets sorted by id (made off the GUI thread).
+    // The same from a copy of the tracker's live sockets sorted by id (made off the GUI thread). The
+    // window applies a poll in two parts on separate turns of the event loop, so each fits in a frame:
+    // Changes (fades, state and data changes) first, then Appeared (new rows).
+    enum class Part { All, Changes, Appeared };
     void apply(const std::vector<TrackedSocket> &socketsById, qint64 pollMs, const std::vector<TrackerEvent> &events,
-        qint64 steadyNowMs);
+        qint64 steadyNowMs, Part part = Part::All);
     // Removes vanished rows whose fade ended; apply() calls it too.
     void expire(qint64 steadyNowMs);
     void clear();
@@ -66,6 +69,9 @@ public:
     // Three-way comparison of two rows by a column's sort key without QVariant: the sort proxy
     // calls this O(n log n) times per re-sort, so it must not allocate.
     int compareRows(int left, int right, int column) const;
+    // The sort proxy's order: by the column, ties by tracker id (ids only grow, so equal rows keep
+    // their place while data updates).
+    bool lessRows(int left, int right, int column, Qt::SortOrder order) const;
     // Rows as tab-separated text, header first, for the clipboard.
     QString rowsAsText(const QList<int> &rows) const;
 
@@ -86,8 +92,13 @@ private:
         qint64 vanishedAtMs = 0;
     };
     void applyWith(const std::function<const TrackedSocket *(quint64)> &find, qint64 pollMs,
+        const std::vector<TrackerEvent> &events, qint64 steadyNowMs, Part part = Part::All);
+    void applyChanges(const std::function<const TrackedSocket *(quint64)> &find, qint64 pollMs,
+        const std::vector<TrackerEvent> &events, qint64 steadyNowMs);
+    void insertAppeared(const std::function<const TrackedSocket *(quint64)> &find,
         const std::vector<TrackerEvent> &events, qint64 steadyNowMs);
     QVariant display(const Row &r, int column) const;
+    static int compare(const Row &a, const Row &b, int column);
     QVariant sortValue(const Row &r, int column) const;
     void removeRows(const std::vector<int> &sortedRows);
     // Drops the rows from the vector and re-indexes the rest; the signals are removeRows()'s job.
