@@ -1,6 +1,7 @@
 #include "connectiontablemodel.h"
 
 #include "connectiontracker.h"
+#include "rowruns.h"
 #include "tcpstatemachine.h"
 #include "usernames.h"
 
@@ -201,13 +202,7 @@ void ConnectionTableModel::expire(qint64 steadyNowMs)
 
 void ConnectionTableModel::removeRows(const std::vector<int> &rows)
 {
-    std::vector<std::pair<int, int>> ranges; // first, last
-    for (int row : rows) {
-        if (!ranges.empty() && ranges.back().second + 1 == row)
-            ranges.back().second = row;
-        else
-            ranges.emplace_back(row, row);
-    }
+    const auto ranges = rowRuns(rows);
     if (ranges.size() > MaxRemoveRanges) {
         // QSortFilterProxyModel and QTableView each do O(rows) work per rowsRemoved signal: 1,500
         // scattered vanished rows in a 100k table stalled the GUI thread for 0.6 s (bench_guistall).

@@ -54,8 +54,8 @@ public:
     // Applies one poll: `events` from tracker.update(), `steadyNowMs` from nowMs() (tests pass their own).
     void apply(const ConnectionTracker &tracker, const std::vector<TrackerEvent> &events, qint64 steadyNowMs);
     // The same from a copy of the tracker's live sockets sorted by id (made off the GUI thread). The
-    // window applies a poll in two parts on separate turns of the event loop, so each fits in a frame:
-    // Changes (fades, state and data changes) first, then Appeared (new rows).
+    // window applies a poll on separate turns of the event loop, so each part fits in a frame:
+    // expire(), then Changes (statuses, state and data changes), then Appeared (new rows).
     enum class Part { All, Changes, Appeared };
     void apply(const std::vector<TrackedSocket> &socketsById, qint64 pollMs, const std::vector<TrackerEvent> &events,
         qint64 steadyNowMs, Part part = Part::All);

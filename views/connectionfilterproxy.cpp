@@ -1,6 +1,7 @@
 #include "connectionfilterproxy.h"
 
 #include "connectiontablemodel.h"
+#include "rowruns.h"
 #include "tcpstatemachine.h"
 
 #include <algorithm>
@@ -9,11 +10,6 @@
 ConnectionFilterProxy::ConnectionFilterProxy(QObject *parent)
     : QAbstractProxyModel(parent)
 { }
-
-const ConnectionTableModel *ConnectionFilterProxy::model() const
-{
-    return m_model;
-}
 
 void ConnectionFilterProxy::setSourceModel(QAbstractItemModel *source)
 {
@@ -84,7 +80,7 @@ bool ConnectionFilterProxy::accepts(int row) const
 {
     if (!m_family && !m_state && m_words.isEmpty())
         return true;
-    const SocketEntry &e = model()->socketAt(row).entry;
+    const SocketEntry &e = m_model->socketAt(row).entry;
     if (m_family && e.family != *m_family)
         return false;
     if (m_state && TcpStateMachine::diagramState(e.state) != *m_state)
@@ -225,13 +221,7 @@ void ConnectionFilterProxy::onRowsAboutToBeRemoved(int first, int last)
     if (gone.empty())
         return;
     std::sort(gone.begin(), gone.end());
-    std::vector<std::pair<int, int>> runs; // first, last
-    for (int p : gone) {
-        if (!runs.empty() && runs.back().second + 1 == p)
-            runs.back().second = p;
-        else
-            runs.emplace_back(p, p);
-    }
+    const auto runs = rowRuns(gone);
     if (runs.size() > MaxRunSignals) {
         std::vector<int> kept;
         kept.reserve(m_rows.size() - gone.size());
@@ -332,7 +322,7 @@ void ConnectionFilterProxy::onLayoutAboutToBeChanged()
     m_layoutIds.clear();
     m_layoutIds.reserve(m_rows.size());
     for (int src : m_rows)
-        m_layoutIds.push_back(model()->socketAt(src).id);
+        m_layoutIds.push_back(m_model->socketAt(src).id);
     m_layoutPersistent = persistentIndexList();
     m_layoutPersistentIds.clear();
     for (const QModelIndex &i : std::as_const(m_layoutPersistent))
@@ -344,7 +334,7 @@ void ConnectionFilterProxy::onLayoutChanged()
     m_rows.clear();
     m_rows.reserve(m_layoutIds.size());
     for (quint64 id : m_layoutIds) {
-        const int r = model()->rowOf(id);
+        const int r = m_model->rowOf(id);
         if (r >= 0)
             m_rows.push_back(r);
     }
@@ -364,7 +354,7 @@ void ConnectionFilterProxy::onLayoutChanged()
     to.reserve(m_layoutPersistent.size());
     for (qsizetype k = 0; k < m_layoutPersistent.size(); ++k) {
         const quint64 id = m_layoutPersistentIds[size_t(k)];
-        const int p = id ? proxyRowOf(model()->rowOf(id)) : -1;
+        const int p = id ? proxyRowOf(m_model->rowOf(id)) : -1;
         to.append(p >= 0 ? index(p, m_layoutPersistent[k].column()) : QModelIndex());
     }
     changePersistentIndexList(m_layoutPersistent, to);

@@ -47,7 +47,6 @@ public:
     QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
 
 private:
-    const ConnectionTableModel *model() const;
     bool accepts(int sourceRow) const;
     bool less(int left, int right) const; // source rows, in the current sort
     int proxyRowOf(int sourceRow) const;
