@@ -1,6 +1,6 @@
 #include "appoptions.h"
 
-#include "sshtarget.h"
+#include "core/sshtarget.h"
 
 #include <QCommandLineParser>
 #include <QDir>

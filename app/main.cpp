@@ -2,7 +2,7 @@
 #include "mainwindow.h"
 #include "sessionsettings.h"
 #include "snapshotcommand.h"
-#include "sshscript.h"
+#include "sources/remote/sshscript.h"
 #include "teachingcommands.h"
 #include "translations.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "socketentry.h"
+#include "core/socketentry.h"
 
 #include <QToolBar>
 

@@ -1,28 +1,30 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
-#include "advisorpanel.h"
-#include "chartpanel.h"
-#include "connectdialog.h"
-#include "connectionfilterproxy.h"
-#include "connectionrowdelegate.h"
-#include "connectiontablemodel.h"
-#include "connectiontableview.h"
-#include "counters.h"
-#include "labpanel.h"
-#include "lessonsdock.h"
-#include "lessonwindow.h"
+#include "chart/chartpanel.h"
+#include "common/screenshot.h"
+#include "core/counters.h"
+#include "diagram/statediagramscene.h"
+#include "diagram/statediagramview.h"
+#include "labfeed.h"
 #include "maintoolbar.h"
-#include "poller.h"
+#include "models/connectionfilterproxy.h"
+#include "models/connectiontablemodel.h"
+#include "panels/advisorpanel.h"
+#include "panels/connectdialog.h"
+#include "panels/replaycontrols.h"
+#include "panels/tunablespanel.h"
+#include "pipeline/poller.h"
 #include "pollstatusbar.h"
-#include "recorder.h"
-#include "replaycontrols.h"
-#include "replaysource.h"
-#include "screenshot.h"
+#include "replaydriver.h"
 #include "sourcefactory.h"
-#include "statediagramscene.h"
-#include "statediagramview.h"
-#include "tunablespanel.h"
+#include "sources/replay/replaysource.h"
+#include "stream/recorder.h"
+#include "table/connectionrowdelegate.h"
+#include "table/connectiontableview.h"
+#include "teaching/labpanel.h"
+#include "teaching/lessonsdock.h"
+#include "teaching/lessonwindow.h"
 
 #include <QApplication>
 #include <QChart>
@@ -116,8 +118,6 @@ void MainWindow::startPoller(std::unique_ptr<SnapshotSource> source)
     connect(m_poller, &Poller::pausedChanged, this, [this](bool paused) {
         m_toolBar->setPaused(paused);
         m_statusBar->setPaused(paused);
-        if (m_replayControls && m_replayControls->isPlaying() == paused)
-            m_replayControls->setPlaying(!paused);
     });
     connect(m_poller, &Poller::pacingChanged, this, [this](bool slowed, const QString &reason) {
         m_pacingNote = slowed ? tr("Full snapshots slowed down: %1").arg(reason) : QString();
@@ -130,12 +130,12 @@ void MainWindow::startPoller(std::unique_ptr<SnapshotSource> source)
         m_replayBar = new QToolBar(tr("Replay"), this);
         m_replayBar->setObjectName(QStringLiteral("replayToolBar"));
         m_replayBar->setMovable(false);
-        m_replayControls = new ReplayControls(m_replay, m_poller, m_replayBar);
+        m_replayControls = ReplayDriver::createControls(*m_replay, m_replayBar);
+        new ReplayDriver(m_replay, m_poller, m_replayControls);
         m_replayControls->setAccessibleName(tr("Replay controls"));
         m_replayBar->addWidget(m_replayControls);
         addToolBarBreak(Qt::TopToolBarArea);
         addToolBar(Qt::TopToolBarArea, m_replayBar);
-        connect(m_poller, &Poller::snapshotReady, m_replayControls, &ReplayControls::onSnapshot);
     }
     m_recordAction->setEnabled(!m_replay);
     updateTitle();
@@ -249,6 +249,7 @@ void MainWindow::createDocks()
     tunablesDock->raise();
 
     m_lessonsDock = new LessonsDock(this);
+    new LabFeed(m_lessonsDock->lessonWindow()->labPanel());
     m_lessonsDock->setMakeRoom({ chartDock, tunablesDock, advisorDock });
     addPanel(m_lessonsDock, Qt::LeftDockWidgetArea);
     m_lessonsDock->hide();

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "appoptions.h"
-#include "snapshot.h"
-#include "statehistory.h"
-#include "trackerworker.h"
+#include "core/snapshot.h"
+#include "history/statehistory.h"
+#include "pipeline/trackerworker.h"
 
 #include <QMainWindow>
 #include <QThread>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "snapshot.h"
+#include "core/snapshot.h"
 
 #include <QStatusBar>
 

@@ -1,7 +1,7 @@
 #include "sessionsettings.h"
 
 #include "appoptions.h"
-#include "chartpanel.h"
+#include "chart/chartpanel.h"
 #include "maintoolbar.h"
 #include "mainwindow.h"
 

@@ -1,8 +1,8 @@
 #include "snapshotcommand.h"
 
 #include "appoptions.h"
-#include "snapshotjson.h"
-#include "snapshottext.h"
+#include "report/snapshotjson.h"
+#include "report/snapshottext.h"
 #include "sourcefactory.h"
 
 #include <QJsonDocument>

@@ -1,20 +1,20 @@
 #include "sourcefactory.h"
 
 #include "appoptions.h"
-#include "bsdfilesource.h"
-#include "procsource.h"
-#include "recorder.h"
-#include "replaysource.h"
-#include "sshchannel.h"
-#include "streamfdchannel.h"
-#include "streamprocsource.h"
-#include "streamsource.h"
+#include "sources/local/bsdfilesource.h"
+#include "sources/local/procsource.h"
+#include "sources/local/streamprocsource.h"
+#include "sources/remote/sshchannel.h"
+#include "sources/remote/streamfdchannel.h"
+#include "sources/remote/streamsource.h"
+#include "sources/replay/replaysource.h"
+#include "stream/recorder.h"
 
 #if defined(Q_OS_FREEBSD) || defined(Q_OS_MACOS)
-#include "bsdsource.h"
+#include "sources/local/bsdsource.h"
 #endif
 #if defined(Q_OS_LINUX)
-#include "netlinksource.h"
+#include "sources/local/netlinksource.h"
 #endif
 
 std::unique_ptr<SnapshotSource> SourceFactory::create(const AppOptions &options)

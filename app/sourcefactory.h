@@ -1,6 +1,6 @@
 #pragma once
 
-#include "snapshotsource.h"
+#include "sources/snapshotsource.h"
 
 #include <memory>
 

@@ -1,12 +1,13 @@
 #include "teachingcommands.h"
 
 #include "appoptions.h"
-#include "labpanel.h"
-#include "labsession.h"
-#include "lessonloader.h"
-#include "lessonwindow.h"
-#include "screenshot.h"
+#include "common/screenshot.h"
+#include "labfeed.h"
 #include "snapshotcommand.h"
+#include "teaching/labpanel.h"
+#include "teaching/labsession.h"
+#include "teaching/lessonloader.h"
+#include "teaching/lessonwindow.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -58,6 +59,7 @@ int TeachingCommands::showLesson(const AppOptions &options)
 {
     auto *window = new LessonWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
+    new LabFeed(window->labPanel());
     const QString error = window->openLesson(options.lesson);
     if (!error.isEmpty()) {
         std::fprintf(stderr, "tcpscope: %s\n", qPrintable(error));

@@ -2,11 +2,11 @@
 //   build/dev/tests/bench_connectiontablemodel [sockets] [changed-percent] [proxy sort column]
 // Prints the median over 20 polls of the tracker diff, the table model update, the same update
 // through a sorted, dynamically filtered proxy, and the diagram scene update.
-#include "connectionfilterproxy.h"
-#include "connectiontablemodel.h"
-#include "connectiontracker.h"
+#include "diagram/statediagramscene.h"
+#include "models/connectionfilterproxy.h"
+#include "models/connectiontablemodel.h"
 #include "snapshotbuilder.h"
-#include "statediagramscene.h"
+#include "tracker/connectiontracker.h"
 
 #include <QApplication>
 

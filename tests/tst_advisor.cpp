@@ -1,12 +1,12 @@
 // Every advisor rule against a --proc-root fixture that triggers it and a near miss that must not
 // (tests/data/advisor, synthesised in the kernel's own line format), plus real loopback sockets in a
 // private network namespace for the server-closes-first rule.
-#include "advisor.h"
-#include "connectiontracker.h"
-#include "loopbacklab.h"
+#include "analysis/advisor.h"
+#include "analysis/portpressure.h"
 #include "netnamespace.h"
-#include "portpressure.h"
-#include "procsource.h"
+#include "sources/local/procsource.h"
+#include "teaching/loopbacklab.h"
+#include "tracker/connectiontracker.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

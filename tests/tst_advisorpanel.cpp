@@ -1,7 +1,7 @@
 // The advisor panel: findings listed by severity, details with evidence, a link to the diagram state.
-#include "advisor.h"
-#include "advisorpanel.h"
-#include "procsource.h"
+#include "analysis/advisor.h"
+#include "panels/advisorpanel.h"
+#include "sources/local/procsource.h"
 
 #include <QApplication>
 #include <QListWidget>

@@ -1,9 +1,9 @@
 // tcpscope-agent: streams to two loopback clients at once, refuses non-loopback addresses
 // without --allow-remote, and a client that stops reading does not stall the others.
-#include "loopbacklab.h"
 #include "netnamespace.h"
-#include "streamframedecoder.h"
-#include "streamframereader.h"
+#include "stream/streamframedecoder.h"
+#include "stream/streamframereader.h"
+#include "teaching/loopbacklab.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,14 +1,15 @@
 // The bad-input table of docs/robustness.md, one test per row: each kind of bad input gives the user a
 // message, and nothing that came before it (tracked connections, history) or after it is lost.
-#include "connectiontracker.h"
-#include "procsource.h"
-#include "sshchannel.h"
-#include "statehistory.h"
-#include "streamfdchannel.h"
-#include "streamframedecoder.h"
-#include "streamframereader.h"
-#include "streamframewriter.h"
-#include "streamsource.h"
+#include "history/statehistory.h"
+#include "sources/local/procsource.h"
+#include "sources/local/streamprocsource.h"
+#include "sources/remote/sshchannel.h"
+#include "sources/remote/streamfdchannel.h"
+#include "sources/remote/streamsource.h"
+#include "stream/streamframedecoder.h"
+#include "stream/streamframereader.h"
+#include "stream/streamframewriter.h"
+#include "tracker/connectiontracker.h"
 
 #include <QDir>
 #include <QFile>
@@ -61,7 +62,7 @@ struct Pipeline
 
 QByteArray goodFrame(qint64 timeMs)
 {
-    return StreamFrameWriter::captureProc(Fixture, timeMs);
+    return StreamProcSource::captureFrame(Fixture, timeMs);
 }
 
 // Reads a whole stream; returns the decoded snapshots of the frames that survived.

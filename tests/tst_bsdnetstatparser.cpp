@@ -1,5 +1,5 @@
-#include "bsdnetstatparser.h"
-#include "socketkey.h"
+#include "core/socketkey.h"
+#include "parse/bsdnetstatparser.h"
 
 #include <QFile>
 #include <QRandomGenerator>

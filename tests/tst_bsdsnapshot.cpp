@@ -1,4 +1,4 @@
-#include "bsdsnapshot.h"
+#include "parse/bsdsnapshot.h"
 
 #include <QFile>
 #include <QJsonDocument>

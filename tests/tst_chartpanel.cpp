@@ -1,8 +1,8 @@
 // The chart panel against a synthetic history: a burst of short connections makes TIME_WAIT rise and
 // decay 60 s later (TCP_TIMEWAIT_LEN), a tunable change leaves a marker, a dropped source a gap.
 // Set TCPSCOPE_SCREENSHOT_DIR to also save the rendered panel as PNGs for review.
-#include "chartpanel.h"
-#include "statechartview.h"
+#include "chart/chartpanel.h"
+#include "chart/statechartview.h"
 
 #include <QApplication>
 #include <QAreaSeries>

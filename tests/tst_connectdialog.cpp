@@ -1,5 +1,5 @@
 // The Connect dialog: host validation as typed (same rules as --ssh), recent hosts, a look.
-#include "connectdialog.h"
+#include "panels/connectdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

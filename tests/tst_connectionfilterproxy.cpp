@@ -1,11 +1,11 @@
 // ConnectionFilterProxy: after every poll its rows are exactly the source's accepted rows in sort
 // order, through inserts, scattered removals, state changes and source layout changes, with
 // QAbstractItemModelTester on both models and a real view attached.
-#include "connectionfilterproxy.h"
-#include "connectiontablemodel.h"
-#include "connectiontracker.h"
+#include "core/tcpstatemachine.h"
+#include "models/connectionfilterproxy.h"
+#include "models/connectiontablemodel.h"
 #include "snapshotbuilder.h"
-#include "tcpstatemachine.h"
+#include "tracker/connectiontracker.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

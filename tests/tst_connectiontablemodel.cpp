@@ -1,6 +1,6 @@
-#include "connectiontablemodel.h"
-#include "connectiontracker.h"
+#include "models/connectiontablemodel.h"
 #include "snapshotbuilder.h"
+#include "tracker/connectiontracker.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>

@@ -1,5 +1,5 @@
-#include "connectiontracker.h"
-#include "tcpstatemachine.h"
+#include "core/tcpstatemachine.h"
+#include "tracker/connectiontracker.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "countersparser.h"
-#include "countersreader.h"
-#include "loopbacklab.h"
-#include "netlinksource.h"
 #include "netnamespace.h"
+#include "parse/countersparser.h"
+#include "sources/local/countersreader.h"
+#include "sources/local/netlinksource.h"
+#include "teaching/loopbacklab.h"
 
 #include <QCoreApplication>
 #include <QFile>

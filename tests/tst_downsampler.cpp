@@ -1,5 +1,5 @@
 // The chart's downsampler: 24 h of 1 s samples reduced to what a chart can draw, spikes kept, gaps kept.
-#include "downsampler.h"
+#include "history/downsampler.h"
 
 #include <QTest>
 

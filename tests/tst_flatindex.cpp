@@ -1,4 +1,4 @@
-#include "flatindex.h"
+#include "core/flatindex.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "inetdiagparser.h"
-#include "procnettcpparser.h"
-#include "socketkey.h"
+#include "core/socketkey.h"
+#include "parse/inetdiagparser.h"
+#include "parse/procnettcpparser.h"
 
 #include <QFile>
 #include <QRandomGenerator>

@@ -1,9 +1,10 @@
 // Runs every live-lab pattern on real loopback sockets inside a private network namespace and reads
 // the real /proc/net/tcp to check the kernel states each pattern must produce.
-#include "labpanel.h"
-#include "labsession.h"
+#include "labfeed.h"
 #include "netnamespace.h"
-#include "procsource.h"
+#include "sources/local/procsource.h"
+#include "teaching/labpanel.h"
+#include "teaching/labsession.h"
 
 #include <QApplication>
 #include <QJsonDocument>
@@ -140,6 +141,7 @@ private Q_SLOTS:
     {
         // The lesson window's lab panel runs the stages itself and lists what /proc says.
         LabPanel panel;
+        new LabFeed(&panel); // what the window and --lesson attach
         panel.setPattern(LabSession::Pattern::ClientFirst, 2);
         QSignalSpy seen(&panel, &LabPanel::labSockets);
         panel.run();

@@ -1,10 +1,10 @@
 // The lesson player: stepping, bounds, play to the end, speed; states follow the lesson's steps.
-#include "lessonloader.h"
-#include "lessonplayer.h"
-#include "lessonstatepanel.h"
-#include "lessonwindow.h"
-#include "packetarrowitem.h"
-#include "packetladder.h"
+#include "teaching/lessonloader.h"
+#include "teaching/lessonplayer.h"
+#include "teaching/lessonstatepanel.h"
+#include "teaching/lessonwindow.h"
+#include "teaching/packetarrowitem.h"
+#include "teaching/packetladder.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,7 +1,7 @@
 // Every built-in lesson loads, and each of its steps is a legal move of the TCP state machine.
-#include "lessonloader.h"
-#include "lessonvalidator.h"
-#include "tcpstatemachine.h"
+#include "core/tcpstatemachine.h"
+#include "teaching/lessonloader.h"
+#include "teaching/lessonvalidator.h"
 
 #include <QDir>
 #include <QProcess>

@@ -1,8 +1,8 @@
-#include "loopbacklab.h"
-#include "netlinksource.h"
+#include "core/socketkey.h"
 #include "netnamespace.h"
-#include "procsource.h"
-#include "socketkey.h"
+#include "sources/local/netlinksource.h"
+#include "sources/local/procsource.h"
+#include "teaching/loopbacklab.h"
 
 #include <QCoreApplication>
 #include <QTest>

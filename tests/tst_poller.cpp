@@ -1,4 +1,4 @@
-#include "poller.h"
+#include "pipeline/poller.h"
 
 #include <QAtomicInt>
 #include <QSignalSpy>

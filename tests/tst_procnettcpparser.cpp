@@ -1,4 +1,4 @@
-#include "procnettcpparser.h"
+#include "parse/procnettcpparser.h"
 
 #include <QFile>
 #include <QRandomGenerator>

@@ -1,10 +1,10 @@
 // Record -> replay: the same counts come back; damage is reported with its frame number and
 // never stops the replay. Runs in a private network namespace so the counts hold still.
-#include "loopbacklab.h"
 #include "netnamespace.h"
-#include "recorder.h"
-#include "replaysource.h"
-#include "streamprocsource.h"
+#include "sources/local/streamprocsource.h"
+#include "sources/replay/replaysource.h"
+#include "stream/recorder.h"
+#include "teaching/loopbacklab.h"
 
 #include <QFile>
 #include <QJsonDocument>

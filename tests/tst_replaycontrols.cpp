@@ -1,10 +1,11 @@
 // The replay controls drive a real Poller over a real ReplaySource: play, pause, step, speed,
 // timeline. Rendered offscreen to a PNG for a look.
-#include "poller.h"
-#include "recorder.h"
-#include "replaycontrols.h"
-#include "replaysource.h"
-#include "streamprocsource.h"
+#include "panels/replaycontrols.h"
+#include "pipeline/poller.h"
+#include "replaydriver.h"
+#include "sources/local/streamprocsource.h"
+#include "sources/replay/replaysource.h"
+#include "stream/recorder.h"
 
 #include <QApplication>
 #include <QSignalSpy>
@@ -35,8 +36,9 @@ void TestReplayControls::drivesPollerAndSource()
     QVERIFY(owned->open().isEmpty());
     ReplaySource *replay = owned.get();
     Poller poller(std::move(owned));
-    ReplayControls controls(replay, &poller);
-    connect(&poller, &Poller::snapshotReady, &controls, &ReplayControls::onSnapshot);
+    std::unique_ptr<ReplayControls> owner(ReplayDriver::createControls(*replay, nullptr));
+    ReplayControls &controls = *owner;
+    new ReplayDriver(replay, &poller, &controls);
     QSignalSpy spy(&poller, &Poller::snapshotReady);
     controls.setSpeed(1.0);
     QVERIFY(poller.intervalMs() >= Poller::MinIntervalMs);
@@ -53,6 +55,7 @@ void TestReplayControls::drivesPollerAndSource()
     QTRY_COMPARE(replay->shownFrame(), at);
     controls.seek(7);
     QTRY_COMPARE(replay->shownFrame(), 7);
+    QTRY_COMPARE(controls.shownFrame(), 7); // the timeline follows the snapshot
     controls.seek(0);
     QTRY_COMPARE(replay->shownFrame(), 0);
 

@@ -2,14 +2,14 @@
 // destroyed; the settings file on disk holds the choices, and a second window comes back with them.
 // XDG_CONFIG_HOME points at a temporary directory, so the user's own settings are never touched.
 #include "appoptions.h"
-#include "chartpanel.h"
-#include "connectdialog.h"
+#include "chart/chartpanel.h"
 #include "maintoolbar.h"
 #include "mainwindow.h"
-#include "poller.h"
+#include "panels/connectdialog.h"
+#include "pipeline/poller.h"
 #include "sessionsettings.h"
 #include "snapshotbuilder.h"
-#include "snapshotsource.h"
+#include "sources/snapshotsource.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 // `tcpscope --snapshot` end to end: real sockets in a private network namespace, compared with ss.
-#include "loopbacklab.h"
+#include "core/tcpstate.h"
 #include "netnamespace.h"
-#include "tcpstate.h"
+#include "teaching/loopbacklab.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "snapshotpacer.h"
+#include "pipeline/snapshotpacer.h"
 
 #include <QTest>
 
@@ -26,8 +26,8 @@ private Q_SLOTS:
         QCOMPARE(p.fullIntervalMs(), 2000); // 92 ms needs 2 s at 5%
         QVERIFY(p.isSlowed());
         QCOMPARE(p.reason(),
-            QStringLiteral(
-                "100,036 sockets: a full read costs 92 ms of CPU, so the table is read every 2 s (counters every 1 s)"));
+            QStringLiteral("100,036 sockets: a full read costs 92 ms of CPU, so the table is read every 2 s (counters "
+                           "every 1 s)"));
         p.recordPoll(5'000'000, 100'036); // a pathological host: capped
         QCOMPARE(p.fullIntervalMs(), 1000 * SnapshotPacer::MaxFactor);
     }

@@ -1,9 +1,9 @@
 // The server-side sh loop, run here with the system sh: it writes valid frames on Linux, takes the
 // BSD branch when uname says so (fake uname/netstat/sysctl on PATH), and exits by itself when
 // its reader goes away, which is what leaves nothing behind on a server.
-#include "sshscript.h"
-#include "streamframedecoder.h"
-#include "streamframereader.h"
+#include "sources/remote/sshscript.h"
+#include "stream/streamframedecoder.h"
+#include "stream/streamframereader.h"
 
 #include <QElapsedTimer>
 #include <QFile>

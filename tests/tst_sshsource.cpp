@@ -1,14 +1,14 @@
 // The SSH source against a real sshd inside a private network namespace: what it shows must be
 // exactly that namespace's sockets and tunables; a killed sshd is reported and reconnected; no
 // remote shell loop outlives the client. Root only (sshd must run as root to log in as root).
-#include "loopbacklab.h"
+#include "core/sshtarget.h"
 #include "netnamespace.h"
-#include "procsource.h"
-#include "sshchannel.h"
-#include "sshscript.h"
-#include "sshtarget.h"
-#include "streamsource.h"
-#include "tunablesreader.h"
+#include "sources/local/procsource.h"
+#include "sources/local/tunablesreader.h"
+#include "sources/remote/sshchannel.h"
+#include "sources/remote/sshscript.h"
+#include "sources/remote/streamsource.h"
+#include "teaching/loopbacklab.h"
 
 #include <QDir>
 #include <QElapsedTimer>

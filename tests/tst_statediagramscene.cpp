@@ -1,12 +1,12 @@
-#include "connectiontracker.h"
+#include "core/tcpstatemachine.h"
+#include "diagram/statediagramscene.h"
+#include "diagram/statediagramview.h"
+#include "diagram/statenodeitem.h"
+#include "diagram/timewaithistogramitem.h"
+#include "diagram/tokenitem.h"
+#include "diagram/transitionedgeitem.h"
 #include "snapshotbuilder.h"
-#include "statediagramscene.h"
-#include "statediagramview.h"
-#include "statenodeitem.h"
-#include "tcpstatemachine.h"
-#include "timewaithistogramitem.h"
-#include "tokenitem.h"
-#include "transitionedgeitem.h"
+#include "tracker/connectiontracker.h"
 
 #include <QPainter>
 #include <QSignalSpy>

@@ -1,4 +1,4 @@
-#include "statehistory.h"
+#include "history/statehistory.h"
 
 #include <QTest>
 

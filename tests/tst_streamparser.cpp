@@ -1,11 +1,11 @@
 // The stream format parser: framing, decoding, limits, and a fuzz run that must not crash.
-#include "procnettcpparser.h"
-#include "replaysource.h"
-#include "streamchannel.h"
-#include "streamframedecoder.h"
-#include "streamframereader.h"
-#include "streamframewriter.h"
-#include "streamsource.h"
+#include "parse/procnettcpparser.h"
+#include "sources/remote/streamchannel.h"
+#include "sources/remote/streamsource.h"
+#include "sources/replay/replaysource.h"
+#include "stream/streamframedecoder.h"
+#include "stream/streamframereader.h"
+#include "stream/streamframewriter.h"
 
 #include <QDateTime>
 #include <QFile>

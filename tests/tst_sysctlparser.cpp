@@ -1,4 +1,4 @@
-#include "sysctlparser.h"
+#include "parse/sysctlparser.h"
 
 #include <QFile>
 #include <QTest>
@@ -98,7 +98,7 @@ void TestSysctlParser::badLinesAreReported()
 
 void TestSysctlParser::bsdNamesCoverTeardown()
 {
-    const QStringList &n = SysctlParser::bsdNames();
+    const QStringList &n = Tunables::bsdNames();
     for (const char *name : { "net.inet.tcp.msl", "net.inet.tcp.fast_finwait2_recycle", "net.inet.tcp.finwait2_timeout",
              "net.inet.tcp.maxtcptw", "net.inet.tcp.nolocaltimewait", "net.inet.ip.portrange.first",
              "net.inet.ip.portrange.last", "net.inet.ip.portrange.hifirst", "net.inet.ip.portrange.hilast" })

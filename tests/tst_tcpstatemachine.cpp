@@ -1,4 +1,4 @@
-#include "tcpstatemachine.h"
+#include "core/tcpstatemachine.h"
 
 #include <QTest>
 

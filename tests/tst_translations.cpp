@@ -2,14 +2,14 @@
 // Traditional Chinese, and the translation is complete: lupdate run over today's sources finds no
 // string left untranslated.
 #include "appoptions.h"
-#include "chartpanel.h"
-#include "connectiontablemodel.h"
+#include "chart/chartpanel.h"
 #include "maintoolbar.h"
 #include "mainwindow.h"
+#include "models/connectiontablemodel.h"
+#include "panels/tunablespanel.h"
 #include "snapshotbuilder.h"
-#include "snapshotsource.h"
+#include "sources/snapshotsource.h"
 #include "translations.h"
-#include "tunablespanel.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 // The tunables' texts: every sysctl the reader reads is described, and the statements the domain
 // reference (tcp-domain.md §3, §4) insists on are there. Defaults are checked against a real kernel.
-#include "tunablecatalog.h"
-#include "tunablesreader.h"
+#include "analysis/tunablecatalog.h"
+#include "sources/local/tunablesreader.h"
 
 #include <QTest>
 
@@ -19,7 +19,7 @@ private Q_SLOTS:
 
 void TestTunableCatalog::everyReadTunableIsDescribed()
 {
-    for (const QString &n : TunablesReader::linuxNames()) {
+    for (const QString &n : Tunables::linuxNames()) {
         const TunableInfo *i = TunableCatalog::find(n);
         QVERIFY2(i, qPrintable(n));
         QCOMPARE(i->os, QStringLiteral("Linux"));

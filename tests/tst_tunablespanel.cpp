@@ -1,12 +1,12 @@
 // The tunables panel: every described tunable with value, default and meaning; a change is highlighted.
 // The end-to-end case changes a real sysctl inside a private network namespace and checks that both
 // the panel and the chart (marker) show it.
-#include "chartpanel.h"
+#include "analysis/tunablecatalog.h"
+#include "chart/chartpanel.h"
+#include "chart/statechartview.h"
 #include "netnamespace.h"
-#include "procsource.h"
-#include "statechartview.h"
-#include "tunablecatalog.h"
-#include "tunablespanel.h"
+#include "panels/tunablespanel.h"
+#include "sources/local/procsource.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,5 +1,6 @@
-#include "procsource.h"
-#include "tunablesreader.h"
+#include "parse/sysctlparser.h"
+#include "sources/local/procsource.h"
+#include "sources/local/tunablesreader.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,19 +43,19 @@ void TestTunablesReader::missingSysctlIsNotPresentNotAnError()
     QVERIFY(!t.has(QStringLiteral("net.ipv4.tcp_tw_recycle"))); // removed in Linux 4.12
     QVERIFY(!t.intValue(QStringLiteral("net.ipv4.tcp_tw_recycle")));
     QVERIFY(problems.isEmpty());
-    QCOMPARE(TunablesReader::procPath(QStringLiteral("net.core.somaxconn")), QStringLiteral("sys/net/core/somaxconn"));
+    QCOMPARE(Tunables::linuxProcPath(QStringLiteral("net.core.somaxconn")), QStringLiteral("sys/net/core/somaxconn"));
 }
 
 void TestTunablesReader::parsesValues()
 {
-    QCOMPARE(TunablesReader::parseValue("32768\t60999\n"), QStringLiteral("32768\t60999"));
-    QCOMPARE(TunablesReader::parseValue("\n"), QString());
-    QCOMPARE(TunablesReader::parseValue(""), QString());
+    QCOMPARE(SysctlParser::parseLinuxValue("32768\t60999\n"), QStringLiteral("32768\t60999"));
+    QCOMPARE(SysctlParser::parseLinuxValue("\n"), QString());
+    QCOMPARE(SysctlParser::parseLinuxValue(""), QString());
     // Over the bound: cut at MaxValueBytes, and a newline just before the cut is still trimmed
     // (regression: tests/fuzz/regressions/fuzz_sysctl/parsevalue-newline-at-cut).
-    QByteArray big(TunablesReader::MaxValueBytes - 1, 'x');
+    QByteArray big(SysctlParser::MaxValueBytes - 1, 'x');
     big += "\nmore";
-    QCOMPARE(TunablesReader::parseValue(big), QString(TunablesReader::MaxValueBytes - 1, QLatin1Char('x')));
+    QCOMPARE(SysctlParser::parseLinuxValue(big), QString(SysctlParser::MaxValueBytes - 1, QLatin1Char('x')));
 }
 
 void TestTunablesReader::readsLiveProc()

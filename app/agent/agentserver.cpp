@@ -1,6 +1,6 @@
 #include "agentserver.h"
 
-#include "streamframewriter.h"
+#include "sources/local/streamprocsource.h"
 
 #include <QDateTime>
 #include <QTcpServer>
@@ -72,7 +72,7 @@ void AgentServer::tick()
 {
     if (m_clients.empty())
         return; // nobody is watching: do not even read /proc
-    const QByteArray frame = StreamFrameWriter::captureProc(m_root, QDateTime::currentMSecsSinceEpoch());
+    const QByteArray frame = StreamProcSource::captureFrame(m_root, QDateTime::currentMSecsSinceEpoch());
     const qint64 limit = qMax(MinBacklogBytes, 2 * qint64(frame.size()));
     const int maxSkippedInARow = qMax(1, m_stallTimeoutMs / qMax(1, m_timer.interval()));
     std::vector<QTcpSocket *> stalled;

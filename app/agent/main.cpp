@@ -4,7 +4,7 @@
 //   ssh host tcpscope-agent --stdout | tcpscope --stdin
 //   ssh -L 7411:127.0.0.1:7411 host tcpscope-agent --listen 7411   then   tcpscope --connect 127.0.0.1:7411
 #include "agentserver.h"
-#include "streamframewriter.h"
+#include "sources/local/streamprocsource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -38,7 +38,7 @@ int runStdout(const QString &root, int intervalMs, qint64 count)
     for (qint64 i = 0; count <= 0 || i < count; ++i) {
         if (i > 0)
             QThread::msleep(ulong(intervalMs));
-        if (!writeAll(STDOUT_FILENO, StreamFrameWriter::captureProc(root, QDateTime::currentMSecsSinceEpoch())))
+        if (!writeAll(STDOUT_FILENO, StreamProcSource::captureFrame(root, QDateTime::currentMSecsSinceEpoch())))
             return 0; // the reader closed: the normal way to end
     }
     return 0;

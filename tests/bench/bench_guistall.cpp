@@ -8,10 +8,10 @@
 // time the window could not paint or react. Printed: the longest stall per poll, its median and
 // maximum, and the events over 16 ms.
 #include "appoptions.h"
-#include "connectiontablemodel.h"
-#include "connectiontableview.h"
 #include "mainwindow.h"
-#include "snapshotsource.h"
+#include "models/connectiontablemodel.h"
+#include "sources/snapshotsource.h"
+#include "table/connectiontableview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -3,12 +3,12 @@
 // no decoding: the floor a netlink reader can reach), NetlinkSource's dump, and a whole in-process
 // poll (netlink read + parse + Snapshot + tracker diff).
 #include "benchclock.h"
-#include "connectiontracker.h"
-#include "countersreader.h"
-#include "filereader.h"
-#include "netlinksource.h"
-#include "procnettcpparser.h"
-#include "procsource.h"
+#include "parse/procnettcpparser.h"
+#include "sources/local/countersreader.h"
+#include "sources/local/filereader.h"
+#include "sources/local/netlinksource.h"
+#include "sources/local/procsource.h"
+#include "tracker/connectiontracker.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -2,8 +2,8 @@
 // mix; median of N runs of: Snapshot freeze (dedup + counts), tracker diff with 5% changed, history
 // append. Then memory per tracked socket (RSS growth from 0 to 100k) and 24 h of history.
 #include "benchclock.h"
-#include "connectiontracker.h"
-#include "statehistory.h"
+#include "history/statehistory.h"
+#include "tracker/connectiontracker.h"
 
 #include <QCoreApplication>
 

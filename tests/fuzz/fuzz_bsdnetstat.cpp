@@ -1,8 +1,8 @@
 // libFuzzer target: FreeBSD/macOS `netstat -an -p tcp` text (BsdNetstatParser) and the snapshot built
 // from it with sysctl and uname text (BsdSnapshot). Every socket carries a real state, sockets never
 // outnumber the tcp rows seen, and problems stay bounded.
-#include "bsdnetstatparser.h"
-#include "bsdsnapshot.h"
+#include "parse/bsdnetstatparser.h"
+#include "parse/bsdsnapshot.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // libFuzzer target: /proc/net/sockstat{,6}, /proc/net/snmp and /proc/net/netstat text (CountersParser).
 // Bad lines are reported and skipped; problems stay bounded and every value has a "Prefix.Name" key.
-#include "countersparser.h"
+#include "parse/countersparser.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // libFuzzer target: the bytes of one NETLINK_SOCK_DIAG recv() (InetDiagParser). Bounds-checked: any
 // buffer parses without reading past its end; every socket carries a real state.
-#include "inetdiagparser.h"
+#include "parse/inetdiagparser.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // libFuzzer target: a trainer's lesson JSON (LessonLoader::parse, then LessonValidator). A lesson file
 // is data, never code: any bytes give a lesson or an error message, never a crash or a hang.
-#include "lessonloader.h"
-#include "lessonvalidator.h"
+#include "teaching/lessonloader.h"
+#include "teaching/lessonvalidator.h"
 
 #include <cstdint>
 #include <cstdlib>

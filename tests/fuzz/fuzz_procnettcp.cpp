@@ -1,6 +1,6 @@
 // libFuzzer target: /proc/net/tcp and /proc/net/tcp6 text. Any input must parse without a crash,
 // a leak or a hang, and every socket it yields must carry a real state.
-#include "procnettcpparser.h"
+#include "parse/procnettcpparser.h"
 
 #include <cstdint>
 #include <cstdlib>

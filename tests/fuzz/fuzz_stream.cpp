@@ -2,9 +2,9 @@
 // agent or a recording: StreamFrameReader fed in chunk sizes taken from the input, then every frame
 // through StreamFrameDecoder (Linux and BSD frames) into a Snapshot.
 // Invariants: frames stay under the size limit, no socket has an Unknown state, counts match sockets.
-#include "snapshot.h"
-#include "streamframedecoder.h"
-#include "streamframereader.h"
+#include "core/snapshot.h"
+#include "stream/streamframedecoder.h"
+#include "stream/streamframereader.h"
 
 #include <cstdint>
 #include <cstdlib>

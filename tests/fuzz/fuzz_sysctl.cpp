@@ -1,8 +1,8 @@
-// libFuzzer target: sysctl text, both a Linux /proc/sys value (TunablesReader::parseValue) and the
+// libFuzzer target: sysctl text, both a Linux /proc/sys value (SysctlParser::parseLinuxValue) and the
 // BSD `sysctl` / sysctl.conf(5) forms (SysctlParser). Any input parses without a crash, leak or hang;
 // problems stay bounded and every tunable parsed has a name.
-#include "sysctlparser.h"
-#include "tunablesreader.h"
+#include "parse/sysctlparser.h"
+#include "sources/local/tunablesreader.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -10,8 +10,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    const QString v = TunablesReader::parseValue(bytes);
-    if (v.endsWith(QLatin1Char('\n')) || v.size() > TunablesReader::MaxValueBytes)
+    const QString v = SysctlParser::parseLinuxValue(bytes);
+    if (v.endsWith(QLatin1Char('\n')) || v.size() > SysctlParser::MaxValueBytes)
         std::abort(); // the trailing newline is always dropped
     const SysctlParseResult r = SysctlParser::parse(bytes, QStringLiteral("fuzz"));
     if (r.problems.items().size() > ProblemList::MaxKept || r.problems.items().size() > r.problems.total())

@@ -4,10 +4,10 @@
 //       so every frame has new identities and every state is crossed
 //   longrun replay FILE [speed]                          replay it through the model path at `speed`x
 //       (ReplaySource -> ConnectionTracker -> StateHistory), printing RSS every 10% of the frames
-#include "connectiontracker.h"
-#include "replaysource.h"
-#include "statehistory.h"
-#include "streamframewriter.h"
+#include "history/statehistory.h"
+#include "sources/replay/replaysource.h"
+#include "stream/streamframewriter.h"
+#include "tracker/connectiontracker.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "snapshot.h"
+#include "core/snapshot.h"
 
 // Builds synthetic snapshots for GUI and model tests: loopback sockets in chosen states.
 class SnapshotBuilder

@@ -9,8 +9,8 @@
 // --mix N makes about N sockets in the benchmark mix of issue 8 (docs/performance.md): half IPv4,
 // half IPv6; 50% ESTABLISHED, 30% TIME_WAIT, 10% CLOSE_WAIT, 10% FIN_WAIT2 (owned, so it does not
 // expire). TIME_WAIT lasts 60 s (TCP_TIMEWAIT_LEN): run the command within a minute.
-#include "loopbacklab.h"
 #include "netnamespace.h"
+#include "teaching/loopbacklab.h"
 
 #include <QElapsedTimer>
 

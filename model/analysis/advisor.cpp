@@ -1,0 +1,382 @@
+#include "analysis/advisor.h"
+
+#include "analysis/portpressure.h"
+#include "core/socketkey.h"
+#include "tracker/connectiontracker.h"
+
+#include <QMap>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace {
+const QString kReuse = QStringLiteral("net.ipv4.tcp_tw_reuse");
+const QString kTimestamps = QStringLiteral("net.ipv4.tcp_timestamps");
+
+std::unordered_set<quint16> listenPorts(const Snapshot &s)
+{
+    std::unordered_set<quint16> ports;
+    for (const SocketEntry &e : s.sockets()) {
+        if (e.state == TcpState::Listen)
+            ports.insert(e.localPort);
+    }
+    return ports;
+}
+
+QString percent(double share)
+{
+    return QString::number(share * 100.0, 'f', share < 0.1 ? 1 : 0) + QLatin1Char('%');
+}
+
+QString duration(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    if (s < 120)
+        return QStringLiteral("%1 s").arg(s);
+    if (s < 7200)
+        return QStringLiteral("%1 min").arg(s / 60);
+    return QStringLiteral("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
+}
+
+// "8080 (41), 9000 (3)": the most frequent local ports of sockets in one state.
+QString topLocalPorts(const Snapshot &s, TcpState state, int limit = 5)
+{
+    QMap<quint16, int> n;
+    for (const SocketEntry &e : s.sockets()) {
+        if (e.state == state)
+            ++n[e.localPort];
+    }
+    std::vector<std::pair<int, quint16>> v;
+    for (auto it = n.cbegin(); it != n.cend(); ++it)
+        v.emplace_back(it.value(), it.key());
+    std::sort(v.begin(), v.end(),
+        [](auto a, auto b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    QStringList out;
+    for (size_t i = 0; i < v.size() && int(i) < limit; ++i)
+        out << QStringLiteral("%1 (%2)").arg(v[i].second).arg(v[i].first);
+    return out.join(QStringLiteral(", "));
+}
+
+struct Aged
+{
+    qint64 ageMs = 0;
+    const SocketEntry *entry = nullptr;
+};
+
+// Time each socket in `state` has been seen in it, oldest first; empty without a tracker.
+std::vector<Aged> ages(const Snapshot &s, const ConnectionTracker *tracker, TcpState state)
+{
+    std::vector<Aged> out;
+    if (!tracker)
+        return out;
+    for (const SocketEntry &e : s.sockets()) {
+        if (e.state != state)
+            continue;
+        if (const TrackedSocket *t = tracker->find(SocketKey::of(e)))
+            out.push_back({ std::max<qint64>(0, s.timeMs() - t->stateSinceMs), &e });
+    }
+    std::sort(out.begin(), out.end(), [](const Aged &a, const Aged &b) { return a.ageMs > b.ageMs; });
+    return out;
+}
+
+QString oldestText(const std::vector<Aged> &aged, int limit = 3)
+{
+    QStringList out;
+    for (size_t i = 0; i < aged.size() && int(i) < limit; ++i)
+        out << QStringLiteral("%1 (%2 -> %3)")
+                   .arg(duration(aged[i].ageMs), aged[i].entry->localText(), aged[i].entry->remoteText());
+    return out.join(QStringLiteral(", "));
+}
+} // namespace
+
+QStringList Advisor::ruleIds()
+{
+    return { QStringLiteral("tw-recycle-enabled"), QStringLiteral("tw-reuse-inbound-only"),
+        QStringLiteral("tw-reuse-no-timestamps"), QStringLiteral("tw-buckets-near-limit"),
+        QStringLiteral("ephemeral-port-pressure"), QStringLiteral("server-closes-first"),
+        QStringLiteral("close-wait-piling"), QStringLiteral("fin-wait2-piling") };
+}
+
+std::vector<Advisory> Advisor::evaluate(const Snapshot &s, const ConnectionTracker *tracker, const Thresholds &t)
+{
+    std::vector<Advisory> out;
+    if (!s.isValid())
+        return out;
+    for (auto a : { twRecycleEnabled(s), twReuseInboundOnly(s), twReuseNoTimestamps(s), twBucketsNearLimit(s, t),
+             ephemeralPortPressure(s, t), serverClosesFirst(s, t), closeWaitPiling(s, tracker, t),
+             finWait2Piling(s, tracker, t) }) {
+        if (a)
+            out.push_back(std::move(*a));
+    }
+    std::stable_sort(
+        out.begin(), out.end(), [](const Advisory &a, const Advisory &b) { return a.severity > b.severity; });
+    return out;
+}
+
+std::optional<Advisory> Advisor::twRecycleEnabled(const Snapshot &s)
+{
+    const auto v = s.tunables().intValue(QStringLiteral("net.ipv4.tcp_tw_recycle"));
+    if (!v || *v == 0)
+        return std::nullopt;
+    Advisory a;
+    a.id = QStringLiteral("tw-recycle-enabled");
+    a.severity = Advisory::Severity::Critical;
+    a.title = QStringLiteral("tcp_tw_recycle is enabled");
+    a.evidence = QStringLiteral("net.ipv4.tcp_tw_recycle = %1 on kernel %2").arg(*v).arg(s.kernel());
+    a.explanation = QStringLiteral(
+        "Recycling remembers the last TCP timestamp of each remote host and silently drops SYNs that carry an "
+        "older one. Clients behind one NAT, or with per-connection timestamp offsets (Linux 4.10), have unrelated "
+        "clocks, so most of their connection attempts vanish without an error. Linux removed the option in 4.12.");
+    a.action
+        = QStringLiteral("Set net.ipv4.tcp_tw_recycle = 0. If TIME_WAIT is a real problem, add 4-tuples instead (wider "
+                         "ip_local_port_range, more server ports or addresses) or let the server close first.");
+    a.state = TcpState::TimeWait;
+    a.reference = QStringLiteral("RFC 7323 §5 (PAWS); commit 4396e46187ca; Bernat 2014");
+    return a;
+}
+
+std::optional<Advisory> Advisor::twReuseInboundOnly(const Snapshot &s)
+{
+    if (s.tunables().intValue(kReuse) != 1)
+        return std::nullopt; // 0: off; 2 (the default): loopback only, not a choice the admin made
+    const auto listening = listenPorts(s);
+    int total = 0, inbound = 0;
+    for (const SocketEntry &e : s.sockets()) {
+        if (e.state != TcpState::TimeWait)
+            continue;
+        ++total;
+        inbound += listening.count(e.localPort) ? 1 : 0;
+    }
+    if (total < 10 || inbound != total)
+        return std::nullopt;
+    Advisory a;
+    a.id = QStringLiteral("tw-reuse-inbound-only");
+    a.severity = Advisory::Severity::Info;
+    a.title = QStringLiteral("tcp_tw_reuse is on, but every TIME_WAIT socket is on an incoming connection");
+    a.evidence = QStringLiteral("tcp_tw_reuse = 1; %1 of %1 TIME_WAIT sockets have a listening local port (%2)")
+                     .arg(total)
+                     .arg(topLocalPorts(s, TcpState::TimeWait));
+    a.explanation = QStringLiteral(
+        "tcp_tw_reuse only acts when this host calls connect() and the kernel picks a 4-tuple still held by "
+        "TIME_WAIT. These sockets belong to connections clients opened to this host, so the setting changes "
+        "nothing for them; they still last the fixed 60 s.");
+    a.action = QStringLiteral(
+        "Nothing to gain here: server-side TIME_WAIT uses no ephemeral ports and little memory. Set it back "
+        "to the default 2 if it was changed hoping to clear these sockets.");
+    a.state = TcpState::TimeWait;
+    a.reference = QStringLiteral("net/ipv4/tcp_ipv4.c tcp_twsk_unique; ip-sysctl.rst");
+    return a;
+}
+
+std::optional<Advisory> Advisor::twReuseNoTimestamps(const Snapshot &s)
+{
+    const auto reuse = s.tunables().intValue(kReuse);
+    if (!reuse || *reuse == 0 || s.tunables().intValue(kTimestamps) != 0)
+        return std::nullopt;
+    Advisory a;
+    a.id = QStringLiteral("tw-reuse-no-timestamps");
+    a.severity = *reuse == 1 ? Advisory::Severity::Warning : Advisory::Severity::Info;
+    a.title = QStringLiteral("tcp_tw_reuse cannot work: TCP timestamps are off");
+    a.evidence = QStringLiteral("net.ipv4.tcp_tw_reuse = %1, net.ipv4.tcp_timestamps = 0").arg(*reuse);
+    a.explanation = QStringLiteral(
+        "The kernel reuses a TIME_WAIT 4-tuple only if the old connection carried timestamps, so that PAWS "
+        "can reject its delayed segments. With timestamps off no connection has them, and reuse never "
+        "happens: outgoing connections wait the full 60 s for each 4-tuple.");
+    a.action = QStringLiteral("Set net.ipv4.tcp_timestamps = 1 (the default), or drop the expectation that reuse "
+                              "helps and widen ip_local_port_range instead.");
+    a.state = TcpState::TimeWait;
+    a.reference = QStringLiteral("RFC 7323 §5; net/ipv4/tcp_ipv4.c tcp_twsk_unique");
+    return a;
+}
+
+std::optional<Advisory> Advisor::twBucketsNearLimit(const Snapshot &s, const Thresholds &t)
+{
+    const auto max = s.tunables().intValue(QStringLiteral("net.ipv4.tcp_max_tw_buckets"));
+    if (!max || *max <= 0)
+        return std::nullopt;
+    // The limit counts every timewait minisocket, the FIN_WAIT2 substate included (inet_twsk_alloc).
+    int tw = 0;
+    for (const SocketEntry &e : s.sockets())
+        tw += e.kind == RowKind::TimeWaitSock ? 1 : 0;
+    const double share = double(tw) / double(*max);
+    if (share < t.twBucketsWarn)
+        return std::nullopt;
+    Advisory a;
+    a.id = QStringLiteral("tw-buckets-near-limit");
+    a.severity = share >= t.twBucketsCritical ? Advisory::Severity::Critical : Advisory::Severity::Warning;
+    a.title = QStringLiteral("TIME_WAIT sockets near tcp_max_tw_buckets");
+    a.evidence = QStringLiteral("%1 timewait sockets of a maximum %2 (%3)").arg(tw).arg(*max).arg(percent(share));
+    a.explanation = QStringLiteral(
+        "At the limit the kernel stops creating TIME_WAIT sockets: a closing connection simply disappears "
+        "and TCPTimeWaitOverflow counts it (nstat -az TcpExtTCPTimeWaitOverflow). Those connections lose "
+        "the protection TIME_WAIT gives against a lost last ACK and old duplicate segments.");
+    a.action = QStringLiteral(
+        "Find who closes first (see the diagram's TIME_WAIT sockets). Raising tcp_max_tw_buckets is cheap "
+        "(about 170 bytes per socket); reducing connection churn (keep-alive, pooling) is better.");
+    a.state = TcpState::TimeWait;
+    a.reference = QStringLiteral("net/ipv4/inet_timewait_sock.c inet_twsk_alloc; ip-sysctl.rst");
+    return a;
+}
+
+std::optional<Advisory> Advisor::ephemeralPortPressure(const Snapshot &s, const Thresholds &t)
+{
+    const PortPressure::Result p = PortPressure::compute(s);
+    if (!p.valid || p.top.empty() || p.top.front().share < t.portsWarn)
+        return std::nullopt;
+    const PortPressure::Destination &worst = p.top.front();
+    Advisory a;
+    a.id = QStringLiteral("ephemeral-port-pressure");
+    a.severity = worst.share >= t.portsCritical ? Advisory::Severity::Critical : Advisory::Severity::Warning;
+    a.title = QStringLiteral("Ephemeral ports toward %1 are %2 used").arg(worst.remote, percent(worst.share));
+    QStringList lines;
+    lines << QStringLiteral("range %1-%2: %3 usable ports per destination (%4 reserved, %5 held by listeners)")
+                 .arg(p.first)
+                 .arg(p.last)
+                 .arg(p.capacity)
+                 .arg(p.reserved)
+                 .arg(p.listenersInRange);
+    for (const PortPressure::Destination &d : p.top)
+        lines << QStringLiteral("%1 -> %2: %3 sockets (%4)")
+                     .arg(d.localAddress, d.remote)
+                     .arg(d.used)
+                     .arg(percent(d.share));
+    a.evidence = lines.join(QLatin1Char('\n'));
+    a.explanation = QStringLiteral(
+        "Each outgoing connection to the same remote address and port needs its own local port from "
+        "ip_local_port_range, and TIME_WAIT keeps the port for 60 s after close. When all are taken, connect() "
+        "fails with EADDRNOTAVAIL. Without reuse the steady limit is about capacity / 60 s new connections "
+        "per second to that destination.");
+    a.action = QStringLiteral(
+        "Reuse connections (keep-alive, pools). Widen ip_local_port_range, spread over more destination "
+        "ports or addresses, or use more source addresses. tcp_tw_reuse = 1 helps outgoing connections if "
+        "timestamps are on.");
+    a.state = TcpState::TimeWait;
+    a.reference = QStringLiteral("ip(7) ip_local_port_range; net/ipv4/inet_hashtables.c; Bernat 2014");
+    return a;
+}
+
+std::optional<Advisory> Advisor::serverClosesFirst(const Snapshot &s, const Thresholds &t)
+{
+    const auto listening = listenPorts(s);
+    QMap<quint16, int> perPort;
+    for (const SocketEntry &e : s.sockets()) {
+        if (e.state == TcpState::TimeWait && listening.count(e.localPort))
+            ++perPort[e.localPort];
+    }
+    quint16 port = 0;
+    int most = 0;
+    for (auto it = perPort.cbegin(); it != perPort.cend(); ++it) {
+        if (it.value() > most) {
+            most = it.value();
+            port = it.key();
+        }
+    }
+    if (most < t.serverTimeWaitMin)
+        return std::nullopt;
+    Advisory a;
+    a.id = QStringLiteral("server-closes-first");
+    a.severity = Advisory::Severity::Info;
+    a.title = QStringLiteral("The server closes first: %1 TIME_WAIT sockets on listening port %2").arg(most).arg(port);
+    a.evidence = QStringLiteral("TIME_WAIT on listening ports: %1").arg(topLocalPorts(s, TcpState::TimeWait));
+    a.explanation = QStringLiteral(
+        "TIME_WAIT stays on the side that closes first. Here the server closes (HTTP/1.0, Connection: close, "
+        "idle timeouts), so it holds TIME_WAIT for 60 s per connection. That is usually fine: it uses no "
+        "ephemeral ports, about 170 bytes each, and Linux still accepts a newer SYN on the same 4-tuple.");
+    a.action = QStringLiteral(
+        "Usually nothing. If the count grows toward tcp_max_tw_buckets, keep connections alive longer. "
+        "tcp_tw_reuse does not apply to these sockets.");
+    a.state = TcpState::TimeWait;
+    a.reference = QStringLiteral("RFC 9293 §3.6.1; net/ipv4/tcp_minisocks.c; Bernat 2014");
+    return a;
+}
+
+std::optional<Advisory> Advisor::closeWaitPiling(
+    const Snapshot &s, const ConnectionTracker *tracker, const Thresholds &t)
+{
+    const int n = s.count(TcpState::CloseWait);
+    const std::vector<Aged> aged = ages(s, tracker, TcpState::CloseWait);
+    const bool ageing = !aged.empty() && aged.front().ageMs >= t.closeWaitAgeMs;
+    if (n < t.closeWaitMin && !ageing)
+        return std::nullopt;
+    Advisory a;
+    a.id = QStringLiteral("close-wait-piling");
+    a.severity = n >= t.closeWaitCritical ? Advisory::Severity::Critical : Advisory::Severity::Warning;
+    a.title = ageing && n < t.closeWaitMin ? QStringLiteral("CLOSE_WAIT sockets are ageing")
+                                           : QStringLiteral("%1 sockets in CLOSE_WAIT").arg(n);
+    QStringList lines;
+    lines << QStringLiteral("%1 CLOSE_WAIT sockets; local ports: %2").arg(n).arg(topLocalPorts(s, TcpState::CloseWait));
+    if (!aged.empty())
+        lines << QStringLiteral("oldest: %1").arg(oldestText(aged));
+    a.evidence = lines.join(QLatin1Char('\n'));
+    a.explanation = QStringLiteral(
+        "The peer has closed its side and the kernel has acknowledged it; the socket now waits for the "
+        "program on this host to call close(). The kernel never times CLOSE_WAIT out, so sockets that pile up "
+        "or age mean a program that leaks them (a missed close on an error path, a stuck worker).");
+    a.action = QStringLiteral(
+        "Find the owner: ss -tanp state close-wait. Fix the program so it closes sockets when read() returns 0; "
+        "restarting it frees them meanwhile.");
+    a.state = TcpState::CloseWait;
+    a.reference = QStringLiteral("RFC 9293 §3.3.2 (CLOSE-WAIT); ss(8)");
+    return a;
+}
+
+std::optional<Advisory> Advisor::finWait2Piling(
+    const Snapshot &s, const ConnectionTracker *tracker, const Thresholds &t)
+{
+    int n = 0, orphans = 0;
+    for (const SocketEntry &e : s.sockets()) {
+        if (e.state != TcpState::FinWait2)
+            continue;
+        ++n;
+        orphans += e.isOrphan() ? 1 : 0;
+    }
+    if (n < t.finWait2Min)
+        return std::nullopt;
+    Advisory a;
+    a.id = QStringLiteral("fin-wait2-piling");
+    a.severity = Advisory::Severity::Warning;
+    a.title = QStringLiteral("%1 sockets in FIN_WAIT2: peers are not closing").arg(n);
+    const std::vector<Aged> aged = ages(s, tracker, TcpState::FinWait2);
+    const QString oldest = aged.empty() ? QString() : QStringLiteral("\noldest: %1").arg(oldestText(aged));
+    if (s.os() != QLatin1String("Linux")) {
+        // FreeBSD drops a FIN_WAIT_2 whose receive side is closed only with fast_finwait2_recycle (tcp(4)).
+        const auto recycle = s.tunables().intValue(QStringLiteral("net.inet.tcp.fast_finwait2_recycle"));
+        const auto timeout = s.tunables().intValue(QStringLiteral("net.inet.tcp.finwait2_timeout"));
+        a.evidence = QStringLiteral("%1 FIN_WAIT_2 sockets; net.inet.tcp.fast_finwait2_recycle = %2, "
+                                    "net.inet.tcp.finwait2_timeout = %3")
+                         .arg(n)
+                         .arg(recycle ? QString::number(*recycle) : QStringLiteral("?"))
+                         .arg(timeout ? QStringLiteral("%1 s").arg(*timeout / 1000.0) : QStringLiteral("?"))
+            + oldest;
+        a.explanation = QStringLiteral(
+            "This host sent its FIN and the peer acknowledged it, but the peer has not sent its own FIN. On "
+            "FreeBSD such a socket, once its receive side is closed, is dropped after "
+            "net.inet.tcp.finwait2_timeout only when net.inet.tcp.fast_finwait2_recycle is 1; otherwise it "
+            "waits for the peer.");
+        a.action = QStringLiteral(
+            "Look at the peers (remote addresses in the table): a client or proxy that never closes. Setting "
+            "net.inet.tcp.fast_finwait2_recycle=1 frees them sooner; it does not change TIME_WAIT "
+            "(2 x net.inet.tcp.msl).");
+        a.state = TcpState::FinWait2;
+        a.reference = QStringLiteral("RFC 9293 §3.3.2; FreeBSD tcp(4)");
+        return a;
+    }
+    const auto fin = s.tunables().intValue(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+    a.evidence = QStringLiteral("%1 FIN_WAIT2 sockets: %2 orphaned (closed here, expire after tcp_fin_timeout = %3 s), "
+                                "%4 still held by a program")
+                     .arg(n)
+                     .arg(orphans)
+                     .arg(fin ? QString::number(*fin) : QStringLiteral("?"))
+                     .arg(n - orphans)
+        + oldest;
+    a.explanation = QStringLiteral(
+        "This host sent its FIN and the peer acknowledged it, but the peer has not sent its own FIN. Orphaned "
+        "sockets are dropped after tcp_fin_timeout; sockets a program still holds (after shutdown()) wait "
+        "as long as the program and the peer do.");
+    a.action = QStringLiteral(
+        "Look at the peers (remote addresses in the diagram): a client or proxy that never closes. Lowering "
+        "tcp_fin_timeout frees orphans sooner; it does not change TIME_WAIT.");
+    a.state = TcpState::FinWait2;
+    a.reference = QStringLiteral("RFC 9293 §3.3.2; ip-sysctl.rst tcp_fin_timeout; net/ipv4/tcp.c");
+    return a;
+}

@@ -1,0 +1,76 @@
+#include "analysis/portpressure.h"
+
+#include "core/socketkey.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+int PortPressure::reservedInRange(const QString &list, int first, int last)
+{
+    std::unordered_set<int> ports;
+    const QStringList parts = list.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &p : parts) {
+        const QString t = p.trimmed();
+        bool ok1 = false, ok2 = false;
+        int lo = t.section(QLatin1Char('-'), 0, 0).toInt(&ok1);
+        int hi = t.contains(QLatin1Char('-')) ? t.section(QLatin1Char('-'), 1, 1).toInt(&ok2) : lo;
+        if (!ok1 || (t.contains(QLatin1Char('-')) && !ok2))
+            continue;
+        lo = std::max(lo, first);
+        hi = std::min(hi, last);
+        for (int port = lo; port <= hi; ++port)
+            ports.insert(port);
+    }
+    return int(ports.size());
+}
+
+PortPressure::Result PortPressure::compute(const Snapshot &snapshot, int limit)
+{
+    Result r;
+    const Tunables &t = snapshot.tunables();
+    auto first = t.intValue(QStringLiteral("net.ipv4.ip_local_port_range"), 0);
+    auto last = t.intValue(QStringLiteral("net.ipv4.ip_local_port_range"), 1);
+    if (!first || !last) { // BSD names
+        first = t.intValue(QStringLiteral("net.inet.ip.portrange.first"));
+        last = t.intValue(QStringLiteral("net.inet.ip.portrange.last"));
+    }
+    if (!first || !last || *last < *first)
+        return r;
+    r.valid = true;
+    r.first = int(*first);
+    r.last = int(*last);
+    r.reserved = reservedInRange(t.value(QStringLiteral("net.ipv4.ip_local_reserved_ports")), r.first, r.last);
+
+    // Ports a listener holds are not available to connect(); connections accepted on them are inbound.
+    std::unordered_set<quint16> listenPorts;
+    for (const SocketEntry &s : snapshot.sockets()) {
+        if (s.state == TcpState::Listen)
+            listenPorts.insert(s.localPort);
+    }
+    for (quint16 p : listenPorts)
+        r.listenersInRange += (p >= r.first && p <= r.last) ? 1 : 0;
+    r.capacity = std::max(1, r.last - r.first + 1 - r.reserved - r.listenersInRange);
+
+    // Keyed by a SocketKey with the local port zeroed: that is exactly D (family, both IPs, remote port).
+    std::unordered_map<SocketKey, int, SocketKey::Hash> used;
+    for (const SocketEntry &s : snapshot.sockets()) {
+        if (s.state == TcpState::Listen || s.remotePort == 0 || listenPorts.count(s.localPort))
+            continue;
+        if (s.localPort < r.first || s.localPort > r.last)
+            continue;
+        SocketKey k = SocketKey::of(s);
+        k.localPort = 0;
+        ++used[k];
+    }
+    for (const auto &[k, n] : used) {
+        r.top.push_back({ SocketEntry::addressText(k.family, k.local),
+            SocketEntry::endpointText(k.family, k.remote, k.remotePort), n, double(n) / r.capacity });
+    }
+    std::sort(r.top.begin(), r.top.end(), [](const Destination &a, const Destination &b) {
+        return a.used != b.used ? a.used > b.used : a.remote < b.remote;
+    });
+    if (qsizetype(r.top.size()) > limit)
+        r.top.resize(size_t(limit));
+    return r;
+}

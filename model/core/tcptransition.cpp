@@ -1,0 +1,7 @@
+#include "core/tcptransition.h"
+
+QString TcpTransition::label() const
+{
+    const QString a = *action ? QString::fromLatin1(action) : QStringLiteral("\u2014");
+    return QString::fromLatin1(event) + QLatin1String(" / ") + a;
+}

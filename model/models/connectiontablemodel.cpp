@@ -1,0 +1,478 @@
+#include "models/connectiontablemodel.h"
+
+#include "core/tcpstatemachine.h"
+#include "models/rowruns.h"
+#include "models/usernames.h"
+#include "tracker/connectiontracker.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+
+namespace {
+QString durationText(qint64 ms)
+{
+    // Rounded: polls a second apart are 999 or 1001 ms apart by the clock.
+    ms = ms < 0 ? 0 : ms + 500;
+    if (ms < 60'000)
+        return QStringLiteral("%1 s").arg(ms / 1000);
+    if (ms < 3'600'000)
+        return QStringLiteral("%1 min %2 s").arg(ms / 60'000).arg((ms / 1000) % 60);
+    return QStringLiteral("%1 h %2 min").arg(ms / 3'600'000).arg((ms / 60'000) % 60);
+}
+
+QString timerText(TimerKind k)
+{
+    switch (k) {
+    case TimerKind::None:
+        return {};
+    case TimerKind::Retransmit:
+        return QStringLiteral("retransmit");
+    case TimerKind::Keepalive:
+        return QStringLiteral("keepalive");
+    case TimerKind::TimeWait:
+        return QStringLiteral("timewait");
+    case TimerKind::ZeroWindowProbe:
+        return QStringLiteral("zero-window probe");
+    }
+    return {};
+}
+} // namespace
+
+ConnectionTableModel::ConnectionTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+qint64 ConnectionTableModel::nowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+bool ConnectionTableModel::isClosingState(TcpState s)
+{
+    switch (s) {
+    case TcpState::FinWait1:
+    case TcpState::FinWait2:
+    case TcpState::Closing:
+    case TcpState::TimeWait:
+    case TcpState::CloseWait:
+    case TcpState::LastAck:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void ConnectionTableModel::apply(
+    const ConnectionTracker &tracker, const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
+{
+    applyWith([&tracker](quint64 id) { return tracker.find(id); }, tracker.lastUpdateMs(), events, steadyNowMs);
+}
+
+void ConnectionTableModel::apply(const std::vector<TrackedSocket> &socketsById, qint64 pollMs,
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs, Part part)
+{
+    // Rows are in ascending id order (the tracker numbers sockets in the order it first sees them and
+    // new rows are appended), so a forward walk finds each row's socket without hashing.
+    size_t cursor = 0;
+    auto find = [&socketsById, &cursor](quint64 id) -> const TrackedSocket * {
+        if (cursor < socketsById.size() && socketsById[cursor].id > id)
+            cursor = 0; // out of order: start again (binary search would do, but this never happens)
+        if (cursor < socketsById.size() && id - socketsById[cursor].id > 64) {
+            cursor = size_t(std::lower_bound(socketsById.begin() + qsizetype(cursor), socketsById.end(), id,
+                                [](const TrackedSocket &t, quint64 v) { return t.id < v; })
+                - socketsById.begin());
+        }
+        while (cursor < socketsById.size() && socketsById[cursor].id < id)
+            ++cursor;
+        return cursor < socketsById.size() && socketsById[cursor].id == id ? &socketsById[cursor] : nullptr;
+    };
+    applyWith(find, pollMs, events, steadyNowMs, part);
+}
+
+void ConnectionTableModel::applyWith(const std::function<const TrackedSocket *(quint64)> &find, qint64 pollMs,
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs, Part part)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (part != Part::Appeared)
+        applyChanges(find, pollMs, events, steadyNowMs);
+    if (part != Part::Changes)
+        insertAppeared(find, events, steadyNowMs);
+}
+
+void ConnectionTableModel::applyChanges(const std::function<const TrackedSocket *(quint64)> &find, qint64 pollMs,
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
+{
+    m_steadyNow = steadyNowMs;
+    m_lastPollMs = pollMs;
+    expire(steadyNowMs);
+
+    for (const TrackerEvent &ev : events) {
+        if (ev.kind == TrackerEvent::Kind::Appeared)
+            continue;
+        const auto it = m_rowOf.find(ev.id);
+        if (it == m_rowOf.end())
+            continue;
+        Row &r = m_rows[size_t(it->second)];
+        if (ev.kind == TrackerEvent::Kind::Vanished) {
+            r.status = Vanished;
+            r.statusSinceMs = r.vanishedAtMs = steadyNowMs;
+        } else if (isClosingState(ev.to) && r.status != Closing) {
+            r.status = Closing;
+            r.statusSinceMs = steadyNowMs;
+        }
+    }
+
+    // One pass over all rows: fresh kernel data and expired flashes, then one dataChanged over the
+    // volatile columns of the rows that changed. "In state" is derived from the poll time at paint
+    // time; its sort key (stateSinceMs) only moves with the state, which is signalled here.
+    int firstChanged = -1;
+    int lastChanged = -1;
+    for (int i = 0; i < int(m_rows.size()); ++i) {
+        Row &r = m_rows[size_t(i)];
+        if (r.status == Vanished)
+            continue;
+        bool changed = false;
+        if (const TrackedSocket *t = find(r.socket.id)) {
+            const SocketEntry &a = r.socket.entry;
+            const SocketEntry &b = t->entry;
+            changed = a.state != b.state || a.timer != b.timer || a.timerMs != b.timerMs || a.txQueue != b.txQueue
+                || a.rxQueue != b.rxQueue || a.retransmits != b.retransmits;
+            r.socket = *t;
+        }
+        if (r.status != Steady && steadyNowMs - r.statusSinceMs >= FlashMs) {
+            r.status = Steady;
+            changed = true;
+        }
+        if (changed || (r.status != Steady && r.statusSinceMs == steadyNowMs)) {
+            if (firstChanged < 0)
+                firstChanged = i;
+            lastChanged = i;
+        }
+    }
+    if (firstChanged >= 0)
+        Q_EMIT dataChanged(index(firstChanged, StateColumn), index(lastChanged, RetransmitsColumn));
+}
+
+void ConnectionTableModel::insertAppeared(const std::function<const TrackedSocket *(quint64)> &find,
+    const std::vector<TrackerEvent> &events, qint64 steadyNowMs)
+{
+    std::vector<quint64> appeared;
+    for (const TrackerEvent &ev : events) {
+        if (ev.kind == TrackerEvent::Kind::Appeared)
+            appeared.push_back(ev.id);
+    }
+    if (appeared.empty()) {
+        m_primed = true;
+        return;
+    }
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(appeared.size()) - 1);
+    m_rows.reserve(m_rows.size() + appeared.size());
+    for (quint64 id : appeared) {
+        const TrackedSocket *t = find(id);
+        Row r;
+        if (t)
+            r.socket = *t;
+        r.socket.id = id;
+        // The first poll lists everything that already existed: nothing to flash.
+        r.status = m_primed ? Appeared : Steady;
+        r.statusSinceMs = steadyNowMs;
+        m_rowOf[id] = int(m_rows.size());
+        m_rows.push_back(r);
+    }
+    endInsertRows();
+    m_primed = true;
+}
+
+void ConnectionTableModel::expire(qint64 steadyNowMs)
+{
+    std::vector<int> gone;
+    for (int i = 0; i < int(m_rows.size()); ++i) {
+        const Row &r = m_rows[size_t(i)];
+        if (r.status == Vanished && steadyNowMs - r.vanishedAtMs >= FadeMs)
+            gone.push_back(i);
+    }
+    if (!gone.empty())
+        removeRows(gone);
+}
+
+void ConnectionTableModel::removeRows(const std::vector<int> &rows)
+{
+    const auto ranges = rowRuns(rows);
+    if (ranges.size() > MaxRemoveRanges) {
+        // QSortFilterProxyModel and QTableView each do O(rows) work per rowsRemoved signal: 1,500
+        // scattered vanished rows in a 100k table stalled the GUI thread for 0.6 s (bench_guistall).
+        // One layout change costs one pass (and one re-sort in the proxy) instead.
+        Q_EMIT layoutAboutToBeChanged();
+        const QModelIndexList from = persistentIndexList();
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (const QModelIndex &i : from) {
+            const auto below = std::lower_bound(rows.begin(), rows.end(), i.row());
+            const bool removed = below != rows.end() && *below == i.row();
+            to.append(removed ? QModelIndex() : index(i.row() - int(below - rows.begin()), i.column()));
+        }
+        compact(rows);
+        changePersistentIndexList(from, to);
+        Q_EMIT layoutChanged();
+        return;
+    }
+    // Contiguous ranges, signalled from the bottom up so each range's numbers are still valid.
+    // The vector is compacted once at the end; meanwhile physical() hides the rows already
+    // announced, so the model stays consistent after every endRemoveRows() at O(n) total cost.
+    for (auto it = ranges.rbegin(); it != ranges.rend(); ++it) {
+        beginRemoveRows({}, it->first, it->second);
+        m_hidden.emplace_back(it->first, it->second - it->first + 1);
+        m_hiddenTotal += it->second - it->first + 1;
+        endRemoveRows();
+    }
+    compact(rows);
+}
+
+void ConnectionTableModel::compact(const std::vector<int> &rows)
+{
+    size_t out = size_t(rows.front());
+    size_t next = 0;
+    for (size_t in = out; in < m_rows.size(); ++in) {
+        if (next < rows.size() && size_t(rows[next]) == in) {
+            m_rowOf.erase(m_rows[in].socket.id);
+            ++next;
+            continue;
+        }
+        if (out != in)
+            m_rows[out] = m_rows[in];
+        m_rowOf[m_rows[out].socket.id] = int(out);
+        ++out;
+    }
+    m_rows.resize(out);
+    m_hidden.clear();
+    m_hiddenTotal = 0;
+}
+
+int ConnectionTableModel::physical(int row) const
+{
+    // m_hidden is in descending order of first row; walk it upwards.
+    for (auto it = m_hidden.rbegin(); it != m_hidden.rend(); ++it) {
+        if (row < it->first)
+            break;
+        row += it->second;
+    }
+    return row;
+}
+
+void ConnectionTableModel::clear()
+{
+    if (m_rows.empty())
+        return;
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    endResetModel();
+}
+
+int ConnectionTableModel::rowOf(quint64 id) const
+{
+    const auto it = m_rowOf.find(id);
+    return it == m_rowOf.end() ? -1 : it->second;
+}
+
+int ConnectionTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size()) - m_hiddenTotal;
+}
+
+int ConnectionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row &r = m_rows[size_t(physical(index.row()))];
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(r, index.column());
+    case SortRole:
+        return sortValue(r, index.column());
+    case Qt::TextAlignmentRole:
+        return index.column() >= TimeInStateColumn && index.column() != TimerColumn && index.column() != UserColumn
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case RowStatusRole:
+        return int(r.status);
+    case StatusSinceRole:
+        return r.statusSinceMs;
+    case StateRole:
+        return int(TcpStateMachine::diagramState(r.socket.entry.state));
+    case IdRole:
+        return r.socket.id;
+    case FamilyRole:
+        return int(r.socket.entry.family);
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionTableModel::display(const Row &r, int column) const
+{
+    const SocketEntry &e = r.socket.entry;
+    switch (column) {
+    case FamilyColumn:
+        return e.family == AddressFamily::IPv4 ? QStringLiteral("IPv4") : QStringLiteral("IPv6");
+    case LocalColumn:
+        return e.localText();
+    case RemoteColumn:
+        return e.remoteText();
+    case StateColumn:
+        return r.status == Vanished ? QStringLiteral("gone") : TcpStates::kernelName(e.state);
+    case TimeInStateColumn:
+        return durationText(m_lastPollMs - r.socket.stateSinceMs);
+    case TimerColumn:
+        return timerText(e.timer);
+    case TimerRemainingColumn:
+        return e.timer == TimerKind::None ? QString() : QStringLiteral("%1 s").arg(e.timerMs / 1000.0, 0, 'f', 1);
+    case SendQColumn:
+        return e.txQueue;
+    case RecvQColumn:
+        return e.rxQueue;
+    case RetransmitsColumn:
+        return e.retransmits;
+    case UidColumn:
+        return e.uid;
+    case UserColumn:
+        return UserNames::name(e.uid);
+    case InodeColumn:
+        return e.inode == 0 ? QVariant(QStringLiteral("-")) : QVariant(e.inode);
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionTableModel::sortValue(const Row &r, int column) const
+{
+    const SocketEntry &e = r.socket.entry;
+    switch (column) {
+    case FamilyColumn:
+        return int(e.family);
+    case LocalColumn:
+        return (quint64(e.localAddr[0]) << 56 | quint64(e.localAddr[1]) << 48 | quint64(e.localAddr[2]) << 40
+                   | quint64(e.localAddr[3]) << 32)
+            | e.localPort;
+    case RemoteColumn:
+        return (quint64(e.remoteAddr[0]) << 56 | quint64(e.remoteAddr[1]) << 48 | quint64(e.remoteAddr[2]) << 40
+                   | quint64(e.remoteAddr[3]) << 32)
+            | e.remotePort;
+    case StateColumn:
+        return int(e.state);
+    case TimeInStateColumn:
+        return r.socket.stateSinceMs;
+    case TimerColumn:
+        return int(e.timer);
+    case TimerRemainingColumn:
+        return e.timer == TimerKind::None ? -1 : qint64(e.timerMs);
+    case SendQColumn:
+        return e.txQueue;
+    case RecvQColumn:
+        return e.rxQueue;
+    case RetransmitsColumn:
+        return e.retransmits;
+    case UidColumn:
+    case UserColumn:
+        return e.uid;
+    case InodeColumn:
+        return e.inode;
+    default:
+        return {};
+    }
+}
+
+QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    // QT_TR_NOOP marks them for lupdate; tr() translates at display time.
+    static const char *const names[ColumnCount]
+        = { QT_TR_NOOP("Family"), QT_TR_NOOP("Local"), QT_TR_NOOP("Remote"), QT_TR_NOOP("State"),
+              QT_TR_NOOP("In state"), QT_TR_NOOP("Timer"), QT_TR_NOOP("Timer left"), QT_TR_NOOP("Send-Q"),
+              QT_TR_NOOP("Recv-Q"), QT_TR_NOOP("Retrans"), QT_TR_NOOP("UID"), QT_TR_NOOP("User"), QT_TR_NOOP("Inode") };
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+QString ConnectionTableModel::rowsAsText(const QList<int> &rows) const
+{
+    QStringList lines;
+    QStringList cells;
+    for (int c = 0; c < ColumnCount; ++c)
+        cells << headerData(c, Qt::Horizontal).toString();
+    lines << cells.join(QLatin1Char('\t'));
+    for (int row : rows) {
+        cells.clear();
+        for (int c = 0; c < ColumnCount; ++c)
+            cells << data(index(row, c)).toString();
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+bool ConnectionTableModel::lessRows(int left, int right, int column, Qt::SortOrder order) const
+{
+    const Row &ra = m_rows[size_t(physical(left))];
+    const Row &rb = m_rows[size_t(physical(right))];
+    const int c = compare(ra, rb, column);
+    if (c != 0)
+        return order == Qt::AscendingOrder ? c < 0 : c > 0;
+    // Ties keep tracker order (ids only grow), so equal rows do not jump around while data updates.
+    return ra.socket.id < rb.socket.id;
+}
+
+int ConnectionTableModel::compareRows(int left, int right, int column) const
+{
+    return compare(m_rows[size_t(physical(left))], m_rows[size_t(physical(right))], column);
+}
+
+int ConnectionTableModel::compare(const Row &ra, const Row &rb, int column)
+{
+    const SocketEntry &a = ra.socket.entry;
+    const SocketEntry &b = rb.socket.entry;
+    auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+    auto endpoint = [&cmp](const std::array<quint8, 16> &x, quint16 xp, const std::array<quint8, 16> &y, quint16 yp) {
+        const int c = std::memcmp(x.data(), y.data(), x.size());
+        return c != 0 ? c : cmp(xp, yp);
+    };
+    switch (column) {
+    case FamilyColumn:
+        return cmp(int(a.family), int(b.family));
+    case LocalColumn:
+        return endpoint(a.localAddr, a.localPort, b.localAddr, b.localPort);
+    case RemoteColumn:
+        return endpoint(a.remoteAddr, a.remotePort, b.remoteAddr, b.remotePort);
+    case StateColumn:
+        return cmp(int(a.state), int(b.state));
+    case TimeInStateColumn:
+        return cmp(ra.socket.stateSinceMs, rb.socket.stateSinceMs);
+    case TimerColumn:
+        return cmp(int(a.timer), int(b.timer));
+    case TimerRemainingColumn:
+        return cmp(
+            a.timer == TimerKind::None ? -1 : qint64(a.timerMs), b.timer == TimerKind::None ? -1 : qint64(b.timerMs));
+    case SendQColumn:
+        return cmp(a.txQueue, b.txQueue);
+    case RecvQColumn:
+        return cmp(a.rxQueue, b.rxQueue);
+    case RetransmitsColumn:
+        return cmp(a.retransmits, b.retransmits);
+    case UidColumn:
+    case UserColumn:
+        return cmp(a.uid, b.uid);
+    case InodeColumn:
+        return cmp(a.inode, b.inode);
+    default:
+        return 0;
+    }
+}

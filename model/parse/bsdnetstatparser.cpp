@@ -1,0 +1,310 @@
+#include "parse/bsdnetstatparser.h"
+
+#include "core/socketkey.h"
+
+#include <arpa/inet.h>
+
+#include <array>
+#include <cstring>
+#include <unordered_map>
+
+namespace {
+
+// netinet/tcp_fsm.h tcpstates[], indexed by the BSD state number netstat prints when it has no name.
+constexpr std::array<std::pair<QByteArrayView, TcpState>, 11> bsdStates = { {
+    { "CLOSED", TcpState::Close },
+    { "LISTEN", TcpState::Listen },
+    { "SYN_SENT", TcpState::SynSent },
+    { "SYN_RCVD", TcpState::SynRecv },
+    { "ESTABLISHED", TcpState::Established },
+    { "CLOSE_WAIT", TcpState::CloseWait },
+    { "FIN_WAIT_1", TcpState::FinWait1 },
+    { "CLOSING", TcpState::Closing },
+    { "LAST_ACK", TcpState::LastAck },
+    { "FIN_WAIT_2", TcpState::FinWait2 },
+    { "TIME_WAIT", TcpState::TimeWait },
+} };
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+bool parseDec(QByteArrayView t, quint64 max, quint64 &out)
+{
+    if (t.isEmpty() || t.size() > 10)
+        return false;
+    quint64 v = 0;
+    for (char c : t) {
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + quint64(c - '0');
+    }
+    if (v > max)
+        return false;
+    out = v;
+    return true;
+}
+
+bool pton(int af, QByteArrayView text, quint8 *dst)
+{
+    char buf[64];
+    if (text.size() >= qsizetype(sizeof buf))
+        return false;
+    std::memcpy(buf, text.data(), size_t(text.size()));
+    buf[text.size()] = '\0';
+    return inet_pton(af, buf, dst) == 1;
+}
+
+// A host netstat cut to 16 characters: keep the longest prefix that parses, padded with "::" (the lost
+// groups become zero). "2001:f40:925:dc8" -> 2001:f40:925:dc8::.
+bool parseTruncatedV6(QByteArrayView host, quint8 *dst)
+{
+    for (QByteArrayView h = host; !h.isEmpty(); h.chop(1)) {
+        if (pton(AF_INET6, h, dst))
+            return true;
+        const QByteArray padded = h.toByteArray() + (h.endsWith(':') ? ":" : "::");
+        if (!h.contains("::") && pton(AF_INET6, padded, dst))
+            return true;
+    }
+    return false;
+}
+
+struct Row
+{
+    QByteArrayView tok[8];
+    int n = 0;
+    int gapBeforeLocal = 0; // spaces between Send-Q and the local address
+};
+
+void tokenize(QByteArrayView line, Row &r)
+{
+    qsizetype i = 0;
+    while (i < line.size() && r.n < 8) {
+        const qsizetype gapStart = i;
+        while (i < line.size() && isSpace(line[i]))
+            ++i;
+        if (i >= line.size())
+            break;
+        if (r.n == 3)
+            r.gapBeforeLocal = int(i - gapStart);
+        const qsizetype start = i;
+        while (i < line.size() && !isSpace(line[i]))
+            ++i;
+        r.tok[r.n++] = line.sliced(start, i - start);
+    }
+}
+
+bool isOtherProtocol(QByteArrayView p)
+{
+    // netstat -an also lists these; only TCP rows carry a TCP state.
+    for (const char *prefix : { "udp", "icm", "raw", "rip", "div", "sctp", "igmp", "pim", "carp", "ip" }) {
+        if (p.startsWith(prefix))
+            return true;
+    }
+    return false;
+}
+
+struct EndpointResult
+{
+    QString error;
+    bool truncated = false;
+    bool wide = false; // longer than netstat's 16-character cut: this output was printed with -W / -l
+};
+
+// "127.0.0.1.5000", "*.22", "*.*", "fe80::1%em0.22": the port follows the LAST dot.
+EndpointResult parseEndpoint(
+    QByteArrayView t, AddressFamily family, bool fullAddresses, std::array<quint8, 16> &addr, quint16 &port)
+{
+    const qsizetype dot = t.lastIndexOf('.');
+    if (dot <= 0 || dot == t.size() - 1)
+        return { QStringLiteral("no host.port in \"%1\"").arg(QString::fromLatin1(t)) };
+    const QByteArrayView portText = t.sliced(dot + 1);
+    QByteArrayView host = t.first(dot);
+    quint64 p = 0;
+    if (portText == "*")
+        p = 0;
+    else if (!parseDec(portText, 65535, p)) {
+        const bool name = !portText.isEmpty() && portText.front() >= 'a' && portText.front() <= 'z';
+        return { name ? QStringLiteral("port \"%1\" is a service name: run netstat with -n")
+                            .arg(QString::fromLatin1(portText))
+                      : QStringLiteral("bad port \"%1\"").arg(QString::fromLatin1(portText)) };
+    }
+    port = quint16(p);
+    addr.fill(0);
+    if (host == "*")
+        return {};
+    EndpointResult r;
+    const qsizetype zone = host.indexOf('%'); // scope id: kept out of the address bytes, as on Linux
+    const QByteArrayView bare = zone >= 0 ? host.first(zone) : host;
+    const bool looksV6 = bare.contains(':');
+    if (looksV6) {
+        if (family == AddressFamily::IPv4)
+            return { QStringLiteral("IPv6 address on a tcp4 row") };
+        r.truncated = !fullAddresses && host.size() == BsdNetstatParser::TruncatedHostLength;
+        r.wide = host.size() > BsdNetstatParser::TruncatedHostLength;
+        if (pton(AF_INET6, bare, addr.data()))
+            return r;
+        if (r.truncated && parseTruncatedV6(bare, addr.data()))
+            return r;
+        return { QStringLiteral("bad IPv6 address \"%1\"").arg(QString::fromLatin1(host)) };
+    }
+    quint8 v4[4];
+    if (!pton(AF_INET, bare, v4))
+        return {
+            QStringLiteral("host \"%1\" is not a numeric address: run netstat with -n").arg(QString::fromLatin1(host))
+        };
+    if (family == AddressFamily::IPv4) {
+        std::memcpy(addr.data(), v4, 4);
+    } else {
+        // A dual-stack (tcp46) or v4-mapped socket: stored as ::ffff:a.b.c.d, as /proc/net/tcp6 shows it.
+        addr[10] = addr[11] = 0xff;
+        std::memcpy(addr.data() + 12, v4, 4);
+    }
+    return r;
+}
+
+} // namespace
+
+std::optional<TcpState> BsdNetstatParser::stateFromBsdName(QByteArrayView name)
+{
+    for (const auto &[text, state] : bsdStates) {
+        if (name == text)
+            return state;
+    }
+    quint64 n = 0;
+    if (parseDec(name, bsdStates.size() - 1, n))
+        return bsdStates[n].second;
+    return std::nullopt;
+}
+
+BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &source)
+{
+    return parse(text, source, Options {});
+}
+
+BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &source, const Options &options)
+{
+    BsdNetstatResult out;
+    out.sockets.reserve(size_t(qMin<qsizetype>(text.size() / 80, options.maxSockets))); // a row is ~80 bytes
+    bool internetSection = true; // `netstat -p tcp` prints no section title when grepped
+    int freebsdRows = 0, darwinRows = 0;
+    bool wideOutput = false;
+    // Several SO_REUSEPORT listeners print identical rows; Snapshot would merge them as /proc re-reads.
+    std::unordered_map<SocketKey, quint64, SocketKey::Hash> listeners;
+    qint64 lineNo = 0;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        qsizetype end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line = text.sliced(pos, end - pos);
+        pos = end + 1;
+        ++lineNo;
+        auto report = [&](const QString &what) {
+            out.problems.add(
+                { source, lineNo, what + QLatin1String(": \"") + Problem::excerpt(line) + QLatin1Char('"') });
+        };
+        const QByteArrayView trimmed = line.trimmed();
+        if (trimmed.isEmpty())
+            continue;
+        if (trimmed.startsWith("Active ") || trimmed.startsWith("Registered ")) {
+            // macOS also prints "Active Multipath Internet connections" (MPTCP, no TCP state rows).
+            internetSection = trimmed.contains("Internet") && !trimmed.contains("Multipath");
+            continue;
+        }
+        if (!internetSection || trimmed.startsWith("Proto") || trimmed.startsWith("Tcpcb "))
+            continue;
+        if (trimmed.startsWith("Some ") && trimmed.contains("may have been deleted")) {
+            // inet.c: the pcblist generation changed while it was read, so the list is not one instant.
+            report(QStringLiteral("netstat says the socket list changed while it was read"));
+            continue;
+        }
+        if (line.size() > MaxLineLength) {
+            report(QStringLiteral("line too long (%1 bytes), skipped").arg(line.size()));
+            continue;
+        }
+        Row row;
+        tokenize(line, row);
+        int first = 0;
+        // -A puts the PCB address in front of the protocol.
+        if (row.n > 1 && !row.tok[0].startsWith("tcp") && row.tok[1].startsWith("tcp") && row.tok[0].size() >= 8)
+            first = 1;
+        const QByteArrayView proto = row.tok[first];
+        if (!proto.startsWith("tcp")) {
+            if (!isOtherProtocol(proto))
+                report(QStringLiteral("not a netstat row"));
+            continue;
+        }
+        ++out.lines;
+        if (qsizetype(out.sockets.size()) >= options.maxSockets) {
+            report(QStringLiteral("more than %1 sockets: the rest of the input is ignored").arg(options.maxSockets));
+            break;
+        }
+        if (row.n - first < 6) {
+            report(QStringLiteral("expected 6 fields, found %1").arg(row.n - first));
+            continue;
+        }
+        SocketEntry e;
+        e.kind = RowKind::BsdPcb;
+        const QByteArrayView fam = proto.sliced(3);
+        const bool dual = fam == "46";
+        if (fam == "4")
+            e.family = AddressFamily::IPv4;
+        else if (fam == "6" || dual)
+            e.family = AddressFamily::IPv6;
+        else if (fam.isEmpty())
+            e.family = row.tok[first + 3].contains(':') ? AddressFamily::IPv6 : AddressFamily::IPv4;
+        else {
+            report(QStringLiteral("unknown protocol \"%1\"").arg(QString::fromLatin1(proto)));
+            continue;
+        }
+        quint64 rq = 0, sq = 0;
+        if (!parseDec(row.tok[first + 1], 0xffffffffu, rq) || !parseDec(row.tok[first + 2], 0xffffffffu, sq)) {
+            report(QStringLiteral("bad Recv-Q or Send-Q"));
+            continue;
+        }
+        e.rxQueue = quint32(rq); // bytes in the receive buffer (LISTEN: not the accept queue, unlike Linux)
+        e.txQueue = quint32(sq);
+        const auto local = parseEndpoint(row.tok[first + 3], e.family, options.fullAddresses, e.localAddr, e.localPort);
+        if (!local.error.isEmpty()) {
+            report(QStringLiteral("local address: ") + local.error);
+            continue;
+        }
+        const auto remote
+            = parseEndpoint(row.tok[first + 4], e.family, options.fullAddresses, e.remoteAddr, e.remotePort);
+        if (!remote.error.isEmpty()) {
+            report(QStringLiteral("foreign address: ") + remote.error);
+            continue;
+        }
+        const auto state = stateFromBsdName(row.tok[first + 5]);
+        if (!state) {
+            report(QStringLiteral("unknown state \"%1\"").arg(QString::fromLatin1(row.tok[first + 5])));
+            continue;
+        }
+        e.state = *state;
+        wideOutput |= local.wide || remote.wide;
+        if (local.truncated || remote.truncated)
+            out.truncatedHostLines.push_back(lineNo);
+        if (first == 0)
+            ++(row.gapBeforeLocal >= 2 ? darwinRows : freebsdRows);
+        if (e.state == TcpState::Listen)
+            e.inode = listeners[SocketKey::of(e)]++; // 0 for the first, then 1, 2, ...
+        out.sockets.push_back(e);
+    }
+    if (wideOutput)
+        out.truncatedHostLines.clear(); // a 16-character host in wide output is a whole address
+    if (!out.truncatedHostLines.empty()) {
+        // One note, not one per row: the rows are usable, only the tail of the address is unknown.
+        out.problems.add({ source, out.truncatedHostLines.front(),
+            QStringLiteral("%1 row(s) have IPv6 hosts netstat may have cut to %2 characters; the missing "
+                           "groups are stored as zero (run netstat with -W on FreeBSD, -l on macOS)")
+                .arg(out.truncatedHostLines.size())
+                .arg(TruncatedHostLength) });
+    }
+    if (darwinRows > freebsdRows)
+        out.dialect = NetstatDialect::Darwin;
+    else if (freebsdRows > 0)
+        out.dialect = NetstatDialect::FreeBSD;
+    return out;
+}

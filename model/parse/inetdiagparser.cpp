@@ -1,0 +1,167 @@
+#include "parse/inetdiagparser.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+namespace {
+
+quint16 fromBe16(quint16 v)
+{
+    return quint16((v >> 8) | (v << 8));
+}
+
+// Full sockets always carry INET_DIAG_SHUTDOWN (inet_diag_msg_attrs_fill); request sockets never do.
+bool hasShutdownAttr(const char *attrs, qsizetype len)
+{
+    while (len >= qsizetype(sizeof(rtattr))) {
+        rtattr a;
+        std::memcpy(&a, attrs, sizeof a);
+        if (a.rta_len < sizeof(rtattr) || qsizetype(a.rta_len) > len)
+            return false;
+        if (a.rta_type == INET_DIAG_SHUTDOWN)
+            return true;
+        const qsizetype step = qsizetype(RTA_ALIGN(a.rta_len));
+        attrs += step;
+        len -= step;
+    }
+    return false;
+}
+
+bool decode(const inet_diag_msg &m, bool shutdownAttr, SocketEntry &e)
+{
+    if (m.idiag_family == AF_INET) {
+        e.family = AddressFamily::IPv4;
+        std::memcpy(e.localAddr.data(), m.id.idiag_src, 4);
+        std::memcpy(e.remoteAddr.data(), m.id.idiag_dst, 4);
+    } else if (m.idiag_family == AF_INET6) {
+        e.family = AddressFamily::IPv6;
+        std::memcpy(e.localAddr.data(), m.id.idiag_src, 16);
+        std::memcpy(e.remoteAddr.data(), m.id.idiag_dst, 16);
+    } else {
+        return false;
+    }
+    const auto state = TcpStates::fromCode(m.idiag_state);
+    if (!state || m.idiag_timer > 4)
+        return false;
+    e.localPort = fromBe16(m.id.idiag_sport);
+    e.remotePort = fromBe16(m.id.idiag_dport);
+    e.state = *state;
+    e.timer = static_cast<TimerKind>(m.idiag_timer);
+    e.timerMs = e.timer == TimerKind::None ? 0 : m.idiag_expires; // already ms (jiffies_delta_to_msecs)
+    e.rxQueue = m.idiag_rqueue;
+    // LISTEN: wqueue is the maximum backlog, which /proc does not show; /proc prints 0 there.
+    e.txQueue = e.state == TcpState::Listen ? 0 : m.idiag_wqueue;
+    // idiag_retrans means icsk_retransmits with the retransmit timer but icsk_probes_out with the
+    // keepalive and zero-window timers (inet_sk_diag_fill); /proc prints them in separate columns.
+    const bool probeTimer = e.timer == TimerKind::Keepalive || e.timer == TimerKind::ZeroWindowProbe;
+    e.retransmits = probeTimer ? 0 : m.idiag_retrans;
+    e.probes = probeTimer ? m.idiag_retrans : 0;
+    e.uid = m.idiag_uid;
+    e.inode = m.idiag_inode;
+    if (e.timer == TimerKind::TimeWait)
+        e.kind = RowKind::TimeWaitSock; // state is tw_substate: 06, or 05 for an orphaned FIN_WAIT2
+    else if (e.state == TcpState::SynRecv && e.inode == 0 && !shutdownAttr)
+        e.kind = RowKind::Request;
+    else
+        e.kind = RowKind::Full;
+    return true;
+}
+
+} // namespace
+
+InetDiagParser::Result InetDiagParser::parse(
+    QByteArrayView buffer, std::vector<SocketEntry> &out, ProblemList &problems, const QString &source)
+{
+    Result r;
+    const char *p = buffer.data();
+    qsizetype left = buffer.size();
+    while (left > 0) {
+        nlmsghdr h;
+        if (left < qsizetype(sizeof h)) {
+            problems.add({ source, 0, QStringLiteral("%1 stray bytes after the last netlink message").arg(left) });
+            r.status = Status::Error;
+            return r;
+        }
+        std::memcpy(&h, p, sizeof h);
+        if (h.nlmsg_len < sizeof h || qsizetype(h.nlmsg_len) > left) {
+            problems.add({ source, 0, QStringLiteral("netlink message length %1 out of range").arg(h.nlmsg_len) });
+            r.status = Status::Error;
+            return r;
+        }
+        const char *payload = p + NLMSG_HDRLEN;
+        const qsizetype payloadLen = qsizetype(h.nlmsg_len) - NLMSG_HDRLEN;
+        if (h.nlmsg_type == NLMSG_DONE) {
+            r.status = Status::Done;
+            return r;
+        }
+        if (h.nlmsg_type == NLMSG_ERROR) {
+            nlmsgerr err {};
+            std::memcpy(&err, payload, size_t(qMin<qsizetype>(payloadLen, sizeof err)));
+            // The kernel sends -errno; a hostile INT_MIN must not overflow the negation.
+            r.error = int(qMin<qint64>(-qint64(err.error), std::numeric_limits<int>::max()));
+            r.status = r.error == 0 ? Status::Done : Status::Error; // error 0 is an ACK
+            return r;
+        }
+        if (h.nlmsg_type == SOCK_DIAG_BY_FAMILY) {
+            inet_diag_msg m;
+            SocketEntry e;
+            if (payloadLen < qsizetype(sizeof m)) {
+                problems.add({ source, 0, QStringLiteral("short inet_diag_msg (%1 bytes)").arg(payloadLen) });
+            } else {
+                std::memcpy(&m, payload, sizeof m);
+                const qsizetype attrOffset = NLMSG_ALIGN(sizeof m);
+                const bool shut
+                    = payloadLen > attrOffset && hasShutdownAttr(payload + attrOffset, payloadLen - attrOffset);
+                if (decode(m, shut, e)) {
+                    out.push_back(e);
+                    ++r.messages;
+                } else {
+                    problems.add({ source, 0,
+                        QStringLiteral("unusable inet_diag_msg: family %1, state %2, timer %3")
+                            .arg(m.idiag_family)
+                            .arg(m.idiag_state)
+                            .arg(m.idiag_timer) });
+                }
+            }
+        }
+        const qsizetype step = qMin<qsizetype>(NLMSG_ALIGN(h.nlmsg_len), left);
+        p += step;
+        left -= step;
+    }
+    return r;
+}
+
+void InetDiagParser::fillRequestUids(std::vector<SocketEntry> &sockets)
+{
+    struct Listener
+    {
+        quint32 key;
+        quint32 uid;
+    };
+    std::vector<Listener> listeners;
+    bool anyRequest = false;
+    for (const SocketEntry &e : sockets) {
+        if (e.state == TcpState::Listen)
+            listeners.push_back({ quint32(e.localPort) | (e.family == AddressFamily::IPv6 ? 0x10000u : 0u), e.uid });
+        anyRequest = anyRequest || e.kind == RowKind::Request;
+    }
+    if (!anyRequest || listeners.empty())
+        return;
+    std::sort(listeners.begin(), listeners.end(), [](const Listener &a, const Listener &b) { return a.key < b.key; });
+    for (SocketEntry &e : sockets) {
+        if (e.kind != RowKind::Request)
+            continue;
+        const quint32 key = quint32(e.localPort) | (e.family == AddressFamily::IPv6 ? 0x10000u : 0u);
+        const auto it = std::lower_bound(
+            listeners.begin(), listeners.end(), key, [](const Listener &l, quint32 k) { return l.key < k; });
+        if (it != listeners.end() && it->key == key)
+            e.uid = it->uid;
+    }
+}

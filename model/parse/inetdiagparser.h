@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/problem.h"
+#include "core/socketentry.h"
+
+#include <QByteArrayView>
+
+#include <vector>
+
+// Turns the bytes of one NETLINK_SOCK_DIAG recv() (a run of nlmsghdr + inet_diag_msg) into
+// SocketEntry values shaped like the /proc parser's: same state codes, timer kinds and row kinds.
+// Pure and bounds-checked: a short or malformed message is reported and the rest is skipped.
+class InetDiagParser
+{
+public:
+    enum class Status : quint8 {
+        More, // the dump goes on: recv() again
+        Done, // NLMSG_DONE seen
+        Error, // NLMSG_ERROR, or bytes that cannot be a netlink stream
+    };
+    struct Result
+    {
+        Status status = Status::More;
+        int error = 0; // errno carried by NLMSG_ERROR (positive), 0 otherwise
+        qint64 messages = 0; // inet_diag_msg records decoded
+    };
+
+    // Appends the sockets in buffer to out.
+    static Result parse(QByteArrayView buffer, std::vector<SocketEntry> &out, ProblemList &problems,
+        const QString &source = QStringLiteral("sock_diag"));
+
+    // inet_diag reports a request socket's uid as 0 where /proc prints its listener's uid
+    // (net/ipv4/inet_diag.c inet_req_diag_fill vs tcp_ipv4.c get_openreq4): copy it from the listener.
+    static void fillRequestUids(std::vector<SocketEntry> &sockets);
+};

@@ -1,0 +1,100 @@
+#include "pipeline/poller.h"
+
+#include "pipeline/pollworker.h"
+
+Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
+    : QObject(parent)
+    , m_description(source->description())
+{
+    qRegisterMetaType<Snapshot>();
+    qRegisterMetaType<Counters>();
+    m_thread.setObjectName(QStringLiteral("tcpscope-poller"));
+    m_worker = new PollWorker(std::move(source));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &PollWorker::polled, this, &Poller::onPolled, Qt::QueuedConnection);
+    connect(m_worker, &PollWorker::countersRead, this, &Poller::countersReady, Qt::QueuedConnection);
+    connect(&m_countersTimer, &QTimer::timeout, m_worker, &PollWorker::readCounters, Qt::QueuedConnection);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Poller::pollNow);
+    m_thread.start();
+}
+
+Poller::~Poller()
+{
+    m_timer.stop();
+    m_thread.quit();
+    m_thread.wait(); // a poll in flight finishes first; sources bound their own blocking
+}
+
+void Poller::setIntervalMs(int ms)
+{
+    m_intervalMs = qMax(ms, MinIntervalMs);
+    m_pacer.setRequestedIntervalMs(m_intervalMs);
+    m_countersTimer.setInterval(m_intervalMs);
+    if (m_timer.isActive())
+        arm();
+}
+
+void Poller::start()
+{
+    m_started = true;
+    if (!m_paused)
+        pollNow();
+}
+
+void Poller::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    if (paused) {
+        m_timer.stop();
+        m_countersTimer.stop();
+    } else {
+        if (m_pacer.isSlowed())
+            m_countersTimer.start(m_intervalMs);
+        if (m_started && !m_inFlight)
+            pollNow();
+    }
+    Q_EMIT pausedChanged(paused);
+}
+
+void Poller::pollNow()
+{
+    if (m_inFlight)
+        return;
+    m_timer.stop();
+    m_inFlight = true;
+    m_sincePollStart.start();
+    QMetaObject::invokeMethod(m_worker, &PollWorker::poll, Qt::QueuedConnection);
+}
+
+void Poller::onPolled(const Snapshot &snapshot)
+{
+    m_inFlight = false;
+    if (snapshot.isValid()) {
+        const bool wasSlowed = m_pacer.isSlowed();
+        const int before = m_pacer.fullIntervalMs();
+        // The budget is a share of a core, so CPU time where the source measures it.
+        const qint64 cost = snapshot.pollCpuUs() > 0 ? snapshot.pollCpuUs() : snapshot.pollDurationUs();
+        m_pacer.recordPoll(cost, qsizetype(snapshot.sockets().size()));
+        if (m_pacer.isSlowed() != wasSlowed || m_pacer.fullIntervalMs() != before) {
+            if (m_pacer.isSlowed() && !m_paused)
+                m_countersTimer.start(m_intervalMs);
+            else
+                m_countersTimer.stop();
+            Q_EMIT pacingChanged(m_pacer.isSlowed(), m_pacer.reason());
+        }
+    }
+    if (!m_paused)
+        arm();
+    Q_EMIT snapshotReady(snapshot);
+}
+
+void Poller::arm()
+{
+    // Keep a steady cadence: the time the poll took counts toward the interval.
+    const qint64 elapsed = m_sincePollStart.isValid() ? m_sincePollStart.elapsed() : 0;
+    m_timer.start(int(qMax<qint64>(0, m_pacer.fullIntervalMs() - elapsed)));
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/snapshot.h"
+#include "sources/snapshotsource.h"
+
+#include <QObject>
+
+#include <memory>
+
+// Lives on the poller's thread and owns the source, so a blocking read never touches the GUI thread.
+class PollWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PollWorker(std::unique_ptr<SnapshotSource> source);
+    ~PollWorker() override;
+
+public Q_SLOTS:
+    void poll();
+    void readCounters();
+
+Q_SIGNALS:
+    void polled(const Snapshot &snapshot);
+    void countersRead(const Counters &counters);
+
+private:
+    std::unique_ptr<SnapshotSource> m_source;
+};

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "analysis/advisory.h"
+#include "core/snapshot.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+// The `tcpscope --snapshot --json` document (schema in README.md, "JSON output").
+class SnapshotJson
+{
+public:
+    static constexpr int SchemaVersion = 1;
+    static QJsonObject toJson(const Snapshot &snapshot, bool withSockets);
+    static QJsonObject socketToJson(const SocketEntry &s);
+    static QString timerName(TimerKind t);
+    // One advisor finding; `id` is stable (docs/advisories.md).
+    static QJsonObject advisoryToJson(const Advisory &a);
+};

@@ -1,0 +1,72 @@
+#include "sources/local/procsource.h"
+
+#include "sources/local/filereader.h"
+#include "sources/local/threadcputime.h"
+#include "sources/local/tunablesreader.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+#include <unistd.h>
+
+ProcSource::ProcSource(QString procRoot)
+    : m_root(std::move(procRoot))
+    , m_counters(m_root)
+{
+    const long hz = sysconf(_SC_CLK_TCK); // USER_HZ: the unit of /proc's tm->when
+    if (hz > 0)
+        m_options.ticksPerSecond = int(hz);
+}
+
+QString ProcSource::description() const
+{
+    return m_root == QLatin1String("/proc") ? QStringLiteral("/proc") : QStringLiteral("proc root ") + m_root;
+}
+
+bool ProcSource::readCounters(Counters &out)
+{
+    out = m_counters.read();
+    return !out.values.empty();
+}
+
+Snapshot ProcSource::poll()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 cpuStart = threadCpuTimeUs();
+    SnapshotData d;
+    d.timeMs = QDateTime::currentMSecsSinceEpoch();
+    d.source = description();
+    d.host = TunablesReader::readHostName(m_root);
+    d.kernel = TunablesReader::readKernelRelease(m_root);
+
+    ProcParseResult parsed;
+    parsed.sockets.reserve(1024);
+    const struct
+    {
+        const char *file;
+        AddressFamily family;
+    } tables[] = { { "/net/tcp", AddressFamily::IPv4 }, { "/net/tcp6", AddressFamily::IPv6 } };
+    for (const auto &t : tables) {
+        const QString path = m_root + QLatin1String(t.file);
+        const FileReader::Result r = FileReader::read(path, m_buffer, MaxTableBytes);
+        if (!r.ok) {
+            if (t.family == AddressFamily::IPv6 && r.missing) {
+                d.problems.add({ path, 0, QStringLiteral("not present: IPv6 is disabled on this host") });
+                continue;
+            }
+            d.fatalError = QStringLiteral("cannot read %1: %2").arg(path, r.error);
+            break;
+        }
+        if (r.truncated)
+            d.problems.add(
+                { path, 0, QStringLiteral("larger than %1 MiB: the rest was not read").arg(MaxTableBytes >> 20) });
+        ProcNetTcpParser::parseInto(parsed, m_buffer, t.family, path, m_options);
+    }
+    d.sockets = std::move(parsed.sockets);
+    d.problems.append(parsed.problems);
+    d.tunables = TunablesReader::read(m_root, &d.problems);
+    d.pollDurationUs = clock.nsecsElapsed() / 1000;
+    d.pollCpuUs = threadCpuTimeUs() - cpuStart;
+    return Snapshot(std::move(d));
+}

@@ -1,0 +1,181 @@
+#include "sources/remote/streamsource.h"
+
+#include "stream/recorder.h"
+#include "stream/streamframedecoder.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+namespace {
+constexpr qint64 MaxDrainMs = 200;
+constexpr qint64 MaxSkewS = 30; // beyond ordinary NTP-less drift plus a slow link
+} // namespace
+
+StreamSource::StreamSource(std::unique_ptr<StreamChannel> channel, Options options)
+    : m_channel(std::move(channel))
+    , m_options(options)
+    , m_reader(options.maxFrameBytes)
+    , m_buffer(1 << 20)
+{ }
+
+StreamSource::~StreamSource() = default;
+
+void StreamSource::setRecorder(std::shared_ptr<Recorder> recorder)
+{
+    m_recorder = std::move(recorder);
+}
+
+QString StreamSource::description() const
+{
+    return m_channel->description();
+}
+
+Snapshot StreamSource::failure(const QString &message)
+{
+    SnapshotData d;
+    d.timeMs = QDateTime::currentMSecsSinceEpoch();
+    d.source = description();
+    d.fatalError = message;
+    d.problems = m_reader.takeProblems();
+    return Snapshot(std::move(d));
+}
+
+void StreamSource::lost(const QString &reason)
+{
+    m_channel->close();
+    m_reader.finish();
+    ++m_losses;
+    m_lastLoss = reason;
+    m_backoffMs = m_backoffMs == 0 ? 1000 : qMin(m_backoffMs * 2, m_options.maxBackoffMs);
+    m_sinceLoss.start();
+    if (!m_channel->canReconnect())
+        m_ended = true;
+}
+
+bool StreamSource::ensureOpen(QString *message)
+{
+    if (m_channel->isOpen())
+        return true;
+    if (m_ended) {
+        *message
+            = QStringLiteral("%1 ended after %2 frame(s): %3").arg(description()).arg(m_framesReceived).arg(m_lastLoss);
+        return false;
+    }
+    if (m_sinceLoss.isValid() && m_sinceLoss.elapsed() < m_backoffMs) {
+        const qint64 left = (m_backoffMs - m_sinceLoss.elapsed() + 999) / 1000;
+        *message = QStringLiteral("connection lost (%1); reconnecting in %2 s (attempt %3)")
+                       .arg(m_lastLoss)
+                       .arg(left)
+                       .arg(m_attempt + 1);
+        return false;
+    }
+    ++m_attempt;
+    m_reader.reset();
+    const QString error = m_channel->open();
+    if (!error.isEmpty()) {
+        lost(error);
+        *message = m_everOpened ? QStringLiteral("reconnecting: %1").arg(error) : error;
+        return false;
+    }
+    m_everOpened = true;
+    m_frameThisSession = false;
+    m_sinceData.start();
+    return true;
+}
+
+// Reads until at least one frame is complete (or timeoutMs passes), then drains what is
+// already buffered without waiting. Returns false when the channel ended.
+bool StreamSource::readFrames(int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (true) {
+        const int wait = m_reader.hasFrame() ? 0 : int(qMax<qint64>(0, timeoutMs - t.elapsed()));
+        if (!m_reader.hasFrame() && wait == 0 && t.elapsed() >= timeoutMs)
+            return true;
+        const qint64 n = m_channel->read(m_buffer.data(), qint64(m_buffer.size()), qMin(wait, 250));
+        if (n < 0) {
+            lost(m_channel->closeReason());
+            return false;
+        }
+        if (n == 0) {
+            if (m_reader.hasFrame())
+                return true;
+            continue;
+        }
+        m_reader.feed(QByteArrayView(m_buffer.data(), n));
+        if (!m_options.latestOnly && m_reader.hasFrame())
+            return true;
+        // A producer faster than the drain (a recording piped to --stdin) must not hold the poll.
+        if (m_reader.hasFrame() && t.elapsed() > MaxDrainMs)
+            return true;
+    }
+}
+
+Snapshot StreamSource::poll()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 lossesAtStart = m_losses;
+    QString message;
+    if (!m_reader.hasFrame() && !ensureOpen(&message))
+        return failure(message);
+    if (!m_reader.hasFrame()) {
+        // Wait up to the silence limit, but at most maxPollWaitMs per poll so a window can close.
+        const int limit = m_frameThisSession ? m_options.frameTimeoutMs : m_options.firstFrameTimeoutMs;
+        int wait = int(qMax<qint64>(0, limit - m_sinceData.elapsed()));
+        if (m_options.maxPollWaitMs > 0)
+            wait = qMin(wait, m_options.maxPollWaitMs);
+        const bool open = readFrames(wait);
+        if (!m_reader.hasFrame()) {
+            if (!open)
+                return failure(m_ended ? QStringLiteral("%1 ended: %2").arg(description(), m_lastLoss)
+                                       : QStringLiteral("connection lost (%1); reconnecting").arg(m_lastLoss));
+            if (m_sinceData.elapsed() < limit)
+                return failure(m_frameThisSession ? QStringLiteral("waiting for data from %1").arg(description())
+                                                  : QStringLiteral("connecting to %1 ...").arg(description()));
+            lost(QStringLiteral("no data for %1 s").arg(limit / 1000.0));
+            return failure(QStringLiteral("connection lost (%1); reconnecting").arg(m_lastLoss));
+        }
+    }
+    m_frameThisSession = true;
+    m_sinceData.start();
+    StreamFrame frame;
+    qint64 skipped = -1;
+    do {
+        frame = m_reader.takeFrame();
+        ++skipped;
+        ++m_framesReceived;
+        if (m_recorder)
+            m_recorder->append(frame.text);
+    } while (m_options.latestOnly && m_reader.hasFrame());
+
+    SnapshotData d = StreamFrameDecoder::decode(frame, m_parserOptions);
+    d.source = description();
+    if (m_options.useArrivalTime) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 skewS = (d.timeMs - now) / 1000;
+        if (qAbs(skewS) >= MaxSkewS)
+            d.problems.add({ QStringLiteral("stream"), 0,
+                QStringLiteral("the clock of %1 is %2 s %3 this machine's; times shown are this machine's")
+                    .arg(d.host)
+                    .arg(qAbs(skewS))
+                    .arg(skewS > 0 ? QStringLiteral("ahead of") : QStringLiteral("behind")) });
+        d.timeMs = now;
+    }
+    d.problems.append(m_reader.takeProblems());
+    if (m_recorder && !m_recorder->error().isEmpty())
+        d.problems.add({ QStringLiteral("record"), 0, m_recorder->error() });
+    // Only losses before this poll began lie before this frame; a loss right after it counts next.
+    d.gapBefore = lossesAtStart > m_lossesShown;
+    m_lossesShown = lossesAtStart;
+    if (skipped > 0)
+        d.problems.add({ QStringLiteral("stream"), 0,
+            QStringLiteral("%1 older frame(s) skipped to show the newest").arg(skipped) });
+    if (m_channel->isOpen()) { // the stream may have ended right after this frame
+        m_attempt = 0;
+        m_backoffMs = 0;
+    }
+    d.pollDurationUs = clock.nsecsElapsed() / 1000;
+    return Snapshot(std::move(d));
+}

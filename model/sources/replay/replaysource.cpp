@@ -1,0 +1,120 @@
+#include "sources/replay/replaysource.h"
+
+#include "stream/streamframedecoder.h"
+#include "stream/streamframereader.h"
+
+#include <QMutexLocker>
+
+#include <algorithm>
+
+ReplaySource::ReplaySource(QString path)
+    : m_path(std::move(path))
+{ }
+
+QString ReplaySource::description() const
+{
+    return QStringLiteral("recording %1").arg(m_path);
+}
+
+QString ReplaySource::open()
+{
+    m_file.setFileName(m_path);
+    if (!m_file.open(QIODevice::ReadOnly))
+        return m_openError = QStringLiteral("cannot open recording %1: %2").arg(m_path, m_file.errorString());
+    // Index by lines: a header opens a frame, "@end" closes it. Content checks wait for poll().
+    qint64 number = 0;
+    qint64 start = -1;
+    qint64 time = 0;
+    qint64 offset = 0;
+    auto note = [&](const QString &m) { m_indexProblems.add({ m_path, 0, m }); };
+    while (!m_file.atEnd()) {
+        const QByteArray line = m_file.readLine(StreamFrame::MaxLineBytes);
+        const qint64 lineStart = offset;
+        offset += line.size();
+        const QByteArrayView l = QByteArrayView(line).trimmed();
+        if (l.startsWith("@tcpscope")) {
+            if (start >= 0)
+                note(QStringLiteral("frame %1: truncated (a new frame began before @end); skipped").arg(number));
+            ++number;
+            start = lineStart;
+            time = 0;
+        } else if (start >= 0 && time == 0 && l.startsWith("@time ")) {
+            time = l.sliced(6).toLongLong();
+        } else if (start >= 0 && l == "@end") {
+            m_index.push_back({ number, start, offset - start, time });
+            start = -1;
+        }
+    }
+    if (start >= 0)
+        note(QStringLiteral("frame %1: the last frame is truncated (recording cut off); ignored").arg(number));
+    if (m_index.empty())
+        m_openError = QStringLiteral("%1 holds no complete tcpscope frame").arg(m_path);
+    return m_openError;
+}
+
+void ReplaySource::seek(int frame)
+{
+    m_position = std::clamp(frame, 0, qMax(0, frameCount() - 1));
+}
+
+qint64 ReplaySource::frameTimeMs(int frame) const
+{
+    return frame >= 0 && frame < frameCount() ? m_index[size_t(frame)].timeMs : 0;
+}
+
+int ReplaySource::recordedIntervalMs() const
+{
+    std::vector<qint64> d;
+    for (size_t i = 1; i < m_index.size(); ++i)
+        d.push_back(m_index[i].timeMs - m_index[i - 1].timeMs);
+    if (d.empty())
+        return 1000;
+    std::nth_element(d.begin(), d.begin() + qsizetype(d.size() / 2), d.end());
+    return int(std::clamp<qint64>(d[d.size() / 2], 100, 3'600'000));
+}
+
+Snapshot ReplaySource::poll()
+{
+    if (m_index.empty()) {
+        SnapshotData d;
+        d.fatalError = m_openError.isEmpty() ? QStringLiteral("%1 is not open").arg(m_path) : m_openError;
+        d.problems = m_indexProblems;
+        return Snapshot(std::move(d));
+    }
+    const int pos = m_position;
+    const Entry &e = m_index[size_t(pos)];
+    QByteArray bytes;
+    {
+        QMutexLocker lock(&m_fileLock);
+        if (m_file.seek(e.offset))
+            bytes = m_file.read(qMin<qint64>(e.size, StreamFrame::DefaultMaxBytes + 1));
+    }
+    StreamFrameReader reader;
+    reader.feed(bytes);
+    reader.finish();
+    SnapshotData d;
+    ProblemList readProblems = reader.takeProblems();
+    if (reader.hasFrame()) {
+        StreamFrame f = reader.takeFrame();
+        f.number = e.number; // the reader counted from this frame only
+        d = StreamFrameDecoder::decode(f);
+    } else {
+        d.timeMs = e.timeMs;
+        d.fatalError = QStringLiteral("frame %1 of %2 cannot be read").arg(e.number).arg(m_path);
+    }
+    for (const Problem &p : readProblems.items()) {
+        QString m = p.message;
+        m.replace(QStringLiteral("frame 1"), QStringLiteral("frame %1").arg(e.number));
+        d.problems.add({ m_path, 0, m });
+    }
+    if (!m_reportedIndexProblems) {
+        d.problems.append(m_indexProblems);
+        m_reportedIndexProblems = true;
+    }
+    d.source = description();
+    m_shown = pos;
+    int expected = pos; // a seek from the GUI thread in the meantime wins
+    if (m_playing && pos + 1 < frameCount())
+        m_position.compare_exchange_strong(expected, qMin(pos + m_stride, frameCount() - 1));
+    return Snapshot(std::move(d));
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "core/counters.h"
+#include "core/snapshot.h"
+
+#include <QString>
+
+// Where snapshots come from: the local /proc, netlink, an SSH stream, a recording.
+// poll() runs on the poller's worker thread and may block; it is never called concurrently.
+class SnapshotSource
+{
+public:
+    virtual ~SnapshotSource() = default;
+    virtual Snapshot poll() = 0;
+    // Shown in the toolbar and status bar, e.g. "this host (/proc)".
+    virtual QString description() const = 0;
+    // The cheap kernel-wide counters (sockstat, snmp, netstat), read between full snapshots when the
+    // table is large. False when this source has none (the default).
+    virtual bool readCounters(Counters &out)
+    {
+        Q_UNUSED(out);
+        return false;
+    }
+};

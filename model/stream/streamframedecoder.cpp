@@ -1,0 +1,132 @@
+#include "stream/streamframedecoder.h"
+
+#include "parse/bsdsnapshot.h"
+#include "parse/sysctlparser.h"
+
+#include <QDateTime>
+
+namespace {
+
+QString text(const QByteArray &v, qsizetype max = 256)
+{
+    return QString::fromUtf8(v.first(qMin(v.size(), max)));
+}
+} // namespace
+
+StreamFrameDecoder::Sections StreamFrameDecoder::split(const StreamFrame &frame)
+{
+    Sections s;
+    QByteArray *target = nullptr;
+    QByteArray sysctlName;
+    QByteArray sysctlValue;
+    auto flushSysctl = [&] {
+        if (!sysctlName.isEmpty())
+            s.sysctls.insert(QString::fromLatin1(sysctlName), sysctlValue);
+        sysctlName.clear();
+        sysctlValue.clear();
+    };
+    QByteArrayView rest(frame.text);
+    while (!rest.isEmpty()) {
+        qsizetype nl = rest.indexOf('\n');
+        if (nl < 0)
+            nl = rest.size();
+        QByteArrayView l = rest.first(nl);
+        rest = rest.sliced(qMin(nl + 1, rest.size()));
+        if (l.startsWith("@@")) {
+            l = l.sliced(1); // an escaped content line
+        } else if (l.startsWith('@')) {
+            flushSysctl();
+            target = nullptr;
+            const qsizetype sp = l.indexOf(' ');
+            const QByteArrayView tag = sp < 0 ? l.sliced(1) : l.sliced(1, sp - 1);
+            const QByteArrayView arg = sp < 0 ? QByteArrayView() : l.sliced(sp + 1).trimmed();
+            if (tag == "tcp") {
+                s.hasTcp = true;
+                target = &s.tcp;
+            } else if (tag == "tcp6") {
+                s.hasTcp6 = true;
+                target = &s.tcp6;
+            } else if (tag == "netstat") {
+                s.hasNetstat = true;
+                target = &s.netstat;
+            } else if (tag == "bsd-sysctl") {
+                target = &s.bsdSysctl;
+            } else if (tag == "sysctl") {
+                sysctlName = arg.toByteArray();
+                target = &sysctlValue;
+            } else if (tag == "host" || tag == "time" || tag == "os" || tag == "kernel" || tag == "tcpscope"
+                || tag == "end") {
+                s.header.insert(tag.toByteArray(), arg.toByteArray());
+            } else {
+                ++s.unknownSections; // a newer producer: ignore what we do not know
+            }
+            continue;
+        }
+        if (target) {
+            target->append(l);
+            target->append('\n');
+        }
+    }
+    flushSysctl();
+    return s;
+}
+
+SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetTcpParser::Options &options)
+{
+    SnapshotData d;
+    const Sections s = split(frame);
+    const QString where = QStringLiteral("frame %1").arg(frame.number);
+    auto problem = [&](const QString &m) {
+        d.problems.add({ QStringLiteral("stream"), 0, where + QLatin1String(": ") + m });
+    };
+
+    d.host = text(s.header.value("host"));
+    d.kernel = text(s.header.value("kernel"));
+    const QByteArray os = s.header.value("os");
+    d.os = os.isEmpty() ? QStringLiteral("Linux") : text(os, 32);
+    bool ok = false;
+    d.timeMs = s.header.value("time").toLongLong(&ok);
+    if (!ok || d.timeMs <= 0) {
+        problem(QStringLiteral("no valid @time; using the time it arrived"));
+        d.timeMs = QDateTime::currentMSecsSinceEpoch();
+    }
+    if (s.unknownSections > 0)
+        problem(QStringLiteral("%1 unknown section(s) ignored (written by a newer producer?)").arg(s.unknownSections));
+
+    if (d.os != QLatin1String("Linux")) {
+        // FreeBSD and macOS frames carry netstat and sysctl text (docs/stream-format.md).
+        if (!s.hasNetstat) {
+            d.fatalError = where + QStringLiteral(": no @netstat section in a %1 frame").arg(d.os);
+            return d;
+        }
+        BsdSnapshot::Input in;
+        in.netstat = s.netstat;
+        in.sysctl = s.bsdSysctl;
+        const QByteArray uname = os + ' ' + s.header.value("host") + ' ' + s.header.value("kernel");
+        in.uname = uname;
+        in.timeMs = d.timeMs;
+        SnapshotData bsd = BsdSnapshot::build(in);
+        d.sockets = std::move(bsd.sockets);
+        d.tunables = std::move(bsd.tunables);
+        for (const Problem &p : bsd.problems.items())
+            d.problems.add({ p.source, p.line, where + QLatin1String(": ") + p.message });
+        return d;
+    }
+    if (!s.hasTcp) {
+        d.fatalError = where + QStringLiteral(": no /proc/net/tcp section");
+        return d;
+    }
+    ProcParseResult parsed;
+    ProcNetTcpParser::parseInto(parsed, s.tcp, AddressFamily::IPv4, where + QStringLiteral(" /proc/net/tcp"), options);
+    if (s.hasTcp6)
+        ProcNetTcpParser::parseInto(
+            parsed, s.tcp6, AddressFamily::IPv6, where + QStringLiteral(" /proc/net/tcp6"), options);
+    d.sockets = std::move(parsed.sockets);
+    d.problems.append(parsed.problems);
+    for (auto it = s.sysctls.cbegin(); it != s.sysctls.cend(); ++it) {
+        if (it.key().size() > 128)
+            continue;
+        d.tunables.set(it.key(), SysctlParser::parseLinuxValue(it.value()));
+    }
+    return d;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/snapshot.h"
+#include "parse/procnettcpparser.h"
+#include "stream/streamframe.h"
+
+#include <QByteArray>
+#include <QMap>
+
+// Turns one frame's text into SnapshotData. Pure and bounded: /proc tables go through
+// ProcNetTcpParser, sysctl values through SysctlParser::parseLinuxValue; anything malformed becomes a
+// problem naming the frame number. BSD frames carry netstat/sysctl text, read by BsdSnapshot.
+class StreamFrameDecoder
+{
+public:
+    struct Sections
+    {
+        QMap<QByteArray, QByteArray> header; // "host" -> "db1"
+        QByteArray tcp, tcp6, netstat, bsdSysctl;
+        bool hasTcp = false, hasTcp6 = false, hasNetstat = false;
+        QMap<QString, QByteArray> sysctls;
+        int unknownSections = 0;
+    };
+    static Sections split(const StreamFrame &frame);
+    static SnapshotData decode(const StreamFrame &frame, const ProcNetTcpParser::Options &options = {});
+};

@@ -1,7 +1,0 @@
-#include "tcptransition.h"
-
-QString TcpTransition::label() const
-{
-    const QString a = *action ? QString::fromLatin1(action) : QStringLiteral("\u2014");
-    return QString::fromLatin1(event) + QLatin1String(" / ") + a;
-}

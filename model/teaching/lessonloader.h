@@ -1,0 +1,26 @@
+#pragma once
+
+#include "teaching/lesson.h"
+
+#include <QStringList>
+
+// Reads lessons from JSON. The built-in ones live in the Qt resource :/tcpscope/lessons (the
+// tcpscope_resources library); a trainer's own lesson can be loaded from any file.
+class LessonLoader
+{
+public:
+    // A lesson file larger than this is refused unread: the built-in ones are under 20 KB.
+    static constexpr qint64 MaxFileBytes = 1 << 20;
+
+    static QString builtinDirectory() { return QStringLiteral(":/tcpscope/lessons"); }
+
+    // Parses one lesson. On failure returns nullopt and sets *error.
+    static std::optional<Lesson> parse(const QByteArray &json, const QString &id, QString *error);
+    // Refuses files over MaxFileBytes.
+    static std::optional<Lesson> loadFile(const QString &path, QString *error);
+    // A built-in lesson by id ("active-close"), or a path to a .json file.
+    static std::optional<Lesson> load(const QString &idOrPath, QString *error);
+    // Built-in lesson ids in teaching order (the "order" field, then id).
+    static QStringList builtinIds();
+    static QList<Lesson> builtinLessons();
+};

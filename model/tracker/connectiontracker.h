@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/flatindex.h"
+#include "core/snapshot.h"
+#include "core/socketkey.h"
+#include "tracker/trackedsocket.h"
+#include "tracker/trackerevent.h"
+
+#include <vector>
+
+// Diffs consecutive snapshots by connection identity (family + local + remote endpoint) into
+// events, in time linear in the number of sockets. Keeps first-seen and time-in-state per socket.
+class ConnectionTracker
+{
+public:
+    // Applies a snapshot and returns what changed since the previous one. An invalid snapshot
+    // (source unreadable) changes nothing: connections are not declared gone because a read failed.
+    std::vector<TrackerEvent> update(const Snapshot &snapshot);
+    void clear();
+
+    qsizetype size() const { return qsizetype(m_index.size()); }
+    // Heap bytes held for tracking (slots and both indexes), for docs/performance.md.
+    size_t memoryBytes() const;
+    const TrackedSocket *find(quint64 id) const;
+    const TrackedSocket *find(const SocketKey &key) const;
+    // Every tracked socket; slots with id 0 are free.
+    const std::vector<TrackedSocket> &slots() const { return m_slots; }
+    qint64 lastUpdateMs() const { return m_lastMs; }
+
+private:
+    qint32 allocate();
+
+    std::vector<TrackedSocket> m_slots;
+    std::vector<qint32> m_free;
+    static quint64 idHash(quint64 id) { return id * 0x9e3779b97f4a7c15ull; }
+    qint32 slotOf(const SocketKey &key, quint64 hash) const;
+
+    // Slot numbers by connection identity and by id: flat, 8 bytes an entry (flatindex.h).
+    FlatIndex m_index;
+    FlatIndex m_byId;
+    quint64 m_nextId = 1;
+    quint64 m_generation = 0;
+    qint64 m_lastMs = 0;
+};

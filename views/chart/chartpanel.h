@@ -1,0 +1,105 @@
+#pragma once
+
+#include "core/tcpstate.h"
+#include "history/statehistory.h"
+
+#include <QWidget>
+
+#include <array>
+#include <vector>
+
+class QAreaSeries;
+class QChart;
+class QCheckBox;
+class QComboBox;
+class QDateTimeAxis;
+class QLineSeries;
+class QLogValueAxis;
+class QScrollBar;
+class QToolButton;
+class QValueAxis;
+class StateChartView;
+
+// Per-state socket counts over time, drawn from a StateHistory it does not own. Call refresh() once
+// per poll: each series' data is replaced in one call (QXYSeries::replace), animations are off, and
+// long windows are downsampled to the plot's pixel columns. Legend markers toggle states.
+class ChartPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Style { Lines, StackedArea };
+    static constexpr std::array<qint64, 4> Windows = { 60'000, 600'000, 3'600'000, 86'400'000 };
+
+    explicit ChartPanel(const StateHistory *history, QWidget *parent = nullptr);
+
+    void refresh();
+
+    void setStyle(Style style);
+    Style style() const { return m_style; }
+    void setWindowMs(qint64 ms);
+    qint64 windowMs() const { return m_windowMs; }
+    void setLogScale(bool on);
+    bool logScale() const { return m_log; }
+    // Paused: the view stays where it is while samples keep arriving; scroll back with the bar or wheel.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    // Shows the window ending at endMs (pauses).
+    void scrollTo(qint64 endMs);
+    void setStateVisible(TcpState s, bool visible);
+    bool isStateVisible(TcpState s) const;
+
+    // Empty string on success, otherwise the reason.
+    QString exportPng(const QString &path) const;
+    QString exportSvg(const QString &path) const;
+    QString exportCsv(const QString &path) const;
+
+    // For tests and tooltips: the counts at the sample nearest timeMs, one "STATE n" per line.
+    QString valuesAt(qint64 timeMs) const;
+    qint64 viewEndMs() const { return m_viewEnd; }
+    QChart *chart() const { return m_chart; }
+    StateChartView *view() const { return m_view; }
+    // Points currently drawn for a state, over all its segments.
+    qsizetype pointCount(TcpState s) const;
+    int segmentCount() const { return m_segments; }
+
+Q_SIGNALS:
+    void stateActivated(TcpState state);
+    void windowMsChanged(qint64 ms); // the time window changed (remembered between runs)
+
+private:
+    struct StateSeries
+    {
+        TcpState state = TcpState::Unknown;
+        bool visible = true;
+        std::vector<QLineSeries *> upper; // the line, or the top edge of the area
+        std::vector<QLineSeries *> lower; // stacked mode: the bottom edge
+        std::vector<QAreaSeries *> areas;
+    };
+    void buildToolbar();
+    void rebuildSeries(int segments);
+    void connectLegend();
+    void updateScrollBar(qint64 oldest, qint64 newest);
+    void showTooltip(qint64 timeMs, const QPoint &globalPos);
+    StateSeries *seriesFor(TcpState s);
+
+    const StateHistory *m_history;
+    QChart *m_chart = nullptr;
+    StateChartView *m_view = nullptr;
+    QDateTimeAxis *m_axisX = nullptr;
+    QValueAxis *m_axisY = nullptr;
+    QLogValueAxis *m_axisLog = nullptr;
+    QComboBox *m_styleBox = nullptr;
+    QComboBox *m_windowBox = nullptr;
+    QCheckBox *m_logBox = nullptr;
+    QToolButton *m_pauseButton = nullptr;
+    QScrollBar *m_scroll = nullptr;
+    std::array<StateSeries, 10> m_series;
+    Style m_style = Style::Lines;
+    Style m_builtStyle = Style::Lines;
+    bool m_builtLog = false;
+    int m_segments = 0;
+    qint64 m_windowMs = 600'000;
+    bool m_log = false;
+    bool m_paused = false;
+    qint64 m_viewEnd = 0;
+};
