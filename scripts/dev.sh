@@ -14,7 +14,7 @@ preset=${TCPSCOPE_PRESET:-dev}
 builddir="$here/build/$preset"
 
 packages=(
-  cmake ninja-build g++ pkg-config
+  cmake ninja-build g++ pkg-config ccache
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-qpa-plugins
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   fonts-dejavu-core
@@ -48,6 +48,8 @@ install_missing() {
 
 build() {
   local p=${1:-$preset}
+  # Paths below the checkout are hashed relative to it: a fresh clone reuses an earlier build's objects.
+  export CCACHE_BASEDIR="$here" CCACHE_NOHASHDIR=1
   log "configuring ($p) in $here/build/$p"
   (cd "$here" && cmake --preset "$p" >/dev/null)
   log "building ($p)"
