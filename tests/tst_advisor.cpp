@@ -3,9 +3,9 @@
 // private network namespace for the server-closes-first rule.
 #include "analysis/advisor.h"
 #include "analysis/portpressure.h"
-#include "netnamespace.h"
 #include "sources/local/procsource.h"
 #include "teaching/loopbacklab.h"
+#include "testmain.h"
 #include "tracker/connectiontracker.h"
 
 #include <QCoreApplication>
@@ -16,7 +16,6 @@
 #include <QTest>
 
 namespace {
-QString g_nsError;
 
 Snapshot fixture(const QString &name)
 {
@@ -231,12 +230,7 @@ void TestAdvisor::jsonOutputHasStableIds()
 
 void TestAdvisor::serverClosesFirstWithRealSockets()
 {
-    if (!g_nsError.isEmpty()) {
-        const QByteArray why = "no private network namespace: " + g_nsError.toLocal8Bit();
-        if (NetNamespace::mustNotSkip())
-            QFAIL(why.constData());
-        QSKIP(why.constData());
-    }
+    TCPSCOPE_REQUIRE_NAMESPACE();
     LoopbackLab lab;
     QVERIFY(lab.listen());
     QVERIFY2(lab.clientClosesFirst(120), qPrintable(lab.lastError()));
@@ -252,12 +246,6 @@ void TestAdvisor::serverClosesFirstWithRealSockets()
         a->title.contains(QStringLiteral("on listening port %1").arg(server.lastListenPort())), qPrintable(a->title));
 }
 
-int main(int argc, char **argv)
-{
-    g_nsError = NetNamespace::enterNew(); // before any thread exists
-    QCoreApplication app(argc, argv);
-    TestAdvisor t;
-    return QTest::qExec(&t, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestAdvisor, QCoreApplication, TestMain::Isolated)
 
 #include "tst_advisor.moc"

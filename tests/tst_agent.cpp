@@ -1,9 +1,9 @@
 // tcpscope-agent: streams to two loopback clients at once, refuses non-loopback addresses
 // without --allow-remote, and a client that stops reading does not stall the others.
-#include "netnamespace.h"
 #include "stream/streamframedecoder.h"
 #include "stream/streamframereader.h"
 #include "teaching/loopbacklab.h"
+#include "testmain.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -28,7 +28,6 @@
 #endif
 
 namespace {
-QString g_nsError;
 
 // Reads frames from a socket for up to ms; returns how many decoded as valid snapshots.
 struct Reader
@@ -96,11 +95,7 @@ bool TestAgent::startAgent(QProcess &agent, const QStringList &args, quint16 *po
 
 void TestAgent::initTestCase()
 {
-    if (!g_nsError.isEmpty()) {
-        if (NetNamespace::mustNotSkip())
-            QFAIL(qPrintable(g_nsError));
-        QSKIP(qPrintable(g_nsError));
-    }
+    TCPSCOPE_REQUIRE_NAMESPACE();
     rlimit r {};
     getrlimit(RLIMIT_NOFILE, &r);
     r.rlim_cur = r.rlim_max;
@@ -301,12 +296,6 @@ void TestAgent::linksNoGuiLibraries()
     QVERIFY(!m.contains("libQt6Widgets"));
 }
 
-int main(int argc, char **argv)
-{
-    g_nsError = NetNamespace::enterNew();
-    QCoreApplication app(argc, argv);
-    TestAgent t;
-    return QTest::qExec(&t, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestAgent, QCoreApplication, TestMain::Isolated)
 
 #include "tst_agent.moc"

@@ -1,7 +1,7 @@
 #include "core/socketkey.h"
+#include "fixture.h"
 #include "parse/bsdnetstatparser.h"
 
-#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -10,10 +10,7 @@
 namespace {
 QByteArray fixture(const QString &name)
 {
-    QFile f(QStringLiteral(TCPSCOPE_TEST_DATA "/bsd/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(f.fileName()));
-    return f.readAll();
+    return Fixture::read(QStringLiteral("bsd/") + name);
 }
 
 std::map<TcpState, int> stateCounts(const BsdNetstatResult &r)

@@ -1,6 +1,6 @@
+#include "fixture.h"
 #include "parse/bsdsnapshot.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -9,10 +9,7 @@
 namespace {
 QByteArray fixture(const QString &name)
 {
-    QFile f(QStringLiteral(TCPSCOPE_TEST_DATA "/bsd/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(f.fileName()));
-    return f.readAll();
+    return Fixture::read(QStringLiteral("bsd/") + name);
 }
 
 // uname lines are rendered in the `uname -a` layout (sysname nodename release ...), not captured.

@@ -1,20 +1,18 @@
-#include "netnamespace.h"
+#include "fixture.h"
 #include "parse/countersparser.h"
 #include "sources/local/countersreader.h"
 #include "sources/local/netlinksource.h"
 #include "teaching/loopbacklab.h"
+#include "testmain.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QTest>
 
 namespace {
-QString g_nsError;
 
 QByteArray load(const QString &name)
 {
-    QFile f(QStringLiteral(TCPSCOPE_TEST_DATA "/counters/") + name);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return Fixture::read(QStringLiteral("counters/") + name);
 }
 } // namespace
 
@@ -80,11 +78,7 @@ private Q_SLOTS:
 
     void liveMatchesSockets()
     {
-        if (!g_nsError.isEmpty()) {
-            if (NetNamespace::mustNotSkip())
-                QFAIL(qPrintable(g_nsError));
-            QSKIP(qPrintable(g_nsError));
-        }
+        TCPSCOPE_REQUIRE_NAMESPACE();
         LoopbackLab v4(AddressFamily::IPv4), v6(AddressFamily::IPv6);
         QVERIFY(v4.listen() && v4.clientClosesFirst(5) && v4.halfClosed(2, true) && v4.established(3));
         QVERIFY(v6.listen() && v6.clientClosesFirst(4));
@@ -106,12 +100,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char **argv)
-{
-    g_nsError = NetNamespace::enterNew();
-    QCoreApplication app(argc, argv);
-    TestCounters t;
-    return QTest::qExec(&t, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestCounters, QCoreApplication, TestMain::Isolated)
 
 #include "tst_counters.moc"

@@ -1,8 +1,8 @@
 #include "core/socketkey.h"
+#include "fixture.h"
 #include "parse/inetdiagparser.h"
 #include "parse/procnettcpparser.h"
 
-#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -22,8 +22,7 @@ class TestInetDiagParser : public QObject
 private:
     static QByteArray load(const char *name)
     {
-        QFile f(QStringLiteral(TCPSCOPE_TEST_DATA "/inetdiag/") + QLatin1String(name));
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        return Fixture::read(QStringLiteral("inetdiag/") + QLatin1String(name));
     }
 
 private Q_SLOTS:

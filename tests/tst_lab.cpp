@@ -1,10 +1,10 @@
 // Runs every live-lab pattern on real loopback sockets inside a private network namespace and reads
 // the real /proc/net/tcp to check the kernel states each pattern must produce.
 #include "labfeed.h"
-#include "netnamespace.h"
 #include "sources/local/procsource.h"
 #include "teaching/labpanel.h"
 #include "teaching/labsession.h"
+#include "testmain.h"
 
 #include <QApplication>
 #include <QJsonDocument>
@@ -47,21 +47,13 @@ bool eventually(const std::function<bool()> &check)
     return check();
 }
 
-QString isolationError;
 } // namespace
 
 class TestLab : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase()
-    {
-        if (!isolationError.isEmpty()) {
-            if (NetNamespace::mustNotSkip())
-                QFAIL(qPrintable(isolationError));
-            QSKIP(qPrintable(isolationError));
-        }
-    }
+    void initTestCase() { TCPSCOPE_REQUIRE_NAMESPACE(); }
 
     void patternNames()
     {
@@ -185,12 +177,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char **argv)
-{
-    isolationError = NetNamespace::enterNew(); // before any thread: unshare needs a single thread
-    QApplication app(argc, argv);
-    TestLab t;
-    return QTest::qExec(&t, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestLab, QApplication, TestMain::Isolated)
 
 #include "tst_lab.moc"

@@ -1,8 +1,8 @@
 #include "core/socketkey.h"
-#include "netnamespace.h"
 #include "sources/local/netlinksource.h"
 #include "sources/local/procsource.h"
 #include "teaching/loopbacklab.h"
+#include "testmain.h"
 
 #include <QCoreApplication>
 #include <QTest>
@@ -17,7 +17,6 @@
 #include <map>
 
 namespace {
-QString g_nsError;
 
 // States LoopbackLab has no recipe for, made with raw loopback sockets. Descriptors stay open
 // until the process exits (the namespace dies with it).
@@ -125,14 +124,7 @@ class TestNetlinkSource : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        if (!g_nsError.isEmpty()) {
-            if (NetNamespace::mustNotSkip())
-                QFAIL(qPrintable(g_nsError));
-            QSKIP(qPrintable(g_nsError));
-        }
-    }
+    void initTestCase() { TCPSCOPE_REQUIRE_NAMESPACE(); }
 
     void agreesWithProc()
     {
@@ -209,12 +201,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char **argv)
-{
-    g_nsError = NetNamespace::enterNew(); // before QCoreApplication starts any thread
-    QCoreApplication app(argc, argv);
-    TestNetlinkSource t;
-    return QTest::qExec(&t, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestNetlinkSource, QCoreApplication, TestMain::Isolated)
 
 #include "tst_netlinksource.moc"

@@ -1,6 +1,6 @@
+#include "fixture.h"
 #include "parse/procnettcpparser.h"
 
-#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -9,10 +9,7 @@
 namespace {
 QByteArray fixture(const QString &rel)
 {
-    QFile f(QStringLiteral(TCPSCOPE_TEST_DATA "/proc/") + rel);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(f.fileName()));
-    return f.readAll();
+    return Fixture::read(QStringLiteral("proc/") + rel);
 }
 
 const SocketEntry *findLocal(const ProcParseResult &r, quint16 localPort, quint16 remotePort)

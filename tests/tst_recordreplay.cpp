@@ -1,10 +1,10 @@
 // Record -> replay: the same counts come back; damage is reported with its frame number and
 // never stops the replay. Runs in a private network namespace so the counts hold still.
-#include "netnamespace.h"
 #include "sources/local/streamprocsource.h"
 #include "sources/replay/replaysource.h"
 #include "stream/recorder.h"
 #include "teaching/loopbacklab.h"
+#include "testmain.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -14,7 +14,6 @@
 #include <QTest>
 
 namespace {
-QString g_nsError;
 
 QString allProblems(const ProblemList &p)
 {
@@ -58,11 +57,7 @@ private Q_SLOTS:
 
 void TestRecordReplay::initTestCase()
 {
-    if (!g_nsError.isEmpty()) {
-        if (NetNamespace::mustNotSkip())
-            QFAIL(qPrintable(g_nsError));
-        QSKIP(qPrintable(g_nsError));
-    }
+    TCPSCOPE_REQUIRE_NAMESPACE();
     QVERIFY(m_lab.listen());
     QVERIFY(m_lab.established(3));
     QVERIFY(m_lab.clientClosesFirst(2));
@@ -259,12 +254,6 @@ void TestRecordReplay::recorderStartsAndStops()
     QVERIFY(!rec->isRecording());
 }
 
-int main(int argc, char **argv)
-{
-    g_nsError = NetNamespace::enterNew();
-    QCoreApplication app(argc, argv);
-    TestRecordReplay t;
-    return QTest::qExec(&t, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestRecordReplay, QCoreApplication, TestMain::Isolated)
 
 #include "tst_recordreplay.moc"

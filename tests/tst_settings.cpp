@@ -10,6 +10,7 @@
 #include "sessionsettings.h"
 #include "snapshotbuilder.h"
 #include "sources/snapshotsource.h"
+#include "testmain.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -137,16 +138,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char **argv)
-{
-    QTemporaryDir config;
-    qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
-    QApplication app(argc, argv);
-    // The names the real application uses, so the file is tcpscope/tcpscope.conf as documented.
-    QCoreApplication::setOrganizationName(QStringLiteral("tcpscope"));
-    QCoreApplication::setApplicationName(QStringLiteral("tcpscope"));
-    TestSettings test;
-    return QTest::qExec(&test, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestSettings, QApplication, TestMain::PrivateSettings)
 
 #include "tst_settings.moc"

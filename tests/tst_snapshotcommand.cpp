@@ -1,7 +1,7 @@
 // `tcpscope --snapshot` end to end: real sockets in a private network namespace, compared with ss.
 #include "core/tcpstate.h"
-#include "netnamespace.h"
 #include "teaching/loopbacklab.h"
+#include "testmain.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -14,7 +14,6 @@
 #include <map>
 
 namespace {
-QString g_nsError;
 
 struct Run
 {
@@ -71,12 +70,7 @@ private Q_SLOTS:
 
 void TestSnapshotCommand::initTestCase()
 {
-    if (!g_nsError.isEmpty()) {
-        const QByteArray why = "cannot create a private network namespace: " + g_nsError.toLocal8Bit();
-        if (NetNamespace::mustNotSkip())
-            QFAIL(why.constData());
-        QSKIP(why.constData());
-    }
+    TCPSCOPE_REQUIRE_NAMESPACE();
 }
 
 void TestSnapshotCommand::countsMatchSsInANamespace()
@@ -195,12 +189,6 @@ void TestSnapshotCommand::fixtureRootWithSockets()
         QJsonValue(QStringLiteral("32768 60999")));
 }
 
-int main(int argc, char **argv)
-{
-    g_nsError = NetNamespace::enterNew(); // before any thread exists
-    QCoreApplication app(argc, argv);
-    TestSnapshotCommand t;
-    return QTest::qExec(&t, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestSnapshotCommand, QCoreApplication, TestMain::Isolated)
 
 #include "tst_snapshotcommand.moc"

@@ -2,13 +2,13 @@
 // exactly that namespace's sockets and tunables; a killed sshd is reported and reconnected; no
 // remote shell loop outlives the client. Root only (sshd must run as root to log in as root).
 #include "core/sshtarget.h"
-#include "netnamespace.h"
 #include "sources/local/procsource.h"
 #include "sources/local/tunablesreader.h"
 #include "sources/remote/sshchannel.h"
 #include "sources/remote/sshscript.h"
 #include "sources/remote/streamsource.h"
 #include "teaching/loopbacklab.h"
+#include "testmain.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -28,7 +28,6 @@
 #include <unistd.h>
 
 namespace {
-QString g_nsError;
 
 quint16 freePort()
 {
@@ -205,11 +204,11 @@ void TestSshSource::killSshd()
 
 void TestSshSource::initTestCase()
 {
-    if (!g_nsError.isEmpty() || ::geteuid() != 0) {
-        const QByteArray why = g_nsError.isEmpty() ? QByteArray("needs root to run sshd") : g_nsError.toUtf8();
+    TCPSCOPE_REQUIRE_NAMESPACE();
+    if (::geteuid() != 0) {
         if (NetNamespace::mustNotSkip())
-            QFAIL(why.constData());
-        QSKIP(why.constData());
+            QFAIL("needs root to run sshd");
+        QSKIP("needs root to run sshd");
     }
     QVERIFY(m_dir.isValid());
     QDir().mkpath(QStringLiteral("/run/sshd")); // sshd's privilege separation directory
@@ -439,12 +438,6 @@ void TestSshSource::reconnectsAfterSshdDies()
     QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "a tcpscope shell loop outlived the client");
 }
 
-int main(int argc, char **argv)
-{
-    g_nsError = NetNamespace::enterNew(); // first, before any thread
-    QCoreApplication app(argc, argv);
-    TestSshSource t;
-    return QTest::qExec(&t, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestSshSource, QCoreApplication, TestMain::Isolated)
 
 #include "tst_sshsource.moc"

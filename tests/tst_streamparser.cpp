@@ -1,4 +1,5 @@
 // The stream format parser: framing, decoding, limits, and a fuzz run that must not crash.
+#include "fixture.h"
 #include "parse/procnettcpparser.h"
 #include "sources/remote/streamchannel.h"
 #include "sources/remote/streamsource.h"
@@ -8,7 +9,6 @@
 #include "stream/streamframewriter.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 #include <QThread>
@@ -16,8 +16,7 @@
 namespace {
 QByteArray fixture(const char *name)
 {
-    QFile f(QStringLiteral(TCPSCOPE_TEST_DATA "/stream/") + QLatin1String(name));
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return Fixture::read(QStringLiteral("stream/") + QLatin1String(name));
 }
 
 QString allProblems(const ProblemList &p)

@@ -1,15 +1,12 @@
+#include "fixture.h"
 #include "parse/sysctlparser.h"
 
-#include <QFile>
 #include <QTest>
 
 namespace {
 QByteArray fixture(const QString &name)
 {
-    QFile f(QStringLiteral(TCPSCOPE_TEST_DATA "/bsd/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(f.fileName()));
-    return f.readAll();
+    return Fixture::read(QStringLiteral("bsd/") + name);
 }
 } // namespace
 

@@ -4,9 +4,9 @@
 #include "analysis/tunablecatalog.h"
 #include "chart/chartpanel.h"
 #include "chart/statechartview.h"
-#include "netnamespace.h"
 #include "panels/tunablespanel.h"
 #include "sources/local/procsource.h"
+#include "testmain.h"
 
 #include <QApplication>
 #include <QFile>
@@ -15,7 +15,6 @@
 #include <QTextBrowser>
 
 namespace {
-QString g_nsError;
 
 Snapshot withReuse(const Snapshot &s, const QString &value, qint64 timeMs)
 {
@@ -106,12 +105,7 @@ void TestTunablesPanel::changeIsHighlighted()
 
 void TestTunablesPanel::realSysctlChangeInANamespace()
 {
-    if (!g_nsError.isEmpty()) {
-        const QByteArray why = "no private network namespace: " + g_nsError.toLocal8Bit();
-        if (NetNamespace::mustNotSkip())
-            QFAIL(why.constData());
-        QSKIP(why.constData());
-    }
+    TCPSCOPE_REQUIRE_NAMESPACE();
     ProcSource src;
     StateHistory history(100);
     ChartPanel chart(&history);
@@ -145,12 +139,6 @@ void TestTunablesPanel::realSysctlChangeInANamespace()
         QStringLiteral("tcp_tw_reuse %1 \u2192 %2").arg(before, QString::fromLatin1(after)));
 }
 
-int main(int argc, char **argv)
-{
-    g_nsError = NetNamespace::enterNew(); // before any thread exists
-    QApplication app(argc, argv);
-    TestTunablesPanel t;
-    return QTest::qExec(&t, argc, argv);
-}
+TCPSCOPE_TEST_MAIN(TestTunablesPanel, QApplication, TestMain::Isolated)
 
 #include "tst_tunablespanel.moc"

@@ -62,6 +62,26 @@ QString NetNamespace::enterNew()
     return loopbackUp();
 }
 
+namespace {
+QString &testErrorStorage()
+{
+    static QString error = QStringLiteral("NetNamespace::enterForTests() was not called");
+    return error;
+}
+} // namespace
+
+void NetNamespace::enterForTests()
+{
+    testErrorStorage() = enterNew();
+    if (!testErrorStorage().isEmpty())
+        testErrorStorage().prepend(QLatin1String("no private network namespace: "));
+}
+
+QString NetNamespace::testError()
+{
+    return testErrorStorage();
+}
+
 bool NetNamespace::mustNotSkip()
 {
     return qEnvironmentVariable("CI") == QLatin1String("true");

@@ -10,6 +10,10 @@ class NetNamespace
 public:
     // Empty on success, otherwise why it failed.
     static QString enterNew();
+    // enterNew() for a test's main(): the outcome is kept for testError().
+    static void enterForTests();
+    // Why enterForTests() failed; empty when the test runs in its own namespace.
+    static QString testError();
     // True when the suite must not skip (CI=true): a failure to isolate is then a test failure.
     static bool mustNotSkip();
 };
