@@ -3,6 +3,7 @@
 // private network namespace for the server-closes-first rule.
 #include "analysis/advisor.h"
 #include "analysis/portpressure.h"
+#include "snapshotbuilder.h"
 #include "sources/local/procsource.h"
 #include "teaching/loopbacklab.h"
 #include "testmain.h"
@@ -43,13 +44,7 @@ const Advisory *byId(const std::vector<Advisory> &advisories, const QString &id)
 // The same snapshot seen at another time: for driving the tracker's ages.
 Snapshot at(const Snapshot &s, qint64 timeMs)
 {
-    SnapshotData d;
-    d.timeMs = timeMs;
-    d.host = s.host();
-    d.kernel = s.kernel();
-    d.sockets = s.sockets();
-    d.tunables = s.tunables();
-    return Snapshot(std::move(d));
+    return Snapshot(SnapshotBuilder::copyAt(s, timeMs));
 }
 } // namespace
 

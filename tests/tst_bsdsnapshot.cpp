@@ -12,6 +12,25 @@ QByteArray fixture(const QString &name)
     return Fixture::read(QStringLiteral("bsd/") + name);
 }
 
+// A host's captured netstat and sysctl output; BsdSnapshot::Input only views them.
+struct Captured
+{
+    Captured(const char *netstatFile, const char *sysctlFile)
+        : netstat(fixture(QLatin1String(netstatFile)))
+        , sysctl(fixture(QLatin1String(sysctlFile)))
+    { }
+    BsdSnapshot::Input input(QByteArrayView uname) const
+    {
+        BsdSnapshot::Input in;
+        in.netstat = netstat;
+        in.sysctl = sysctl;
+        in.uname = uname;
+        return in;
+    }
+    QByteArray netstat;
+    QByteArray sysctl;
+};
+
 // uname lines are rendered in the `uname -a` layout (sysname nodename release ...), not captured.
 const QByteArray freebsdUname = "FreeBSD mail.example 14.1-RELEASE FreeBSD 14.1-RELEASE GENERIC amd64";
 const QByteArray darwinUname = "Darwin mac.local 23.5.0 Darwin Kernel Version 23.5.0 arm64";
@@ -31,12 +50,8 @@ private Q_SLOTS:
 
 void TestBsdSnapshot::freebsdHost()
 {
-    const QByteArray netstat = fixture(QStringLiteral("freebsd-milter-manager.txt"));
-    const QByteArray sysctl = fixture(QStringLiteral("sysctl-freebsd15-net.inet.tcp-excerpt.txt"));
-    BsdSnapshot::Input in;
-    in.netstat = netstat;
-    in.sysctl = sysctl;
-    in.uname = freebsdUname;
+    const Captured host("freebsd-milter-manager.txt", "sysctl-freebsd15-net.inet.tcp-excerpt.txt");
+    BsdSnapshot::Input in = host.input(freebsdUname);
     in.timeMs = 1'700'000'000'000;
     const Snapshot s(BsdSnapshot::build(in));
     QVERIFY(s.isValid());
@@ -61,12 +76,8 @@ void TestBsdSnapshot::freebsdHost()
 
 void TestBsdSnapshot::macosHost()
 {
-    const QByteArray netstat = fixture(QStringLiteral("rendered-macos-allstates.txt"));
-    const QByteArray sysctl = fixture(QStringLiteral("sysctl-macos-msl.txt"));
-    BsdSnapshot::Input in;
-    in.netstat = netstat;
-    in.sysctl = sysctl;
-    in.uname = darwinUname;
+    const Captured host("rendered-macos-allstates.txt", "sysctl-macos-msl.txt");
+    BsdSnapshot::Input in = host.input(darwinUname);
     const Snapshot s(BsdSnapshot::build(in));
     QCOMPARE(s.os(), QStringLiteral("Darwin"));
     QCOMPARE(int(s.sockets().size()), 20);
@@ -78,12 +89,8 @@ void TestBsdSnapshot::macosHost()
 
 void TestBsdSnapshot::macosTunedMsl()
 {
-    const QByteArray netstat = fixture(QStringLiteral("macos-time-wait-v6.txt"));
-    const QByteArray sysctl = fixture(QStringLiteral("sysctl-macos-w.txt"));
-    BsdSnapshot::Input in;
-    in.netstat = netstat;
-    in.sysctl = sysctl;
-    in.uname = darwinUname;
+    const Captured host("macos-time-wait-v6.txt", "sysctl-macos-w.txt");
+    BsdSnapshot::Input in = host.input(darwinUname);
     const Snapshot s(BsdSnapshot::build(in));
     QCOMPARE(s.timeWaitLengthMs(), qint64(2'000)); // after `sysctl -w net.inet.tcp.msl=1000`
     QCOMPARE(s.count(TcpState::TimeWait), 9);

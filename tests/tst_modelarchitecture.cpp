@@ -94,6 +94,18 @@ QString check(const QString &tree, const QString &folder, const Target &to)
     return {};
 }
 
+// Every file below tree/ (e.g. "model") matching one of the name patterns.
+QStringList filesUnder(const QString &tree, const QStringList &patterns)
+{
+    QStringList files;
+    QDirIterator it(Root + QLatin1Char('/') + tree, patterns, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    return files;
+}
+
+const QStringList Sources = { QStringLiteral("*.h"), QStringLiteral("*.cpp") };
+
 QString firstFolder(const QString &relative)
 {
     return relative.section(QLatin1Char('/'), 0, 0);
@@ -115,13 +127,10 @@ void TestModelArchitecture::noGuiIncludes()
 {
     const QRegularExpression gui(QStringLiteral(
         R"(^\s*#\s*include\s*[<"](QtGui|QtWidgets|QtCharts|QWidget|QPainter|QColor|QPixmap|QImage|QFont|QBrush|QPen|QIcon|QApplication|QGuiApplication|QGraphics\w*|QChart\w*)[/>"])"));
-    QDirIterator it(Root + QStringLiteral("/model"), { QStringLiteral("*.h"), QStringLiteral("*.cpp") }, QDir::Files,
-        QDirIterator::Subdirectories);
-    int files = 0;
-    while (it.hasNext()) {
-        QFile f(it.next());
+    const QStringList files = filesUnder(QStringLiteral("model"), Sources);
+    for (const QString &file : files) {
+        QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        ++files;
         int n = 0;
         while (!f.atEnd()) {
             ++n;
@@ -129,20 +138,17 @@ void TestModelArchitecture::noGuiIncludes()
             QVERIFY2(!gui.match(line).hasMatch(), qPrintable(f.fileName() + QLatin1Char(':') + QString::number(n)));
         }
     }
-    QVERIFY(files > 10);
+    QVERIFY(files.size() > 10);
     // And the libraries link QtCore (and at most QtNetwork): checked on every CMake file of model/.
-    QDirIterator cm(Root + QStringLiteral("/model"), { QStringLiteral("CMakeLists.txt") }, QDir::Files,
-        QDirIterator::Subdirectories);
-    int cmakes = 0;
-    while (cm.hasNext()) {
-        QFile cmake(cm.next());
+    const QStringList cmakes = filesUnder(QStringLiteral("model"), { QStringLiteral("CMakeLists.txt") });
+    for (const QString &file : cmakes) {
+        QFile cmake(file);
         QVERIFY(cmake.open(QIODevice::ReadOnly));
-        ++cmakes;
         const QString text = QString::fromUtf8(cmake.readAll());
         for (const char *forbidden : { "Qt6::Gui", "Qt6::Widgets", "Qt6::Charts" })
             QVERIFY2(!text.contains(QLatin1String(forbidden)), qPrintable(cmake.fileName() + QLatin1String(forbidden)));
     }
-    QVERIFY(cmakes >= modelTable().size());
+    QVERIFY(cmakes.size() >= modelTable().size());
 }
 
 void TestModelArchitecture::stagesAreFolders()

@@ -13,6 +13,18 @@
 #include <QTest>
 #include <QWheelEvent>
 
+// The diagram in an 800x600 view on screen.
+struct ShownDiagram
+{
+    ShownDiagram()
+    {
+        view.resize(800, 600);
+        view.show();
+    }
+    StateDiagramScene scene;
+    StateDiagramView view { &scene };
+};
+
 class TestStateDiagramScene : public QObject
 {
     Q_OBJECT
@@ -152,11 +164,10 @@ private Q_SLOTS:
 
     void viewFitsAndZoomsWithTheWheel()
     {
-        StateDiagramScene scene;
-        StateDiagramView view(&scene);
-        view.resize(800, 600);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ShownDiagram d;
+        QVERIFY(QTest::qWaitForWindowExposed(&d.view));
+        StateDiagramScene &scene = d.scene;
+        StateDiagramView &view = d.view;
         QVERIFY(view.isAutoFit());
         const qreal fitted = view.transform().m11();
         // The whole diagram is visible.
@@ -173,11 +184,10 @@ private Q_SLOTS:
 
     void aClickOnAStateAsksForAFilter()
     {
-        StateDiagramScene scene;
-        StateDiagramView view(&scene);
-        view.resize(800, 600);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ShownDiagram d;
+        QVERIFY(QTest::qWaitForWindowExposed(&d.view));
+        StateDiagramScene &scene = d.scene;
+        StateDiagramView &view = d.view;
         QSignalSpy clicked(&scene, &StateDiagramScene::stateClicked);
         const QPoint p = view.mapFromScene(scene.node(TcpState::CloseWait)->scenePos());
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, p);

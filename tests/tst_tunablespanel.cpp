@@ -5,6 +5,7 @@
 #include "chart/chartpanel.h"
 #include "chart/statechartview.h"
 #include "panels/tunablespanel.h"
+#include "snapshotbuilder.h"
 #include "sources/local/procsource.h"
 #include "testmain.h"
 
@@ -18,12 +19,7 @@ namespace {
 
 Snapshot withReuse(const Snapshot &s, const QString &value, qint64 timeMs)
 {
-    SnapshotData d;
-    d.timeMs = timeMs;
-    d.host = s.host();
-    d.kernel = s.kernel();
-    d.sockets = s.sockets();
-    d.tunables = s.tunables();
+    SnapshotData d = SnapshotBuilder::copyAt(s, timeMs);
     d.tunables.set(QStringLiteral("net.ipv4.tcp_tw_reuse"), value);
     return Snapshot(std::move(d));
 }

@@ -23,34 +23,19 @@ public:
     // The value whose key equals, as eq(value) decides, or NotFound.
     template<typename Eq> qint32 find(quint64 hash, Eq &&eq) const
     {
-        if (m_size == 0)
-            return NotFound;
-        const quint32 h = fold(hash);
-        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
-            const Bucket &b = m_buckets[i];
-            if (b.value == NotFound)
-                return NotFound;
-            if (b.hash == h && eq(b.value))
-                return b.value;
-        }
+        const size_t i = slotOf(hash, eq);
+        return i == NoSlot ? NotFound : m_buckets[i].value;
     }
     // Adds an entry; the caller knows the key is not present.
     void insert(quint64 hash, qint32 value);
     // Removes the entry eq(value) accepts; false when there is none.
     template<typename Eq> bool erase(quint64 hash, Eq &&eq)
     {
-        if (m_size == 0)
+        const size_t i = slotOf(hash, eq);
+        if (i == NoSlot)
             return false;
-        const quint32 h = fold(hash);
-        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
-            const Bucket &b = m_buckets[i];
-            if (b.value == NotFound)
-                return false;
-            if (b.hash == h && eq(b.value)) {
-                eraseAt(i);
-                return true;
-            }
-        }
+        eraseAt(i);
+        return true;
     }
 
 private:
@@ -59,7 +44,22 @@ private:
         quint32 hash = 0;
         qint32 value = NotFound;
     };
+    static constexpr size_t NoSlot = size_t(-1);
     static quint32 fold(quint64 h) { return quint32(h ^ (h >> 32)); }
+    // Linear probing from the hash's home bucket to the entry, or to the first empty bucket (NoSlot).
+    template<typename Eq> size_t slotOf(quint64 hash, Eq &eq) const
+    {
+        if (m_size == 0)
+            return NoSlot;
+        const quint32 h = fold(hash);
+        for (size_t i = h & m_mask;; i = (i + 1) & m_mask) {
+            const Bucket &b = m_buckets[i];
+            if (b.value == NotFound)
+                return NoSlot;
+            if (b.hash == h && eq(b.value))
+                return i;
+        }
+    }
     void eraseAt(size_t i);
     void rehash(size_t buckets);
 

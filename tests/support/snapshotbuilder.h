@@ -50,6 +50,17 @@ public:
         m_data.sockets.back().timerMs = remainingMs;
         return *this;
     }
+    // What s holds (host, kernel, sockets, tunables), as if polled again at timeMs.
+    static SnapshotData copyAt(const Snapshot &s, qint64 timeMs)
+    {
+        SnapshotData d;
+        d.timeMs = timeMs;
+        d.host = s.host();
+        d.kernel = s.kernel();
+        d.sockets = s.sockets();
+        d.tunables = s.tunables();
+        return d;
+    }
     SnapshotData &data() { return m_data; }
     Snapshot build() const { return Snapshot(m_data); }
 

@@ -33,6 +33,25 @@ struct Counts
     int established = 0, timeWait = 0, serverTimeWait = 0, closeWait = 0, finWait2 = 0, synRecv = 0, reset = 0;
 };
 
+// The count a --STATE option sets, or nullptr for another option.
+int *countFor(Counts &c, const char *option)
+{
+    static const std::pair<const char *, int Counts::*> options[] = {
+        { "--established", &Counts::established },
+        { "--time-wait", &Counts::timeWait },
+        { "--server-time-wait", &Counts::serverTimeWait },
+        { "--close-wait", &Counts::closeWait },
+        { "--fin-wait2", &Counts::finWait2 },
+        { "--syn-recv", &Counts::synRecv },
+        { "--reset", &Counts::reset },
+    };
+    for (const auto &[name, field] : options) {
+        if (std::strcmp(option, name) == 0)
+            return &(c.*field);
+    }
+    return nullptr;
+}
+
 int usage()
 {
     std::fprintf(stderr,
@@ -190,24 +209,13 @@ int main(int argc, char **argv)
         if (std::strcmp(a, "--family") == 0) {
             v4 = std::strcmp(v, "6") != 0;
             v6 = std::strcmp(v, "4") != 0;
-        } else if (std::strcmp(a, "--established") == 0)
-            c.established = n;
-        else if (std::strcmp(a, "--time-wait") == 0)
-            c.timeWait = n;
-        else if (std::strcmp(a, "--server-time-wait") == 0)
-            c.serverTimeWait = n;
-        else if (std::strcmp(a, "--close-wait") == 0)
-            c.closeWait = n;
-        else if (std::strcmp(a, "--fin-wait2") == 0)
-            c.finWait2 = n;
-        else if (std::strcmp(a, "--syn-recv") == 0)
-            c.synRecv = n;
-        else if (std::strcmp(a, "--reset") == 0)
-            c.reset = n;
-        else if (std::strcmp(a, "--mix") == 0)
+        } else if (std::strcmp(a, "--mix") == 0) {
             mix = n;
-        else
+        } else if (int *count = countFor(c, a)) {
+            *count = n;
+        } else {
             return usage();
+        }
     }
     raiseFileLimit(4 * rlim_t(c.established + c.closeWait + c.finWait2 + c.synRecv) + 1024);
     std::vector<std::unique_ptr<LoopbackLab>> labs;
