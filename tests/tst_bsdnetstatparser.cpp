@@ -52,6 +52,7 @@ private Q_SLOTS:
     void verboseColumnsAndOtherSections();
     void withoutNumericFlagEveryRowIsReported();
     void malformedRowsAreSkippedWithLineNumbers();
+    void crlfAndNoFinalNewline();
     void stateNamesAndNumbers();
     void pcbAddressColumnIsSkipped();
     void reusePortListenersStayDistinct();
@@ -169,7 +170,7 @@ void TestBsdNetstatParser::zoneIdsAreDropped()
     const SocketEntry *ll = find(r, 5003, 54060, AddressFamily::IPv6);
     QVERIFY(ll);
     QCOMPARE(ll->localAddressText(), QStringLiteral("fe80::1"));
-    // The domain doc's zone example from FreeBSD (em0), with a 16-character truncated local host.
+    // A zone on FreeBSD (em0, RFC 4007 section 11), with a 16-character truncated local host.
     const auto d = BsdNetstatParser::parse(
         "tcp6       0      0 fe80::21e:52ff:f.22    fe80::1%em0.50133      ESTABLISHED\n", QString());
     QCOMPARE(d.sockets.size(), size_t(1));
@@ -260,6 +261,27 @@ void TestBsdNetstatParser::malformedRowsAreSkippedWithLineNumbers()
     QVERIFY(items[9].message.contains(QLatin1String("too long")));
     QVERIFY(items[10].message.contains(QLatin1String("changed while it was read")));
     QCOMPARE(items[0].source, QStringLiteral("m"));
+}
+
+void TestBsdNetstatParser::crlfAndNoFinalNewline()
+{
+    // netstat output saved with CRLF line ends, cut before the last newline: rows and line numbers as with '\n'.
+    const auto r
+        = BsdNetstatParser::parse("Active Internet connections (including servers)\r\n"
+                                  "Proto Recv-Q Send-Q Local Address          Foreign Address        (state)\r\n"
+                                  "\r\n"
+                                  "tcp4       0      0 *.22                   *.*                    LISTEN\r\n"
+                                  "tcp4       0      0 *.23                   *.*                    NOSUCH\r\n"
+                                  "tcp4       0      0 127.0.0.1.22           127.0.0.1.5000         ESTABLISHED",
+            QStringLiteral("c"));
+    QCOMPARE(r.sockets.size(), size_t(2));
+    QCOMPARE(r.sockets[0].state, TcpState::Listen);
+    QCOMPARE(r.sockets[1].state, TcpState::Established);
+    QCOMPARE(r.sockets[1].remotePort, quint16(5000));
+    QCOMPARE(r.lines, qint64(3));
+    QCOMPARE(r.problems.total(), qint64(1));
+    QCOMPARE(r.problems.items()[0].line, qint64(5));
+    QVERIFY(r.problems.items()[0].message.contains(QLatin1String("unknown state")));
 }
 
 void TestBsdNetstatParser::stateNamesAndNumbers()

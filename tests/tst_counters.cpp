@@ -76,6 +76,22 @@ private Q_SLOTS:
         QCOMPARE(p.total(), 6);
     }
 
+    void crlfAndNoFinalNewline()
+    {
+        // Line numbers count blank lines; a '\r' before the newline is white space; the last line needs no '\n'.
+        Counters c;
+        ProblemList p;
+        CountersParser::parseTable("Tcp: A B\r\n\r\nTcp: 1 2\r\nIp: X\r\nIp: z", c, p, QStringLiteral("t"));
+        QCOMPARE(c.value(u"Tcp.A"), 1);
+        QCOMPARE(c.value(u"Tcp.B"), 2);
+        QCOMPARE(p.total(), 1);
+        QCOMPARE(p.items()[0].line, qint64(5)); // "Ip: z": bad value
+        CountersParser::parseSockstat("\nTCP: inuse 3\r\nTCP: tw", c, p, QStringLiteral("s"));
+        QCOMPARE(c.value(u"TCP.inuse"), 3);
+        QCOMPARE(p.total(), 2);
+        QCOMPARE(p.items()[1].line, qint64(3));
+    }
+
     void liveMatchesSockets()
     {
         TCPSCOPE_REQUIRE_NAMESPACE();

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void writeFormKeepsTheNewValue();
     void linuxSpacedEquals();
     void badLinesAreReported();
+    void crlfAndNoFinalNewline();
     void bsdNamesCoverTeardown();
 };
 
@@ -91,6 +92,20 @@ void TestSysctlParser::badLinesAreReported()
     QCOMPARE(r.problems.items()[0].line, qint64(2));
     QVERIFY(r.problems.items()[1].message.contains(QLatin1String("unknown oid")));
     QCOMPARE(r.problems.items()[2].line, qint64(4));
+}
+
+void TestSysctlParser::crlfAndNoFinalNewline()
+{
+    // A sysctl.conf saved on Windows, its last line without a newline: the '\r' is not part of any value.
+    const auto r = SysctlParser::parse("net.inet.tcp.msl=30000\r\n"
+                                       "\r\n"
+                                       "bad line\r\n"
+                                       "net.inet.tcp.keepcnt: 8",
+        QStringLiteral("s"));
+    QCOMPARE(r.tunables.value(QStringLiteral("net.inet.tcp.msl")), QStringLiteral("30000"));
+    QCOMPARE(r.tunables.value(QStringLiteral("net.inet.tcp.keepcnt")), QStringLiteral("8"));
+    QCOMPARE(r.problems.total(), qint64(1));
+    QCOMPARE(r.problems.items()[0].line, qint64(3)); // blank lines count
 }
 
 void TestSysctlParser::bsdNamesCoverTeardown()

@@ -1,14 +1,19 @@
-// The tunables' texts: every sysctl the reader reads is described, and the statements the domain
-// reference (tcp-domain.md §3, §4) insists on are there. Defaults are checked against a real kernel.
+// The tunables' texts: every sysctl the reader reads is described, and the statements the kernel sources
+// and man pages support (tcp(7), ip-sysctl.rst, tcp(4)) are there. Defaults are checked against a real kernel.
 #include "analysis/tunablecatalog.h"
 #include "sources/local/tunablesreader.h"
 
+#include <QFile>
+#include <QSet>
 #include <QTest>
 
 class TestTunableCatalog : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void resourceLoadsEveryEntry();
+    void badCatalogIsRefused_data();
+    void badCatalogIsRefused();
     void everyReadTunableIsDescribed();
     void bsdTunablesForTheBsdSource();
     void keyTruths_data();
@@ -16,6 +21,66 @@ private Q_SLOTS:
     void defaultsMatchARealKernel();
     void isDefault();
 };
+
+void TestTunableCatalog::resourceLoadsEveryEntry()
+{
+    QFile f(QString::fromLatin1(TunableCatalog::ResourcePath));
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.errorString()));
+    QString error;
+    const std::vector<TunableInfo> entries = TunableCatalog::fromJson(f.readAll(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(entries.size(), size_t(22)); // 15 Linux, 7 FreeBSD
+    QCOMPARE(TunableCatalog::all().size(), entries.size());
+    QSet<QString> names;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const TunableInfo &e = entries[i];
+        QVERIFY2(!e.name.isEmpty() && !e.defaultValue.isEmpty() && !e.does.isEmpty() && !e.doesNot.isEmpty()
+                && !e.reference.isEmpty(),
+            qPrintable(e.name));
+        QVERIFY(e.os == QLatin1String("Linux") || e.os == QLatin1String("FreeBSD"));
+        QVERIFY2(!names.contains(e.name), qPrintable(e.name));
+        names.insert(e.name);
+        QCOMPARE(TunableCatalog::all()[i].name, e.name); // display order is the file's
+    }
+    QCOMPARE(TunableCatalog::forOs(QStringLiteral("Linux")).size(), size_t(15));
+    // The flags come through: the kernel constant is read-only, the memory-sized caps are formulas.
+    QVERIFY(TunableCatalog::find(QStringLiteral("TCP_TIMEWAIT_LEN"))->readOnly);
+    QVERIFY(!TunableCatalog::find(QStringLiteral("TCP_TIMEWAIT_LEN"))->defaultIsFormula);
+    QVERIFY(TunableCatalog::find(QStringLiteral("net.inet.tcp.maxtcptw"))->defaultIsFormula);
+    QVERIFY(!TunableCatalog::find(QStringLiteral("net.inet.tcp.msl"))->readOnly);
+    // Non-ASCII text survives the UTF-8 file: RFC 7323 section sign.
+    QVERIFY(TunableCatalog::find(QStringLiteral("net.ipv4.tcp_tw_recycle"))->reference.contains(QStringLiteral("§5")));
+}
+
+void TestTunableCatalog::badCatalogIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    const QByteArray ok
+        = R"("name": "n.a", "os": "Linux", "default": "1", "does": "d", "doesNot": "n", "reference": "r")";
+    QTest::newRow("not json") << QByteArray("{") << QString();
+    QTest::newRow("no list") << QByteArray(R"({"entries": []})") << QStringLiteral("no \"tunables\" array");
+    QTest::newRow("no reference") << QByteArray(R"({"tunables": [{)" + ok + R"(}, {"name": "n.b", "os": "Linux",
+        "default": "1", "does": "d", "doesNot": "n"}]})")
+                                  << QStringLiteral("entry 2: no \"reference\"");
+    QTest::newRow("empty does") << QByteArray(R"({"tunables": [{"name": "n.a", "os": "Linux", "default": "1",
+        "does": "", "doesNot": "n", "reference": "r"}]})")
+                                << QStringLiteral("entry 1: no \"does\"");
+    QTest::newRow("unknown os") << QByteArray(R"({"tunables": [{"name": "n.a", "os": "Windows", "default": "1",
+        "does": "d", "doesNot": "n", "reference": "r"}]})")
+                                << QStringLiteral("entry 1: os \"Windows\" is neither Linux nor FreeBSD");
+}
+
+void TestTunableCatalog::badCatalogIsRefused()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    QString why;
+    QVERIFY(TunableCatalog::fromJson(json, &why).empty());
+    QVERIFY(!why.isEmpty());
+    if (!error.isEmpty())
+        QCOMPARE(why, error);
+}
 
 void TestTunableCatalog::everyReadTunableIsDescribed()
 {

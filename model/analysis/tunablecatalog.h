@@ -5,9 +5,8 @@
 
 #include <vector>
 
-// What each tunable tcpscope reads means, checked against the kernel sources and man pages
-// (../shared/docs/tcp-domain.md §3 Linux, §4 FreeBSD/macOS). One honest line per tunable:
-// what it does, and the thing people wrongly believe it does.
+// What each tunable tcpscope reads means, checked against the kernel sources and man pages each entry's
+// reference names. One honest line per tunable: what it does, and the thing people wrongly believe it does.
 struct TunableInfo
 {
     QString name; // sysctl name, "net.ipv4.tcp_fin_timeout"; "TCP_TIMEWAIT_LEN" for the fixed constant
@@ -20,9 +19,12 @@ struct TunableInfo
     QString reference;
 };
 
+// The entries live in tunablecatalog.json, embedded as a resource and read on first use.
 class TunableCatalog
 {
 public:
+    static constexpr const char *ResourcePath = ":/analysis/tunablecatalog.json";
+
     static const std::vector<TunableInfo> &all();
     // nullptr when tcpscope knows nothing about the name.
     static const TunableInfo *find(const QString &name);
@@ -32,4 +34,7 @@ public:
     static bool isDefault(const TunableInfo &info, const QString &value);
     // "does doesNot" as one line for tooltips and text output.
     static QString oneLine(const TunableInfo &info);
+    // The entries of a catalog file ({"tunables": [...]}), in its order. Every text field must be there and
+    // os must be Linux or FreeBSD; otherwise no entries, and error says why.
+    static std::vector<TunableInfo> fromJson(const QByteArray &json, QString *error = nullptr);
 };

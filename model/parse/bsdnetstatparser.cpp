@@ -1,6 +1,8 @@
 #include "parse/bsdnetstatparser.h"
 
 #include "core/socketkey.h"
+#include "parse/asciitext.h"
+#include "parse/textlines.h"
 
 #include <arpa/inet.h>
 
@@ -25,25 +27,12 @@ constexpr std::array<std::pair<QByteArrayView, TcpState>, 11> bsdStates = { {
     { "TIME_WAIT", TcpState::TimeWait },
 } };
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
+using AsciiText::isSpace;
 
+// netstat prints its numbers with %u: ten digits at most.
 bool parseDec(QByteArrayView t, quint64 max, quint64 &out)
 {
-    if (t.isEmpty() || t.size() > 10)
-        return false;
-    quint64 v = 0;
-    for (char c : t) {
-        if (c < '0' || c > '9')
-            return false;
-        v = v * 10 + quint64(c - '0');
-    }
-    if (v > max)
-        return false;
-    out = v;
-    return true;
+    return AsciiText::parseDecimal(t, out, max, 10);
 }
 
 bool pton(int af, QByteArrayView text, quint8 *dst)
@@ -164,6 +153,117 @@ EndpointResult parseEndpoint(
     return r;
 }
 
+// "tcp4", "tcp6", "tcp46" (a dual-stack socket, stored as IPv6), or macOS's bare "tcp": the address tells.
+bool familyOf(QByteArrayView proto, QByteArrayView localAddress, AddressFamily &family)
+{
+    const QByteArrayView fam = proto.sliced(3);
+    if (fam == "4")
+        family = AddressFamily::IPv4;
+    else if (fam == "6" || fam == "46")
+        family = AddressFamily::IPv6;
+    else if (fam.isEmpty())
+        family = localAddress.contains(':') ? AddressFamily::IPv6 : AddressFamily::IPv4;
+    else
+        return false;
+    return true;
+}
+
+// The columns from the protocol on: Proto Recv-Q Send-Q Local Foreign (state). The result's error is
+// what was wrong; truncated / wide are those of either address.
+EndpointResult parseRow(const Row &row, int first, const BsdNetstatParser::Options &options, SocketEntry &e)
+{
+    if (row.n - first < 6)
+        return { QStringLiteral("expected 6 fields, found %1").arg(row.n - first) };
+    e.kind = RowKind::BsdPcb;
+    const QByteArrayView proto = row.tok[first];
+    if (!familyOf(proto, row.tok[first + 3], e.family))
+        return { QStringLiteral("unknown protocol \"%1\"").arg(QString::fromLatin1(proto)) };
+    quint64 rq = 0, sq = 0;
+    if (!parseDec(row.tok[first + 1], 0xffffffffu, rq) || !parseDec(row.tok[first + 2], 0xffffffffu, sq))
+        return { QStringLiteral("bad Recv-Q or Send-Q") };
+    e.rxQueue = quint32(rq); // bytes in the receive buffer (LISTEN: not the accept queue, unlike Linux)
+    e.txQueue = quint32(sq);
+    const auto local = parseEndpoint(row.tok[first + 3], e.family, options.fullAddresses, e.localAddr, e.localPort);
+    if (!local.error.isEmpty())
+        return { QStringLiteral("local address: ") + local.error };
+    const auto remote = parseEndpoint(row.tok[first + 4], e.family, options.fullAddresses, e.remoteAddr, e.remotePort);
+    if (!remote.error.isEmpty())
+        return { QStringLiteral("foreign address: ") + remote.error };
+    const auto state = BsdNetstatParser::stateFromBsdName(row.tok[first + 5]);
+    if (!state)
+        return { QStringLiteral("unknown state \"%1\"").arg(QString::fromLatin1(row.tok[first + 5])) };
+    e.state = *state;
+    return { {}, local.truncated || remote.truncated, local.wide || remote.wide };
+}
+
+// Section titles, column headers and netstat's own notes: lines without a socket row. Follows the section
+// (only "Active Internet connections" holds TCP rows) and sets note when the line is worth a Problem.
+bool isNotARow(QByteArrayView trimmed, bool &internetSection, QString &note)
+{
+    if (trimmed.isEmpty())
+        return true;
+    if (trimmed.startsWith("Active ") || trimmed.startsWith("Registered ")) {
+        // macOS also prints "Active Multipath Internet connections" (MPTCP, no TCP state rows).
+        internetSection = trimmed.contains("Internet") && !trimmed.contains("Multipath");
+        return true;
+    }
+    if (!internetSection || trimmed.startsWith("Proto") || trimmed.startsWith("Tcpcb "))
+        return true;
+    if (trimmed.startsWith("Some ") && trimmed.contains("may have been deleted")) {
+        // inet.c: the pcblist generation changed while it was read, so the list is not one instant.
+        note = QStringLiteral("netstat says the socket list changed while it was read");
+        return true;
+    }
+    return false;
+}
+
+// -A puts the PCB address in front of the protocol: the index of the protocol column.
+int protocolColumn(const Row &row)
+{
+    return row.n > 1 && !row.tok[0].startsWith("tcp") && row.tok[1].startsWith("tcp") && row.tok[0].size() >= 8 ? 1 : 0;
+}
+
+// What parse() carries from one row to the next.
+struct Tally
+{
+    bool internetSection = true; // `netstat -p tcp` prints no section title when grepped
+    int freebsdRows = 0, darwinRows = 0;
+    bool wideOutput = false;
+    // Several SO_REUSEPORT listeners print identical rows; Snapshot would merge them as /proc re-reads.
+    std::unordered_map<SocketKey, quint64, SocketKey::Hash> listeners;
+};
+
+void keepRow(BsdNetstatResult &out, Tally &tally, SocketEntry &e, const EndpointResult &row, bool pcbColumn,
+    int gapBeforeLocal, qint64 lineNo)
+{
+    tally.wideOutput |= row.wide;
+    if (row.truncated)
+        out.truncatedHostLines.push_back(lineNo);
+    if (!pcbColumn)
+        ++(gapBeforeLocal >= 2 ? tally.darwinRows : tally.freebsdRows);
+    if (e.state == TcpState::Listen)
+        e.inode = tally.listeners[SocketKey::of(e)]++; // 0 for the first, then 1, 2, ...
+    out.sockets.push_back(e);
+}
+
+void finish(BsdNetstatResult &out, const QString &source, const Tally &tally)
+{
+    if (tally.wideOutput)
+        out.truncatedHostLines.clear(); // a 16-character host in wide output is a whole address
+    if (!out.truncatedHostLines.empty()) {
+        // One note, not one per row: the rows are usable, only the tail of the address is unknown.
+        out.problems.add({ source, out.truncatedHostLines.front(),
+            QStringLiteral("%1 row(s) have IPv6 hosts netstat may have cut to %2 characters; the missing "
+                           "groups are stored as zero (run netstat with -W on FreeBSD, -l on macOS)")
+                .arg(out.truncatedHostLines.size())
+                .arg(BsdNetstatParser::TruncatedHostLength) });
+    }
+    if (tally.darwinRows > tally.freebsdRows)
+        out.dialect = NetstatDialect::Darwin;
+    else if (tally.freebsdRows > 0)
+        out.dialect = NetstatDialect::FreeBSD;
+}
+
 } // namespace
 
 std::optional<TcpState> BsdNetstatParser::stateFromBsdName(QByteArrayView name)
@@ -187,52 +287,27 @@ BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &sou
 {
     BsdNetstatResult out;
     out.sockets.reserve(size_t(qMin<qsizetype>(text.size() / 80, options.maxSockets))); // a row is ~80 bytes
-    bool internetSection = true; // `netstat -p tcp` prints no section title when grepped
-    int freebsdRows = 0, darwinRows = 0;
-    bool wideOutput = false;
-    // Several SO_REUSEPORT listeners print identical rows; Snapshot would merge them as /proc re-reads.
-    std::unordered_map<SocketKey, quint64, SocketKey::Hash> listeners;
-    qint64 lineNo = 0;
-    qsizetype pos = 0;
-    while (pos < text.size()) {
-        qsizetype end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = text.size();
-        const QByteArrayView line = text.sliced(pos, end - pos);
-        pos = end + 1;
-        ++lineNo;
+    Tally tally;
+    for (const TextLines::Line &line : TextLines(text)) {
         auto report = [&](const QString &what) {
             out.problems.add(
-                { source, lineNo, what + QLatin1String(": \"") + Problem::excerpt(line) + QLatin1Char('"') });
+                { source, line.number, what + QLatin1String(": \"") + Problem::excerpt(line.text) + QLatin1Char('"') });
         };
-        const QByteArrayView trimmed = line.trimmed();
-        if (trimmed.isEmpty())
-            continue;
-        if (trimmed.startsWith("Active ") || trimmed.startsWith("Registered ")) {
-            // macOS also prints "Active Multipath Internet connections" (MPTCP, no TCP state rows).
-            internetSection = trimmed.contains("Internet") && !trimmed.contains("Multipath");
+        QString note;
+        if (isNotARow(line.text.trimmed(), tally.internetSection, note)) {
+            if (!note.isEmpty())
+                report(note);
             continue;
         }
-        if (!internetSection || trimmed.startsWith("Proto") || trimmed.startsWith("Tcpcb "))
-            continue;
-        if (trimmed.startsWith("Some ") && trimmed.contains("may have been deleted")) {
-            // inet.c: the pcblist generation changed while it was read, so the list is not one instant.
-            report(QStringLiteral("netstat says the socket list changed while it was read"));
-            continue;
-        }
-        if (line.size() > MaxLineLength) {
-            report(QStringLiteral("line too long (%1 bytes), skipped").arg(line.size()));
+        if (line.text.size() > MaxLineLength) {
+            report(QStringLiteral("line too long (%1 bytes), skipped").arg(line.text.size()));
             continue;
         }
         Row row;
-        tokenize(line, row);
-        int first = 0;
-        // -A puts the PCB address in front of the protocol.
-        if (row.n > 1 && !row.tok[0].startsWith("tcp") && row.tok[1].startsWith("tcp") && row.tok[0].size() >= 8)
-            first = 1;
-        const QByteArrayView proto = row.tok[first];
-        if (!proto.startsWith("tcp")) {
-            if (!isOtherProtocol(proto))
+        tokenize(line.text, row);
+        const int first = protocolColumn(row);
+        if (!row.tok[first].startsWith("tcp")) {
+            if (!isOtherProtocol(row.tok[first]))
                 report(QStringLiteral("not a netstat row"));
             continue;
         }
@@ -241,70 +316,13 @@ BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &sou
             report(QStringLiteral("more than %1 sockets: the rest of the input is ignored").arg(options.maxSockets));
             break;
         }
-        if (row.n - first < 6) {
-            report(QStringLiteral("expected 6 fields, found %1").arg(row.n - first));
-            continue;
-        }
         SocketEntry e;
-        e.kind = RowKind::BsdPcb;
-        const QByteArrayView fam = proto.sliced(3);
-        const bool dual = fam == "46";
-        if (fam == "4")
-            e.family = AddressFamily::IPv4;
-        else if (fam == "6" || dual)
-            e.family = AddressFamily::IPv6;
-        else if (fam.isEmpty())
-            e.family = row.tok[first + 3].contains(':') ? AddressFamily::IPv6 : AddressFamily::IPv4;
-        else {
-            report(QStringLiteral("unknown protocol \"%1\"").arg(QString::fromLatin1(proto)));
-            continue;
-        }
-        quint64 rq = 0, sq = 0;
-        if (!parseDec(row.tok[first + 1], 0xffffffffu, rq) || !parseDec(row.tok[first + 2], 0xffffffffu, sq)) {
-            report(QStringLiteral("bad Recv-Q or Send-Q"));
-            continue;
-        }
-        e.rxQueue = quint32(rq); // bytes in the receive buffer (LISTEN: not the accept queue, unlike Linux)
-        e.txQueue = quint32(sq);
-        const auto local = parseEndpoint(row.tok[first + 3], e.family, options.fullAddresses, e.localAddr, e.localPort);
-        if (!local.error.isEmpty()) {
-            report(QStringLiteral("local address: ") + local.error);
-            continue;
-        }
-        const auto remote
-            = parseEndpoint(row.tok[first + 4], e.family, options.fullAddresses, e.remoteAddr, e.remotePort);
-        if (!remote.error.isEmpty()) {
-            report(QStringLiteral("foreign address: ") + remote.error);
-            continue;
-        }
-        const auto state = stateFromBsdName(row.tok[first + 5]);
-        if (!state) {
-            report(QStringLiteral("unknown state \"%1\"").arg(QString::fromLatin1(row.tok[first + 5])));
-            continue;
-        }
-        e.state = *state;
-        wideOutput |= local.wide || remote.wide;
-        if (local.truncated || remote.truncated)
-            out.truncatedHostLines.push_back(lineNo);
-        if (first == 0)
-            ++(row.gapBeforeLocal >= 2 ? darwinRows : freebsdRows);
-        if (e.state == TcpState::Listen)
-            e.inode = listeners[SocketKey::of(e)]++; // 0 for the first, then 1, 2, ...
-        out.sockets.push_back(e);
+        const EndpointResult parsed = parseRow(row, first, options, e);
+        if (parsed.error.isEmpty())
+            keepRow(out, tally, e, parsed, first == 1, row.gapBeforeLocal, line.number);
+        else
+            report(parsed.error);
     }
-    if (wideOutput)
-        out.truncatedHostLines.clear(); // a 16-character host in wide output is a whole address
-    if (!out.truncatedHostLines.empty()) {
-        // One note, not one per row: the rows are usable, only the tail of the address is unknown.
-        out.problems.add({ source, out.truncatedHostLines.front(),
-            QStringLiteral("%1 row(s) have IPv6 hosts netstat may have cut to %2 characters; the missing "
-                           "groups are stored as zero (run netstat with -W on FreeBSD, -l on macOS)")
-                .arg(out.truncatedHostLines.size())
-                .arg(TruncatedHostLength) });
-    }
-    if (darwinRows > freebsdRows)
-        out.dialect = NetstatDialect::Darwin;
-    else if (freebsdRows > 0)
-        out.dialect = NetstatDialect::FreeBSD;
+    finish(out, source, tally);
     return out;
 }

@@ -1,5 +1,7 @@
 #include "parse/countersparser.h"
 
+#include "parse/textlines.h"
+
 #include <QList>
 
 namespace {
@@ -36,19 +38,12 @@ bool prefixOf(const QList<QByteArrayView> &w, QString &prefix)
     return true;
 }
 
+// The lines that are not blank, with their numbers (blank ones count).
 template<typename F> void forEachLine(QByteArrayView text, F &&f)
 {
-    qint64 lineNo = 0;
-    qsizetype pos = 0;
-    while (pos < text.size()) {
-        qsizetype end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = text.size();
-        ++lineNo;
-        const QByteArrayView line = text.sliced(pos, end - pos);
-        pos = end + 1;
-        if (!line.trimmed().isEmpty())
-            f(line, lineNo);
+    for (const TextLines::Line &line : TextLines(text)) {
+        if (!line.text.trimmed().isEmpty())
+            f(line.text, line.number);
     }
 }
 } // namespace

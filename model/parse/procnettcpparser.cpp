@@ -1,5 +1,8 @@
 #include "parse/procnettcpparser.h"
 
+#include "parse/asciitext.h"
+#include "parse/textlines.h"
+
 namespace {
 
 int hexValue(char c)
@@ -30,19 +33,7 @@ bool parseHex(QByteArrayView t, quint64 &out, int maxDigits = 16)
 
 bool parseDec(QByteArrayView t, quint64 &out)
 {
-    if (t.isEmpty() || t.size() > 20)
-        return false;
-    quint64 v = 0;
-    for (char c : t) {
-        if (c < '0' || c > '9')
-            return false;
-        const quint64 next = v * 10 + quint64(c - '0');
-        if (next < v)
-            return false;
-        v = next;
-    }
-    out = v;
-    return true;
+    return AsciiText::parseDecimal(t, out);
 }
 
 // One 32-bit word as the kernel printed it with %08X; host order of the printing machine.
@@ -79,10 +70,7 @@ bool parsePair(QByteArrayView t, quint64 &a, quint64 &b)
     return colon > 0 && parseHex(t.first(colon), a) && parseHex(t.sliced(colon + 1), b);
 }
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
+using AsciiText::isSpace;
 
 constexpr int MaxTokens = 20;
 
@@ -175,16 +163,9 @@ void ProcNetTcpParser::parseInto(
         out.problems.add({ source, 0, QStringLiteral("empty input: no header and no sockets") });
         return;
     }
-    qint64 lineNo = 0;
-    qsizetype pos = 0;
-    while (pos < text.size()) {
-        qsizetype end = text.indexOf('\n', pos);
-        const bool terminated = end >= 0;
-        if (!terminated)
-            end = text.size();
-        const QByteArrayView line = text.sliced(pos, end - pos);
-        pos = end + 1;
-        ++lineNo;
+    for (const TextLines::Line &textLine : TextLines(text)) {
+        const QByteArrayView line = textLine.text;
+        const qint64 lineNo = textLine.number;
         qsizetype first = 0;
         while (first < line.size() && isSpace(line[first]))
             ++first;
@@ -208,7 +189,7 @@ void ProcNetTcpParser::parseInto(
             out.sockets.push_back(e);
             continue;
         }
-        const QString what = terminated ? error : error + QLatin1String(" (last line is truncated)");
+        const QString what = textLine.terminated ? error : error + QLatin1String(" (last line is truncated)");
         out.problems.add({ source, lineNo, what + QLatin1String(": \"") + Problem::excerpt(line) + QLatin1Char('"') });
     }
 }

@@ -1,5 +1,7 @@
 #include "parse/sysctlparser.h"
 
+#include "parse/textlines.h"
+
 namespace {
 
 bool isNameChar(char c)
@@ -33,16 +35,8 @@ SysctlParseResult SysctlParser::parse(QByteArrayView text, const QString &source
         multiName.clear();
         multiValue.clear();
     };
-    qint64 lineNo = 0;
-    qsizetype pos = 0;
-    while (pos < text.size()) {
-        qsizetype end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = text.size();
-        const QByteArrayView line = text.sliced(pos, end - pos);
-        pos = end + 1;
-        ++lineNo;
-        const QByteArrayView t = line.trimmed();
+    for (const TextLines::Line &line : TextLines(text)) {
+        const QByteArrayView t = line.text.trimmed();
         if (t.isEmpty()) {
             flushMulti();
             continue;
@@ -60,9 +54,9 @@ SysctlParseResult SysctlParser::parse(QByteArrayView text, const QString &source
                 continue;
             }
             if (t.startsWith("sysctl:")) // "sysctl: unknown oid 'net.inet.tcp.maxtcptw'": absent on this kernel
-                out.problems.add({ source, lineNo, QString::fromUtf8(t) });
+                out.problems.add({ source, line.number, QString::fromUtf8(t) });
             else
-                out.problems.add({ source, lineNo,
+                out.problems.add({ source, line.number,
                     QStringLiteral("not a sysctl line: \"") + Problem::excerpt(t) + QLatin1Char('"') });
             continue;
         }

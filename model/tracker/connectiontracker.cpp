@@ -7,6 +7,37 @@
 namespace {
 // A state every poll would have seen (TIME-WAIT lasts 60 s): not a plausible unseen hop on the way out.
 constexpr TcpState visibleStates[] = { TcpState::TimeWait };
+
+quint32 portKey(const SocketEntry &e)
+{
+    return quint32(e.localPort) | (e.family == AddressFamily::IPv6 ? 0x10000u : 0u);
+}
+
+// Local ports with a listener: a new connection on one of them was accepted, not connected.
+// A handful of entries: a sorted vector beats a node-based set.
+std::vector<quint32> listeningPorts(const std::vector<SocketEntry> &sockets)
+{
+    std::vector<quint32> listening;
+    for (const SocketEntry &e : sockets) {
+        if (e.state == TcpState::Listen)
+            listening.push_back(portKey(e));
+    }
+    std::sort(listening.begin(), listening.end());
+    return listening;
+}
+
+TrackerEvent event(
+    TrackerEvent::Kind kind, quint64 id, TcpState from, TcpState to, std::span<const TcpState> avoid = {})
+{
+    TrackerEvent ev;
+    ev.kind = kind;
+    ev.id = id;
+    ev.from = from;
+    ev.to = to;
+    ev.path = TcpStateMachine::inferPath(from, to, avoid);
+    ev.inferred = ev.path.size() > 2;
+    return ev;
+}
 } // namespace
 
 qint32 ConnectionTracker::allocate()
@@ -39,44 +70,16 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
     const qint64 now = snapshot.timeMs();
     const quint64 gen = ++m_generation;
     m_lastMs = now;
-
-    // Local ports with a listener: a new connection on one of them was accepted, not connected.
-    // A handful of entries: a sorted vector beats a node-based set.
-    auto portKey
-        = [](const SocketEntry &e) { return quint32(e.localPort) | (e.family == AddressFamily::IPv6 ? 0x10000u : 0u); };
-    std::vector<quint32> listening;
-    for (const SocketEntry &e : snapshot.sockets()) {
-        if (e.state == TcpState::Listen)
-            listening.push_back(portKey(e));
-    }
-    std::sort(listening.begin(), listening.end());
-    // Grow the slot array once per poll, not by doubling: unused capacity is per-socket memory.
-    const size_t n = snapshot.sockets().size();
-    if (m_slots.capacity() < n)
-        m_slots.reserve(n + n / 16);
-    m_index.reserve(snapshot.sockets().size());
-    m_byId.reserve(snapshot.sockets().size());
-
+    const std::vector<quint32> listening = listeningPorts(snapshot.sockets());
+    reserveFor(snapshot.sockets().size());
     for (const SocketEntry &e : snapshot.sockets()) {
         const quint64 hash = SocketKey::hashOf(e);
         const qint32 found
             = m_index.find(hash, [&](qint32 slot) { return SocketKey::sameIdentity(m_slots[size_t(slot)].entry, e); });
         if (found == FlatIndex::NotFound) {
-            const qint32 slot = allocate();
-            TrackedSocket &t = m_slots[size_t(slot)];
-            t = TrackedSocket { e, m_nextId++, now, now, gen };
-            m_index.insert(hash, slot);
-            m_byId.insert(idHash(t.id), slot);
             const bool accepted
                 = e.state != TcpState::Listen && std::binary_search(listening.begin(), listening.end(), portKey(e));
-            TrackerEvent ev;
-            ev.kind = TrackerEvent::Kind::Appeared;
-            ev.id = t.id;
-            ev.from = accepted ? TcpState::Listen : TcpState::Close;
-            ev.to = TcpStateMachine::diagramState(e.state);
-            ev.path = TcpStateMachine::inferPath(ev.from, ev.to);
-            ev.inferred = ev.path.size() > 2;
-            events.push_back(std::move(ev));
+            events.push_back(appear(e, hash, accepted, now, gen));
             continue;
         }
         TrackedSocket &t = m_slots[size_t(found)];
@@ -87,34 +90,45 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
         if (before == after)
             continue;
         t.stateSinceMs = now;
-        TrackerEvent ev;
-        ev.kind = TrackerEvent::Kind::Changed;
-        ev.id = t.id;
-        ev.from = before;
-        ev.to = after;
-        ev.path = TcpStateMachine::inferPath(before, after);
-        ev.inferred = ev.path.size() > 2;
-        events.push_back(std::move(ev));
+        events.push_back(event(TrackerEvent::Kind::Changed, t.id, before, after));
     }
+    dropUnseen(gen, events);
+    return events;
+}
 
+void ConnectionTracker::reserveFor(size_t sockets)
+{
+    // Grow the slot array once per poll, not by doubling: unused capacity is per-socket memory.
+    if (m_slots.capacity() < sockets)
+        m_slots.reserve(sockets + sockets / 16);
+    m_index.reserve(sockets);
+    m_byId.reserve(sockets);
+}
+
+TrackerEvent ConnectionTracker::appear(const SocketEntry &e, quint64 hash, bool accepted, qint64 now, quint64 gen)
+{
+    const qint32 slot = allocate();
+    TrackedSocket &t = m_slots[size_t(slot)];
+    t = TrackedSocket { e, m_nextId++, now, now, gen };
+    m_index.insert(hash, slot);
+    m_byId.insert(idHash(t.id), slot);
+    return event(TrackerEvent::Kind::Appeared, t.id, accepted ? TcpState::Listen : TcpState::Close,
+        TcpStateMachine::diagramState(e.state));
+}
+
+void ConnectionTracker::dropUnseen(quint64 gen, std::vector<TrackerEvent> &events)
+{
     for (qint32 i = 0; i < qint32(m_slots.size()); ++i) {
         TrackedSocket &t = m_slots[size_t(i)];
         if (t.id == 0 || t.generation == gen)
             continue;
-        TrackerEvent ev;
-        ev.kind = TrackerEvent::Kind::Vanished;
-        ev.id = t.id;
-        ev.from = TcpStateMachine::diagramState(t.entry.state);
-        ev.to = TcpState::Close;
-        ev.path = TcpStateMachine::inferPath(ev.from, ev.to, visibleStates);
-        ev.inferred = ev.path.size() > 2;
-        events.push_back(std::move(ev));
+        events.push_back(event(TrackerEvent::Kind::Vanished, t.id, TcpStateMachine::diagramState(t.entry.state),
+            TcpState::Close, visibleStates));
         m_index.erase(SocketKey::hashOf(t.entry), [i](qint32 slot) { return slot == i; });
         m_byId.erase(idHash(t.id), [i](qint32 slot) { return slot == i; });
         t = TrackedSocket {};
         m_free.push_back(i);
     }
-    return events;
 }
 
 void ConnectionTracker::clear()

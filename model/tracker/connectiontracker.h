@@ -29,6 +29,11 @@ public:
 
 private:
     qint32 allocate();
+    void reserveFor(size_t sockets);
+    // Tracks a socket the previous snapshot did not have; accepted: a local listener has its port.
+    TrackerEvent appear(const SocketEntry &e, quint64 hash, bool accepted, qint64 now, quint64 gen);
+    // Forgets the sockets this snapshot (generation gen) did not have, with a Vanished event each.
+    void dropUnseen(quint64 gen, std::vector<TrackerEvent> &events);
 
     std::vector<TrackedSocket> m_slots;
     std::vector<qint32> m_free;

@@ -44,6 +44,49 @@
     </message>
 </context>
 <context>
+    <name>ChartExportButton</name>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Chart as PNG...</source>
+        <translation>圖表存為 PNG...</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 影像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Chart as SVG...</source>
+        <translation>圖表存為 SVG...</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG 影像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>History as CSV...</source>
+        <translation>歷史存為 CSV...</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>無法寫入 %1</translation>
+    </message>
+    <message>
+        <source>tcpscope: TCP states over time</source>
+        <translation>tcpscope：TCP 狀態隨時間變化</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>%1 min</source>
@@ -90,34 +133,6 @@
         <translation>凍結檢視；歷史仍持續記錄</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>匯出</translation>
-    </message>
-    <message>
-        <source>Chart as PNG...</source>
-        <translation>圖表存為 PNG...</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG 影像 (*.png)</translation>
-    </message>
-    <message>
-        <source>Chart as SVG...</source>
-        <translation>圖表存為 SVG...</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG 影像 (*.svg)</translation>
-    </message>
-    <message>
-        <source>History as CSV...</source>
-        <translation>歷史存為 CSV...</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Window</source>
         <translation>時間範圍</translation>
     </message>
@@ -132,18 +147,6 @@
     <message>
         <source>removed</source>
         <translation>已移除</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>無法寫入 %1</translation>
-    </message>
-    <message>
-        <source>tcpscope: TCP states over time</source>
-        <translation>tcpscope：TCP 狀態隨時間變化</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>無法寫入 %1：%2</translation>
     </message>
 </context>
 <context>

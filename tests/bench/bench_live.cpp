@@ -53,14 +53,9 @@ size_t bareDump(int fd, int family, std::vector<char> &buf)
         }
     }
 }
-} // namespace
-
-int main(int argc, char **argv)
+// The /proc text path: read, parse in memory, both.
+void benchProc(int runs)
 {
-    QCoreApplication app(argc, argv);
-    const int runs = argc > 1 ? std::atoi(argv[1]) : 15;
-    char extra[160];
-
     QByteArray text4, text6;
     FileReader::read(QStringLiteral("/proc/net/tcp"), text4);
     FileReader::read(QStringLiteral("/proc/net/tcp6"), text6);
@@ -82,7 +77,7 @@ int main(int argc, char **argv)
         FileReader::read(QStringLiteral("/proc/net/tcp"), buf);
         FileReader::read(QStringLiteral("/proc/net/tcp6"), buf);
     }).print("proc: read tcp+tcp6 (no parse)");
-    std::snprintf(extra, sizeof extra, "  %.0f ns/line", 0.0);
+    char extra[160];
     const BenchClock parse = BenchClock::measure(runs, parseBoth);
     std::snprintf(extra, sizeof extra, "  %.0f ns/line", parse.cpuMs * 1e6 / double(qMax<size_t>(procSockets, 1)));
     parse.print("proc: parse text in memory", extra);
@@ -91,7 +86,11 @@ int main(int argc, char **argv)
         FileReader::read(QStringLiteral("/proc/net/tcp6"), text6);
         parseBoth();
     }).print("proc: read + parse");
+}
 
+// The floor: a sock_diag dump of both families that only counts the messages.
+BenchClock benchBareDump(int runs)
+{
     const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     const int rcvbuf = 1 << 20;
     setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
@@ -99,22 +98,32 @@ int main(int argc, char **argv)
     size_t bareCount = 0;
     const BenchClock bare
         = BenchClock::measure(runs, [&] { bareCount = bareDump(fd, AF_INET, nlbuf) + bareDump(fd, AF_INET6, nlbuf); });
+    char extra[160];
     std::snprintf(extra, sizeof extra, "  %zu messages", bareCount);
     bare.print("netlink: bare sock_diag dump (no decode)", extra);
+    ::close(fd);
+    return bare;
+}
 
-    NetlinkSource netlink;
+// NetlinkSource's dump, on one thread and with IPv6 on a second one, against the bare dump.
+void benchNetlinkDump(int runs, const BenchClock &bare, NetlinkSource &netlink)
+{
     std::vector<SocketEntry> sockets;
     ProblemList problems;
     NetlinkSource sequential;
     sequential.setParallel(false);
+    char extra[160];
     const BenchClock seq = BenchClock::measure(runs, [&] { sequential.dump(sockets, problems); });
     std::snprintf(extra, sizeof extra, "  %zu sockets, %.2fx bare", sockets.size(), seq.cpuMs / bare.cpuMs);
     seq.print("netlink: dump, one thread (read + decode)", extra);
     const BenchClock dump = BenchClock::measure(runs, [&] { netlink.dump(sockets, problems); });
     std::snprintf(extra, sizeof extra, "  %zu sockets, %.2fx bare", sockets.size(), dump.cpuMs / bare.cpuMs);
     dump.print("netlink: dump, IPv6 on a 2nd thread (default)", extra);
+}
 
-    // The poll the app runs each tick: read + parse + freeze (dedup, counts) + tracker diff.
+// The poll the app runs each tick: read + parse + freeze (dedup, counts) + tracker diff.
+void benchPoll(int runs, const BenchClock &bare, NetlinkSource &netlink)
+{
     ConnectionTracker tracker;
     size_t events = 0;
     auto pollOnce = [&] {
@@ -126,14 +135,20 @@ int main(int argc, char **argv)
     };
     pollOnce(); // the first poll reports every socket as new; steady state is what matters
     const BenchClock poll = BenchClock::measure(runs, pollOnce);
+    char extra[160];
     std::snprintf(extra, sizeof extra, "  %.2fx bare dump, %zu events", poll.cpuMs / bare.cpuMs, events);
     poll.print("poll: netlink read + parse + snapshot + diff", extra);
     std::printf("RESULT bare_ms=%.2f poll_ms=%.2f ratio=%.2f target_ms=80 target_ratio=1.3\n", bare.cpuMs, poll.cpuMs,
         poll.cpuMs / bare.cpuMs);
+}
 
+// The counter files and both sources' whole poll (sockets + tunables, host, kernel).
+void benchCountersAndSources(int runs)
+{
     CountersReader counters;
     qint64 tw = 0;
     const BenchClock cost = BenchClock::measure(runs, [&] { tw = counters.read().timeWaitSockets(); });
+    char extra[160];
     std::snprintf(extra, sizeof extra, "  sockstat tw %lld", tw);
     cost.print("counters: sockstat{,6} + snmp + netstat", extra);
 
@@ -141,6 +156,18 @@ int main(int argc, char **argv)
     BenchClock::measure(runs, [&] { full.poll(); }).print("NetlinkSource::poll (+ tunables, host, kernel)");
     ProcSource proc;
     BenchClock::measure(runs, [&] { proc.poll(); }).print("ProcSource::poll (+ tunables, host, kernel)");
-    ::close(fd);
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int runs = argc > 1 ? std::atoi(argv[1]) : 15;
+    benchProc(runs);
+    const BenchClock bare = benchBareDump(runs);
+    NetlinkSource netlink; // one source for both, as the app keeps one
+    benchNetlinkDump(runs, bare, netlink);
+    benchPoll(runs, bare, netlink);
+    benchCountersAndSources(runs);
     return 0;
 }

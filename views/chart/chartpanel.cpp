@@ -1,27 +1,20 @@
 #include "chart/chartpanel.h"
 
+#include "chart/chartexportbutton.h"
 #include "chart/statechartview.h"
 #include "common/statepalette.h"
 #include "history/downsampler.h"
-#include "history/historycsv.h"
 
-#include <QAreaSeries>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QFile>
-#include <QFileDialog>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
-#include <QLineSeries>
 #include <QLogValueAxis>
-#include <QMenu>
-#include <QPainter>
 #include <QScrollBar>
-#include <QSvgGenerator>
 #include <QToolButton>
 #include <QToolTip>
 #include <QValueAxis>
@@ -30,7 +23,7 @@
 #include <cmath>
 
 namespace {
-constexpr double LogFloor = 0.5; // a log axis cannot show 0; zero counts sit on this floor
+constexpr double LogFloor = StateSeriesSet::LogFloor;
 
 double niceCeiling(double v)
 {
@@ -52,6 +45,19 @@ QString windowName(qint64 ms)
 QString shortName(const QString &sysctl)
 {
     return sysctl.section(QLatin1Char('.'), -1);
+}
+
+// Where one segment ends and the next begins: no samples there (the poller stopped or the host slept).
+std::vector<StateChartView::Gap> gapsBetween(const std::vector<Downsampler::Segment> &segs)
+{
+    std::vector<StateChartView::Gap> gaps;
+    for (size_t k = 1; k < segs.size(); ++k) {
+        const auto &prev = segs[k - 1].points[0];
+        const auto &next = segs[k].points[0];
+        if (!prev.isEmpty() && !next.isEmpty())
+            gaps.push_back({ qint64(prev.last().x()), qint64(next.first().x()) });
+    }
+    return gaps;
 }
 } // namespace
 
@@ -79,8 +85,6 @@ ChartPanel::ChartPanel(const StateHistory *history, QWidget *parent)
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
     m_chart->addAxis(m_axisLog, Qt::AlignLeft);
     m_axisLog->setVisible(false);
-    for (size_t i = 0; i < m_series.size(); ++i)
-        m_series[i].state = StatePalette::chartStates()[i];
 
     m_view = new StateChartView(m_chart, this);
     m_view->setMinimumSize(480, 280);
@@ -132,26 +136,7 @@ void ChartPanel::buildToolbar()
     m_pauseButton->setText(tr("Pause"));
     m_pauseButton->setCheckable(true);
     m_pauseButton->setToolTip(tr("Freeze the view; the history keeps recording"));
-    auto *exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(exportButton);
-    const auto ask = [this](const QString &filter, const QString &suffix, auto fn) {
-        const QString path
-            = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("tcpscope.") + suffix, filter);
-        if (!path.isEmpty()) {
-            const QString error = (this->*fn)(path);
-            if (!error.isEmpty())
-                QToolTip::showText(mapToGlobal(QPoint(0, 0)), error, this);
-        }
-    };
-    connect(menu->addAction(tr("Chart as PNG...")), &QAction::triggered, this,
-        [ask] { ask(tr("PNG image (*.png)"), QStringLiteral("png"), &ChartPanel::exportPng); });
-    connect(menu->addAction(tr("Chart as SVG...")), &QAction::triggered, this,
-        [ask] { ask(tr("SVG image (*.svg)"), QStringLiteral("svg"), &ChartPanel::exportSvg); });
-    connect(menu->addAction(tr("History as CSV...")), &QAction::triggered, this,
-        [ask] { ask(tr("CSV (*.csv)"), QStringLiteral("csv"), &ChartPanel::exportCsv); });
-    exportButton->setMenu(menu);
+    m_export = new ChartExportButton(m_view, m_history, this);
 
     bar->addWidget(new QLabel(tr("Window"), this));
     bar->addWidget(m_windowBox);
@@ -159,7 +144,7 @@ void ChartPanel::buildToolbar()
     bar->addWidget(m_logBox);
     bar->addStretch(1);
     bar->addWidget(m_pauseButton);
-    bar->addWidget(exportButton);
+    bar->addWidget(m_export);
     static_cast<QVBoxLayout *>(layout())->addLayout(bar);
 
     connect(m_styleBox, &QComboBox::activated, this,
@@ -215,75 +200,26 @@ void ChartPanel::scrollTo(qint64 endMs)
         refresh();
 }
 
-ChartPanel::StateSeries *ChartPanel::seriesFor(TcpState s)
-{
-    for (StateSeries &ss : m_series) {
-        if (ss.state == s)
-            return &ss;
-    }
-    return nullptr;
-}
-
 void ChartPanel::setStateVisible(TcpState s, bool visible)
 {
-    if (StateSeries *ss = seriesFor(s)) {
-        ss->visible = visible;
-        rebuildSeries(m_segments); // restyles the legend marker
+    if (m_series.setVisible(s, visible)) {
+        rebuildSeries(m_series.segments()); // restyles the legend marker
         refresh();
     }
 }
 
 bool ChartPanel::isStateVisible(TcpState s) const
 {
-    for (const StateSeries &ss : m_series) {
-        if (ss.state == s)
-            return ss.visible;
-    }
-    return false;
+    return m_series.isVisible(s);
 }
 
 void ChartPanel::rebuildSeries(int segments)
 {
-    m_chart->removeAllSeries(); // deletes them, and with them the area edges parented below
     // Both axes stay in the chart (swapping them leaves stale labels in Qt 6.4); only one is shown.
     QAbstractAxis *yAxis = m_log ? static_cast<QAbstractAxis *>(m_axisLog) : m_axisY;
     m_axisLog->setVisible(m_log);
     m_axisY->setVisible(!m_log);
-
-    // Stacked areas are added bottom-up so the legend reads in stacking order.
-    for (StateSeries &ss : m_series) {
-        ss.upper.clear();
-        ss.lower.clear();
-        ss.areas.clear();
-        const QColor c = StatePalette::color(ss.state);
-        for (int k = 0; k < segments; ++k) {
-            QAbstractSeries *added = nullptr;
-            auto *upper = new QLineSeries;
-            if (m_style == Style::Lines) {
-                upper->setPen(QPen(c, 2));
-                added = upper;
-            } else {
-                auto *lower = new QLineSeries;
-                auto *area = new QAreaSeries(upper, lower);
-                upper->setParent(area);
-                lower->setParent(area);
-                QColor fill = c;
-                fill.setAlpha(190);
-                area->setBrush(fill);
-                area->setPen(Qt::NoPen); // an empty state would otherwise draw its edge on top
-                ss.lower.push_back(lower);
-                ss.areas.push_back(area);
-                added = area;
-            }
-            ss.upper.push_back(upper);
-            added->setName(TcpStates::kernelName(ss.state));
-            m_chart->addSeries(added);
-            added->attachAxis(m_axisX);
-            added->attachAxis(yAxis);
-            added->setVisible(ss.visible);
-        }
-    }
-    m_segments = segments;
+    m_series.rebuild(m_chart, m_style == Style::StackedArea, m_axisX, yAxis, segments);
     m_builtStyle = m_style;
     m_builtLog = m_log;
     connectLegend();
@@ -294,28 +230,18 @@ void ChartPanel::connectLegend()
     // One marker per state (the first segment's), dimmed when the state is hidden; click toggles it.
     const QList<QLegendMarker *> markers = m_chart->legend()->markers();
     for (QLegendMarker *marker : markers) {
-        StateSeries *owner = nullptr;
+        TcpState state = TcpState::Unknown;
         bool first = false;
-        for (StateSeries &ss : m_series) {
-            for (size_t k = 0; k < ss.upper.size(); ++k) {
-                QAbstractSeries *s = ss.areas.empty() ? static_cast<QAbstractSeries *>(ss.upper[k]) : ss.areas[k];
-                if (s == marker->series()) {
-                    owner = &ss;
-                    first = k == 0;
-                }
-            }
-        }
-        if (!owner)
+        if (!m_series.find(marker->series(), state, first))
             continue;
         marker->setVisible(first);
         if (!first)
             continue;
-        if (!owner->visible) {
+        if (!m_series.isVisible(state)) {
             marker->setLabelBrush(QColor(160, 160, 160));
             marker->setBrush(QColor(220, 220, 220));
             marker->setPen(QPen(QColor(200, 200, 200)));
         }
-        const TcpState state = owner->state;
         connect(marker, &QLegendMarker::clicked, this, [this, state] {
             setStateVisible(state, !isStateVisible(state));
             Q_EMIT stateActivated(state);
@@ -338,45 +264,17 @@ void ChartPanel::refresh()
     const std::vector<Downsampler::Segment> segs
         = empty ? std::vector<Downsampler::Segment>() : Downsampler::run(*m_history, from, m_viewEnd, columns, mode);
     const int needed = std::max(1, int(segs.size()));
-    if (needed != m_segments || m_builtStyle != m_style || m_builtLog != m_log)
+    if (needed != m_series.segments() || m_builtStyle != m_style || m_builtLog != m_log)
         rebuildSeries(needed);
 
-    double top = 0;
-    for (int k = 0; k < m_segments; ++k) {
-        QList<QPointF> base; // stacked: running total of the visible states below
-        for (StateSeries &ss : m_series) {
-            QList<QPointF> pts;
-            if (size_t(k) < segs.size())
-                pts = segs[size_t(k)].points[size_t(TcpStates::index(ss.state) - 1)];
-            if (m_style == Style::StackedArea) {
-                if (base.isEmpty()) {
-                    base = pts;
-                    for (QPointF &p : base)
-                        p.setY(m_log ? LogFloor : 0);
-                }
-                QList<QPointF> upper = base;
-                if (ss.visible) {
-                    for (qsizetype i = 0; i < upper.size() && i < pts.size(); ++i)
-                        upper[i].setY(base[i].y() + pts[i].y() - (m_log && base[i].y() == LogFloor ? LogFloor : 0));
-                }
-                ss.lower[size_t(k)]->replace(base);
-                ss.upper[size_t(k)]->replace(upper);
-                base = upper;
-                for (const QPointF &p : upper)
-                    top = std::max(top, p.y());
-            } else {
-                if (ss.visible) {
-                    for (QPointF &p : pts) {
-                        top = std::max(top, p.y());
-                        if (m_log)
-                            p.setY(std::max(p.y(), LogFloor));
-                    }
-                }
-                ss.upper[size_t(k)]->replace(pts);
-            }
-        }
-    }
+    updateAxes(from, m_series.fill(segs, m_log));
+    m_view->setGaps(gapsBetween(segs));
+    m_view->setMarkers(tunableMarkers(from));
+    updateScrollBar(oldest, newest);
+}
 
+void ChartPanel::updateAxes(qint64 from, double top)
+{
     m_axisX->setFormat(m_windowMs <= 600'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
     // Ticks a round duration apart: 10 s, 2 min, 10 min, 3 h (few enough for a docked chart ~500 px wide).
     m_axisX->setTickCount(m_windowMs <= 60'000 ? 7 : m_windowMs <= 600'000 ? 6 : m_windowMs <= 3'600'000 ? 7 : 9);
@@ -388,28 +286,22 @@ void ChartPanel::refresh()
     if (!m_log)
         m_axisY->applyNiceNumbers();
     m_view->setTimeRange(from, m_viewEnd);
+}
 
-    std::vector<StateChartView::Gap> gaps;
-    for (size_t k = 1; k < segs.size(); ++k) {
-        const auto &prev = segs[k - 1].points[0];
-        const auto &next = segs[k].points[0];
-        if (!prev.isEmpty() && !next.isEmpty())
-            gaps.push_back({ qint64(prev.last().x()), qint64(next.first().x()) });
-    }
-    m_view->setGaps(std::move(gaps));
+std::vector<StateChartView::Marker> ChartPanel::tunableMarkers(qint64 from) const
+{
     std::vector<StateChartView::Marker> markers;
-    if (m_history) {
-        for (const StateHistory::TunableChange &c : m_history->tunableChanges()) {
-            if (c.timeMs < from || c.timeMs > m_viewEnd)
-                continue;
-            const QString what = c.oldValue.isEmpty() ? tr("appeared: %1").arg(c.newValue.simplified())
-                : c.newValue.isEmpty()                ? tr("removed")
-                                       : c.oldValue.simplified() + QStringLiteral(" \u2192 ") + c.newValue.simplified();
-            markers.push_back({ c.timeMs, shortName(c.name) + QLatin1Char(' ') + what });
-        }
+    if (!m_history)
+        return markers;
+    for (const StateHistory::TunableChange &c : m_history->tunableChanges()) {
+        if (c.timeMs < from || c.timeMs > m_viewEnd)
+            continue;
+        const QString what = c.oldValue.isEmpty() ? tr("appeared: %1").arg(c.newValue.simplified())
+            : c.newValue.isEmpty()                ? tr("removed")
+                                   : c.oldValue.simplified() + QStringLiteral(" \u2192 ") + c.newValue.simplified();
+        markers.push_back({ c.timeMs, shortName(c.name) + QLatin1Char(' ') + what });
     }
-    m_view->setMarkers(std::move(markers));
-    updateScrollBar(oldest, newest);
+    return markers;
 }
 
 void ChartPanel::updateScrollBar(qint64 oldest, qint64 newest)
@@ -433,10 +325,10 @@ QString ChartPanel::valuesAt(qint64 timeMs) const
         i = std::max<qsizetype>(0, std::min(i, m_history->size()) - 1);
     const StateHistory::Sample &s = m_history->at(i);
     QString out = QDateTime::fromMSecsSinceEpoch(s.timeMs).toString(QStringLiteral("HH:mm:ss"));
-    for (const StateSeries &ss : m_series) {
-        if (ss.visible)
-            out += QLatin1Char('\n') + TcpStates::kernelName(ss.state) + QLatin1Char(' ')
-                + QString::number(s.count(ss.state));
+    for (TcpState state : StatePalette::chartStates()) {
+        if (m_series.isVisible(state))
+            out += QLatin1Char('\n') + TcpStates::kernelName(state) + QLatin1Char(' ')
+                + QString::number(s.count(state));
     }
     return out;
 }
@@ -459,42 +351,20 @@ void ChartPanel::showTooltip(qint64 timeMs, const QPoint &globalPos)
 
 qsizetype ChartPanel::pointCount(TcpState s) const
 {
-    qsizetype n = 0;
-    for (const StateSeries &ss : m_series) {
-        if (ss.state == s) {
-            for (const QLineSeries *l : ss.upper)
-                n += l->count();
-        }
-    }
-    return n;
+    return m_series.pointCount(s);
 }
 
 QString ChartPanel::exportPng(const QString &path) const
 {
-    const QPixmap pixmap = m_view->grab();
-    return pixmap.save(path, "PNG") ? QString() : tr("cannot write %1").arg(path);
+    return m_export->writePng(path);
 }
 
 QString ChartPanel::exportSvg(const QString &path) const
 {
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(m_view->size());
-    svg.setViewBox(QRect(QPoint(0, 0), m_view->size()));
-    svg.setTitle(tr("tcpscope: TCP states over time"));
-    QPainter painter;
-    if (!painter.begin(&svg))
-        return tr("cannot write %1").arg(path);
-    m_view->render(&painter);
-    painter.end();
-    return {};
+    return m_export->writeSvg(path);
 }
 
 QString ChartPanel::exportCsv(const QString &path) const
 {
-    QFile f(path);
-    if (!m_history || !f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return tr("cannot write %1: %2").arg(path, f.errorString());
-    const QByteArray csv = HistoryCsv::format(*m_history);
-    return f.write(csv) == csv.size() ? QString() : tr("cannot write %1: %2").arg(path, f.errorString());
+    return m_export->writeCsv(path);
 }

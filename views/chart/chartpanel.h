@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chart/statechartview.h"
+#include "chart/stateseriesset.h"
 #include "core/tcpstate.h"
 #include "history/statehistory.h"
 
@@ -8,17 +10,15 @@
 #include <array>
 #include <vector>
 
-class QAreaSeries;
+class ChartExportButton;
 class QChart;
 class QCheckBox;
 class QComboBox;
 class QDateTimeAxis;
-class QLineSeries;
 class QLogValueAxis;
 class QScrollBar;
 class QToolButton;
 class QValueAxis;
-class StateChartView;
 
 // Per-state socket counts over time, drawn from a StateHistory it does not own. Call refresh() once
 // per poll: each series' data is replaced in one call (QXYSeries::replace), animations are off, and
@@ -48,7 +48,7 @@ public:
     void setStateVisible(TcpState s, bool visible);
     bool isStateVisible(TcpState s) const;
 
-    // Empty string on success, otherwise the reason.
+    // What the Export menu writes (ChartExportButton). Empty string on success, otherwise the reason.
     QString exportPng(const QString &path) const;
     QString exportSvg(const QString &path) const;
     QString exportCsv(const QString &path) const;
@@ -60,27 +60,21 @@ public:
     StateChartView *view() const { return m_view; }
     // Points currently drawn for a state, over all its segments.
     qsizetype pointCount(TcpState s) const;
-    int segmentCount() const { return m_segments; }
+    int segmentCount() const { return m_series.segments(); }
 
 Q_SIGNALS:
     void stateActivated(TcpState state);
     void windowMsChanged(qint64 ms); // the time window changed (remembered between runs)
 
 private:
-    struct StateSeries
-    {
-        TcpState state = TcpState::Unknown;
-        bool visible = true;
-        std::vector<QLineSeries *> upper; // the line, or the top edge of the area
-        std::vector<QLineSeries *> lower; // stacked mode: the bottom edge
-        std::vector<QAreaSeries *> areas;
-    };
     void buildToolbar();
     void rebuildSeries(int segments);
     void connectLegend();
+    void updateAxes(qint64 from, double top);
+    // The tunables that changed between from and the view's end, as labelled markers.
+    std::vector<StateChartView::Marker> tunableMarkers(qint64 from) const;
     void updateScrollBar(qint64 oldest, qint64 newest);
     void showTooltip(qint64 timeMs, const QPoint &globalPos);
-    StateSeries *seriesFor(TcpState s);
 
     const StateHistory *m_history;
     QChart *m_chart = nullptr;
@@ -92,12 +86,12 @@ private:
     QComboBox *m_windowBox = nullptr;
     QCheckBox *m_logBox = nullptr;
     QToolButton *m_pauseButton = nullptr;
+    ChartExportButton *m_export = nullptr;
     QScrollBar *m_scroll = nullptr;
-    std::array<StateSeries, 10> m_series;
+    StateSeriesSet m_series;
     Style m_style = Style::Lines;
     Style m_builtStyle = Style::Lines;
     bool m_builtLog = false;
-    int m_segments = 0;
     qint64 m_windowMs = 600'000;
     bool m_log = false;
     bool m_paused = false;

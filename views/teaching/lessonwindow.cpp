@@ -33,6 +33,35 @@ LessonWindow::LessonWindow(QWidget *parent)
     pal.setColor(QPalette::Window, Qt::white);
     setPalette(pal);
 
+    createPanes();
+    QHBoxLayout *controls = createControls();
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(m_chooser);
+    auto *middle = new QHBoxLayout;
+    middle->addWidget(m_ladder, 1);
+    middle->addWidget(m_side);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_summary);
+    layout->addLayout(middle, 1);
+    layout->addWidget(m_narration);
+    layout->addLayout(controls);
+
+    connect(m_chooser, &QComboBox::activated, this, [this](int i) { openLesson(m_chooser->itemData(i).toString()); });
+    connect(&m_player, &LessonPlayer::stepChanged, this, &LessonWindow::showStep);
+    connect(&m_player, &LessonPlayer::playingChanged, this,
+        [this](bool playing) { m_play->setText(playing ? tr("❚❚ Pause") : tr("▶ Play")); });
+
+    updateFonts();
+    m_side->setFixedWidth(m_states->sizeHint().width() + 80);
+    resize(1440, 900);
+    if (m_chooser->count() > 0)
+        openLesson(m_chooser->itemData(0).toString());
+}
+
+void LessonWindow::createPanes()
+{
     m_chooser = new QComboBox(this);
     for (const Lesson &l : LessonLoader::builtinLessons())
         m_chooser->addItem(l.title, l.id);
@@ -56,7 +85,10 @@ LessonWindow::LessonWindow(QWidget *parent)
     m_narration->setMargin(12);
     m_narration->setStyleSheet(QStringLiteral("QLabel { background: #f6f8fa; border: 1px solid #d0d7de; "
                                               "border-radius: 6px; color: #1f2328; }"));
+}
 
+QHBoxLayout *LessonWindow::createControls()
+{
     auto *restart = button(this, tr("↺ Restart"), tr("Back to the start (Home)"));
     auto *back = button(this, tr("◀ Back"), tr("Previous step (Left)"));
     m_play = button(this, tr("▶ Play"), tr("Play or pause (Space)"));
@@ -69,12 +101,6 @@ LessonWindow::LessonWindow(QWidget *parent)
     m_present->setCheckable(true);
     m_position = new QLabel(this);
 
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_title, 1);
-    top->addWidget(m_chooser);
-    auto *middle = new QHBoxLayout;
-    middle->addWidget(m_ladder, 1);
-    middle->addWidget(m_side);
     auto *controls = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *> { restart, back, m_play, forward, m_speed })
         controls->addWidget(w);
@@ -82,12 +108,6 @@ LessonWindow::LessonWindow(QWidget *parent)
     controls->addWidget(m_position);
     controls->addStretch(1);
     controls->addWidget(m_present);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_summary);
-    layout->addLayout(middle, 1);
-    layout->addWidget(m_narration);
-    layout->addLayout(controls);
 
     connect(restart, &QToolButton::clicked, &m_player, &LessonPlayer::restart);
     connect(back, &QToolButton::clicked, &m_player, &LessonPlayer::stepBack);
@@ -96,16 +116,7 @@ LessonWindow::LessonWindow(QWidget *parent)
     connect(m_present, &QToolButton::toggled, this, &LessonWindow::setPresentation);
     connect(m_speed, &QComboBox::currentIndexChanged, this,
         [this](int i) { m_player.setSpeed(m_speed->itemData(i).toDouble()); });
-    connect(m_chooser, &QComboBox::activated, this, [this](int i) { openLesson(m_chooser->itemData(i).toString()); });
-    connect(&m_player, &LessonPlayer::stepChanged, this, &LessonWindow::showStep);
-    connect(&m_player, &LessonPlayer::playingChanged, this,
-        [this](bool playing) { m_play->setText(playing ? tr("❚❚ Pause") : tr("▶ Play")); });
-
-    updateFonts();
-    m_side->setFixedWidth(m_states->sizeHint().width() + 80);
-    resize(1440, 900);
-    if (m_chooser->count() > 0)
-        openLesson(m_chooser->itemData(0).toString());
+    return controls;
 }
 
 QString LessonWindow::openLesson(const QString &idOrPath)

@@ -9,6 +9,7 @@ class LabPanel;
 class LessonStatePanel;
 class PacketLadder;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QTabWidget;
 class QToolButton;
@@ -42,6 +43,10 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    // Chooser, title, summary, ladder, the States / Live lab tabs and the narration.
+    void createPanes();
+    // Restart, back, play, forward, speed, position and presentation, wired to the player.
+    QHBoxLayout *createControls();
     void showStep(int step);
     void updateFonts();
 
