@@ -1,5 +1,5 @@
 #include "core/socketkey.h"
-#include "fixture.h"
+#include "fixturefolder.h"
 #include "parse/bsdnetstatparser.h"
 
 #include <QRandomGenerator>
@@ -8,10 +8,7 @@
 #include <map>
 
 namespace {
-QByteArray fixture(const QString &name)
-{
-    return Fixture::read(QStringLiteral("bsd/") + name);
-}
+const FixtureFolder fixture { QStringLiteral("bsd") };
 
 std::map<TcpState, int> stateCounts(const BsdNetstatResult &r)
 {

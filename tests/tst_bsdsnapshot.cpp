@@ -1,4 +1,4 @@
-#include "fixture.h"
+#include "fixturefolder.h"
 #include "parse/bsdsnapshot.h"
 
 #include <QJsonDocument>
@@ -7,10 +7,7 @@
 #include <QTest>
 
 namespace {
-QByteArray fixture(const QString &name)
-{
-    return Fixture::read(QStringLiteral("bsd/") + name);
-}
+const FixtureFolder fixture { QStringLiteral("bsd") };
 
 // A host's captured netstat and sysctl output; BsdSnapshot::Input only views them.
 struct Captured

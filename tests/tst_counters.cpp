@@ -1,4 +1,4 @@
-#include "fixture.h"
+#include "fixturefolder.h"
 #include "parse/countersparser.h"
 #include "sources/local/countersreader.h"
 #include "sources/local/netlinksource.h"
@@ -10,10 +10,7 @@
 
 namespace {
 
-QByteArray load(const QString &name)
-{
-    return Fixture::read(QStringLiteral("counters/") + name);
-}
+const FixtureFolder load { QStringLiteral("counters") };
 } // namespace
 
 // The counters path: pure parsers on captured files (tests/data/counters/README.md), then the

@@ -1,5 +1,5 @@
 #include "core/socketkey.h"
-#include "fixture.h"
+#include "fixturefolder.h"
 #include "parse/inetdiagparser.h"
 #include "parse/procnettcpparser.h"
 
@@ -20,10 +20,7 @@ class TestInetDiagParser : public QObject
     Q_OBJECT
 
 private:
-    static QByteArray load(const char *name)
-    {
-        return Fixture::read(QStringLiteral("inetdiag/") + QLatin1String(name));
-    }
+    inline static const FixtureFolder load { QStringLiteral("inetdiag") };
 
 private Q_SLOTS:
     void agreesWithProc_data()

@@ -1,4 +1,4 @@
-#include "fixture.h"
+#include "fixturefolder.h"
 #include "parse/procnettcpparser.h"
 
 #include <QRandomGenerator>
@@ -7,10 +7,7 @@
 #include <map>
 
 namespace {
-QByteArray fixture(const QString &rel)
-{
-    return Fixture::read(QStringLiteral("proc/") + rel);
-}
+const FixtureFolder fixture { QStringLiteral("proc") };
 
 const SocketEntry *findLocal(const ProcParseResult &r, quint16 localPort, quint16 remotePort)
 {

@@ -1,5 +1,5 @@
 // The stream format parser: framing, decoding, limits, and a fuzz run that must not crash.
-#include "fixture.h"
+#include "fixturefolder.h"
 #include "parse/procnettcpparser.h"
 #include "sources/remote/streamchannel.h"
 #include "sources/remote/streamsource.h"
@@ -14,10 +14,7 @@
 #include <QThread>
 
 namespace {
-QByteArray fixture(const char *name)
-{
-    return Fixture::read(QStringLiteral("stream/") + QLatin1String(name));
-}
+const FixtureFolder fixture { QStringLiteral("stream") };
 
 QString allProblems(const ProblemList &p)
 {

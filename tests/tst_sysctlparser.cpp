@@ -1,13 +1,10 @@
-#include "fixture.h"
+#include "fixturefolder.h"
 #include "parse/sysctlparser.h"
 
 #include <QTest>
 
 namespace {
-QByteArray fixture(const QString &name)
-{
-    return Fixture::read(QStringLiteral("bsd/") + name);
-}
+const FixtureFolder fixture { QStringLiteral("bsd") };
 } // namespace
 
 class TestSysctlParser : public QObject
