@@ -26,7 +26,9 @@ private Q_SLOTS:
     void everyStateCode_data();
     void everyStateCode();
     void matchesSsOnTheSameCapture();
+    void decodesColumns_data();
     void decodesColumns();
+    void requestRetransmits();
     void decodesAddresses();
     void malformed_data();
     void malformed();
@@ -79,60 +81,80 @@ void TestProcNetTcpParser::matchesSsOnTheSameCapture()
     QCOMPARE(ours, theirs);
 }
 
+void TestProcNetTcpParser::decodesColumns_data()
+{
+    // One row per socket of linux-6.18-allstates/tcp; -1 (or Unknown) means "not checked".
+    QTest::addColumn<int>("local");
+    QTest::addColumn<int>("remote");
+    QTest::addColumn<TcpState>("state");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("timer");
+    QTest::addColumn<qint64>("timerMs");
+    QTest::addColumn<qint64>("inode");
+    QTest::addColumn<int>("orphan");
+    QTest::addColumn<qint64>("rxQueue");
+    QTest::addColumn<qint64>("txQueue");
+    using S = TcpState;
+    const int tw = int(RowKind::TimeWaitSock), full = int(RowKind::Full), request = int(RowKind::Request);
+    // "22: 0100007F:9856 0100007F:9C3B 06 ... 03:00001741": 0x1741 = 5953 ticks at 100 Hz.
+    QTest::newRow("TIME_WAIT, tr 3") << 0x9856 << 0x9C3B << S::TimeWait << tw << int(TimerKind::TimeWait)
+                                     << qint64(59530) << qint64(0) << 0 << qint64(-1) << qint64(-1);
+    QTest::newRow("orphaned FIN_WAIT2 from the timewait printer, st 05 tr 3")
+        << 0x9858 << 0x9C3B << S::FinWait2 << tw << -1 << qint64(-1) << qint64(-1) << 1 << qint64(-1) << qint64(-1);
+    QTest::newRow("FIN_WAIT2 after shutdown(SHUT_WR): a full row with an inode")
+        << 0x985E << 0x9C3B << S::Unknown << full << -1 << qint64(-1) << qint64(13975) << 0 << qint64(-1) << qint64(-1);
+    QTest::newRow("request socket: st 03, tr 1, 12 fields")
+        << 0x8FD7 << 0xBA82 << S::SynRecv << request << int(TimerKind::Retransmit) << qint64(540) << qint64(-1) << -1
+        << qint64(-1) << qint64(-1);
+    QTest::newRow("ESTABLISHED with 100 unread bytes (rx_queue 0x64)")
+        << 0x9C3B << 0x9850 << S::Unknown << -1 << -1 << qint64(-1) << qint64(13968) << -1 << qint64(100) << qint64(-1);
+    // 0xAFC4C ticks = 7199.48 s; ss shows 119min.
+    QTest::newRow("keepalive timer, tr 2") << 0x9852 << 0x9C3B << S::Unknown << -1 << int(TimerKind::Keepalive)
+                                           << qint64(7199480) << qint64(-1) << -1 << qint64(-1) << qint64(-1);
+    QTest::newRow("LAST_ACK with unsent data and the zero-window probe timer, tr 4")
+        << 0x99AB << 0xCE1C << S::LastAck << -1 << int(TimerKind::ZeroWindowProbe) << qint64(-1) << qint64(-1) << -1
+        << qint64(-1) << qint64(0x1801);
+    QTest::newRow("SYN_SENT: one byte (the SYN) in flight")
+        << 0x8852 << 0xA66B << S::SynSent << -1 << -1 << qint64(-1) << qint64(-1) << -1 << qint64(-1) << qint64(1);
+}
+
 void TestProcNetTcpParser::decodesColumns()
 {
+    QFETCH(int, local);
+    QFETCH(int, remote);
+    QFETCH(TcpState, state);
+    QFETCH(int, kind);
+    QFETCH(int, timer);
+    QFETCH(qint64, timerMs);
+    QFETCH(qint64, inode);
+    QFETCH(int, orphan);
+    QFETCH(qint64, rxQueue);
+    QFETCH(qint64, txQueue);
     const auto r = ProcNetTcpParser::parse(
         fixture(QStringLiteral("linux-6.18-allstates/tcp")), AddressFamily::IPv4, QStringLiteral("tcp"));
-    // "22: 0100007F:9856 0100007F:9C3B 06 ... 03:00001741": TIME_WAIT, 0x1741 = 5953 ticks at 100 Hz.
-    const SocketEntry *tw = findLocal(r, 0x9856, 0x9C3B);
-    QVERIFY(tw);
-    QCOMPARE(tw->state, TcpState::TimeWait);
-    QCOMPARE(tw->kind, RowKind::TimeWaitSock);
-    QCOMPARE(tw->timer, TimerKind::TimeWait);
-    QCOMPARE(tw->timerMs, 59530u);
-    QCOMPARE(tw->inode, 0u);
-    QVERIFY(!tw->isOrphan());
-    // Orphaned FIN_WAIT2 printed by the timewait printer: st 05, tr 3.
-    const SocketEntry *orphan = findLocal(r, 0x9858, 0x9C3B);
-    QVERIFY(orphan);
-    QCOMPARE(orphan->state, TcpState::FinWait2);
-    QCOMPARE(orphan->kind, RowKind::TimeWaitSock);
-    QVERIFY(orphan->isOrphan());
-    // FIN_WAIT2 after shutdown(SHUT_WR): a full row with an inode.
-    const SocketEntry *fw2 = findLocal(r, 0x985E, 0x9C3B);
-    QVERIFY(fw2);
-    QCOMPARE(fw2->kind, RowKind::Full);
-    QCOMPARE(fw2->inode, 13975u);
-    QVERIFY(!fw2->isOrphan());
-    // Request socket: st 03, tr 1, 12 fields.
-    const SocketEntry *req = findLocal(r, 0x8FD7, 0xBA82);
-    QVERIFY(req);
-    QCOMPARE(req->state, TcpState::SynRecv);
-    QCOMPARE(req->kind, RowKind::Request);
-    QCOMPARE(req->timer, TimerKind::Retransmit);
-    QCOMPARE(req->timerMs, 540u);
-    // ESTABLISHED with 100 unread bytes (rx_queue 0x64) and probes column 0.
-    const SocketEntry *est = findLocal(r, 0x9C3B, 0x9850);
-    QVERIFY(est);
-    QCOMPARE(est->rxQueue, 100u);
-    QCOMPARE(est->inode, 13968u);
-    // Keepalive timer (tr 2): 0xAFC4C ticks = 7199.48 s, ss shows 119min.
-    const SocketEntry *ka = findLocal(r, 0x9852, 0x9C3B);
-    QVERIFY(ka);
-    QCOMPARE(ka->timer, TimerKind::Keepalive);
-    QCOMPARE(ka->timerMs, 7199480u);
-    // LAST_ACK with unsent data and the zero-window probe timer (tr 4).
-    const SocketEntry *la = findLocal(r, 0x99AB, 0xCE1C);
-    QVERIFY(la);
-    QCOMPARE(la->state, TcpState::LastAck);
-    QCOMPARE(la->timer, TimerKind::ZeroWindowProbe);
-    QCOMPARE(la->txQueue, 0x1801u);
-    // SYN_SENT: one byte (the SYN) in flight.
-    const SocketEntry *syn = findLocal(r, 0x8852, 0xA66B);
-    QVERIFY(syn);
-    QCOMPARE(syn->state, TcpState::SynSent);
-    QCOMPARE(syn->txQueue, 1u);
-    // Request row retransmits column (num_timeout) from the domain doc capture.
+    const SocketEntry *e = findLocal(r, quint16(local), quint16(remote));
+    QVERIFY(e);
+    if (state != TcpState::Unknown)
+        QCOMPARE(e->state, state);
+    if (kind >= 0)
+        QCOMPARE(int(e->kind), kind);
+    if (timer >= 0)
+        QCOMPARE(int(e->timer), timer);
+    if (timerMs >= 0)
+        QCOMPARE(qint64(e->timerMs), timerMs);
+    if (inode >= 0)
+        QCOMPARE(qint64(e->inode), inode);
+    if (orphan >= 0)
+        QCOMPARE(e->isOrphan(), orphan == 1);
+    if (rxQueue >= 0)
+        QCOMPARE(qint64(e->rxQueue), rxQueue);
+    if (txQueue >= 0)
+        QCOMPARE(qint64(e->txQueue), txQueue);
+}
+
+void TestProcNetTcpParser::requestRetransmits()
+{
+    // A request row's retransmits column is num_timeout (net/ipv4/tcp_ipv4.c get_openreq4).
     const auto doc = ProcNetTcpParser::parse(
         fixture(QStringLiteral("domaindoc-6.18/tcp")), AddressFamily::IPv4, QStringLiteral("tcp"));
     QCOMPARE(doc.sockets.size(), size_t(6));
