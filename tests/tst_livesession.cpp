@@ -1,6 +1,7 @@
 // LiveSession with real sources: ProcSource on the --proc-root fixture tree (51 sockets on
 // "fixture-host") and synthetic snapshots through the test feed. The history grows per poll, a new
 // host starts afresh and drops what the old one still had in flight, and the back-pressure skips.
+#include "fixture.h"
 #include "pipeline/livesession.h"
 #include "pipeline/poller.h"
 #include "snapshotbuilder.h"
@@ -10,7 +11,6 @@
 #include <QTest>
 
 namespace {
-const QString Fixture = QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18");
 
 // Answers every poll with the same synthetic snapshot.
 class FixedSource : public SnapshotSource
@@ -75,7 +75,7 @@ void TestLiveSession::historyGrowsPerPoll()
     LiveSession session;
     QSignalSpy tracked(&session, &LiveSession::tracked);
     session.setIntervalMs(Poller::MinIntervalMs);
-    session.setSource(std::make_unique<ProcSource>(Fixture));
+    session.setSource(std::make_unique<ProcSource>(Fixture::path(QStringLiteral("procroot/linux-6.18"))));
     QCOMPARE(session.poller()->intervalMs(), Poller::MinIntervalMs);
     QTRY_VERIFY_WITH_TIMEOUT(tracked.count() >= 3, 5000);
     session.setPaused(true);
@@ -91,7 +91,7 @@ void TestLiveSession::historyGrowsPerPoll()
 
 void TestLiveSession::newHostStartsAfresh()
 {
-    Polled p(std::make_unique<ProcSource>(Fixture));
+    Polled p(std::make_unique<ProcSource>(Fixture::path(QStringLiteral("procroot/linux-6.18"))));
     auto &[session, tracked] = p;
     QSignalSpy changed(&session, &LiveSession::sourceChanged);
     QTRY_COMPARE(tracked.count(), 1);
