@@ -74,6 +74,7 @@ void AppOptions::setup(QCommandLineParser &p)
 
 static QString streamOptions(const QCommandLineParser &p, AppOptions &o)
 {
+    SourceSpec &s = o.source;
     int sources = 0;
     if (p.isSet(QStringLiteral("ssh"))) {
         ++sources;
@@ -81,40 +82,66 @@ static QString streamOptions(const QCommandLineParser &p, AppOptions &o)
         const QString e = SshTarget::parse(p.value(QStringLiteral("ssh")), t);
         if (!e.isEmpty())
             return QStringLiteral("--ssh: ") + e;
-        o.ssh = t.toString();
+        s.sshTarget = t.toString();
     }
-    o.sshConfig = p.value(QStringLiteral("ssh-config"));
-    if (!o.sshConfig.isEmpty() && o.ssh.isEmpty())
+    s.sshConfig = p.value(QStringLiteral("ssh-config"));
+    if (!s.sshConfig.isEmpty() && s.sshTarget.isEmpty())
         return QStringLiteral("--ssh-config goes with --ssh");
-    if (!o.sshConfig.isEmpty() && !QFileInfo(o.sshConfig).isFile())
-        return QStringLiteral("--ssh-config %1: no such file").arg(o.sshConfig);
+    if (!s.sshConfig.isEmpty() && !QFileInfo(s.sshConfig).isFile())
+        return QStringLiteral("--ssh-config %1: no such file").arg(s.sshConfig);
     o.remoteScript = p.isSet(QStringLiteral("remote-script"));
-    o.stdinStream = p.isSet(QStringLiteral("stdin"));
-    sources += o.stdinStream;
+    s.stdinStream = p.isSet(QStringLiteral("stdin"));
+    sources += s.stdinStream;
     if (p.isSet(QStringLiteral("connect"))) {
         ++sources;
         const QString v = p.value(QStringLiteral("connect"));
         const qsizetype colon = v.lastIndexOf(QLatin1Char(':'));
         bool ok = false;
         const int port = colon > 0 ? v.sliced(colon + 1).toInt(&ok) : 0;
-        o.connectHost = colon > 0 ? v.first(colon) : QString();
-        if (o.connectHost.startsWith(QLatin1Char('[')) && o.connectHost.endsWith(QLatin1Char(']')))
-            o.connectHost = o.connectHost.sliced(1, o.connectHost.size() - 2);
-        if (!ok || port < 1 || port > 65535 || o.connectHost.isEmpty())
+        s.agentHost = colon > 0 ? v.first(colon) : QString();
+        if (s.agentHost.startsWith(QLatin1Char('[')) && s.agentHost.endsWith(QLatin1Char(']')))
+            s.agentHost = s.agentHost.sliced(1, s.agentHost.size() - 2);
+        if (!ok || port < 1 || port > 65535 || s.agentHost.isEmpty())
             return QStringLiteral("--connect takes HOST:PORT, e.g. 127.0.0.1:7411");
-        o.connectPort = quint16(port);
+        s.agentPort = quint16(port);
     }
-    o.record = p.value(QStringLiteral("record"));
-    o.replay = p.value(QStringLiteral("replay"));
-    sources += !o.replay.isEmpty();
+    s.record = p.value(QStringLiteral("record"));
+    s.replay = p.value(QStringLiteral("replay"));
+    sources += !s.replay.isEmpty();
     if (p.isSet(QStringLiteral("proc-root")) && sources > 0)
         return QStringLiteral("--proc-root reads this host; it does not go with --ssh, --stdin, --connect or --replay");
     if (sources > 1)
         return QStringLiteral("choose one of --ssh, --stdin, --connect and --replay");
-    if (!o.record.isEmpty() && !o.replay.isEmpty())
+    if (!s.record.isEmpty() && !s.replay.isEmpty())
         return QStringLiteral("--record and --replay do not go together");
-    if (!o.replay.isEmpty() && !QFileInfo(o.replay).isFile())
-        return QStringLiteral("--replay %1: no such file").arg(o.replay);
+    if (!s.replay.isEmpty() && !QFileInfo(s.replay).isFile())
+        return QStringLiteral("--replay %1: no such file").arg(s.replay);
+    return {};
+}
+
+static QString thisHostOptions(const QCommandLineParser &p, SourceSpec &s)
+{
+    s.procRoot = p.value(QStringLiteral("proc-root"));
+    s.procRootGiven = p.isSet(QStringLiteral("proc-root"));
+    const QString reader = p.value(QStringLiteral("source"));
+    if (reader == QLatin1String("netlink"))
+        s.reader = SourceSpec::Reader::Netlink;
+    else if (reader == QLatin1String("proc"))
+        s.reader = SourceSpec::Reader::Proc;
+    else if (reader != QLatin1String("auto"))
+        return QStringLiteral("--source takes auto, netlink or proc");
+    if (s.procRootGiven && s.reader == SourceSpec::Reader::Netlink)
+        return QStringLiteral("--source netlink reads this host's kernel; it does not go with --proc-root");
+    if (s.procRoot.isEmpty())
+        return QStringLiteral("--proc-root needs a directory");
+    if (!QDir(s.procRoot).exists())
+        return QStringLiteral("--proc-root %1: no such directory").arg(s.procRoot);
+    while (s.procRoot.size() > 1 && s.procRoot.endsWith(QLatin1Char('/')))
+        s.procRoot.chop(1);
+    s.bsdNetstat = p.value(QStringLiteral("bsd-netstat"));
+    s.bsdSysctl = p.value(QStringLiteral("bsd-sysctl"));
+    if (!s.bsdSysctl.isEmpty() && s.bsdNetstat.isEmpty())
+        return QStringLiteral("--bsd-sysctl goes with --bsd-netstat");
     return {};
 }
 
@@ -145,27 +172,15 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     o.sockets = p.isSet(QStringLiteral("sockets"));
     if ((o.json || o.sockets) && !o.snapshot)
         return QStringLiteral("--json and --sockets go with --snapshot");
-    o.procRoot = p.value(QStringLiteral("proc-root"));
-    o.procRootGiven = p.isSet(QStringLiteral("proc-root"));
-    o.source = p.value(QStringLiteral("source"));
-    if (o.source != QLatin1String("auto") && o.source != QLatin1String("netlink") && o.source != QLatin1String("proc"))
-        return QStringLiteral("--source takes auto, netlink or proc");
-    if (o.procRootGiven && o.source == QLatin1String("netlink"))
-        return QStringLiteral("--source netlink reads this host's kernel; it does not go with --proc-root");
-    if (o.procRoot.isEmpty())
-        return QStringLiteral("--proc-root needs a directory");
-    if (!QDir(o.procRoot).exists())
-        return QStringLiteral("--proc-root %1: no such directory").arg(o.procRoot);
-    while (o.procRoot.size() > 1 && o.procRoot.endsWith(QLatin1Char('/')))
-        o.procRoot.chop(1);
-    o.bsdNetstat = p.value(QStringLiteral("bsd-netstat"));
-    o.bsdSysctl = p.value(QStringLiteral("bsd-sysctl"));
-    if (!o.bsdSysctl.isEmpty() && o.bsdNetstat.isEmpty())
-        return QStringLiteral("--bsd-sysctl goes with --bsd-netstat");
+    if (const QString e = thisHostOptions(p, o.source); !e.isEmpty())
+        return e;
     bool ok = false;
     o.intervalMs = p.value(QStringLiteral("interval")).toInt(&ok);
     if (!ok || o.intervalMs < 100)
         return QStringLiteral("--interval takes a whole number of milliseconds, 100 or more");
+    o.intervalGiven = p.isSet(QStringLiteral("interval"));
+    o.source.intervalMs = o.intervalMs;
+    o.source.oneShot = o.snapshot;
     o.screenshot = p.value(QStringLiteral("screenshot"));
     if (o.snapshot && !o.screenshot.isEmpty())
         return QStringLiteral("--snapshot and --screenshot do not go together");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sources/sourcespec.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -11,12 +13,8 @@ struct AppOptions
     bool snapshot = false; // print one snapshot and exit (no display needed)
     bool json = false;
     bool sockets = false;
-    QString procRoot = QStringLiteral("/proc");
-    QString bsdNetstat; // read a FreeBSD/macOS host from saved netstat (and sysctl) text
-    QString bsdSysctl;
-    bool procRootGiven = false; // --proc-root names a tree: always read it as text
-    QString source = QStringLiteral("auto"); // auto (netlink, /proc fallback), netlink or proc
-    int intervalMs = 1000;
+    int intervalMs = 1000; // the poll interval (--interval, else the remembered one: SessionSettings)
+    bool intervalGiven = false; // --interval was on the command line, so it wins over a remembered one
     QString screenshot; // render the window to this PNG after the first poll, then exit
     // Teaching mode (issue 6)
     QString lesson; // open this lesson (id or .json path) in the lesson window
@@ -25,14 +23,9 @@ struct AppOptions
     bool listLessons = false; // print the lesson ids and titles, exit (no display needed)
     QString labPattern; // run this LabSession pattern on loopback
     int labCount = 1;
-    // Where the snapshots come from (at most one; none means this host's /proc).
-    QString ssh; // validated [user@]host[:port]
-    QString sshConfig; // passed to ssh -F
-    bool stdinStream = false; // frames on stdin (docs/stream-format.md)
-    QString connectHost; // a tcpscope-agent to connect to
-    quint16 connectPort = 0;
-    QString record; // append every frame here
-    QString replay; // play this recording
+    // Where the snapshots come from (--proc-root, --source, --bsd-*, --ssh, --stdin, --connect,
+    // --record, --replay); its interval is intervalMs as parsed.
+    SourceSpec source;
     bool remoteScript = false; // print the server-side sh loop and exit
 
     static void setup(QCommandLineParser &parser);

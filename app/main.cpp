@@ -63,7 +63,7 @@ int main(int argc, char **argv)
     Translations::install(app.get()); // from the system locale (LANG, LC_ALL, LC_MESSAGES)
     if (!options.lesson.isEmpty())
         return TeachingCommands::showLesson(options);
-    SessionSettings::applyTo(options, parser.isSet(QStringLiteral("interval")));
+    SessionSettings::applyTo(options);
     MainWindow window(options);
     SessionSettings::watch(&window, options);
     window.show();

@@ -2,11 +2,10 @@
 
 #include "appoptions.h"
 #include "core/snapshot.h"
-#include "history/statehistory.h"
-#include "pipeline/trackerworker.h"
+#include "pipeline/livesession.h"
+#include "pollpresenter.h"
 
 #include <QMainWindow>
-#include <QThread>
 
 #include <memory>
 #include <optional>
@@ -16,23 +15,23 @@ class ChartPanel;
 class ConnectionFilterProxy;
 class ConnectionTableModel;
 class ConnectionTableView;
-struct Counters;
 class LessonsDock;
 class MainToolBar;
 class PollStatusBar;
 class Poller;
 class QToolBar;
-class Recorder;
 class ReplayControls;
-class ReplaySource;
 class SnapshotSource;
+class SourceActions;
 class StateDiagramScene;
 class StateDiagramView;
+class StatusNotice;
 class TunablesPanel;
 
 // The application window: the state diagram in the centre, panels as docks around it (connections
-// below; chart, tunables and advisor beside it; lessons on the left, hidden until asked for). Wires
-// the poller to the tracker (on its own thread), history, table model, diagram and panels.
+// below; chart, tunables and advisor beside it; lessons on the left, hidden until asked for), the
+// toolbars and the menus. The live pipeline is a LiveSession; PollPresenter shows its polls,
+// SourceActions switches its source, StatusNotice words the status bar's second line.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -45,16 +44,17 @@ public:
     // Adds a panel as a dock with an entry in the View menu; docks need an objectName so the
     // layout can be remembered.
     void addPanel(QDockWidget *dock, Qt::DockWidgetArea area = Qt::RightDockWidgetArea);
-    // Feeds one poll in as if the poller had produced it; it is tracked off the GUI thread and
-    // applied when done (snapshotApplied()).
+    // Feeds one poll in as if the poller had produced it (LiveSession::feed); it is tracked off the
+    // GUI thread and applied when done (snapshotApplied()).
     void applySnapshot(const Snapshot &snapshot);
     // Watches another source from now on (File > Connect, Open recording, Record). Unless sameHost,
     // the tracker, history and table start afresh: the old host's sockets did not "close".
     void setSource(std::unique_ptr<SnapshotSource> source, bool sameHost = false);
 
-    Poller *poller() const { return m_poller; }
-    const StateHistory &history() const { return m_history; }
-    const Snapshot &lastSnapshot() const { return m_last; }
+    LiveSession *session() const { return m_session; }
+    Poller *poller() const { return m_session->poller(); }
+    const StateHistory &history() const { return m_session->history(); }
+    const Snapshot &lastSnapshot() const { return m_presenter->shown(); } // the one on screen
     StateDiagramScene *diagramScene() const { return m_scene; }
     StateDiagramView *diagramView() const { return m_diagram; }
     ConnectionTableModel *tableModel() const { return m_tableModel; }
@@ -67,7 +67,7 @@ public:
     AdvisorPanel *advisorPanel() const { return m_advisor; }
     LessonsDock *lessonsDock() const { return m_lessonsDock; }
     ReplayControls *replayControls() const { return m_replayControls; }
-    const std::shared_ptr<Recorder> &recorder() const { return m_recorder; }
+    const std::shared_ptr<Recorder> &recorder() const { return m_session->recorder(); }
 
 Q_SIGNALS:
     void snapshotApplied(const Snapshot &snapshot);
@@ -76,43 +76,27 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void init(std::unique_ptr<SnapshotSource> source);
-    void onTracked(const TrackerResultPtr &result);
-    void applyStep(const TrackerResultPtr &result, int step, qint64 steadyNowMs); // the table, then applyPanels()
-    void applyPanels(const TrackerResultPtr &result); // diagram, chart, tunables, advisor
+    void init();
     void createWidgets();
+    void connectToolBar();
     void createDocks();
     void createMenus();
+    void createViewMenu();
     void restoreLayout();
-    void startPoller(std::unique_ptr<SnapshotSource> source);
+    void onSourceChanged(bool sameHost);
+    void onApplied(const Snapshot &snapshot, bool newHost);
+    void setIntervalMs(int ms);
     void showState(TcpState state);
     void setStateFilter(std::optional<TcpState> state);
-    void updateHighlight();
     void updateTitle();
-    void updateNotice();
-    void onCounters(const Counters &counters);
-    void connectToHost();
-    void openRecording();
-    void watchThisHost();
-    void startRecording();
-    void stopRecording();
-    void reopen(const AppOptions &options, bool sameHost);
-    void scheduleScreenshot();
-    void takeScreenshot(int attemptsLeft);
 
     AppOptions m_options;
-    std::shared_ptr<Recorder> m_recorder;
-    bool m_sourceRecords = false; // the source offers its frames to m_recorder
-    Poller *m_poller = nullptr;
-    ReplaySource *m_replay = nullptr; // owned by the poller's worker; thread-safe position
+    LiveSession *m_session = nullptr;
+    SourceActions *m_sources = nullptr;
+    PollPresenter *m_presenter = nullptr;
+    StatusNotice *m_notice = nullptr;
     QToolBar *m_replayBar = nullptr;
     ReplayControls *m_replayControls = nullptr;
-    QThread m_trackerThread;
-    TrackerWorker *m_trackerWorker = nullptr; // lives in m_trackerThread
-    quint64 m_generation = 0; // bumped per new source; older tracker results are dropped
-    StateHistory m_history;
-    Snapshot m_last;
-    std::optional<AddressFamily> m_family;
     StateDiagramScene *m_scene = nullptr;
     StateDiagramView *m_diagram = nullptr;
     ConnectionTableModel *m_tableModel = nullptr;
@@ -125,12 +109,4 @@ private:
     MainToolBar *m_toolBar = nullptr;
     PollStatusBar *m_statusBar = nullptr;
     QMenu *m_viewMenu = nullptr;
-    QAction *m_recordAction = nullptr;
-    QAction *m_stopRecordAction = nullptr;
-    QString m_pacingNote;
-    QString m_countersNote;
-    quint64 m_selectedId = 0;
-    int m_polls = 0;
-    int m_tracking = 0; // snapshots handed to the tracker thread and not yet back
-    bool m_screenshotScheduled = false;
 };

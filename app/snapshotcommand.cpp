@@ -3,7 +3,8 @@
 #include "appoptions.h"
 #include "report/snapshotjson.h"
 #include "report/snapshottext.h"
-#include "sourcefactory.h"
+#include "sources/sourcefactory.h"
+#include "sources/sourcespec.h"
 
 #include <QJsonDocument>
 
@@ -11,13 +12,11 @@
 
 int SnapshotCommand::run(const AppOptions &options)
 {
-    const auto source = SourceFactory::create(options);
+    const auto source = SourceFactory::create(options.source);
     const Snapshot snapshot = source->poll();
     if (!snapshot.isValid()) {
         std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.fatalError()));
-        const bool local = options.ssh.isEmpty() && !options.stdinStream && options.connectHost.isEmpty()
-            && options.replay.isEmpty(); // stream sources say what to do in their own message
-        if (local)
+        if (options.source.isThisHost()) // stream sources and recordings say what to do in their own message
             std::fprintf(stderr, "tcpscope: check that the file exists and is readable, or pass --proc-root DIR\n");
         return 1;
     }

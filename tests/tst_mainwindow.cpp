@@ -231,6 +231,30 @@ private Q_SLOTS:
         QVERIFY(w.history().at(w.history().size() - 2).gapBefore);
     }
 
+    void anotherHostStartsAfresh()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        MainWindow w(options, std::make_unique<FakeSource>(sample(1000, false)));
+        w.show();
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+        QCOMPARE(w.tableModel()->rowCount(), 39);
+
+        // The old host's sockets did not close: the table, history and title start again.
+        SnapshotBuilder b(5000);
+        b.add(TcpState::Established, 40000, 443).add(TcpState::Listen, 22, 0);
+        b.data().host = QStringLiteral("web1");
+        w.setSource(std::make_unique<FakeSource>(b.build()));
+        QCOMPARE(w.tableModel()->rowCount(), 0);
+        QVERIFY(w.history().isEmpty());
+        QVERIFY(w.lastSnapshot().isNull());
+        QTRY_COMPARE(w.lastSnapshot().host(), QStringLiteral("web1"));
+        QCOMPARE(w.tableModel()->rowCount(), 2);
+        QCOMPARE(w.history().size(), 1);
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("web1")));
+        QCOMPARE(w.diagramScene()->node(TcpState::Established)->count(), 1);
+    }
+
     void lessonStatesLightTheLiveDiagram()
     {
         AppOptions options;

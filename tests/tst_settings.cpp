@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCommandLineParser>
 #include <QDockWidget>
 #include <QFile>
 #include <QSettings>
@@ -59,7 +60,7 @@ private Q_SLOTS:
     void survivesRestart()
     {
         AppOptions options;
-        SessionSettings::applyTo(options, false);
+        SessionSettings::applyTo(options);
         QCOMPARE(options.intervalMs, 1000); // nothing remembered yet: the default
 
         const QRect geometry(60, 70, 1300, 860); // above the docks' minimum sizes, so restoring is exact
@@ -102,7 +103,7 @@ private Q_SLOTS:
 
         // Restart.
         AppOptions again;
-        SessionSettings::applyTo(again, false);
+        SessionSettings::applyTo(again);
         QCOMPARE(again.intervalMs, 5000);
         auto w = makeWindow(again);
         w->show();
@@ -121,20 +122,58 @@ private Q_SLOTS:
         QSettings().setValue(SessionSettings::IntervalKey, 5000);
         AppOptions given;
         given.intervalMs = 250; // --interval 250
-        SessionSettings::applyTo(given, true);
+        given.intervalGiven = true;
+        SessionSettings::applyTo(given);
         QCOMPARE(given.intervalMs, 250);
 
         AppOptions shot; // --screenshot: the same picture on every machine
         shot.screenshot = QStringLiteral("x.png");
-        SessionSettings::applyTo(shot, false);
+        SessionSettings::applyTo(shot);
         QCOMPARE(shot.intervalMs, 1000);
 
         for (const QVariant &bad : { QVariant(QStringLiteral("fast")), QVariant(5), QVariant(-1000) }) {
             QSettings().setValue(SessionSettings::IntervalKey, bad);
             AppOptions o;
-            SessionSettings::applyTo(o, false);
+            SessionSettings::applyTo(o);
             QCOMPARE(o.intervalMs, 1000);
         }
+    }
+
+    // `tcpscope --interval 1000` after a session at 3 s: the command line wins though 1000 is the
+    // default, in the options and in the window's poller and interval box.
+    void explicitDefaultIntervalWins()
+    {
+        QSettings().setValue(SessionSettings::IntervalKey, 3000);
+        const AppOptions given = parse({ QStringLiteral("--interval"), QStringLiteral("1000") });
+        QVERIFY(given.intervalGiven);
+        QCOMPARE(given.intervalMs, 1000);
+        auto w = makeWindow(given);
+        QCOMPARE(w->poller()->intervalMs(), 1000);
+        QCOMPARE(intervalBox(*w)->currentData().toInt(), 1000);
+
+        // Without --interval the remembered one.
+        const AppOptions remembered = parse({});
+        QVERIFY(!remembered.intervalGiven);
+        QCOMPARE(remembered.intervalMs, 3000);
+        auto again = makeWindow(remembered);
+        QCOMPARE(again->poller()->intervalMs(), 3000);
+        QCOMPARE(intervalBox(*again)->currentData().toInt(), 3000);
+    }
+
+private:
+    // The command line as main() reads it, then the remembered settings.
+    static AppOptions parse(const QStringList &args)
+    {
+        QCommandLineParser parser;
+        AppOptions::setup(parser);
+        AppOptions options;
+        if (!parser.parse(QStringList { QStringLiteral("tcpscope") } + args))
+            qFatal("%s", qPrintable(parser.errorText()));
+        const QString error = AppOptions::fromParser(parser, options);
+        if (!error.isEmpty())
+            qFatal("%s", qPrintable(error));
+        SessionSettings::applyTo(options);
+        return options;
     }
 };
 

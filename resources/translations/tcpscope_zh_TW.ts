@@ -564,10 +564,6 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Full snapshots slowed down: %1</source>
-        <translation>完整快照已放慢：%1</translation>
-    </message>
-    <message>
         <source>Replay</source>
         <translation>重播</translation>
     </message>
@@ -608,68 +604,12 @@
         <translation>顧問</translation>
     </message>
     <message>
-        <source>between full reads, the kernel counts %1 TIME_WAIT and %2 other sockets (at %3)</source>
-        <translation>兩次完整讀取之間，核心計數為 %1 個 TIME_WAIT 與 %2 個其他通訊端（於 %3）</translation>
-    </message>
-    <message>
         <source>tcpscope — %1</source>
         <translation>tcpscope — %1</translation>
     </message>
     <message>
         <source>%1 — tcpscope (%2)</source>
         <translation>%1 — tcpscope（%2）</translation>
-    </message>
-    <message>
-        <source>● recording to %1 (%2 frames)</source>
-        <translation>● 正在錄製至 %1（%2 個畫格）</translation>
-    </message>
-    <message>
-        <source>recording stopped: %1</source>
-        <translation>錄製已停止：%1</translation>
-    </message>
-    <message>
-        <source>Open recording</source>
-        <translation>開啟錄製檔</translation>
-    </message>
-    <message>
-        <source>tcpscope recordings (*.tcps);;All files (*)</source>
-        <translation>tcpscope 錄製檔 (*.tcps);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Record to file</source>
-        <translation>錄製至檔案</translation>
-    </message>
-    <message>
-        <source>tcpscope recordings (*.tcps)</source>
-        <translation>tcpscope 錄製檔 (*.tcps)</translation>
-    </message>
-    <message>
-        <source>&amp;Connect to host over SSH...</source>
-        <translation>透過 SSH 連線至主機(&amp;C)...</translation>
-    </message>
-    <message>
-        <source>Open &amp;recording...</source>
-        <translation>開啟錄製檔(&amp;R)...</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+O</source>
-        <translation>Ctrl+Shift+O</translation>
-    </message>
-    <message>
-        <source>Watch &amp;this host</source>
-        <translation>觀看本機(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Record to &amp;file...</source>
-        <translation>錄製至檔案(&amp;F)...</translation>
-    </message>
-    <message>
-        <source>Ctrl+R</source>
-        <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>&amp;Stop recording</source>
-        <translation>停止錄製(&amp;S)</translation>
     </message>
     <message>
         <source>Step one poll</source>
@@ -856,6 +796,53 @@
     </message>
 </context>
 <context>
+    <name>SourceActions</name>
+    <message>
+        <source>&amp;Connect to host over SSH...</source>
+        <translation>透過 SSH 連線至主機(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;recording...</source>
+        <translation>開啟錄製檔(&amp;R)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Watch &amp;this host</source>
+        <translation>觀看本機(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Record to &amp;file...</source>
+        <translation>錄製至檔案(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>&amp;Stop recording</source>
+        <translation>停止錄製(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>開啟錄製檔</translation>
+    </message>
+    <message>
+        <source>tcpscope recordings (*.tcps);;All files (*)</source>
+        <translation>tcpscope 錄製檔 (*.tcps);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Record to file</source>
+        <translation>錄製至檔案</translation>
+    </message>
+    <message>
+        <source>tcpscope recordings (*.tcps)</source>
+        <translation>tcpscope 錄製檔 (*.tcps)</translation>
+    </message>
+</context>
+<context>
     <name>StateChartView</name>
     <message>
         <source>no data</source>
@@ -875,6 +862,25 @@
         <translation>
             <numerusform>%n 個孤立</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StatusNotice</name>
+    <message>
+        <source>● recording to %1 (%2 frames)</source>
+        <translation>● 正在錄製至 %1（%2 個畫格）</translation>
+    </message>
+    <message>
+        <source>recording stopped: %1</source>
+        <translation>錄製已停止：%1</translation>
+    </message>
+    <message>
+        <source>Full snapshots slowed down: %1</source>
+        <translation>完整快照已放慢：%1</translation>
+    </message>
+    <message>
+        <source>between full reads, the kernel counts %1 TIME_WAIT and %2 other sockets (at %3)</source>
+        <translation>兩次完整讀取之間，核心計數為 %1 個 TIME_WAIT 與 %2 個其他通訊端（於 %3）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,38 @@
+#include "screenshottrigger.h"
+
+#include "common/screenshot.h"
+#include "diagram/statediagramscene.h"
+#include "models/connectiontablemodel.h"
+
+#include <QApplication>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdio>
+
+ScreenshotTrigger::ScreenshotTrigger(QWidget *window, const StateDiagramScene *scene, QString path)
+    : QObject(window)
+    , m_window(window)
+    , m_scene(scene)
+    , m_path(std::move(path))
+{ }
+
+void ScreenshotTrigger::pollShown()
+{
+    if (std::exchange(m_scheduled, true))
+        return;
+    // Let layouts settle and any flash fade, then wait for tokens to arrive (at most ~3 s more).
+    QTimer::singleShot(ConnectionTableModel::FlashMs + 100, this, [this] { take(60); });
+}
+
+void ScreenshotTrigger::take(int attemptsLeft)
+{
+    if (m_scene->isAnimating() && attemptsLeft > 0) {
+        QTimer::singleShot(50, this, [this, attemptsLeft] { take(attemptsLeft - 1); });
+        return;
+    }
+    const QString error = Screenshot::save(m_window, m_path);
+    if (!error.isEmpty())
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(error));
+    QApplication::exit(error.isEmpty() ? 0 : 1);
+}

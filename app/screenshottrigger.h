@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QWidget;
+class StateDiagramScene;
+
+// --screenshot: once the first poll is on screen, waits for the layout to settle and the diagram's
+// tokens to arrive, saves `window` to `path` and quits the application (exit code 1 if it could
+// not be saved). A child of the window.
+class ScreenshotTrigger : public QObject
+{
+    Q_OBJECT
+public:
+    ScreenshotTrigger(QWidget *window, const StateDiagramScene *scene, QString path);
+
+    // Call after each applied poll; only the first one counts.
+    void pollShown();
+
+private:
+    void take(int attemptsLeft);
+
+    QWidget *m_window;
+    const StateDiagramScene *m_scene;
+    QString m_path;
+    bool m_scheduled = false;
+};

@@ -1,0 +1,105 @@
+#include "sourceactions.h"
+
+#include "panels/connectdialog.h"
+#include "pipeline/livesession.h"
+#include "sources/replay/replaysource.h"
+#include "sources/sourcefactory.h"
+#include "stream/recorder.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QWidget>
+
+SourceActions::SourceActions(LiveSession *session, SourceSpec spec, QWidget *window)
+    : QObject(window)
+    , m_session(session)
+    , m_window(window)
+    , m_spec(std::move(spec))
+{
+    m_connect = new QAction(tr("&Connect to host over SSH..."), this);
+    m_connect->setShortcut(QKeySequence::Open);
+    connect(m_connect, &QAction::triggered, this, &SourceActions::connectToHost);
+    m_openRecording = new QAction(tr("Open &recording..."), this);
+    m_openRecording->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    connect(m_openRecording, &QAction::triggered, this, &SourceActions::openRecording);
+    m_thisHost = new QAction(tr("Watch &this host"), this);
+    connect(m_thisHost, &QAction::triggered, this, [this] {
+        m_session->recorder()->stop();
+        open(m_spec.thisHost());
+    });
+    m_record = new QAction(tr("Record to &file..."), this);
+    m_record->setShortcut(QKeySequence(tr("Ctrl+R")));
+    connect(m_record, &QAction::triggered, this, &SourceActions::startRecording);
+    m_stopRecording = new QAction(tr("&Stop recording"), this);
+    m_stopRecording->setEnabled(false);
+    connect(m_stopRecording, &QAction::triggered, this, &SourceActions::stopRecording);
+}
+
+void SourceActions::open(const SourceSpec &spec, bool sameHost)
+{
+    m_spec = spec;
+    const bool records = spec.readsFrames();
+    auto source = records ? SourceFactory::create(spec, m_session->recorder()) : SourceFactory::create(spec);
+    watch(std::move(source), sameHost);
+    m_sourceRecords = records;
+}
+
+void SourceActions::watch(std::unique_ptr<SnapshotSource> source, bool sameHost)
+{
+    m_sourceRecords = false;
+    m_replay = dynamic_cast<ReplaySource *>(source.get());
+    m_record->setEnabled(!m_replay);
+    m_session->setSource(std::move(source), sameHost);
+}
+
+void SourceActions::setRecording(bool recording)
+{
+    m_stopRecording->setEnabled(recording);
+}
+
+void SourceActions::connectToHost()
+{
+    ConnectDialog dialog(m_window);
+    if (!m_spec.sshTarget.isEmpty())
+        dialog.setHost(m_spec.sshTarget);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ConnectDialog::remember(dialog.host());
+    m_session->recorder()->stop();
+    open(m_spec.ssh(dialog.host(), dialog.sshConfig()));
+}
+
+void SourceActions::openRecording()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Open recording"), QString(), tr("tcpscope recordings (*.tcps);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_session->recorder()->stop();
+    open(m_spec.recording(path));
+}
+
+void SourceActions::startRecording()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Record to file"), QStringLiteral("tcpscope.tcps"), tr("tcpscope recordings (*.tcps)"));
+    if (path.isEmpty())
+        return;
+    if (m_sourceRecords) {
+        const QString error = m_session->recorder()->start(path);
+        if (!error.isEmpty())
+            QMessageBox::warning(m_window, tr("Record to file"), error);
+    } else {
+        // This host read by netlink: switch to the /proc text the recording format carries.
+        open(m_spec.recordingTo(path), true);
+    }
+    Q_EMIT recordingChanged();
+}
+
+void SourceActions::stopRecording()
+{
+    m_session->recorder()->stop();
+    m_spec.record.clear();
+    Q_EMIT recordingChanged();
+}
