@@ -168,33 +168,21 @@ void MainWindow::connectToolBar()
 
 void MainWindow::createDocks()
 {
-    auto *tableDock = new QDockWidget(tr("Connections"), this);
-    tableDock->setObjectName(QStringLiteral("connectionsDock"));
-    tableDock->setWidget(m_table);
-    addPanel(tableDock, Qt::BottomDockWidgetArea);
+    QDockWidget *tableDock = addPanel(tr("Connections"), "connectionsDock", m_table, Qt::BottomDockWidgetArea);
 
     m_chart = new ChartPanel(&m_session->history(), this);
     m_chart->setAccessibleName(tr("Sockets per state over time"));
     // Docked beside the diagram the chart is narrow: a legend in one row would cut every state name.
     m_chart->chart()->legend()->setAlignment(Qt::AlignRight);
-    auto *chartDock = new QDockWidget(tr("Sockets over time"), this);
-    chartDock->setObjectName(QStringLiteral("chartDock"));
-    chartDock->setWidget(m_chart);
-    addPanel(chartDock, Qt::RightDockWidgetArea);
+    QDockWidget *chartDock = addPanel(tr("Sockets over time"), "chartDock", m_chart, Qt::RightDockWidgetArea);
 
     m_tunables = new TunablesPanel(this);
     m_tunables->setAccessibleName(tr("Kernel tunables"));
-    auto *tunablesDock = new QDockWidget(tr("Tunables"), this);
-    tunablesDock->setObjectName(QStringLiteral("tunablesDock"));
-    tunablesDock->setWidget(m_tunables);
-    addPanel(tunablesDock, Qt::RightDockWidgetArea);
+    QDockWidget *tunablesDock = addPanel(tr("Tunables"), "tunablesDock", m_tunables, Qt::RightDockWidgetArea);
 
     m_advisor = new AdvisorPanel(this);
     m_advisor->setAccessibleName(tr("Advisor findings"));
-    auto *advisorDock = new QDockWidget(tr("Advisor"), this);
-    advisorDock->setObjectName(QStringLiteral("advisorDock"));
-    advisorDock->setWidget(m_advisor);
-    addPanel(advisorDock, Qt::RightDockWidgetArea);
+    QDockWidget *advisorDock = addPanel(tr("Advisor"), "advisorDock", m_advisor, Qt::RightDockWidgetArea);
     tabifyDockWidget(tunablesDock, advisorDock);
     tunablesDock->raise();
 
@@ -221,6 +209,15 @@ void MainWindow::createDocks()
             return row >= 0 && lab->owns(m_tableModel->socketAt(row).entry);
         });
     }
+}
+
+QDockWidget *MainWindow::addPanel(const QString &title, const char *objectName, QWidget *panel, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(QLatin1String(objectName));
+    dock->setWidget(panel);
+    addPanel(dock, area);
+    return dock;
 }
 
 void MainWindow::addPanel(QDockWidget *dock, Qt::DockWidgetArea area)

@@ -44,6 +44,8 @@ public:
     // Adds a panel as a dock with an entry in the View menu; docks need an objectName so the
     // layout can be remembered.
     void addPanel(QDockWidget *dock, Qt::DockWidgetArea area = Qt::RightDockWidgetArea);
+    // The same for a widget: a new dock titled `title` holding it.
+    QDockWidget *addPanel(const QString &title, const char *objectName, QWidget *panel, Qt::DockWidgetArea area);
     // Feeds one poll in as if the poller had produced it (LiveSession::feed); it is tracked off the
     // GUI thread and applied when done (snapshotApplied()).
     void applySnapshot(const Snapshot &snapshot);
