@@ -77,11 +77,10 @@ static QString streamOptions(const QCommandLineParser &p, AppOptions &o)
     int sources = 0;
     if (p.isSet(QStringLiteral("ssh"))) {
         ++sources;
-        SshTarget t;
-        const QString e = SshTarget::parse(p.value(QStringLiteral("ssh")), t);
-        if (!e.isEmpty())
-            return QStringLiteral("--ssh: ") + e;
-        o.ssh = t.toString();
+        const Expected<SshTarget> t = SshTarget::parse(p.value(QStringLiteral("ssh")));
+        if (!t.ok())
+            return QStringLiteral("--ssh: ") + t.error();
+        o.ssh = t->toString();
     }
     o.sshConfig = p.value(QStringLiteral("ssh-config"));
     if (!o.sshConfig.isEmpty() && o.ssh.isEmpty())

@@ -490,9 +490,9 @@ void MainWindow::startRecording()
     if (path.isEmpty())
         return;
     if (m_sourceRecords) {
-        const QString error = m_recorder->start(path);
-        if (!error.isEmpty())
-            QMessageBox::warning(this, tr("Record to file"), error);
+        const Status started = m_recorder->start(path);
+        if (!started.ok())
+            QMessageBox::warning(this, tr("Record to file"), started.error());
     } else {
         // This host read by netlink: switch to the /proc text the recording format carries.
         AppOptions o = m_options;

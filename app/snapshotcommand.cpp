@@ -14,7 +14,7 @@ int SnapshotCommand::run(const AppOptions &options)
     const auto source = SourceFactory::create(options);
     const Snapshot snapshot = source->poll();
     if (!snapshot.isValid()) {
-        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.fatalError()));
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.status().error()));
         const bool local = options.ssh.isEmpty() && !options.stdinStream && options.connectHost.isEmpty()
             && options.replay.isEmpty(); // stream sources say what to do in their own message
         if (local)

@@ -37,9 +37,9 @@ std::unique_ptr<SnapshotSource> SourceFactory::create(const AppOptions &options,
     std::unique_ptr<StreamChannel> channel;
     StreamSource::Options streamOptions;
     if (!options.ssh.isEmpty()) {
-        SshTarget target;
-        SshTarget::parse(options.ssh, target); // validated by AppOptions
-        channel = std::make_unique<SshChannel>(target, options.sshConfig, options.intervalMs);
+        const Expected<SshTarget> target = SshTarget::parse(options.ssh); // validated by AppOptions
+        channel
+            = std::make_unique<SshChannel>(target.ok() ? *target : SshTarget(), options.sshConfig, options.intervalMs);
     } else if (options.stdinStream) {
         channel.reset(StreamFdChannel::stdinChannel());
     } else if (!options.connectHost.isEmpty()) {

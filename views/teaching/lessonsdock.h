@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/status.h"
 #include "core/tcpstate.h"
 #include "teaching/labsession.h"
 
@@ -25,7 +26,7 @@ public:
     void setMakeRoom(const QList<QDockWidget *> &docks) { m_makeRoom = docks; }
     void addMenus(QMenuBar *bar);
     // Shows the dock with a lesson (built-in id or .json path). Returns an error message, empty on success.
-    QString openLesson(const QString &id);
+    Status openLesson(const QString &id);
     // Shows the dock's live lab running a pattern on loopback.
     void runLab(LabSession::Pattern pattern, int count);
 

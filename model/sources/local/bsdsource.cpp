@@ -68,7 +68,7 @@ Snapshot BsdSource::poll()
     in.netstatOptions.fullAddresses = true; // -W / -l
     SnapshotData d = BsdSnapshot::build(in);
     if (!netstatError.isEmpty() && d.sockets.empty())
-        d.fatalError = netstatError;
+        d.status = Status::failure(netstatError);
     if (!sysctlError.isEmpty())
         d.problems.add({ QStringLiteral("sysctl"), 0, sysctlError });
     d.pollDurationUs = timer.nsecsElapsed() / 1000;

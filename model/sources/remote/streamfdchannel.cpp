@@ -75,22 +75,22 @@ QString StreamFdChannel::description() const
     return m_host.isEmpty() ? QStringLiteral("stdin") : QStringLiteral("agent %1:%2").arg(m_host).arg(m_port);
 }
 
-QString StreamFdChannel::open()
+Status StreamFdChannel::open()
 {
     close();
     m_reason.clear();
     if (m_host.isEmpty()) {
         m_fd = ::dup(STDIN_FILENO); // closing ours never closes the process's stdin
-        return m_fd < 0 ? QStringLiteral("cannot use stdin: ") + errnoText(errno) : QString();
+        return m_fd < 0 ? Status::failure(QStringLiteral("cannot use stdin: ") + errnoText(errno)) : Status();
     }
     QString error;
     m_fd = connectTo(m_host, m_port, &error);
     if (m_fd < 0)
-        return QStringLiteral("cannot connect to tcpscope-agent at %1:%2: %3. Is the agent running (tcpscope-agent "
-                              "--listen %2) and the ssh -L forward up?")
-            .arg(m_host)
-            .arg(m_port)
-            .arg(error);
+        return Status::failure(QStringLiteral("cannot connect to tcpscope-agent at %1:%2: %3. Is the agent running "
+                                              "(tcpscope-agent --listen %2) and the ssh -L forward up?")
+                                   .arg(m_host)
+                                   .arg(m_port)
+                                   .arg(error));
     return {};
 }
 
