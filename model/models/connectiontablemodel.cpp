@@ -361,13 +361,12 @@ QVariant ConnectionTableModel::sortValue(const Row &r, int column) const
     case FamilyColumn:
         return int(e.family);
     case LocalColumn:
-        return (quint64(e.localAddr[0]) << 56 | quint64(e.localAddr[1]) << 48 | quint64(e.localAddr[2]) << 40
-                   | quint64(e.localAddr[3]) << 32)
-            | e.localPort;
-    case RemoteColumn:
-        return (quint64(e.remoteAddr[0]) << 56 | quint64(e.remoteAddr[1]) << 48 | quint64(e.remoteAddr[2]) << 40
-                   | quint64(e.remoteAddr[3]) << 32)
-            | e.remotePort;
+    case RemoteColumn: {
+        // QByteArray compares bytewise unsigned, the same order as compare().
+        const EndpointKey k
+            = column == LocalColumn ? endpointKey(e.localAddr, e.localPort) : endpointKey(e.remoteAddr, e.remotePort);
+        return QByteArray(reinterpret_cast<const char *>(k.data()), qsizetype(k.size()));
+    }
     case StateColumn:
         return int(e.state);
     case TimeInStateColumn:
@@ -436,14 +435,25 @@ int ConnectionTableModel::compareRows(int left, int right, int column) const
     return compare(m_rows[size_t(physical(left))], m_rows[size_t(physical(right))], column);
 }
 
+ConnectionTableModel::EndpointKey ConnectionTableModel::endpointKey(const std::array<quint8, 16> &addr, quint16 port)
+{
+    EndpointKey k;
+    std::copy(addr.begin(), addr.end(), k.begin());
+    k[16] = quint8(port >> 8);
+    k[17] = quint8(port);
+    return k;
+}
+
 int ConnectionTableModel::compare(const Row &ra, const Row &rb, int column)
 {
     const SocketEntry &a = ra.socket.entry;
     const SocketEntry &b = rb.socket.entry;
     auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
-    auto endpoint = [&cmp](const std::array<quint8, 16> &x, quint16 xp, const std::array<quint8, 16> &y, quint16 yp) {
-        const int c = std::memcmp(x.data(), y.data(), x.size());
-        return c != 0 ? c : cmp(xp, yp);
+    auto endpoint = [](const std::array<quint8, 16> &x, quint16 xp, const std::array<quint8, 16> &y, quint16 yp) {
+        const EndpointKey kx = endpointKey(x, xp);
+        const EndpointKey ky = endpointKey(y, yp);
+        const int c = std::memcmp(kx.data(), ky.data(), kx.size());
+        return c < 0 ? -1 : (c > 0 ? 1 : 0);
     };
     switch (column) {
     case FamilyColumn:
