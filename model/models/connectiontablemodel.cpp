@@ -22,23 +22,6 @@ QString durationText(qint64 ms)
         return QStringLiteral("%1 min %2 s").arg(ms / 60'000).arg((ms / 1000) % 60);
     return QStringLiteral("%1 h %2 min").arg(ms / 3'600'000).arg((ms / 60'000) % 60);
 }
-
-QString timerText(TimerKind k)
-{
-    switch (k) {
-    case TimerKind::None:
-        return {};
-    case TimerKind::Retransmit:
-        return QStringLiteral("retransmit");
-    case TimerKind::Keepalive:
-        return QStringLiteral("keepalive");
-    case TimerKind::TimeWait:
-        return QStringLiteral("timewait");
-    case TimerKind::ZeroWindowProbe:
-        return QStringLiteral("zero-window probe");
-    }
-    return {};
-}
 } // namespace
 
 ConnectionTableModel::ConnectionTableModel(QObject *parent)
@@ -334,7 +317,7 @@ QVariant ConnectionTableModel::display(const Row &r, int column) const
     case TimeInStateColumn:
         return durationText(m_lastPollMs - r.socket.stateSinceMs);
     case TimerColumn:
-        return timerText(e.timer);
+        return e.timer == TimerKind::None ? QString() : TimerKinds::ssName(e.timer);
     case TimerRemainingColumn:
         return e.timer == TimerKind::None ? QString() : QStringLiteral("%1 s").arg(e.timerMs / 1000.0, 0, 'f', 1);
     case SendQColumn:
@@ -393,6 +376,9 @@ QVariant ConnectionTableModel::sortValue(const Row &r, int column) const
 
 QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == TimerColumn)
+        return tr("The kernel timer, named as ss -o prints it: on (retransmit, also RACK reordering and "
+                  "tail-loss probe), keepalive, timewait, persist (zero-window probe)");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     // QT_TR_NOOP marks them for lupdate; tr() translates at display time.
