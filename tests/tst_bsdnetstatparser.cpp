@@ -172,7 +172,7 @@ void TestBsdNetstatParser::zoneIdsAreDropped()
     const SocketEntry *ll = find(r, 5003, 54060, AddressFamily::IPv6);
     QVERIFY(ll);
     QCOMPARE(ll->localAddressText(), QStringLiteral("fe80::1"));
-    // The domain doc's zone example from FreeBSD (em0), with a 16-character truncated local host.
+    // A FreeBSD link-local peer with its zone (%em0, netstat(1)), with a 16-character truncated local host.
     const auto d = BsdNetstatParser::parse(
         "tcp6       0      0 fe80::21e:52ff:f.22    fe80::1%em0.50133      ESTABLISHED\n", QString());
     QCOMPARE(d.sockets.size(), size_t(1));

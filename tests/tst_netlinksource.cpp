@@ -119,7 +119,7 @@ std::map<Key, SocketEntry> byKey(const Snapshot &s)
 } // namespace
 
 // The netlink and /proc sources read the same sockets in a private namespace: same sockets, same
-// states and row kinds, same inodes, uids and queues, timers within tolerance (domain doc §2).
+// states and row kinds, same inodes, uids and queues, timers within tolerance (sock_diag(7), proc(5)).
 class TestNetlinkSource : public QObject
 {
     Q_OBJECT

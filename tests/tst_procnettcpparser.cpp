@@ -60,7 +60,7 @@ void TestProcNetTcpParser::everyStateCode()
     std::map<TcpState, int> seen;
     for (const SocketEntry &e : r.sockets)
         ++seen[e.state];
-    // The kernel prints every state but CLOSE (07) and the pseudo-states 0C/0D (domain doc §1.2).
+    // The kernel prints every state but CLOSE (07) and the pseudo-states 0C/0D (include/net/tcp_states.h).
     for (unsigned code : { 0x01u, 0x02u, 0x03u, 0x04u, 0x05u, 0x06u, 0x08u, 0x09u, 0x0Au, 0x0Bu })
         QVERIFY2(seen[*TcpStates::fromCode(code)] > 0, qPrintable(QStringLiteral("no state %1").arg(code, 2, 16)));
 }
@@ -138,7 +138,7 @@ void TestProcNetTcpParser::decodesColumns()
     QVERIFY(syn);
     QCOMPARE(syn->state, TcpState::SynSent);
     QCOMPARE(syn->txQueue, 1u);
-    // Request row retransmits column (num_timeout) from the domain doc capture.
+    // Request row retransmits column (num_timeout) from a 6.18 kernel capture (net/ipv4/tcp_ipv4.c get_openreq4).
     const auto doc = ProcNetTcpParser::parse(
         fixture(QStringLiteral("domaindoc-6.18/tcp")), AddressFamily::IPv4, QStringLiteral("tcp"));
     QCOMPARE(doc.sockets.size(), size_t(6));

@@ -40,7 +40,7 @@ Run run(const QString &program, const QStringList &args, const QProcessEnvironme
     return r;
 }
 
-// ss -tan state column, mapped to the kernel's names (domain doc §1.2).
+// ss -tan state column, mapped to the kernel's names (sstate_name[] in iproute2 misc/ss.c).
 std::map<QString, int> ssCounts()
 {
     const Run r = run(QStringLiteral("ss"), { QStringLiteral("-tan") });

@@ -235,7 +235,7 @@ void TestSshSource::initTestCase()
             .arg(path("clientkey"), path("known_hosts")));
     QVERIFY(startSshd());
 
-    // Known sockets in every state the issue names (the lab listener's port tells them apart).
+    // Known sockets in ESTABLISHED, TIME_WAIT, CLOSE_WAIT and FIN_WAIT2 (the lab listener's port tells them apart).
     Status made = m_lab.listen().status();
     if (made.ok())
         made = m_lab.established(2);

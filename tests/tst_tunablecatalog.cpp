@@ -1,5 +1,5 @@
-// The tunables' texts: every sysctl the reader reads is described, and the statements the domain
-// reference (tcp-domain.md §3, §4) insists on are there. Defaults are checked against a real kernel.
+// The tunables' texts: every sysctl the reader reads is described, and the statements ip-sysctl.rst
+// (Linux) and tcp(4) (FreeBSD) make are there. Defaults are checked against a real kernel.
 #include "analysis/tunablecatalog.h"
 #include "sources/local/tunablesreader.h"
 
