@@ -63,7 +63,6 @@ public:
     static TcpState stateOf(int fd);
 
     quint16 lastListenPort() const { return m_listenPort; }
-    size_t openDescriptors() const { return m_fds.size(); }
 
 private:
     Status connectPair(quint16 port, Endpoints &pair, bool accept = true);

@@ -39,7 +39,6 @@ public:
     qint64 frameTimeMs(int frame) const;
     // Typical time between recorded frames: the poll interval that plays at 1x.
     int recordedIntervalMs() const;
-    const ProblemList &indexProblems() const { return m_indexProblems; }
 
 private:
     struct Entry
