@@ -180,10 +180,10 @@ void ConnectionTableModel::expire(qint64 steadyNowMs)
             gone.push_back(i);
     }
     if (!gone.empty())
-        removeRows(gone);
+        removeRowRuns(gone);
 }
 
-void ConnectionTableModel::removeRows(const std::vector<int> &rows)
+void ConnectionTableModel::removeRowRuns(const std::vector<int> &rows)
 {
     const auto ranges = rowRuns(rows);
     if (ranges.size() > MaxRemoveRanges) {
@@ -207,10 +207,11 @@ void ConnectionTableModel::removeRows(const std::vector<int> &rows)
     // Contiguous ranges, signalled from the bottom up so each range's numbers are still valid.
     // The vector is compacted once at the end; meanwhile physical() hides the rows already
     // announced, so the model stays consistent after every endRemoveRows() at O(n) total cost.
-    for (auto it = ranges.rbegin(); it != ranges.rend(); ++it) {
-        beginRemoveRows({}, it->first, it->second);
-        m_hidden.emplace_back(it->first, it->second - it->first + 1);
-        m_hiddenTotal += it->second - it->first + 1;
+    for (size_t i = ranges.size(); i-- > 0;) {
+        const auto [first, last] = ranges[i];
+        beginRemoveRows({}, first, last);
+        m_hidden.emplace_back(first, last - first + 1);
+        m_hiddenTotal += last - first + 1;
         endRemoveRows();
     }
     compact(rows);
@@ -239,10 +240,10 @@ void ConnectionTableModel::compact(const std::vector<int> &rows)
 int ConnectionTableModel::physical(int row) const
 {
     // m_hidden is in descending order of first row; walk it upwards.
-    for (auto it = m_hidden.rbegin(); it != m_hidden.rend(); ++it) {
-        if (row < it->first)
+    for (size_t i = m_hidden.size(); i-- > 0;) {
+        if (row < m_hidden[i].first)
             break;
-        row += it->second;
+        row += m_hidden[i].second;
     }
     return row;
 }

@@ -105,8 +105,8 @@ private:
     using EndpointKey = std::array<quint8, 18>;
     static EndpointKey endpointKey(const std::array<quint8, 16> &addr, quint16 port);
     QVariant sortValue(const Row &r, int column) const;
-    void removeRows(const std::vector<int> &sortedRows);
-    // Drops the rows from the vector and re-indexes the rest; the signals are removeRows()'s job.
+    void removeRowRuns(const std::vector<int> &sortedRows);
+    // Drops the rows from the vector and re-indexes the rest; the signals are removeRowRuns()'s job.
     void compact(const std::vector<int> &sortedRows);
     int physical(int row) const;
 

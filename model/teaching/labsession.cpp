@@ -112,13 +112,13 @@ Status LabSession::closeFirst()
             m_lab.abort(p.client);
         return {};
     case Pattern::Simultaneous: {
-        const Status closed = m_lab.simultaneousClose(m_count, false, &m_pairs);
+        Status closed = m_lab.simultaneousClose(m_count, false, &m_pairs);
         m_port = m_lab.lastListenPort();
         return closed;
     }
     case Pattern::Burst: {
         const Expected<quint16> port = m_lab.listen();
-        const Status closed = port.ok() ? m_lab.clientClosesFirst(m_count) : port.status();
+        Status closed = port.ok() ? m_lab.clientClosesFirst(m_count) : port.status();
         m_port = m_lab.lastListenPort();
         return closed;
     }

@@ -85,7 +85,7 @@ Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id)
     l.serverLabel = root.value(QLatin1String("serverLabel")).toString(l.serverLabel);
     l.lab = root.value(QLatin1String("lab")).toString();
     l.labCount = root.value(QLatin1String("labCount")).toInt(1);
-    for (const QJsonValue &r : root.value(QLatin1String("references")).toArray())
+    for (const auto &r : root.value(QLatin1String("references")).toArray())
         l.references.append(r.toString());
     const QJsonObject start = root.value(QLatin1String("start")).toObject();
     const auto cs = stateFrom(start.value(QLatin1String("client")));
@@ -113,7 +113,7 @@ Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id)
         }
         s.client = *c;
         s.server = *sv;
-        for (const QJsonValue &pv : so.value(QLatin1String("packets")).toArray()) {
+        for (const auto &pv : so.value(QLatin1String("packets")).toArray()) {
             LessonPacket p;
             if (const Status packet = parsePacket(pv.toObject(), p); !packet.ok())
                 return Status::failure(QStringLiteral("%1: step %2: %3").arg(id).arg(i + 1).arg(packet.error()));
