@@ -134,7 +134,7 @@ Status LoopbackLab::connectPair(quint16 port, Endpoints &pair, bool accept)
     return {};
 }
 
-Status LoopbackLab::established(int n)
+Status LoopbackLab::forPairs(int n, const std::function<void(const Endpoints &)> &act)
 {
     const Expected<quint16> port = ensureListener();
     if (!port.ok())
@@ -143,57 +143,42 @@ Status LoopbackLab::established(int n)
         Endpoints p;
         if (Status c = connectPair(*port, p); !c.ok())
             return c;
+        act(p);
     }
     return {};
+}
+
+Status LoopbackLab::established(int n)
+{
+    return forPairs(n, [](const Endpoints &) {});
 }
 
 Status LoopbackLab::clientClosesFirst(int n)
 {
-    const Expected<quint16> port = ensureListener();
-    if (!port.ok())
-        return port.status();
-    for (int i = 0; i < n; ++i) {
-        Endpoints p;
-        if (Status c = connectPair(*port, p); !c.ok())
-            return c;
+    return forPairs(n, [this](const Endpoints &p) {
         release(p.client); // FIN from the client: it becomes the active closer
         waitForEof(p.server);
         release(p.server); // server: CLOSE_WAIT -> LAST_ACK -> CLOSED; client: FIN_WAIT2 -> TIME_WAIT
-    }
-    return {};
+    });
 }
 
 Status LoopbackLab::serverClosesFirst(int n)
 {
-    const Expected<quint16> port = ensureListener();
-    if (!port.ok())
-        return port.status();
-    for (int i = 0; i < n; ++i) {
-        Endpoints p;
-        if (Status c = connectPair(*port, p); !c.ok())
-            return c;
+    return forPairs(n, [this](const Endpoints &p) {
         release(p.server);
         waitForEof(p.client);
         release(p.client);
-    }
-    return {};
+    });
 }
 
 Status LoopbackLab::halfClosed(int n, bool clientCloses)
 {
-    const Expected<quint16> port = ensureListener();
-    if (!port.ok())
-        return port.status();
-    for (int i = 0; i < n; ++i) {
-        Endpoints p;
-        if (Status c = connectPair(*port, p); !c.ok())
-            return c;
+    return forPairs(n, [this, clientCloses](const Endpoints &p) {
         if (clientCloses)
             release(p.client); // orphaned: FIN_WAIT2 as a timewait minisocket until tcp_fin_timeout
         else
             ::shutdown(p.client, SHUT_WR); // still owned: a full FIN_WAIT2 socket
-    }
-    return {};
+    });
 }
 
 Status LoopbackLab::synRecv(int n)
@@ -215,19 +200,12 @@ Status LoopbackLab::synRecv(int n)
 
 Status LoopbackLab::reset(int n)
 {
-    const Expected<quint16> port = ensureListener();
-    if (!port.ok())
-        return port.status();
-    for (int i = 0; i < n; ++i) {
-        Endpoints p;
-        if (Status c = connectPair(*port, p); !c.ok())
-            return c;
+    return forPairs(n, [this](const Endpoints &p) {
         const linger l { 1, 0 }; // SO_LINGER {on, 0}: close() sends RST (tcp_disconnect)
         ::setsockopt(p.client, SOL_SOCKET, SO_LINGER, &l, sizeof l);
         release(p.client);
         release(p.server);
-    }
-    return {};
+    });
 }
 
 Status LoopbackLab::openPair(Endpoints &pair)

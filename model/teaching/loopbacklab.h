@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 // Opens real loopback TCP connections and closes them in textbook patterns, so the kernel's own
@@ -66,6 +67,8 @@ public:
 
 private:
     Status connectPair(quint16 port, Endpoints &pair, bool accept = true);
+    // n connected pairs on the current listener (made if needed), each handed to act.
+    Status forPairs(int n, const std::function<void(const Endpoints &)> &act);
     Expected<quint16> ensureListener();
     Expected<quint16> listenWith(bool deferAccept, int receiveBuffer);
     static Status fail(const QString &what);
