@@ -570,8 +570,8 @@ void MainWindow::takeScreenshot(int attemptsLeft)
         QTimer::singleShot(50, this, [this, attemptsLeft] { takeScreenshot(attemptsLeft - 1); });
         return;
     }
-    const QString error = Screenshot::save(this, m_options.screenshot);
-    if (!error.isEmpty())
-        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(error));
-    QApplication::exit(error.isEmpty() ? 0 : 1);
+    const Status saved = Screenshot::save(this, m_options.screenshot);
+    if (!saved.ok())
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(saved.error()));
+    QApplication::exit(saved.ok() ? 0 : 1);
 }

@@ -90,9 +90,9 @@ int TeachingCommands::showLesson(const AppOptions &options)
     window->show();
     int rc = 0;
     QTimer::singleShot(delayMs, window, [&rc, window, path = options.screenshot] {
-        const QString e = Screenshot::save(window, path);
-        if (!e.isEmpty()) {
-            std::fprintf(stderr, "tcpscope: %s\n", qPrintable(e));
+        const Status saved = Screenshot::save(window, path);
+        if (!saved.ok()) {
+            std::fprintf(stderr, "tcpscope: %s\n", qPrintable(saved.error()));
             rc = 1;
         }
         window->close();

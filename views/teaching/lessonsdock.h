@@ -25,7 +25,7 @@ public:
     // Docks hidden while the lessons are shown, if they sit in the right-hand area.
     void setMakeRoom(const QList<QDockWidget *> &docks) { m_makeRoom = docks; }
     void addMenus(QMenuBar *bar);
-    // Shows the dock with a lesson (built-in id or .json path). Returns an error message, empty on success.
+    // Shows the dock with a lesson (built-in id or .json path), or says why it cannot.
     Status openLesson(const QString &id);
     // Shows the dock's live lab running a pattern on loopback.
     void runLab(LabSession::Pattern pattern, int count);
