@@ -307,7 +307,7 @@ void TestBadInput::sshKilled()
     QVERIFY(s.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     const Expected<SshTarget> parsed = SshTarget::parse(QStringLiteral("db1"));
     QVERIFY(parsed.ok());
-    const SshTarget target = *parsed;
+    const SshTarget &target = *parsed;
     StreamSource::Options o;
     o.maxPollWaitMs = 200;
     o.maxBackoffMs = 1000;

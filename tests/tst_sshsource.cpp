@@ -285,7 +285,7 @@ void TestSshSource::hostValidation()
     QCOMPARE(parsed.ok(), ok);
     if (!ok)
         return;
-    const SshTarget t = *parsed;
+    const SshTarget &t = *parsed;
     QCOMPARE(t.toString(), canonical);
     const QStringList args = t.sshArguments(QStringLiteral("/cfg"), QStringLiteral("cmd"));
     QCOMPARE(args.at(args.size() - 3), QStringLiteral("--")); // nothing after "--" is an option
@@ -402,7 +402,7 @@ void TestSshSource::reconnectsAfterSshdDies()
     QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "a shell loop outlived its ssh session");
     const Expected<SshTarget> parsed = SshTarget::parse(target());
     QVERIFY(parsed.ok());
-    const SshTarget t = *parsed;
+    const SshTarget &t = *parsed;
     StreamSource::Options o;
     o.frameTimeoutMs = 3000;
     o.maxBackoffMs = 2000;
