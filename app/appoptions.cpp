@@ -78,11 +78,10 @@ static QString streamOptions(const QCommandLineParser &p, AppOptions &o)
     int sources = 0;
     if (p.isSet(QStringLiteral("ssh"))) {
         ++sources;
-        SshTarget t;
-        const QString e = SshTarget::parse(p.value(QStringLiteral("ssh")), t);
-        if (!e.isEmpty())
-            return QStringLiteral("--ssh: ") + e;
-        s.sshTarget = t.toString();
+        const Expected<SshTarget> t = SshTarget::parse(p.value(QStringLiteral("ssh")));
+        if (!t.ok())
+            return QStringLiteral("--ssh: ") + t.error();
+        s.sshTarget = t->toString();
     }
     s.sshConfig = p.value(QStringLiteral("ssh-config"));
     if (!s.sshConfig.isEmpty() && s.sshTarget.isEmpty())
@@ -172,7 +171,7 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     o.sockets = p.isSet(QStringLiteral("sockets"));
     if ((o.json || o.sockets) && !o.snapshot)
         return QStringLiteral("--json and --sockets go with --snapshot");
-    if (const QString e = thisHostOptions(p, o.source); !e.isEmpty())
+    if (QString e = thisHostOptions(p, o.source); !e.isEmpty())
         return e;
     bool ok = false;
     o.intervalMs = p.value(QStringLiteral("interval")).toInt(&ok);

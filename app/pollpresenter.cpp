@@ -89,7 +89,7 @@ void PollPresenter::setSelectedSocket(quint64 id)
     updateHighlight();
 }
 
-void PollPresenter::updateHighlight()
+void PollPresenter::updateHighlight() const
 {
     const int row = m_selectedId ? m_views.model->rowOf(m_selectedId) : -1;
     const bool live = row >= 0 && m_views.model->statusAt(row) != ConnectionTableModel::Vanished;

@@ -51,7 +51,7 @@ Q_SIGNALS:
 private:
     void applyStep(const TrackerResultPtr &result, int step, qint64 steadyNowMs); // the table, then applyPanels()
     void applyPanels(const TrackerResultPtr &result); // diagram, chart, tunables, advisor
-    void updateHighlight();
+    void updateHighlight() const;
 
     const LiveSession *m_session;
     Views m_views;

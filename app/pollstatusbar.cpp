@@ -32,7 +32,7 @@ PollStatusBar::PollStatusBar(QWidget *parent)
 
 void PollStatusBar::setSnapshot(const Snapshot &s)
 {
-    m_fatal = s.fatalError();
+    m_fatal = s.status().error();
     if (!s.isValid()) {
         m_host->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
         m_host->setText(tr("%1 \u2014 showing the last good poll").arg(m_fatal));

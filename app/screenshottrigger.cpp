@@ -31,8 +31,8 @@ void ScreenshotTrigger::take(int attemptsLeft)
         QTimer::singleShot(50, this, [this, attemptsLeft] { take(attemptsLeft - 1); });
         return;
     }
-    const QString error = Screenshot::save(m_window, m_path);
-    if (!error.isEmpty())
-        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(error));
-    QApplication::exit(error.isEmpty() ? 0 : 1);
+    const Status saved = Screenshot::save(m_window, m_path);
+    if (!saved.ok())
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(saved.error()));
+    QApplication::exit(saved.ok() ? 0 : 1);
 }

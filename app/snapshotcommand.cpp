@@ -15,7 +15,7 @@ int SnapshotCommand::run(const AppOptions &options)
     const auto source = SourceFactory::create(options.source);
     const Snapshot snapshot = source->poll();
     if (!snapshot.isValid()) {
-        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.fatalError()));
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.status().error()));
         if (options.source.isThisHost()) // stream sources and recordings say what to do in their own message
             std::fprintf(stderr, "tcpscope: check that the file exists and is readable, or pass --proc-root DIR\n");
         return 1;

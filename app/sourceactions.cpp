@@ -87,9 +87,9 @@ void SourceActions::startRecording()
     if (path.isEmpty())
         return;
     if (m_sourceRecords) {
-        const QString error = m_session->recorder()->start(path);
-        if (!error.isEmpty())
-            QMessageBox::warning(m_window, tr("Record to file"), error);
+        const Status started = m_session->recorder()->start(path);
+        if (!started.ok())
+            QMessageBox::warning(m_window, tr("Record to file"), started.error());
     } else {
         // This host read by netlink: switch to the /proc text the recording format carries.
         open(m_spec.recordingTo(path), true);

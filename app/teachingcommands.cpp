@@ -23,10 +23,10 @@ int TeachingCommands::listLessons()
 
 bool TeachingCommands::lessonExists(const QString &idOrPath)
 {
-    QString error;
-    if (LessonLoader::load(idOrPath, &error))
+    const Expected<Lesson> lesson = LessonLoader::load(idOrPath);
+    if (lesson.ok())
         return true;
-    std::fprintf(stderr, "tcpscope: %s\n", qPrintable(error));
+    std::fprintf(stderr, "tcpscope: %s\n", qPrintable(lesson.error()));
     return false;
 }
 
@@ -39,9 +39,9 @@ int TeachingCommands::runLabHeadless(const AppOptions &options)
         return 2;
     }
     LabSession lab(*pattern, options.labCount);
-    if (!lab.run()) {
-        std::fprintf(stderr, "tcpscope: lab %s failed: %s\n", qPrintable(LabSession::name(*pattern)),
-            qPrintable(lab.lastError()));
+    if (const Status ran = lab.run(); !ran.ok()) {
+        std::fprintf(
+            stderr, "tcpscope: lab %s failed: %s\n", qPrintable(LabSession::name(*pattern)), qPrintable(ran.error()));
         return 1;
     }
     const unsigned port = lab.serverPort();
@@ -60,7 +60,7 @@ int TeachingCommands::showLesson(const AppOptions &options)
     auto *window = new LessonWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
     new LabFeed(window->labPanel());
-    const QString error = window->openLesson(options.lesson);
+    const QString error = window->openLesson(options.lesson); // LessonWindow: empty on success
     if (!error.isEmpty()) {
         std::fprintf(stderr, "tcpscope: %s\n", qPrintable(error));
         delete window;
@@ -90,9 +90,9 @@ int TeachingCommands::showLesson(const AppOptions &options)
     window->show();
     int rc = 0;
     QTimer::singleShot(delayMs, window, [&rc, window, path = options.screenshot] {
-        const QString e = Screenshot::save(window, path);
-        if (!e.isEmpty()) {
-            std::fprintf(stderr, "tcpscope: %s\n", qPrintable(e));
+        const Status saved = Screenshot::save(window, path);
+        if (!saved.ok()) {
+            std::fprintf(stderr, "tcpscope: %s\n", qPrintable(saved.error()));
             rc = 1;
         }
         window->close();

@@ -20,7 +20,7 @@ packages=(
   fonts-dejavu-core
   iproute2 procps psmisc openssh-server openssh-client
   xvfb xauth
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-tidy
   hyperfine
   desktop-file-utils appstream librsvg2-bin dpkg-dev man-db
   fonts-wqy-microhei qt6-translations-l10n

@@ -122,7 +122,7 @@ void TestAdvisor::rules()
     QFETCH(QStringList, expected);
     QFETCH(QString, severity);
     const Snapshot s = fixture(dir);
-    QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+    QVERIFY2(s.isValid(), qPrintable(s.status().error()));
     QVERIFY(s.sockets().size() >= 2);
     const std::vector<Advisory> found = Advisor::evaluate(s);
     QCOMPARE(ids(found), expected);
@@ -227,14 +227,16 @@ void TestAdvisor::serverClosesFirstWithRealSockets()
 {
     TCPSCOPE_REQUIRE_NAMESPACE();
     LoopbackLab lab;
-    QVERIFY(lab.listen());
-    QVERIFY2(lab.clientClosesFirst(120), qPrintable(lab.lastError()));
+    QVERIFY(lab.listen().ok());
+    const Status clientClosed = lab.clientClosesFirst(120);
+    QVERIFY2(clientClosed.ok(), qPrintable(clientClosed.error()));
     ProcSource proc;
     QVERIFY(!Advisor::serverClosesFirst(proc.poll())); // TIME_WAIT on the client side only
 
     LoopbackLab server;
-    QVERIFY(server.listen());
-    QVERIFY2(server.serverClosesFirst(120), qPrintable(server.lastError()));
+    QVERIFY(server.listen().ok());
+    const Status serverClosed = server.serverClosesFirst(120);
+    QVERIFY2(serverClosed.ok(), qPrintable(serverClosed.error()));
     const auto a = Advisor::serverClosesFirst(proc.poll());
     QVERIFY(a);
     QVERIFY2(

@@ -44,7 +44,7 @@ struct Reader
         frames.feed(b);
         while (frames.hasFrame()) {
             ++total;
-            valid += StreamFrameDecoder::decode(frames.takeFrame()).fatalError.isEmpty();
+            valid += StreamFrameDecoder::decode(frames.takeFrame()).status.ok();
         }
     }
 };
@@ -118,8 +118,9 @@ void TestAgent::initTestCase()
     r.rlim_cur = r.rlim_max;
     setrlimit(RLIMIT_NOFILE, &r);
     // Enough sockets that each frame is ~600 KB, so a reader that stops fills its buffers quickly.
-    QVERIFY(m_lab.listen());
-    QVERIFY2(m_lab.established(2000), qPrintable(m_lab.lastError()));
+    QVERIFY(m_lab.listen().ok());
+    const Status opened = m_lab.established(2000);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
     m_agent.setProcessChannelMode(QProcess::SeparateChannels);
 #ifdef TCPSCOPE_ASAN
     // ASan keeps freed memory in a quarantine (256 MB by default): keep it small, so RSS measures the backlog.

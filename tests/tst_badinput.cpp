@@ -105,7 +105,7 @@ private:
 void TestBadInput::initTestCase()
 {
     const Snapshot s(StreamFrameDecoder::decode({ 1, goodFrame(1000) }));
-    QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+    QVERIFY2(s.isValid(), qPrintable(s.status().error()));
     m_goodSockets = int(s.sockets().size());
     QVERIFY(m_goodSockets > 10);
 }
@@ -214,7 +214,7 @@ void TestBadInput::vanishedProcFile()
     QVERIFY(QFile::rename(root + QLatin1String("/net/tcp"), root + QLatin1String("/net/tcp.gone")));
     const Snapshot none = source.poll();
     QVERIFY(!none.isValid());
-    QVERIFY2(none.fatalError().contains(QLatin1String("cannot read")), qPrintable(none.fatalError()));
+    QVERIFY2(none.status().error().contains(QLatin1String("cannot read")), qPrintable(none.status().error()));
     const qsizetype before = p.tracker.size();
     const qsizetype samples = p.history.size();
     QVERIFY(p.tracker.update(none).empty());
@@ -263,7 +263,7 @@ void TestBadInput::permissionDenied()
         report += (one.isValid() && !one.sockets().empty() ? "valid " : "invalid ")
             + allProblems(one.problems()).toUtf8() + '\n';
         // The socket table locked: the poll fails with a message.
-        report += ProcSource(second).poll().fatalError().toUtf8() + '\n';
+        report += ProcSource(second).poll().status().error().toUtf8() + '\n';
         const ssize_t n = ::write(fds[1], report.constData(), size_t(report.size()));
         ::_exit(n == report.size() ? 0 : 5);
     }
@@ -305,8 +305,9 @@ void TestBadInput::sshKilled()
     s.write(QStringLiteral("#!/bin/sh\ncat '%1'; sleep 0.2; cat '%1'; sleep 0.2; kill -9 $$\n").arg(frame).toUtf8());
     s.close();
     QVERIFY(s.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-    SshTarget target;
-    QVERIFY(SshTarget::parse(QStringLiteral("db1"), target).isEmpty());
+    const Expected<SshTarget> parsed = SshTarget::parse(QStringLiteral("db1"));
+    QVERIFY(parsed.ok());
+    const SshTarget &target = *parsed;
     StreamSource::Options o;
     o.maxPollWaitMs = 200;
     o.maxBackoffMs = 1000;
@@ -321,8 +322,8 @@ void TestBadInput::sshKilled()
         if (snap.isValid()) {
             ++valid;
             gapSeen = snap.gapBefore();
-        } else if (snap.fatalError().contains(QLatin1String("connection lost"))) {
-            message = snap.fatalError();
+        } else if (snap.status().error().contains(QLatin1String("connection lost"))) {
+            message = snap.status().error();
         }
         p.take(snap);
     }
@@ -374,8 +375,8 @@ void TestBadInput::agentGone()
     QString message;
     for (int i = 0; i < 50 && message.isEmpty(); ++i) {
         const Snapshot s = source.poll();
-        if (s.fatalError().contains(QLatin1String("connection lost")))
-            message = s.fatalError();
+        if (s.status().error().contains(QLatin1String("connection lost")))
+            message = s.status().error();
         p.take(s);
     }
     QVERIFY2(message.contains(QLatin1String("127.0.0.1")), qPrintable(message));

@@ -206,6 +206,50 @@ private Q_SLOTS:
         QVERIFY(lines[0].startsWith(QStringLiteral("Family\tLocal\tRemote\tState")));
         QVERIFY(lines[1].startsWith(QStringLiteral("IPv4\t127.0.0.1:8080\t0.0.0.0:*\tLISTEN")));
     }
+
+    // IPv6 rows that share their first 4 address bytes (one /32) sort by all 16 bytes, then the port,
+    // through SortRole (a QSortFilterProxyModel) and compareRows() (ConnectionFilterProxy) alike.
+    void ipv6SortsByAllSixteenBytes()
+    {
+        SnapshotBuilder b;
+        const quint8 lastBytes[] = { 0x30, 0x10, 0x20, 0x10 };
+        const quint16 ports[] = { 443, 443, 443, 80 };
+        for (int i = 0; i < 4; ++i) {
+            b.add(TcpState::Established, ports[i], 50000, AddressFamily::IPv6);
+            SocketEntry &e = b.data().sockets.back();
+            e.localAddr = { 0x20, 0x01, 0x0d, 0xb8 }; // 2001:db8::/32
+            e.localAddr[15] = lastBytes[i];
+            e.remoteAddr = e.localAddr;
+            e.remotePort = quint16(50000 + i);
+        }
+        ConnectionTableModel model;
+        ConnectionTracker tracker;
+        model.apply(tracker, tracker.update(b.build()), 1000);
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(ConnectionTableModel::SortRole);
+        for (int column : { int(ConnectionTableModel::LocalColumn), int(ConnectionTableModel::RemoteColumn) }) {
+            proxy.sort(column);
+            QStringList order;
+            for (int r = 0; r < proxy.rowCount(); ++r)
+                order << proxy.index(r, column).data().toString();
+            const QString local = column == ConnectionTableModel::LocalColumn
+                ? QStringLiteral("80,443,443,443")
+                : QStringLiteral("50001,50003,50002,50000");
+            QVERIFY2(order.at(0).contains(QLatin1String("::10")), qPrintable(order.join(QLatin1Char(' '))));
+            QVERIFY2(order.at(3).contains(QLatin1String("::30")), qPrintable(order.join(QLatin1Char(' '))));
+            QStringList portOrder;
+            for (int r = 0; r < proxy.rowCount(); ++r) {
+                const SocketEntry &e = model.socketAt(proxy.mapToSource(proxy.index(r, 0)).row()).entry;
+                portOrder << QString::number(column == ConnectionTableModel::LocalColumn ? e.localPort : e.remotePort);
+                if (r > 0) {
+                    const int prev = proxy.mapToSource(proxy.index(r - 1, 0)).row();
+                    QVERIFY(model.compareRows(prev, proxy.mapToSource(proxy.index(r, 0)).row(), column) < 0);
+                }
+            }
+            QCOMPARE(portOrder.join(QLatin1Char(',')), local);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConnectionTableModel)

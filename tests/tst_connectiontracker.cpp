@@ -150,7 +150,7 @@ void TestConnectionTracker::invalidSnapshotChangesNothing()
     ConnectionTracker t;
     t.update(snap(0, { sock(40000, 5000, TcpState::Established) }));
     SnapshotData bad;
-    bad.fatalError = QStringLiteral("cannot read /proc/net/tcp: Permission denied");
+    bad.status = Status::failure(QStringLiteral("cannot read /proc/net/tcp: Permission denied"));
     QVERIFY(t.update(Snapshot(std::move(bad))).empty());
     QCOMPARE(t.size(), 1);
 }

@@ -65,13 +65,16 @@ private Q_SLOTS:
     void clientFirst()
     {
         LabSession lab(LabSession::Pattern::ClientFirst, 3);
-        QVERIFY2(lab.open() && lab.closeFirst(), qPrintable(lab.lastError()));
+        const Status opened = lab.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        const Status first = lab.closeFirst();
+        QVERIFY2(first.ok(), qPrintable(first.error()));
         // The passive side sits in CLOSE_WAIT until its application closes.
         QVERIFY(eventually([&] { return countOn(lab, Side::Server, TcpState::CloseWait) == 3; }));
         // The FIN's ACK may be delayed (the passive end enters pingpong mode on CLOSE_WAIT), so the
         // client can sit in FIN_WAIT1 for a moment after the server shows CLOSE_WAIT.
         QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::FinWait2) == 3; }));
-        QVERIFY(lab.closeSecond());
+        QVERIFY(lab.closeSecond().ok());
         QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::TimeWait) == 3; }));
         QCOMPARE(countOn(lab, Side::Server, TcpState::TimeWait), 0);
         QCOMPARE(countOn(lab, Side::Server, TcpState::CloseWait), 0);
@@ -80,9 +83,12 @@ private Q_SLOTS:
     void serverFirst()
     {
         LabSession lab(LabSession::Pattern::ServerFirst, 2);
-        QVERIFY2(lab.open() && lab.closeFirst(), qPrintable(lab.lastError()));
+        const Status opened = lab.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        const Status first = lab.closeFirst();
+        QVERIFY2(first.ok(), qPrintable(first.error()));
         QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::CloseWait) == 2; }));
-        QVERIFY(lab.closeSecond());
+        QVERIFY(lab.closeSecond().ok());
         QVERIFY(eventually([&] { return countOn(lab, Side::Server, TcpState::TimeWait) == 2; }));
         QCOMPARE(countOn(lab, Side::Client, TcpState::TimeWait), 0);
     }
@@ -90,9 +96,12 @@ private Q_SLOTS:
     void simultaneous()
     {
         LabSession lab(LabSession::Pattern::Simultaneous, 2);
-        QVERIFY2(lab.open() && lab.closeFirst(), qPrintable(lab.lastError()));
+        const Status opened = lab.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        const Status first = lab.closeFirst();
+        QVERIFY2(first.ok(), qPrintable(first.error()));
         QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::Closing) == 2; }));
-        QVERIFY(lab.closeSecond());
+        QVERIFY(lab.closeSecond().ok());
         // Both ends closed first, so both wait: a TIME_WAIT pair per connection.
         QVERIFY(eventually([&] {
             return countOn(lab, Side::Client, TcpState::TimeWait) == 2
@@ -103,10 +112,13 @@ private Q_SLOTS:
     void halfClose()
     {
         LabSession lab(LabSession::Pattern::HalfClose, 1);
-        QVERIFY2(lab.open() && lab.closeFirst(), qPrintable(lab.lastError()));
+        const Status opened = lab.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        const Status first = lab.closeFirst();
+        QVERIFY2(first.ok(), qPrintable(first.error()));
         QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::FinWait2) == 1; }));
         QCOMPARE(countOn(lab, Side::Server, TcpState::CloseWait), 1);
-        QVERIFY(lab.closeSecond());
+        QVERIFY(lab.closeSecond().ok());
         QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::TimeWait) == 1; }));
         QCOMPARE(countOn(lab, Side::Server, TcpState::TimeWait), 0);
     }
@@ -114,7 +126,8 @@ private Q_SLOTS:
     void reset()
     {
         LabSession lab(LabSession::Pattern::Reset, 3);
-        QVERIFY2(lab.run(), qPrintable(lab.lastError()));
+        const Status ran = lab.run();
+        QVERIFY2(ran.ok(), qPrintable(ran.error()));
         QThread::msleep(50);
         for (TcpState s : { TcpState::TimeWait, TcpState::Established, TcpState::CloseWait, TcpState::FinWait2 }) {
             QCOMPARE(countOn(lab, Side::Client, s), 0);
@@ -125,7 +138,8 @@ private Q_SLOTS:
     void burst()
     {
         LabSession lab(LabSession::Pattern::Burst, 25);
-        QVERIFY2(lab.run(), qPrintable(lab.lastError()));
+        const Status ran = lab.run();
+        QVERIFY2(ran.ok(), qPrintable(ran.error()));
         QVERIFY(eventually([&] { return countOn(lab, Side::Client, TcpState::TimeWait) == 25; }));
     }
 
@@ -167,7 +181,7 @@ private Q_SLOTS:
     void cleansUp()
     {
         LabSession lab(LabSession::Pattern::ClientFirst, 2);
-        QVERIFY(lab.open());
+        QVERIFY(lab.open().ok());
         const quint16 port = lab.serverPort();
         lab.cleanUp();
         QThread::msleep(50);

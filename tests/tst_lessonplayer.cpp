@@ -17,9 +17,8 @@ private Q_SLOTS:
 
     void steppingFollowsTheLesson()
     {
-        QString error;
-        const auto lesson = LessonLoader::load(QStringLiteral("active-close"), &error);
-        QVERIFY(lesson);
+        const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("active-close"));
+        QVERIFY(lesson.ok());
         LessonPlayer p;
         p.setLesson(*lesson);
         QCOMPARE(p.step(), -1);
@@ -50,9 +49,8 @@ private Q_SLOTS:
     void playsEveryLessonToTheEnd()
     {
         QFETCH(QString, id);
-        QString error;
-        const auto lesson = LessonLoader::load(id, &error);
-        QVERIFY(lesson);
+        const Expected<Lesson> lesson = LessonLoader::load(id);
+        QVERIFY(lesson.ok());
         LessonPlayer p;
         p.setLesson(*lesson);
         int steps = 0;
@@ -66,9 +64,8 @@ private Q_SLOTS:
 
     void playStopsAtTheEnd()
     {
-        QString error;
-        const auto lesson = LessonLoader::load(QStringLiteral("rst-abort"), &error);
-        QVERIFY(lesson);
+        const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("rst-abort"));
+        QVERIFY(lesson.ok());
         LessonPlayer p;
         p.setLesson(*lesson);
         p.setSpeed(8.0); // 500 ms a step

@@ -39,9 +39,8 @@ private Q_SLOTS:
     void lessonIsSound()
     {
         QFETCH(QString, id);
-        QString error;
-        const auto lesson = LessonLoader::load(id, &error);
-        QVERIFY2(lesson, qPrintable(error));
+        const Expected<Lesson> lesson = LessonLoader::load(id);
+        QVERIFY2(lesson.ok(), qPrintable(lesson.error()));
         const QStringList problems = LessonValidator::check(*lesson);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         // Walk the lesson as the player does: every step's state pair follows from the previous one.
@@ -69,9 +68,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, id);
         QFETCH(TcpState, state);
-        QString error;
-        const auto lesson = LessonLoader::load(id, &error);
-        QVERIFY(lesson);
+        const Expected<Lesson> lesson = LessonLoader::load(id);
+        QVERIFY(lesson.ok());
         bool seen = false;
         for (const LessonStep &s : lesson->steps)
             seen = seen || s.client == state || s.server == state;
@@ -80,9 +78,8 @@ private Q_SLOTS:
 
     void rstLeavesNoTimeWait()
     {
-        QString error;
-        const auto lesson = LessonLoader::load(QStringLiteral("rst-abort"), &error);
-        QVERIFY(lesson);
+        const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("rst-abort"));
+        QVERIFY(lesson.ok());
         for (const LessonStep &s : lesson->steps)
             QVERIFY(s.client != TcpState::TimeWait && s.server != TcpState::TimeWait);
     }
@@ -93,9 +90,8 @@ private Q_SLOTS:
             "start":{"client":"ESTABLISHED","server":"ESTABLISHED"},
             "steps":[{"title":"bad","client":"TIME-WAIT","server":"ESTABLISHED","narration":"n","reference":"r",
                       "packets":[{"from":"client","flags":"FIN,BOGUS"}]}]})";
-        QString error;
-        const auto lesson = LessonLoader::parse(json, QStringLiteral("bad"), &error);
-        QVERIFY2(lesson, qPrintable(error));
+        const Expected<Lesson> lesson = LessonLoader::parse(json, QStringLiteral("bad"));
+        QVERIFY2(lesson.ok(), qPrintable(lesson.error()));
         const QStringList problems = LessonValidator::check(*lesson);
         QCOMPARE(problems.size(), 2);
         QVERIFY(problems.at(0).contains(QLatin1String("ESTABLISHED -> TIME-WAIT")));
@@ -134,25 +130,28 @@ private Q_SLOTS:
 
     void badInputIsAnError()
     {
-        QString error;
-        QVERIFY(!LessonLoader::parse("{", QStringLiteral("x"), &error));
-        QVERIFY(!error.isEmpty());
-        QVERIFY(!LessonLoader::parse(R"({"start":{"client":"NOPE","server":"LISTEN"}})", QStringLiteral("x"), &error));
+        const Expected<Lesson> notJson = LessonLoader::parse("{", QStringLiteral("x"));
+        QVERIFY(!notJson.ok());
+        QVERIFY(!notJson.error().isEmpty());
+        QVERIFY(!LessonLoader::parse(R"({"start":{"client":"NOPE","server":"LISTEN"}})", QStringLiteral("x")).ok());
         // seq = -5001 once reached a double -> quint32 conversion (UB; fuzz_lesson regression input).
         QFile crash(QStringLiteral(TCPSCOPE_TEST_DATA "/../fuzz/regressions/fuzz_lesson/negative-seq.json"));
         QVERIFY(crash.open(QIODevice::ReadOnly));
-        QVERIFY(!LessonLoader::parse(crash.readAll(), QStringLiteral("x"), &error));
-        QVERIFY(!error.isEmpty());
-        QVERIFY(!LessonLoader::load(QStringLiteral("no-such-lesson"), &error));
-        QVERIFY(error.contains(QLatin1String("--list-lessons")));
+        const Expected<Lesson> negative = LessonLoader::parse(crash.readAll(), QStringLiteral("x"));
+        QVERIFY(!negative.ok());
+        QVERIFY(!negative.error().isEmpty());
+        const Expected<Lesson> missing = LessonLoader::load(QStringLiteral("no-such-lesson"));
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().contains(QLatin1String("--list-lessons")));
         // A huge file (a log picked by mistake) is refused without reading it all.
         QTemporaryDir tmp;
         QFile big(tmp.filePath(QStringLiteral("big.json")));
         QVERIFY(big.open(QIODevice::WriteOnly));
         big.write(QByteArray(LessonLoader::MaxFileBytes + 1, ' '));
         big.close();
-        QVERIFY(!LessonLoader::loadFile(big.fileName(), &error));
-        QVERIFY2(error.contains(QLatin1String("larger than")), qPrintable(error));
+        const Expected<Lesson> tooBig = LessonLoader::loadFile(big.fileName());
+        QVERIFY(!tooBig.ok());
+        QVERIFY2(tooBig.error().contains(QLatin1String("larger than")), qPrintable(tooBig.error()));
     }
 };
 

@@ -183,7 +183,7 @@ void TestLiveSession::invalidPollMarksAGap()
     QTRY_COMPARE(tracked.count(), 1);
     SnapshotData lost;
     lost.timeMs = 2000;
-    lost.fatalError = QStringLiteral("connection lost");
+    lost.status = Status::failure(QStringLiteral("connection lost"));
     QVERIFY(session.feed(Snapshot(lost)));
     QTRY_COMPARE(tracked.count(), 2); // still said, for the status bar
     QCOMPARE(session.history().size(), 1);

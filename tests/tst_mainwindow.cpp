@@ -138,8 +138,10 @@ private Q_SLOTS:
                 sawTimeWaitToken |= t->edges().back()->toNode()->state() == TcpState::TimeWait;
         });
         LoopbackLab lab;
-        QVERIFY2(lab.listen(), qPrintable(lab.lastError()));
-        QVERIFY2(lab.clientClosesFirst(3), qPrintable(lab.lastError()));
+        const Expected<quint16> listening = lab.listen();
+        QVERIFY2(listening.ok(), qPrintable(listening.error()));
+        const Status closed = lab.clientClosesFirst(3);
+        QVERIFY2(closed.ok(), qPrintable(closed.error()));
         const int port = lab.lastListenPort();
         QTRY_VERIFY(sawTimeWaitToken);
         QVERIFY(maxTokens >= 1);
@@ -208,7 +210,7 @@ private Q_SLOTS:
         // The source is lost: said in the status bar, the last good counts stay.
         SnapshotData lost;
         lost.timeMs = 2000;
-        lost.fatalError = QStringLiteral("connection lost (ssh exited); reconnecting in 4 s");
+        lost.status = Status::failure(QStringLiteral("connection lost (ssh exited); reconnecting in 4 s"));
         w.applySnapshot(Snapshot(lost));
         QTRY_VERIFY(w.pollStatusBar()->text().contains(QStringLiteral("reconnecting in 4 s")));
         QCOMPARE(w.lastSnapshot().timeMs(), 1000);
@@ -269,7 +271,7 @@ private Q_SLOTS:
             return n;
         };
         QCOMPARE(lit(), 0);
-        QCOMPARE(w.lessonsDock()->openLesson(QStringLiteral("active-close")), QString());
+        QVERIFY(w.lessonsDock()->openLesson(QStringLiteral("active-close")).ok());
         QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("lessonsDock"))->isVisible());
         auto *chartDock = w.findChild<QDockWidget *>(QStringLiteral("chartDock"));
         QVERIFY(chartDock->isHidden()); // teaching layout: lesson | diagram

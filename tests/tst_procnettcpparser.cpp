@@ -56,7 +56,7 @@ void TestProcNetTcpParser::everyStateCode()
     std::map<TcpState, int> seen;
     for (const SocketEntry &e : r.sockets)
         ++seen[e.state];
-    // The kernel prints every state but CLOSE (07) and the pseudo-states 0C/0D (domain doc §1.2).
+    // The kernel prints every state but CLOSE (07) and the pseudo-states 0C/0D (include/net/tcp_states.h).
     for (unsigned code : { 0x01u, 0x02u, 0x03u, 0x04u, 0x05u, 0x06u, 0x08u, 0x09u, 0x0Au, 0x0Bu })
         QVERIFY2(seen[*TcpStates::fromCode(code)] > 0, qPrintable(QStringLiteral("no state %1").arg(code, 2, 16)));
 }

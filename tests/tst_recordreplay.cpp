@@ -58,17 +58,17 @@ private Q_SLOTS:
 void TestRecordReplay::initTestCase()
 {
     TCPSCOPE_REQUIRE_NAMESPACE();
-    QVERIFY(m_lab.listen());
-    QVERIFY(m_lab.established(3));
-    QVERIFY(m_lab.clientClosesFirst(2));
-    QVERIFY(m_lab.halfClosed(2, false));
+    QVERIFY(m_lab.listen().ok());
+    QVERIFY(m_lab.established(3).ok());
+    QVERIFY(m_lab.clientClosesFirst(2).ok());
+    QVERIFY(m_lab.halfClosed(2, false).ok());
 }
 
 QString TestRecordReplay::record(const char *name, int frames)
 {
     const QString path = m_dir.filePath(QLatin1String(name));
     auto rec = std::make_unique<Recorder>(path);
-    if (!rec->open().isEmpty())
+    if (!rec->open().ok())
         return {};
     StreamProcSource source(QStringLiteral("/proc"), std::move(rec));
     for (int i = 0; i < frames; ++i)
@@ -80,7 +80,7 @@ void TestRecordReplay::roundTripKeepsCounts()
 {
     const QString path = m_dir.filePath(QStringLiteral("a.tcpscope"));
     auto rec = std::make_unique<Recorder>(path);
-    QVERIFY(rec->open().isEmpty());
+    QVERIFY(rec->open().ok());
     StreamProcSource source(QStringLiteral("/proc"), std::move(rec));
     std::vector<Snapshot> live;
     for (int i = 0; i < 4; ++i)
@@ -89,11 +89,11 @@ void TestRecordReplay::roundTripKeepsCounts()
     QCOMPARE(live[0].count(TcpState::CloseWait), 2);
 
     ReplaySource replay(path);
-    QVERIFY(replay.open().isEmpty());
+    QVERIFY(replay.open().ok());
     QCOMPARE(replay.frameCount(), 4);
     for (const Snapshot &l : live) {
         const Snapshot r = replay.poll();
-        QVERIFY2(r.isValid(), qPrintable(r.fatalError()));
+        QVERIFY2(r.isValid(), qPrintable(r.status().error()));
         QVERIFY2(r.problems().isEmpty(), qPrintable(allProblems(r.problems())));
         QCOMPARE(r.totalCounts(), l.totalCounts());
         QCOMPARE(r.tunables(), l.tunables());
@@ -134,7 +134,7 @@ void TestRecordReplay::truncatedLastFrameIsIgnoredWithNotice()
     QVERIFY(f.resize(third + (all.size() - third) / 2)); // a crash mid-write
     f.close();
     ReplaySource replay(path);
-    QVERIFY(replay.open().isEmpty());
+    QVERIFY(replay.open().ok());
     QCOMPARE(replay.frameCount(), 2);
     const Snapshot s = replay.poll();
     QVERIFY(s.isValid());
@@ -161,7 +161,7 @@ void TestRecordReplay::corruptedFrameNamesItsNumber()
     f.close();
 
     ReplaySource replay(path);
-    QVERIFY(replay.open().isEmpty());
+    QVERIFY(replay.open().ok());
     QCOMPARE(replay.frameCount(), 3);
     QVERIFY(replay.poll().problems().isEmpty());
     const Snapshot two = replay.poll();
@@ -170,7 +170,7 @@ void TestRecordReplay::corruptedFrameNamesItsNumber()
         qPrintable(allProblems(two.problems())));
     const Snapshot three = replay.poll();
     QVERIFY(!three.isValid());
-    QVERIFY(three.fatalError().contains(QLatin1String("frame 3")));
+    QVERIFY(three.status().error().contains(QLatin1String("frame 3")));
     QVERIFY(allProblems(three.problems()).contains(QLatin1String("frame 3: unknown format version")));
 
     // The app stays up and says which frame: replay from frame 2 on the command line.
@@ -192,7 +192,7 @@ void TestRecordReplay::seekStepAndPause()
 {
     const QString path = record("seek.tcpscope", 5);
     ReplaySource replay(path);
-    QVERIFY(replay.open().isEmpty());
+    QVERIFY(replay.open().ok());
     QCOMPARE(replay.frameCount(), 5);
     QVERIFY(replay.recordedIntervalMs() >= 100);
     const qint64 t0 = replay.poll().timeMs();
@@ -222,16 +222,16 @@ void TestRecordReplay::seekStepAndPause()
 void TestRecordReplay::missingFileIsAMessage()
 {
     ReplaySource replay(m_dir.filePath(QStringLiteral("nope")));
-    QVERIFY(!replay.open().isEmpty());
+    QVERIFY(!replay.open().ok());
     const Snapshot s = replay.poll();
     QVERIFY(!s.isValid());
-    QVERIFY(s.fatalError().contains(QLatin1String("cannot open recording")));
+    QVERIFY(s.status().error().contains(QLatin1String("cannot open recording")));
     QFile g(m_dir.filePath(QStringLiteral("garbage")));
     QVERIFY(g.open(QIODevice::WriteOnly));
     g.write("not a recording\n");
     g.close();
     ReplaySource garbage(g.fileName());
-    QVERIFY(garbage.open().contains(QLatin1String("no complete tcpscope frame")));
+    QVERIFY(garbage.open().error().contains(QLatin1String("no complete tcpscope frame")));
 }
 
 void TestRecordReplay::recorderStartsAndStops()
@@ -241,16 +241,16 @@ void TestRecordReplay::recorderStartsAndStops()
     StreamProcSource source(QStringLiteral("/proc"), rec);
     source.poll(); // idle: nothing written
     const QString path = m_dir.filePath(QStringLiteral("menu.tcpscope"));
-    QVERIFY(rec->start(path).isEmpty()); // the menu action, from the GUI thread
+    QVERIFY(rec->start(path).ok()); // the menu action, from the GUI thread
     source.poll();
     source.poll();
     rec->stop();
     source.poll();
     QCOMPARE(rec->framesWritten(), 2);
     ReplaySource replay(path);
-    QVERIFY(replay.open().isEmpty());
+    QVERIFY(replay.open().ok());
     QCOMPARE(replay.frameCount(), 2);
-    QVERIFY(!rec->start(m_dir.filePath(QStringLiteral("no/such/dir/x"))).isEmpty());
+    QVERIFY(!rec->start(m_dir.filePath(QStringLiteral("no/such/dir/x"))).ok());
     QVERIFY(!rec->isRecording());
 }
 

@@ -25,7 +25,7 @@ void TestReplayControls::drivesPollerAndSource()
     const QString path = dir.filePath(QStringLiteral("r.tcpscope"));
     {
         auto rec = std::make_unique<Recorder>(path);
-        QVERIFY(rec->open().isEmpty());
+        QVERIFY(rec->open().ok());
         StreamProcSource s(QStringLiteral("/proc"), std::move(rec));
         for (int i = 0; i < 8; ++i) {
             s.poll();
@@ -33,7 +33,7 @@ void TestReplayControls::drivesPollerAndSource()
         }
     }
     auto owned = std::make_unique<ReplaySource>(path);
-    QVERIFY(owned->open().isEmpty());
+    QVERIFY(owned->open().ok());
     ReplaySource *replay = owned.get();
     Poller poller(std::move(owned));
     std::unique_ptr<ReplayControls> owner(ReplayDriver::createControls(*replay, nullptr));

@@ -71,7 +71,7 @@ void TestSshScript::linuxFrames()
     qint64 last = 0;
     while (r.hasFrame()) {
         const SnapshotData d = StreamFrameDecoder::decode(r.takeFrame());
-        QVERIFY2(d.fatalError.isEmpty(), qPrintable(d.fatalError));
+        QVERIFY2(d.status.ok(), qPrintable(d.status.error()));
         QVERIFY(d.problems.isEmpty());
         QCOMPARE(d.os, QStringLiteral("Linux"));
         QVERIFY(d.timeMs > last); // millisecond stamps (GNU date %3N) that move forward

@@ -61,7 +61,7 @@ void TestStateHistory::marksGaps()
     StateHistory h;
     h.append(snap(0, 1));
     SnapshotData bad;
-    bad.fatalError = QStringLiteral("connection lost");
+    bad.status = Status::failure(QStringLiteral("connection lost"));
     h.append(Snapshot(std::move(bad)));
     QCOMPARE(h.size(), 1);
     h.append(snap(3000, 1));

@@ -59,10 +59,10 @@ public:
     int opens = 0;
     qint64 maxChunk = 1 << 30;
     int delayMs = 0; // per read: a slow producer
-    QString open() override
+    Status open() override
     {
         if (sessions.isEmpty())
-            return QStringLiteral("refused");
+            return Status::failure(QStringLiteral("refused"));
         m_data = sessions.takeFirst();
         m_open = true;
         ++opens;
@@ -223,7 +223,7 @@ void TestStreamParser::missingTableIsFatalForThatFrame()
     const auto frames = readAll(QByteArray(smallFrame(500) + f));
     QCOMPARE(frames.size(), size_t(2));
     const SnapshotData d = StreamFrameDecoder::decode(frames[1]);
-    QVERIFY(d.fatalError.contains(QLatin1String("frame 2")));
+    QVERIFY(d.status.error().contains(QLatin1String("frame 2")));
     QVERIFY(allProblems(d.problems).contains(QLatin1String("unknown section")));
 }
 
@@ -260,13 +260,13 @@ void TestStreamParser::bsdRecordingsReplay()
     QFETCH(int, frames);
     QFETCH(qint64, timeWaitMs);
     ReplaySource replay(QStringLiteral(TCPSCOPE_TEST_DATA "/stream/") + file);
-    QCOMPARE(replay.open(), QString());
+    QVERIFY(replay.open().ok());
     QCOMPARE(replay.frameCount(), frames);
     replay.setPlaying(true);
     int previousTimeWait = -1;
     for (int i = 0; i < frames; ++i) {
         const Snapshot s = replay.poll();
-        QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+        QVERIFY2(s.isValid(), qPrintable(s.status().error()));
         QCOMPARE(s.os(), os);
         QCOMPARE(s.timeWaitLengthMs(), timeWaitMs); // what the diagram's TIME-WAIT histogram spans
         QVERIFY(s.tunables().has(QStringLiteral("net.inet.tcp.msl")));
@@ -348,7 +348,7 @@ void TestStreamParser::sourceReconnectsAndMarksTheGap()
     StreamSource source(std::move(channel), o);
 
     Snapshot s = source.poll();
-    QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+    QVERIFY2(s.isValid(), qPrintable(s.status().error()));
     QCOMPARE(s.sockets().size(), size_t(2));
     QVERIFY(qAbs(s.timeMs() - QDateTime::currentMSecsSinceEpoch()) < 60'000); // this machine's clock
     QVERIFY2(allProblems(s.problems()).contains(QLatin1String("s ahead of")), qPrintable(allProblems(s.problems())));
@@ -356,13 +356,14 @@ void TestStreamParser::sourceReconnectsAndMarksTheGap()
 
     s = source.poll(); // the session ends
     QVERIFY(!s.isValid());
-    QVERIFY2(s.fatalError().contains(QLatin1String("connection lost (peer closed)")), qPrintable(s.fatalError()));
+    QVERIFY2(
+        s.status().error().contains(QLatin1String("connection lost (peer closed)")), qPrintable(s.status().error()));
     s = source.poll(); // within the backoff: no new attempt
-    QVERIFY2(s.fatalError().contains(QLatin1String("reconnecting in")), qPrintable(s.fatalError()));
+    QVERIFY2(s.status().error().contains(QLatin1String("reconnecting in")), qPrintable(s.status().error()));
     QCOMPARE(fake->opens, 1);
     QThread::msleep(1100);
     s = source.poll();
-    QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+    QVERIFY2(s.isValid(), qPrintable(s.status().error()));
     QCOMPARE(fake->opens, 2);
     QCOMPARE(s.sockets().size(), size_t(3));
     QVERIFY(s.gapBefore()); // the history shows the hole
@@ -383,7 +384,7 @@ void TestStreamParser::sourceDrainsASlowProducerWithoutLoss()
     int lastRows = 0;
     for (int polls = 0; polls < 12 && lastRows < 12; ++polls) {
         const Snapshot s = source.poll();
-        QVERIFY2(s.isValid(), qPrintable(s.fatalError()));
+        QVERIFY2(s.isValid(), qPrintable(s.status().error()));
         const QString p = allProblems(s.problems());
         QVERIFY2(!p.contains(QLatin1String("truncated")) && !p.contains(QLatin1String("outside")), qPrintable(p));
         QVERIFY(int(s.sockets().size()) > lastRows); // newer every time, never a damaged one
@@ -403,10 +404,10 @@ void TestStreamParser::sourceGivesUpOnSilence()
     o.maxPollWaitMs = 100;
     StreamSource source(std::move(channel), o);
     Snapshot s = source.poll();
-    QVERIFY2(s.fatalError().contains(QLatin1String("connecting to fake")), qPrintable(s.fatalError()));
+    QVERIFY2(s.status().error().contains(QLatin1String("connecting to fake")), qPrintable(s.status().error()));
     QString last;
     for (int i = 0; i < 10 && !last.contains(QLatin1String("no data")); ++i)
-        last = source.poll().fatalError();
+        last = source.poll().status().error();
     QVERIFY2(last.contains(QLatin1String("connection lost (no data for 0.3 s)")), qPrintable(last));
 }
 

@@ -85,8 +85,8 @@ void TestTunablesReader::unreadableTableIsFatalWithFileName()
     ProcSource source(dir.path());
     const Snapshot s = source.poll();
     QVERIFY(!s.isValid());
-    QVERIFY(s.fatalError().contains(dir.path() + QLatin1String("/net/tcp")));
-    QVERIFY(s.fatalError().contains(QLatin1String("No such file")));
+    QVERIFY(s.status().error().contains(dir.path() + QLatin1String("/net/tcp")));
+    QVERIFY(s.status().error().contains(QLatin1String("No such file")));
 }
 
 QTEST_GUILESS_MAIN(TestTunablesReader)

@@ -6,9 +6,9 @@
 
 #include <vector>
 
-// Ephemeral-port use per destination (domain doc §6.3). connect() needs only the 4-tuple to be
-// unique, so the limit applies per D = (local IP, remote IP, remote port): sockets of D in any state,
-// TIME_WAIT included, whose local port lies in ip_local_port_range, out of the range's capacity.
+// Ephemeral-port use per destination (net/ipv4/inet_hashtables.c __inet_hash_connect). connect() needs only the 4-tuple
+// to be unique, so the limit applies per D = (local IP, remote IP, remote port): sockets of D in any state, TIME_WAIT
+// included, whose local port lies in ip_local_port_range, out of the range's capacity.
 class PortPressure
 {
 public:

@@ -62,7 +62,7 @@ std::vector<TunableInfo> TunableCatalog::fromJson(const QByteArray &json, QStrin
     if (!list.isArray())
         return fail(QStringLiteral("no \"tunables\" array"));
     std::vector<TunableInfo> entries;
-    for (const QJsonValue &v : list.toArray()) {
+    for (const auto &v : list.toArray()) {
         TunableInfo info;
         QString why;
         if (!readEntry(v.toObject(), info, why))

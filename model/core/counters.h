@@ -19,7 +19,7 @@ struct Counters
     qint64 value(QStringView key, qint64 fallback = -1) const;
     void set(const QString &key, qint64 v);
 
-    // The ones the chart and the advisor use (domain doc §1.5, §3).
+    // The ones the chart and the advisor use (/proc/net/sockstat and snmp: net/ipv4/proc.c).
     qint64 timeWaitSockets() const { return value(u"TCP.tw"); } // TIME_WAIT + orphaned FIN_WAIT2 minisockets
     qint64 orphans() const { return value(u"TCP.orphan"); }
     qint64 inUse() const; // TCP.inuse + TCP6.inuse: full sockets (not TIME_WAIT, not requests)

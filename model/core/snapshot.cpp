@@ -11,7 +11,7 @@ Snapshot::Snapshot(SnapshotData data)
     auto f = std::make_shared<Frozen>();
     f->data = std::move(data);
     auto &sockets = f->data.sockets;
-    // /proc is read a page at a time and rows can repeat between reads (domain doc §1.5).
+    // /proc is read a page at a time and rows can repeat between reads (net/ipv4/tcp_ipv4.c tcp_seek_last_pos).
     // A flat index of row numbers: no allocation per socket (docs/performance.md).
     FlatIndex seen;
     seen.reserve(sockets.size());

@@ -2,6 +2,7 @@
 
 #include "core/problem.h"
 #include "core/socketentry.h"
+#include "core/status.h"
 #include "core/tunables.h"
 
 #include <QMetaType>
@@ -21,7 +22,7 @@ struct SnapshotData
     std::vector<SocketEntry> sockets;
     Tunables tunables;
     ProblemList problems;
-    QString fatalError; // non-empty: the source could not be read at all
+    Status status; // a failure: the source could not be read at all
     qint64 pollDurationUs = 0; // wall time
     qint64 pollCpuUs = 0; // CPU time over all the poll's threads; 0 where not measured (streams)
     bool gapBefore = false; // a stream source lost frames before this one (StateHistory::markGap)
@@ -38,7 +39,7 @@ public:
     explicit Snapshot(SnapshotData data);
 
     bool isNull() const { return m_d == nullptr; }
-    bool isValid() const { return m_d && m_d->data.fatalError.isEmpty(); }
+    bool isValid() const { return m_d && m_d->data.status.ok(); }
     qint64 timeMs() const { return m_d ? m_d->data.timeMs : 0; }
     const QString &host() const { return d().data.host; }
     const QString &kernel() const { return d().data.kernel; }
@@ -47,7 +48,7 @@ public:
     const std::vector<SocketEntry> &sockets() const { return d().data.sockets; }
     const Tunables &tunables() const { return d().data.tunables; }
     const ProblemList &problems() const { return d().data.problems; }
-    const QString &fatalError() const { return d().data.fatalError; }
+    const Status &status() const { return d().data.status; }
     qint64 pollDurationUs() const { return d().data.pollDurationUs; }
     qint64 pollCpuUs() const { return d().data.pollCpuUs; }
     bool gapBefore() const { return d().data.gapBefore; }

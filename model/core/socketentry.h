@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/tcpstate.h"
+#include "core/timerkind.h"
 
 #include <QMetaType>
 #include <QString>
@@ -8,15 +9,6 @@
 #include <array>
 
 enum class AddressFamily : quint8 { IPv4 = 4, IPv6 = 6 };
-
-// /proc `tr` and inet_diag `timer` codes (net/ipv4/tcp_ipv4.c get_tcp4_sock).
-enum class TimerKind : quint8 {
-    None = 0,
-    Retransmit = 1, // also RACK reordering and tail-loss probe; request rows always print 1
-    Keepalive = 2, // also an orphaned FIN_WAIT2 when tcp_fin_timeout > 60 s
-    TimeWait = 3,
-    ZeroWindowProbe = 4,
-};
 
 // Which kernel printer wrote the row: a full socket, a timewait minisocket or a request socket.
 // BsdPcb: a FreeBSD/macOS PCB as netstat prints it, with no owner or inode, so never called an orphan.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/expected.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -12,8 +14,8 @@ struct SshTarget
     QString host;
     quint16 port = 0; // 0: ssh's default (config or 22)
 
-    // Empty on success, otherwise why the string was refused.
-    static QString parse(const QString &text, SshTarget &out);
+    // The target, or why the string was refused.
+    static Expected<SshTarget> parse(const QString &text);
     QString toString() const;
     // Arguments for ssh(1) that run `remoteCommand` non-interactively.
     QStringList sshArguments(const QString &configFile, const QString &remoteCommand, int connectTimeoutS = 10) const;

@@ -88,5 +88,6 @@ qsizetype StateHistory::lowerBound(qint64 timeMs) const
 
 qsizetype StateHistory::memoryBytes() const
 {
-    return qsizetype(m_ring.capacity() * sizeof(Sample) + m_changes.capacity() * sizeof(TunableChange));
+    return qsizetype(m_ring.capacity()) * qsizetype(sizeof(Sample))
+        + qsizetype(m_changes.capacity()) * qsizetype(sizeof(TunableChange));
 }

@@ -232,9 +232,10 @@ void ConnectionFilterProxy::onRowsAboutToBeRemoved(int first, int last)
         relayout(std::move(kept));
         return;
     }
-    for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
-        beginRemoveRows({}, it->first, it->second);
-        m_rows.erase(m_rows.begin() + it->first, m_rows.begin() + it->second + 1);
+    for (size_t i = runs.size(); i-- > 0;) {
+        const auto [first, last] = runs[i];
+        beginRemoveRows({}, first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
         m_dirty = true;
         endRemoveRows();
     }

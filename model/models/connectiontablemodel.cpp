@@ -22,23 +22,6 @@ QString durationText(qint64 ms)
         return QStringLiteral("%1 min %2 s").arg(ms / 60'000).arg((ms / 1000) % 60);
     return QStringLiteral("%1 h %2 min").arg(ms / 3'600'000).arg((ms / 60'000) % 60);
 }
-
-QString timerText(TimerKind k)
-{
-    switch (k) {
-    case TimerKind::None:
-        return {};
-    case TimerKind::Retransmit:
-        return QStringLiteral("retransmit");
-    case TimerKind::Keepalive:
-        return QStringLiteral("keepalive");
-    case TimerKind::TimeWait:
-        return QStringLiteral("timewait");
-    case TimerKind::ZeroWindowProbe:
-        return QStringLiteral("zero-window probe");
-    }
-    return {};
-}
 } // namespace
 
 ConnectionTableModel::ConnectionTableModel(QObject *parent)
@@ -197,10 +180,10 @@ void ConnectionTableModel::expire(qint64 steadyNowMs)
             gone.push_back(i);
     }
     if (!gone.empty())
-        removeRows(gone);
+        removeRowRuns(gone);
 }
 
-void ConnectionTableModel::removeRows(const std::vector<int> &rows)
+void ConnectionTableModel::removeRowRuns(const std::vector<int> &rows)
 {
     const auto ranges = rowRuns(rows);
     if (ranges.size() > MaxRemoveRanges) {
@@ -224,10 +207,11 @@ void ConnectionTableModel::removeRows(const std::vector<int> &rows)
     // Contiguous ranges, signalled from the bottom up so each range's numbers are still valid.
     // The vector is compacted once at the end; meanwhile physical() hides the rows already
     // announced, so the model stays consistent after every endRemoveRows() at O(n) total cost.
-    for (auto it = ranges.rbegin(); it != ranges.rend(); ++it) {
-        beginRemoveRows({}, it->first, it->second);
-        m_hidden.emplace_back(it->first, it->second - it->first + 1);
-        m_hiddenTotal += it->second - it->first + 1;
+    for (size_t i = ranges.size(); i-- > 0;) {
+        const auto [first, last] = ranges[i];
+        beginRemoveRows({}, first, last);
+        m_hidden.emplace_back(first, last - first + 1);
+        m_hiddenTotal += last - first + 1;
         endRemoveRows();
     }
     compact(rows);
@@ -256,10 +240,10 @@ void ConnectionTableModel::compact(const std::vector<int> &rows)
 int ConnectionTableModel::physical(int row) const
 {
     // m_hidden is in descending order of first row; walk it upwards.
-    for (auto it = m_hidden.rbegin(); it != m_hidden.rend(); ++it) {
-        if (row < it->first)
+    for (size_t i = m_hidden.size(); i-- > 0;) {
+        if (row < m_hidden[i].first)
             break;
-        row += it->second;
+        row += m_hidden[i].second;
     }
     return row;
 }
@@ -334,7 +318,7 @@ QVariant ConnectionTableModel::display(const Row &r, int column) const
     case TimeInStateColumn:
         return durationText(m_lastPollMs - r.socket.stateSinceMs);
     case TimerColumn:
-        return timerText(e.timer);
+        return e.timer == TimerKind::None ? QString() : TimerKinds::ssName(e.timer);
     case TimerRemainingColumn:
         return e.timer == TimerKind::None ? QString() : QStringLiteral("%1 s").arg(e.timerMs / 1000.0, 0, 'f', 1);
     case SendQColumn:
@@ -361,13 +345,12 @@ QVariant ConnectionTableModel::sortValue(const Row &r, int column) const
     case FamilyColumn:
         return int(e.family);
     case LocalColumn:
-        return (quint64(e.localAddr[0]) << 56 | quint64(e.localAddr[1]) << 48 | quint64(e.localAddr[2]) << 40
-                   | quint64(e.localAddr[3]) << 32)
-            | e.localPort;
-    case RemoteColumn:
-        return (quint64(e.remoteAddr[0]) << 56 | quint64(e.remoteAddr[1]) << 48 | quint64(e.remoteAddr[2]) << 40
-                   | quint64(e.remoteAddr[3]) << 32)
-            | e.remotePort;
+    case RemoteColumn: {
+        // QByteArray compares bytewise unsigned, the same order as compare().
+        const EndpointKey k
+            = column == LocalColumn ? endpointKey(e.localAddr, e.localPort) : endpointKey(e.remoteAddr, e.remotePort);
+        return QByteArray(reinterpret_cast<const char *>(k.data()), qsizetype(k.size()));
+    }
     case StateColumn:
         return int(e.state);
     case TimeInStateColumn:
@@ -394,6 +377,9 @@ QVariant ConnectionTableModel::sortValue(const Row &r, int column) const
 
 QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == TimerColumn)
+        return tr("The kernel timer, named as ss -o prints it: on (retransmit, also RACK reordering and "
+                  "tail-loss probe), keepalive, timewait, persist (zero-window probe)");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     // QT_TR_NOOP marks them for lupdate; tr() translates at display time.
@@ -436,14 +422,25 @@ int ConnectionTableModel::compareRows(int left, int right, int column) const
     return compare(m_rows[size_t(physical(left))], m_rows[size_t(physical(right))], column);
 }
 
+ConnectionTableModel::EndpointKey ConnectionTableModel::endpointKey(const std::array<quint8, 16> &addr, quint16 port)
+{
+    EndpointKey k;
+    std::copy(addr.begin(), addr.end(), k.begin());
+    k[16] = quint8(port >> 8);
+    k[17] = quint8(port);
+    return k;
+}
+
 int ConnectionTableModel::compare(const Row &ra, const Row &rb, int column)
 {
     const SocketEntry &a = ra.socket.entry;
     const SocketEntry &b = rb.socket.entry;
     auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
-    auto endpoint = [&cmp](const std::array<quint8, 16> &x, quint16 xp, const std::array<quint8, 16> &y, quint16 yp) {
-        const int c = std::memcmp(x.data(), y.data(), x.size());
-        return c != 0 ? c : cmp(xp, yp);
+    auto endpoint = [](const std::array<quint8, 16> &x, quint16 xp, const std::array<quint8, 16> &y, quint16 yp) {
+        const EndpointKey kx = endpointKey(x, xp);
+        const EndpointKey ky = endpointKey(y, yp);
+        const int c = std::memcmp(kx.data(), ky.data(), kx.size());
+        return c < 0 ? -1 : (c > 0 ? 1 : 0);
     };
     switch (column) {
     case FamilyColumn:

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 
+#include <array>
 #include <functional>
 #include <unordered_map>
 #include <vector>
@@ -99,9 +100,13 @@ private:
         const std::vector<TrackerEvent> &events, qint64 steadyNowMs);
     QVariant display(const Row &r, int column) const;
     static int compare(const Row &a, const Row &b, int column);
+    // The one sort key of the Local and Remote columns: all 16 address bytes (IPv4 in the first 4),
+    // then the port, big-endian, so byte order is sort order (SortRole and compare() both use it).
+    using EndpointKey = std::array<quint8, 18>;
+    static EndpointKey endpointKey(const std::array<quint8, 16> &addr, quint16 port);
     QVariant sortValue(const Row &r, int column) const;
-    void removeRows(const std::vector<int> &sortedRows);
-    // Drops the rows from the vector and re-indexes the rest; the signals are removeRows()'s job.
+    void removeRowRuns(const std::vector<int> &sortedRows);
+    // Drops the rows from the vector and re-indexes the rest; the signals are removeRowRuns()'s job.
     void compact(const std::vector<int> &sortedRows);
     int physical(int row) const;
 

@@ -28,9 +28,7 @@ void SnapshotPacer::recordPoll(qint64 costUs, qsizetype sockets)
     const double allowedMs = m_budget * m_requestedMs;
     const int wanted = qBound(1, int(std::ceil(m_costMs / allowedMs)), MaxFactor);
     // Hysteresis: speed up again only once the cost is clearly under the budget of the faster rate.
-    if (wanted > m_factor)
-        m_factor = wanted;
-    else if (wanted < m_factor && m_costMs < 0.7 * allowedMs * (m_factor - 1))
+    if (wanted > m_factor || (wanted < m_factor && m_costMs < 0.7 * allowedMs * (m_factor - 1)))
         m_factor = wanted;
 }
 

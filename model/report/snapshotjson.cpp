@@ -20,23 +20,6 @@ QJsonObject countsObject(const Snapshot::Counts &c)
 }
 } // namespace
 
-QString SnapshotJson::timerName(TimerKind t)
-{
-    switch (t) {
-    case TimerKind::None:
-        return QStringLiteral("off");
-    case TimerKind::Retransmit:
-        return QStringLiteral("on");
-    case TimerKind::Keepalive:
-        return QStringLiteral("keepalive");
-    case TimerKind::TimeWait:
-        return QStringLiteral("timewait");
-    case TimerKind::ZeroWindowProbe:
-        return QStringLiteral("persist");
-    }
-    return QStringLiteral("unknown");
-}
-
 QJsonObject SnapshotJson::socketToJson(const SocketEntry &s)
 {
     QJsonObject o;
@@ -45,7 +28,7 @@ QJsonObject SnapshotJson::socketToJson(const SocketEntry &s)
     o.insert(QStringLiteral("local"), s.localText());
     o.insert(QStringLiteral("remote"), s.remoteText());
     o.insert(QStringLiteral("state"), TcpStates::kernelName(s.state));
-    o.insert(QStringLiteral("timer"), timerName(s.timer));
+    o.insert(QStringLiteral("timer"), TimerKinds::ssName(s.timer));
     o.insert(QStringLiteral("timerMs"), qint64(s.timerMs));
     o.insert(QStringLiteral("sendQ"), qint64(s.txQueue));
     o.insert(QStringLiteral("recvQ"), qint64(s.rxQueue));

@@ -13,7 +13,6 @@ public:
     static constexpr int SchemaVersion = 1;
     static QJsonObject toJson(const Snapshot &snapshot, bool withSockets);
     static QJsonObject socketToJson(const SocketEntry &s);
-    static QString timerName(TimerKind t);
     // One advisor finding; `id` is stable (docs/advisories.md).
     static QJsonObject advisoryToJson(const Advisory &a);
 };

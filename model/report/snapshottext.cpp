@@ -74,7 +74,7 @@ QString SnapshotText::format(const Snapshot &s, bool withSockets)
                      .arg(TcpStates::kernelName(e.state), -12)
                      .arg(e.localText(), -46)
                      .arg(e.remoteText(), -46)
-                     .arg(SnapshotJson::timerName(e.timer), -10)
+                     .arg(TimerKinds::ssName(e.timer), -10)
                      .arg(e.timerMs));
     }
     return out;

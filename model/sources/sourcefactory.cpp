@@ -22,9 +22,9 @@ namespace {
 std::unique_ptr<StreamChannel> channel(const SourceSpec &spec)
 {
     if (!spec.sshTarget.isEmpty()) {
-        SshTarget target;
-        SshTarget::parse(spec.sshTarget, target); // validated by AppOptions and ConnectDialog
-        return std::make_unique<SshChannel>(target, spec.sshConfig, spec.intervalMs);
+        const Expected<SshTarget> target
+            = SshTarget::parse(spec.sshTarget); // validated by AppOptions and ConnectDialog
+        return std::make_unique<SshChannel>(target.ok() ? *target : SshTarget(), spec.sshConfig, spec.intervalMs);
     }
     if (spec.stdinStream)
         return std::unique_ptr<StreamChannel>(StreamFdChannel::stdinChannel());

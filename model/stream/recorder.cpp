@@ -24,12 +24,12 @@ void Recorder::closeLocked()
     m_fd = -1;
 }
 
-QString Recorder::open()
+Status Recorder::open()
 {
     return start(path());
 }
 
-QString Recorder::start(const QString &path)
+Status Recorder::start(const QString &path)
 {
     QMutexLocker lock(&m_lock);
     closeLocked();
@@ -37,9 +37,11 @@ QString Recorder::start(const QString &path)
     m_error.clear();
     m_frames = 0;
     m_fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    if (m_fd < 0)
+    if (m_fd < 0) {
         m_error = QStringLiteral("cannot record to %1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
-    return m_error;
+        return Status::failure(m_error);
+    }
+    return {};
 }
 
 void Recorder::stop()

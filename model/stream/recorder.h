@@ -4,6 +4,8 @@
 #include <QMutex>
 #include <QString>
 
+#include "core/status.h"
+
 // Appends frames to a recording file exactly as received. Each frame is written with one
 // write(2) straight to the kernel, so a crash loses at most the frame in flight.
 // Thread-safe: the poller thread appends while the GUI starts or stops recording (menu action).
@@ -16,10 +18,10 @@ public:
     Recorder(const Recorder &) = delete;
     Recorder &operator=(const Recorder &) = delete;
 
-    // Opens the path given to the constructor. Empty on success.
-    QString open();
-    // Stops any recording and appends to another file from now on. Empty on success.
-    QString start(const QString &path);
+    // Opens the path given to the constructor.
+    Status open();
+    // Stops any recording and appends to another file from now on.
+    Status start(const QString &path);
     void stop();
     bool isRecording() const;
     // False when not recording or the write failed (see error()).

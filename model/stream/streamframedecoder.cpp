@@ -96,7 +96,7 @@ SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetT
     if (d.os != QLatin1String("Linux")) {
         // FreeBSD and macOS frames carry netstat and sysctl text (docs/stream-format.md).
         if (!s.hasNetstat) {
-            d.fatalError = where + QStringLiteral(": no @netstat section in a %1 frame").arg(d.os);
+            d.status = Status::failure(where + QStringLiteral(": no @netstat section in a %1 frame").arg(d.os));
             return d;
         }
         BsdSnapshot::Input in;
@@ -113,7 +113,7 @@ SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetT
         return d;
     }
     if (!s.hasTcp) {
-        d.fatalError = where + QStringLiteral(": no /proc/net/tcp section");
+        d.status = Status::failure(where + QStringLiteral(": no /proc/net/tcp section"));
         return d;
     }
     ProcParseResult parsed;

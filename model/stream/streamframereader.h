@@ -21,7 +21,6 @@ public:
     bool hasFrame() const { return !m_frames.empty(); }
     StreamFrame takeFrame();
     ProblemList takeProblems();
-    qint64 framesStarted() const { return m_number; }
     // Drops queued frames and any partial one (e.g. after a reconnect).
     void reset();
 

@@ -70,61 +70,63 @@ LabSession::LabSession(Pattern pattern, int count, AddressFamily family)
     , m_lab(family)
 { }
 
-bool LabSession::open()
+Status LabSession::open()
 {
     if (m_pattern == Pattern::Simultaneous || m_pattern == Pattern::Burst)
-        return true; // both open their connections in closeFirst (simultaneous needs its own listener)
-    if (!m_lab.listen())
-        return false;
-    m_port = m_lab.lastListenPort();
+        return {}; // both open their connections in closeFirst (simultaneous needs its own listener)
+    const Expected<quint16> port = m_lab.listen();
+    if (!port.ok())
+        return port.status();
+    m_port = *port;
     for (int i = 0; i < m_count; ++i) {
         LoopbackLab::Endpoints p;
-        if (!m_lab.openPair(p))
-            return false;
+        if (Status opened = m_lab.openPair(p); !opened.ok())
+            return opened;
         m_pairs.push_back(p);
     }
-    return true;
+    return {};
 }
 
-bool LabSession::closeFirst()
+Status LabSession::closeFirst()
 {
     switch (m_pattern) {
     case Pattern::ClientFirst:
         for (const auto &p : m_pairs)
             m_lab.closeFd(p.client); // FIN: client FIN_WAIT1 -> FIN_WAIT2, server CLOSE_WAIT
-        return true;
+        return {};
     case Pattern::ServerFirst:
         for (const auto &p : m_pairs)
             m_lab.closeFd(p.server);
-        return true;
+        return {};
     case Pattern::HalfClose:
         for (const auto &p : m_pairs) {
-            if (!m_lab.shutdownWrite(p.client))
-                return false;
+            if (Status shut = m_lab.shutdownWrite(p.client); !shut.ok())
+                return shut;
             // The server's direction stays open: it can still send after reading the client's FIN.
             static const char reply[] = "still sending after your FIN\n";
             ::send(p.server, reply, sizeof reply - 1, MSG_NOSIGNAL);
         }
-        return true;
+        return {};
     case Pattern::Reset:
         for (const auto &p : m_pairs)
             m_lab.abort(p.client);
-        return true;
+        return {};
     case Pattern::Simultaneous: {
-        const bool ok = m_lab.simultaneousClose(m_count, false, &m_pairs);
+        Status closed = m_lab.simultaneousClose(m_count, false, &m_pairs);
         m_port = m_lab.lastListenPort();
-        return ok;
+        return closed;
     }
     case Pattern::Burst: {
-        const bool ok = m_lab.listen() && m_lab.clientClosesFirst(m_count);
+        const Expected<quint16> port = m_lab.listen();
+        Status closed = port.ok() ? m_lab.clientClosesFirst(m_count) : port.status();
         m_port = m_lab.lastListenPort();
-        return ok;
+        return closed;
     }
     }
-    return false;
+    return Status::failure(QStringLiteral("unknown lab pattern"));
 }
 
-bool LabSession::closeSecond()
+Status LabSession::closeSecond()
 {
     bool ok = true;
     for (const auto &p : m_pairs) {
@@ -155,12 +157,19 @@ bool LabSession::closeSecond()
         }
     }
     m_pairs.clear();
-    return ok;
+    if (!ok)
+        return Status::failure(QStringLiteral("the other side's FIN did not arrive within 5 s"));
+    return {};
 }
 
-bool LabSession::run()
+Status LabSession::run()
 {
-    return open() && closeFirst() && closeSecond();
+    Status s = open();
+    if (s.ok())
+        s = closeFirst();
+    if (s.ok())
+        s = closeSecond();
+    return s;
 }
 
 bool LabSession::owns(const SocketEntry &s) const

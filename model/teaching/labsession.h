@@ -26,21 +26,20 @@ public:
     Pattern pattern() const { return m_pattern; }
     int count() const { return m_count; }
     // Stage 1: count connections, ESTABLISHED on both ends.
-    bool open();
+    Status open();
     // Stage 2: the first side acts (client close, server close, both shutdown, client SHUT_WR, RST).
     // Burst opens and fully closes all of its connections here.
-    bool closeFirst();
+    Status closeFirst();
     // Stage 3: the other side closes; only TIME_WAIT (or nothing, after RST) remains.
-    bool closeSecond();
+    Status closeSecond();
     // All stages in a row.
-    bool run();
+    Status run();
     // Closes every descriptor still held; the kernel carries on with what remains (TIME_WAIT).
     void cleanUp() { m_lab.closeAll(); }
 
     quint16 serverPort() const { return m_port; } // kept after cleanUp(), to recognise what remains
     // True if the socket belongs to this lab (either end of a lab connection).
     bool owns(const SocketEntry &s) const;
-    QString lastError() const { return m_lab.lastError(); }
 
 private:
     Pattern m_pattern;

@@ -42,7 +42,7 @@ std::optional<quint32> number(const QJsonObject &o, QLatin1String key, bool *bad
     return quint32(d);
 }
 
-bool parsePacket(const QJsonObject &o, LessonPacket &p, QString *error)
+Status parsePacket(const QJsonObject &o, LessonPacket &p)
 {
     const QString from = o.value(QLatin1String("from")).toString();
     if (from == QLatin1String("client"))
@@ -50,7 +50,7 @@ bool parsePacket(const QJsonObject &o, LessonPacket &p, QString *error)
     else if (from == QLatin1String("server"))
         p.from = LessonPacket::Endpoint::Server;
     else
-        return (*error = QStringLiteral("packet \"from\" must be \"client\" or \"server\"")), false;
+        return Status::failure(QStringLiteral("packet \"from\" must be \"client\" or \"server\""));
     p.flags = o.value(QLatin1String("flags")).toString();
     bool bad = false;
     p.seq = number(o, QLatin1String("seq"), &bad);
@@ -58,23 +58,22 @@ bool parsePacket(const QJsonObject &o, LessonPacket &p, QString *error)
     p.tsval = number(o, QLatin1String("tsval"), &bad);
     p.tsecr = number(o, QLatin1String("tsecr"), &bad);
     if (bad)
-        return (*error = QStringLiteral("packet seq, ack, tsval and tsecr must be whole numbers 0 to 4294967295")),
-               false;
+        return Status::failure(
+            QStringLiteral("packet seq, ack, tsval and tsecr must be whole numbers 0 to 4294967295"));
     p.length = o.value(QLatin1String("len")).toInt();
     p.lost = o.value(QLatin1String("lost")).toBool();
     p.inFlight = o.value(QLatin1String("inFlight")).toBool();
     p.note = o.value(QLatin1String("note")).toString();
-    return true;
+    return {};
 }
 } // namespace
 
-std::optional<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id, QString *error)
+Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id)
 {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (!doc.isObject()) {
-        *error = QStringLiteral("%1: not a JSON object (%2)").arg(id, pe.errorString());
-        return std::nullopt;
+        return Status::failure(QStringLiteral("%1: not a JSON object (%2)").arg(id, pe.errorString()));
     }
     const QJsonObject root = doc.object();
     Lesson l;
@@ -86,14 +85,13 @@ std::optional<Lesson> LessonLoader::parse(const QByteArray &json, const QString 
     l.serverLabel = root.value(QLatin1String("serverLabel")).toString(l.serverLabel);
     l.lab = root.value(QLatin1String("lab")).toString();
     l.labCount = root.value(QLatin1String("labCount")).toInt(1);
-    for (const QJsonValue &r : root.value(QLatin1String("references")).toArray())
+    for (const auto &r : root.value(QLatin1String("references")).toArray())
         l.references.append(r.toString());
     const QJsonObject start = root.value(QLatin1String("start")).toObject();
     const auto cs = stateFrom(start.value(QLatin1String("client")));
     const auto ss = stateFrom(start.value(QLatin1String("server")));
     if (!cs || !ss) {
-        *error = QStringLiteral("%1: \"start\" needs a client and a server state").arg(id);
-        return std::nullopt;
+        return Status::failure(QStringLiteral("%1: \"start\" needs a client and a server state").arg(id));
     }
     l.clientStart = *cs;
     l.serverStart = *ss;
@@ -110,18 +108,15 @@ std::optional<Lesson> LessonLoader::parse(const QByteArray &json, const QString 
         const auto c = stateFrom(so.value(QLatin1String("client")));
         const auto sv = stateFrom(so.value(QLatin1String("server")));
         if (!c || !sv) {
-            *error = QStringLiteral("%1: step %2: unknown or missing client/server state").arg(id).arg(i + 1);
-            return std::nullopt;
+            return Status::failure(
+                QStringLiteral("%1: step %2: unknown or missing client/server state").arg(id).arg(i + 1));
         }
         s.client = *c;
         s.server = *sv;
-        for (const QJsonValue &pv : so.value(QLatin1String("packets")).toArray()) {
+        for (const auto &pv : so.value(QLatin1String("packets")).toArray()) {
             LessonPacket p;
-            QString why;
-            if (!parsePacket(pv.toObject(), p, &why)) {
-                *error = QStringLiteral("%1: step %2: %3").arg(id).arg(i + 1).arg(why);
-                return std::nullopt;
-            }
+            if (const Status packet = parsePacket(pv.toObject(), p); !packet.ok())
+                return Status::failure(QStringLiteral("%1: step %2: %3").arg(id).arg(i + 1).arg(packet.error()));
             s.packets.append(p);
         }
         l.steps.append(s);
@@ -129,31 +124,29 @@ std::optional<Lesson> LessonLoader::parse(const QByteArray &json, const QString 
     return l;
 }
 
-std::optional<Lesson> LessonLoader::loadFile(const QString &path, QString *error)
+Expected<Lesson> LessonLoader::loadFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
-        return std::nullopt;
+        return Status::failure(QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
     }
     const QByteArray json = f.read(MaxFileBytes + 1);
     if (json.size() > MaxFileBytes) {
-        *error = QStringLiteral("%1 is larger than %2 KiB; not a lesson file?").arg(path).arg(MaxFileBytes >> 10);
-        return std::nullopt;
+        return Status::failure(
+            QStringLiteral("%1 is larger than %2 KiB; not a lesson file?").arg(path).arg(MaxFileBytes >> 10));
     }
-    return parse(json, QFileInfo(path).completeBaseName(), error);
+    return parse(json, QFileInfo(path).completeBaseName());
 }
 
-std::optional<Lesson> LessonLoader::load(const QString &idOrPath, QString *error)
+Expected<Lesson> LessonLoader::load(const QString &idOrPath)
 {
     if (idOrPath.endsWith(QLatin1String(".json")))
-        return loadFile(idOrPath, error);
+        return loadFile(idOrPath);
     const QString path = builtinDirectory() + QLatin1Char('/') + idOrPath + QLatin1String(".json");
     if (!QFile::exists(path)) {
-        *error = QStringLiteral("no lesson named '%1' (try --list-lessons)").arg(idOrPath);
-        return std::nullopt;
+        return Status::failure(QStringLiteral("no lesson named '%1' (try --list-lessons)").arg(idOrPath));
     }
-    return loadFile(path, error);
+    return loadFile(path);
 }
 
 QList<Lesson> LessonLoader::builtinLessons()
@@ -161,8 +154,7 @@ QList<Lesson> LessonLoader::builtinLessons()
     QList<Lesson> out;
     const QStringList files = QDir(builtinDirectory()).entryList({ QStringLiteral("*.json") }, QDir::Files);
     for (const QString &f : files) {
-        QString error;
-        if (auto l = loadFile(builtinDirectory() + QLatin1Char('/') + f, &error))
+        if (const Expected<Lesson> l = loadFile(builtinDirectory() + QLatin1Char('/') + f); l.ok())
             out.append(*l);
     }
     std::stable_sort(out.begin(), out.end(),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/expected.h"
 #include "teaching/lesson.h"
 
 #include <QStringList>
@@ -14,12 +15,12 @@ public:
 
     static QString builtinDirectory() { return QStringLiteral(":/tcpscope/lessons"); }
 
-    // Parses one lesson. On failure returns nullopt and sets *error.
-    static std::optional<Lesson> parse(const QByteArray &json, const QString &id, QString *error);
+    // Parses one lesson, or says why the JSON is not one.
+    static Expected<Lesson> parse(const QByteArray &json, const QString &id);
     // Refuses files over MaxFileBytes.
-    static std::optional<Lesson> loadFile(const QString &path, QString *error);
+    static Expected<Lesson> loadFile(const QString &path);
     // A built-in lesson by id ("active-close"), or a path to a .json file.
-    static std::optional<Lesson> load(const QString &idOrPath, QString *error);
+    static Expected<Lesson> load(const QString &idOrPath);
     // Built-in lesson ids in teaching order (the "order" field, then id).
     static QStringList builtinIds();
     static QList<Lesson> builtinLessons();

@@ -56,10 +56,9 @@ LoopbackLab::~LoopbackLab()
     closeAll();
 }
 
-bool LoopbackLab::fail(const QString &what)
+Status LoopbackLab::fail(const QString &what)
 {
-    m_error = what + QLatin1String(": ") + QString::fromLocal8Bit(std::strerror(errno));
-    return false;
+    return Status::failure(what + QLatin1String(": ") + QString::fromLocal8Bit(std::strerror(errno)));
 }
 
 void LoopbackLab::release(int fd)
@@ -77,18 +76,16 @@ void LoopbackLab::closeAll()
     m_listenPort = 0;
 }
 
-quint16 LoopbackLab::listen(bool deferAccept)
+Expected<quint16> LoopbackLab::listen(bool deferAccept)
 {
     return listenWith(deferAccept, 0);
 }
 
-quint16 LoopbackLab::listenWith(bool deferAccept, int receiveBuffer)
+Expected<quint16> LoopbackLab::listenWith(bool deferAccept, int receiveBuffer)
 {
     const int fd = ::socket(m_family == AddressFamily::IPv4 ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        fail(QStringLiteral("socket"));
-        return 0;
-    }
+    if (fd < 0)
+        return fail(QStringLiteral("socket"));
     m_fds.push_back(fd);
     const int one = 1;
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -100,10 +97,8 @@ quint16 LoopbackLab::listenWith(bool deferAccept, int receiveBuffer)
         ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
     sockaddr_storage ss;
     const socklen_t len = loopback(m_family, ss, 0);
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&ss), len) < 0 || ::listen(fd, 4096) < 0) {
-        fail(QStringLiteral("bind/listen on loopback"));
-        return 0;
-    }
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&ss), len) < 0 || ::listen(fd, 4096) < 0)
+        return fail(QStringLiteral("bind/listen on loopback"));
     socklen_t got = sizeof ss;
     ::getsockname(fd, reinterpret_cast<sockaddr *>(&ss), &got);
     const quint16 port = m_family == AddressFamily::IPv4 ? ntohs(reinterpret_cast<sockaddr_in *>(&ss)->sin_port)
@@ -113,12 +108,12 @@ quint16 LoopbackLab::listenWith(bool deferAccept, int receiveBuffer)
     return port;
 }
 
-quint16 LoopbackLab::ensureListener()
+Expected<quint16> LoopbackLab::ensureListener()
 {
-    return m_listenFd >= 0 ? m_listenPort : listen(false);
+    return m_listenFd >= 0 ? Expected<quint16>(m_listenPort) : listen(false);
 }
 
-bool LoopbackLab::connectPair(quint16 port, Pair &pair, bool accept)
+Status LoopbackLab::connectPair(quint16 port, Endpoints &pair, bool accept)
 {
     const int fd = ::socket(m_family == AddressFamily::IPv4 ? AF_INET : AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
@@ -130,115 +125,100 @@ bool LoopbackLab::connectPair(quint16 port, Pair &pair, bool accept)
         return fail(QStringLiteral("connect to loopback port %1").arg(port));
     pair.client = fd;
     if (!accept)
-        return true;
+        return {};
     const int s = ::accept4(m_listenFd, nullptr, nullptr, SOCK_CLOEXEC);
     if (s < 0)
         return fail(QStringLiteral("accept"));
     m_fds.push_back(s);
     pair.server = s;
-    return true;
+    return {};
 }
 
-bool LoopbackLab::established(int n)
+Status LoopbackLab::forPairs(int n, const std::function<void(const Endpoints &)> &act)
 {
-    const quint16 port = ensureListener();
-    for (int i = 0; port && i < n; ++i) {
-        Pair p;
-        if (!connectPair(port, p))
-            return false;
+    const Expected<quint16> port = ensureListener();
+    if (!port.ok())
+        return port.status();
+    for (int i = 0; i < n; ++i) {
+        Endpoints p;
+        if (Status c = connectPair(*port, p); !c.ok())
+            return c;
+        act(p);
     }
-    return port != 0;
+    return {};
 }
 
-bool LoopbackLab::clientClosesFirst(int n)
+Status LoopbackLab::established(int n)
 {
-    const quint16 port = ensureListener();
-    for (int i = 0; port && i < n; ++i) {
-        Pair p;
-        if (!connectPair(port, p))
-            return false;
+    return forPairs(n, [](const Endpoints &) {});
+}
+
+Status LoopbackLab::clientClosesFirst(int n)
+{
+    return forPairs(n, [this](const Endpoints &p) {
         release(p.client); // FIN from the client: it becomes the active closer
         waitForEof(p.server);
         release(p.server); // server: CLOSE_WAIT -> LAST_ACK -> CLOSED; client: FIN_WAIT2 -> TIME_WAIT
-    }
-    return port != 0;
+    });
 }
 
-bool LoopbackLab::serverClosesFirst(int n)
+Status LoopbackLab::serverClosesFirst(int n)
 {
-    const quint16 port = ensureListener();
-    for (int i = 0; port && i < n; ++i) {
-        Pair p;
-        if (!connectPair(port, p))
-            return false;
+    return forPairs(n, [this](const Endpoints &p) {
         release(p.server);
         waitForEof(p.client);
         release(p.client);
-    }
-    return port != 0;
+    });
 }
 
-bool LoopbackLab::halfClosed(int n, bool clientCloses)
+Status LoopbackLab::halfClosed(int n, bool clientCloses)
 {
-    const quint16 port = ensureListener();
-    for (int i = 0; port && i < n; ++i) {
-        Pair p;
-        if (!connectPair(port, p))
-            return false;
+    return forPairs(n, [this, clientCloses](const Endpoints &p) {
         if (clientCloses)
             release(p.client); // orphaned: FIN_WAIT2 as a timewait minisocket until tcp_fin_timeout
         else
             ::shutdown(p.client, SHUT_WR); // still owned: a full FIN_WAIT2 socket
-    }
-    return port != 0;
+    });
 }
 
-bool LoopbackLab::synRecv(int n)
+Status LoopbackLab::synRecv(int n)
 {
     const int oldListen = m_listenFd;
     const quint16 oldPort = m_listenPort;
-    const quint16 port = listen(true);
-    for (int i = 0; port && i < n; ++i) {
-        Pair p;
-        if (!connectPair(port, p, false))
-            return false;
+    const Expected<quint16> port = listen(true);
+    if (!port.ok())
+        return port.status();
+    for (int i = 0; i < n; ++i) {
+        Endpoints p;
+        if (Status c = connectPair(*port, p, false); !c.ok())
+            return c;
     }
     m_listenFd = oldListen; // later patterns keep using the ordinary listener, or make one
     m_listenPort = oldPort;
-    return port != 0;
+    return {};
 }
 
-bool LoopbackLab::reset(int n)
+Status LoopbackLab::reset(int n)
 {
-    const quint16 port = ensureListener();
-    for (int i = 0; port && i < n; ++i) {
-        Pair p;
-        if (!connectPair(port, p))
-            return false;
+    return forPairs(n, [this](const Endpoints &p) {
         const linger l { 1, 0 }; // SO_LINGER {on, 0}: close() sends RST (tcp_disconnect)
         ::setsockopt(p.client, SOL_SOCKET, SO_LINGER, &l, sizeof l);
         release(p.client);
         release(p.server);
-    }
-    return port != 0;
+    });
 }
 
-bool LoopbackLab::openPair(Endpoints &pair)
+Status LoopbackLab::openPair(Endpoints &pair)
 {
-    const quint16 port = ensureListener();
-    Pair p;
-    if (!port || !connectPair(port, p))
-        return false;
-    pair.client = p.client;
-    pair.server = p.server;
-    return true;
+    const Expected<quint16> port = ensureListener();
+    return port.ok() ? connectPair(*port, pair) : port.status();
 }
 
-bool LoopbackLab::shutdownWrite(int fd)
+Status LoopbackLab::shutdownWrite(int fd)
 {
     if (::shutdown(fd, SHUT_WR) < 0)
         return fail(QStringLiteral("shutdown"));
-    return true;
+    return {};
 }
 
 void LoopbackLab::abort(int fd)
@@ -293,32 +273,33 @@ void fillWindow(int fd)
 }
 } // namespace
 
-bool LoopbackLab::simultaneousClose(int n, bool finish, std::vector<Endpoints> *unfinished)
+Status LoopbackLab::simultaneousClose(int n, bool finish, std::vector<Endpoints> *unfinished)
 {
-    if (!listenWith(false, 4096))
-        return false;
-    bool ok = true;
-    for (int i = 0; ok && i < n; ++i) {
+    if (const Expected<quint16> port = listenWith(false, 4096); !port.ok())
+        return port.status();
+    for (int i = 0; i < n; ++i) {
         Endpoints p;
-        if (!openPair(p)) {
-            ok = false;
-            break;
-        }
+        if (Status opened = openPair(p); !opened.ok())
+            return opened;
         fillWindow(p.client);
-        ok = shutdownWrite(p.client) && shutdownWrite(p.server); // client FIN queued; server FIN crosses it
-        for (int w = 0; ok && w < 100 && stateOf(p.client) != TcpState::Closing; ++w)
+        Status shut = shutdownWrite(p.client); // client FIN queued; server FIN crosses it
+        if (shut.ok())
+            shut = shutdownWrite(p.server);
+        if (!shut.ok())
+            return shut;
+        for (int w = 0; w < 100 && stateOf(p.client) != TcpState::Closing; ++w)
             ::usleep(10000);
-        if (ok && stateOf(p.client) != TcpState::Closing) {
-            m_error = QStringLiteral("simultaneous close: client did not reach CLOSING");
-            ok = false;
-        }
-        if (ok && finish) {
-            ok = readToEof(p.server); // the window opens: the client's data and FIN follow
+        if (stateOf(p.client) != TcpState::Closing)
+            return Status::failure(QStringLiteral("simultaneous close: client did not reach CLOSING"));
+        if (finish) {
+            const bool drained = readToEof(p.server); // the window opens: the client's data and FIN follow
             release(p.server);
             release(p.client);
-        } else if (ok && unfinished) {
+            if (!drained)
+                return Status::failure(QStringLiteral("simultaneous close: the client's FIN did not arrive"));
+        } else if (unfinished) {
             unfinished->push_back(p);
         }
     }
-    return ok;
+    return {};
 }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/expected.h"
 #include "core/socketentry.h"
 
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 // Opens real loopback TCP connections and closes them in textbook patterns, so the kernel's own
@@ -18,23 +20,21 @@ public:
     LoopbackLab &operator=(const LoopbackLab &) = delete;
 
     AddressFamily family() const { return m_family; }
-    QString lastError() const { return m_error; }
-
-    // A listener on the loopback address with a kernel-chosen port (0 on failure).
-    quint16 listen(bool deferAccept = false);
+    // A listener on the loopback address with a kernel-chosen port.
+    Expected<quint16> listen(bool deferAccept = false);
     // n connections that stay ESTABLISHED (2n sockets: both ends).
-    bool established(int n);
+    Status established(int n);
     // Client closes first, server follows: n client-side TIME_WAIT sockets.
-    bool clientClosesFirst(int n);
+    Status clientClosesFirst(int n);
     // Server closes first, client follows: n server-side TIME_WAIT sockets on the listening port.
-    bool serverClosesFirst(int n);
+    Status serverClosesFirst(int n);
     // Client closes (or only shuts down writing) and the server never does: n CLOSE_WAIT on the
     // server, n FIN_WAIT2 on the client (orphaned minisockets when the client closed).
-    bool halfClosed(int n, bool clientCloses);
+    Status halfClosed(int n, bool clientCloses);
     // Connects to a TCP_DEFER_ACCEPT listener and sends nothing: n request sockets in SYN_RECV.
-    bool synRecv(int n);
+    Status synRecv(int n);
     // Abortive close (SO_LINGER 0): RST, no TIME_WAIT anywhere.
-    bool reset(int n);
+    Status reset(int n);
     // Closes every descriptor the lab holds (the kernel carries on with what remains).
     void closeAll();
 
@@ -44,18 +44,18 @@ public:
         int client = -1;
         int server = -1;
     };
-    bool openPair(Endpoints &pair);
+    Status openPair(Endpoints &pair);
     // Simultaneous close: both ends call shutdown(SHUT_WR) with neither FIN acknowledged yet. On loopback a FIN
     // is processed inside the sender's syscall, so the server's receive window is filled first: the client's
     // FIN then waits behind unsent data while the server's FIN arrives, and the client goes FIN_WAIT1 ->
     // CLOSING (RFC 9293 §3.6 case 3). With `finish` the server drains, both ends end in TIME_WAIT; without,
     // the client stays in CLOSING until closeAll(). Its small-window listener becomes the current one.
-    bool simultaneousClose(int n, bool finish = true, std::vector<Endpoints> *unfinished = nullptr);
+    Status simultaneousClose(int n, bool finish = true, std::vector<Endpoints> *unfinished = nullptr);
 
     // close() on one descriptor the lab holds.
     void closeFd(int fd) { release(fd); }
     // shutdown(SHUT_WR): sends FIN but keeps the descriptor (half-close).
-    bool shutdownWrite(int fd);
+    Status shutdownWrite(int fd);
     // SO_LINGER {1, 0} then close(): an RST instead of a FIN, no TIME_WAIT (tcp_disconnect).
     void abort(int fd);
     // Reads until the peer's FIN (end-of-file) or a 5 s timeout.
@@ -64,22 +64,17 @@ public:
     static TcpState stateOf(int fd);
 
     quint16 lastListenPort() const { return m_listenPort; }
-    size_t openDescriptors() const { return m_fds.size(); }
 
 private:
-    struct Pair
-    {
-        int client = -1;
-        int server = -1;
-    };
-    bool connectPair(quint16 port, Pair &pair, bool accept = true);
-    quint16 ensureListener();
-    quint16 listenWith(bool deferAccept, int receiveBuffer);
-    bool fail(const QString &what);
+    Status connectPair(quint16 port, Endpoints &pair, bool accept = true);
+    // n connected pairs on the current listener (made if needed), each handed to act.
+    Status forPairs(int n, const std::function<void(const Endpoints &)> &act);
+    Expected<quint16> ensureListener();
+    Expected<quint16> listenWith(bool deferAccept, int receiveBuffer);
+    static Status fail(const QString &what);
     void release(int fd);
 
     AddressFamily m_family;
-    QString m_error;
     std::vector<int> m_fds;
     int m_listenFd = -1;
     quint16 m_listenPort = 0;

@@ -16,5 +16,5 @@ struct TrackerEvent
     QList<TcpState> path; // from ... to through the state machine; both ends included
     bool inferred = false; // the path has hops no poll saw
 
-    int hops() const { return path.size() > 0 ? int(path.size()) - 1 : 0; }
+    int hops() const { return path.isEmpty() ? 0 : int(path.size()) - 1; }
 };

@@ -246,6 +246,10 @@
         <source>Inode</source>
         <translation>Inode</translation>
     </message>
+    <message>
+        <source>The kernel timer, named as ss -o prints it: on (retransmit, also RACK reordering and tail-loss probe), keepalive, timewait, persist (zero-window probe)</source>
+        <translation>核心計時器，名稱與 ss -o 顯示的相同：on（重傳，也包括 RACK 重排序與尾部遺失探測）、keepalive、timewait、persist（零視窗探測）</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTableView</name>

@@ -1,6 +1,6 @@
-// bench_model: model costs on synthetic sockets (no namespace needed). 100k sockets in the issue 8
-// mix; median of N runs of: Snapshot freeze (dedup + counts), tracker diff with 5% changed, history
-// append. Then memory per tracked socket (RSS growth from 0 to 100k) and 24 h of history.
+// bench_model: model costs on synthetic sockets (no namespace needed). 100k sockets in the benchmark
+// mix (docs/performance.md); median of N runs of: Snapshot freeze (dedup + counts), tracker diff with 5% changed,
+// history append. Then memory per tracked socket (RSS growth from 0 to 100k) and 24 h of history.
 #include "benchclock.h"
 #include "history/statehistory.h"
 #include "tracker/connectiontracker.h"

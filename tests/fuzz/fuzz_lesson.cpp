@@ -9,10 +9,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray json(reinterpret_cast<const char *>(data), qsizetype(size));
-    QString error;
-    const std::optional<Lesson> l = LessonLoader::parse(json, QStringLiteral("fuzz"), &error);
-    if (!l) {
-        if (error.isEmpty())
+    const Expected<Lesson> l = LessonLoader::parse(json, QStringLiteral("fuzz"));
+    if (!l.ok()) {
+        if (l.error().isEmpty())
             std::abort(); // a refused lesson always says why
         return 0;
     }

@@ -69,9 +69,9 @@ int write(const QString &path, int frames, int sockets, int intervalMs)
 int replay(const QString &path, int speed)
 {
     ReplaySource source(path);
-    const QString error = source.open();
-    if (!error.isEmpty()) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    const Status opened = source.open();
+    if (!opened.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
         return 1;
     }
     ConnectionTracker tracker;

@@ -92,25 +92,41 @@ void writeSysctl(const char *path, const char *value)
 bool populate(AddressFamily f, const Counts &c, std::vector<std::unique_ptr<LoopbackLab>> &labs)
 {
     auto lab = std::make_unique<LoopbackLab>(f);
-    const bool ok = lab->listen() && lab->established(c.established) && lab->clientClosesFirst(c.timeWait)
-        && lab->serverClosesFirst(c.serverTimeWait) && lab->halfClosed(c.closeWait, true)
-        && lab->halfClosed(c.finWait2, false) && lab->synRecv(c.synRecv) && lab->reset(c.reset);
-    if (!ok)
-        std::fprintf(stderr, "sockpop: IPv%d: %s\n", int(f), qPrintable(lab->lastError()));
+    Status made = lab->listen().status();
+    if (made.ok())
+        made = lab->established(c.established);
+    if (made.ok())
+        made = lab->clientClosesFirst(c.timeWait);
+    if (made.ok())
+        made = lab->serverClosesFirst(c.serverTimeWait);
+    if (made.ok())
+        made = lab->halfClosed(c.closeWait, true);
+    if (made.ok())
+        made = lab->halfClosed(c.finWait2, false);
+    if (made.ok())
+        made = lab->synRecv(c.synRecv);
+    if (made.ok())
+        made = lab->reset(c.reset);
+    if (!made.ok())
+        std::fprintf(stderr, "sockpop: IPv%d: %s\n", int(f), qPrintable(made.error()));
     labs.push_back(std::move(lab));
-    return ok;
+    return made.ok();
 }
 
 // Many labs, each with its own listener port: every lab adds fresh 4-tuples, so 100k sockets fit
 // in the ephemeral range, and LoopbackLab's descriptor list stays short.
-bool runLabs(AddressFamily f, int n, bool (*step)(LoopbackLab &, int), std::vector<std::unique_ptr<LoopbackLab>> &labs)
+bool runLabs(
+    AddressFamily f, int n, Status (*step)(LoopbackLab &, int), std::vector<std::unique_ptr<LoopbackLab>> &labs)
 {
     constexpr int PerLab = 2000;
     for (int done = 0; done < n; done += PerLab) {
         auto lab = std::make_unique<LoopbackLab>(f);
         const int k = std::min(PerLab, n - done);
-        if (!lab->listen() || !step(*lab, k)) {
-            std::fprintf(stderr, "sockpop: IPv%d: %s\n", int(f), qPrintable(lab->lastError()));
+        Status made = lab->listen().status();
+        if (made.ok())
+            made = step(*lab, k);
+        if (!made.ok()) {
+            std::fprintf(stderr, "sockpop: IPv%d: %s\n", int(f), qPrintable(made.error()));
             return false;
         }
         labs.push_back(std::move(lab));
@@ -118,15 +134,15 @@ bool runLabs(AddressFamily f, int n, bool (*step)(LoopbackLab &, int), std::vect
     return true;
 }
 
-bool established(LoopbackLab &l, int k)
+Status established(LoopbackLab &l, int k)
 {
     return l.established(k);
 }
-bool halfClosedOwned(LoopbackLab &l, int k)
+Status halfClosedOwned(LoopbackLab &l, int k)
 {
     return l.halfClosed(k, false);
 }
-bool timeWait(LoopbackLab &l, int k)
+Status timeWait(LoopbackLab &l, int k)
 {
     return l.clientClosesFirst(k);
 }
@@ -143,7 +159,7 @@ struct Workers
         for (pid_t p : pids)
             waitpid(p, nullptr, 0);
     }
-    bool spawn(AddressFamily f, int n, bool (*step)(LoopbackLab &, int))
+    bool spawn(AddressFamily f, int n, Status (*step)(LoopbackLab &, int))
     {
         int ready[2];
         if (pipe(ready) < 0)

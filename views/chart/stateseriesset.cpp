@@ -27,7 +27,7 @@ void StateSeriesSet::rebuild(QChart *chart, bool stacked, QAbstractAxis *x, QAbs
     m_segments = segments;
 }
 
-void StateSeriesSet::addSegment(QChart *chart, StateSeries &ss, QAbstractAxis *x, QAbstractAxis *y)
+void StateSeriesSet::addSegment(QChart *chart, StateSeries &ss, QAbstractAxis *x, QAbstractAxis *y) const
 {
     const QColor c = StatePalette::color(ss.state);
     QAbstractSeries *added = nullptr;

@@ -47,7 +47,7 @@ private:
         std::vector<QAreaSeries *> areas;
     };
     const StateSeries *seriesFor(TcpState s) const;
-    void addSegment(QChart *chart, StateSeries &ss, QAbstractAxis *x, QAbstractAxis *y);
+    void addSegment(QChart *chart, StateSeries &ss, QAbstractAxis *x, QAbstractAxis *y) const;
     // Stacked areas: this state's points on top of base (the visible states below), which moves up.
     double stackSegment(StateSeries &ss, size_t k, const QList<QPointF> &pts, QList<QPointF> &base, bool log);
     double lineSegment(StateSeries &ss, size_t k, QList<QPointF> pts, bool log);

@@ -4,13 +4,13 @@
 #include <QPixmap>
 #include <QWidget>
 
-QString Screenshot::save(QWidget *widget, const QString &path)
+Status Screenshot::save(QWidget *widget, const QString &path)
 {
     const QPixmap pixmap = widget->grab();
     if (pixmap.isNull())
-        return QStringLiteral("could not render the window");
+        return Status::failure(QStringLiteral("could not render the window"));
     QImageWriter writer(path, "png");
     if (!writer.write(pixmap.toImage()))
-        return QStringLiteral("cannot write %1: %2").arg(path, writer.errorString());
+        return Status::failure(QStringLiteral("cannot write %1: %2").arg(path, writer.errorString()));
     return {};
 }

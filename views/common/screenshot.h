@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/status.h"
+
 #include <QString>
 
 class QWidget;
@@ -8,6 +10,5 @@ class QWidget;
 class Screenshot
 {
 public:
-    // Returns an error message, empty on success.
-    static QString save(QWidget *widget, const QString &path);
+    static Status save(QWidget *widget, const QString &path);
 };

@@ -62,9 +62,9 @@ ConnectDialog::ConnectDialog(QWidget *parent)
 
 void ConnectDialog::validate()
 {
-    SshTarget t;
-    QString error = m_host->currentText().trimmed().isEmpty() ? tr("Enter a host, e.g. admin@db1 or db1:2222")
-                                                              : SshTarget::parse(m_host->currentText().trimmed(), t);
+    QString error = m_host->currentText().trimmed().isEmpty()
+        ? tr("Enter a host, e.g. admin@db1 or db1:2222")
+        : SshTarget::parse(m_host->currentText().trimmed()).error();
     if (error.isEmpty() && !m_config->text().isEmpty() && !QFileInfo(m_config->text()).isFile())
         error = tr("%1: no such file").arg(m_config->text());
     m_message->setText(error);
@@ -73,8 +73,8 @@ void ConnectDialog::validate()
 
 QString ConnectDialog::host() const
 {
-    SshTarget t;
-    return SshTarget::parse(m_host->currentText().trimmed(), t).isEmpty() ? t.toString() : QString();
+    const Expected<SshTarget> t = SshTarget::parse(m_host->currentText().trimmed());
+    return t.ok() ? t->toString() : QString();
 }
 
 QString ConnectDialog::sshConfig() const
@@ -90,8 +90,7 @@ void ConnectDialog::setHost(const QString &host)
 QStringList ConnectDialog::recentHosts()
 {
     QStringList hosts = QSettings().value(RecentKey).toStringList();
-    SshTarget t;
-    hosts.removeIf([&](const QString &h) { return !SshTarget::parse(h, t).isEmpty(); }); // settings may be edited
+    hosts.removeIf([](const QString &h) { return !SshTarget::parse(h).ok(); }); // settings may be edited
     return hosts.mid(0, MaxRecent);
 }
 

@@ -101,25 +101,26 @@ void LabPanel::nextStage()
 {
     if (!m_session)
         return;
-    bool ok = true;
+    Status stage;
     QString text;
     switch (m_stageIndex) {
     case 0:
-        ok = m_session->open();
+        stage = m_session->open();
         text = tr("Connections open: ESTABLISHED on both ends.");
         break;
     case 1:
-        ok = m_session->closeFirst();
+        stage = m_session->closeFirst();
         text = firstStageText(m_session->pattern());
         break;
     default:
-        ok = m_session->closeSecond();
+        stage = m_session->closeSecond();
         m_session->cleanUp(); // the listener goes; what the kernel still holds (TIME_WAIT) stays
         text = tr("Done: what remains belongs to the kernel. TIME_WAIT counts down from 60 s.");
         break;
     }
+    const bool ok = stage.ok();
     if (!ok)
-        text = tr("The lab failed: %1").arg(m_session->lastError());
+        text = tr("The lab failed: %1").arg(stage.error());
     m_stage->setText(tr("<b>Stage %1 of 3.</b> %2").arg(m_stageIndex + 1).arg(text.toHtmlEscaped()));
     Q_EMIT pollWanted();
     if (ok && m_stageIndex < 2) {

@@ -57,9 +57,9 @@ void LessonsDock::addMenus(QMenuBar *bar)
     teach->addSeparator();
     for (const Lesson &l : LessonLoader::builtinLessons())
         teach->addAction(l.title, this, [this, id = l.id] {
-            const QString error = openLesson(id);
-            if (!error.isEmpty())
-                QMessageBox::warning(this, tr("Lessons"), error);
+            const Status opened = openLesson(id);
+            if (!opened.ok())
+                QMessageBox::warning(this, tr("Lessons"), opened.error());
         });
 
     QMenu *lab = bar->addMenu(tr("&Lab"));
@@ -76,11 +76,12 @@ void LessonsDock::addMenus(QMenuBar *bar)
     lab->setToolTipsVisible(true);
 }
 
-QString LessonsDock::openLesson(const QString &id)
+Status LessonsDock::openLesson(const QString &id)
 {
     show();
     raise();
-    return m_lessons->openLesson(id);
+    const QString error = m_lessons->openLesson(id); // LessonWindow: empty on success
+    return error.isEmpty() ? Status() : Status::failure(error);
 }
 
 void LessonsDock::runLab(LabSession::Pattern pattern, int count)

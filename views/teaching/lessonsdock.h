@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/status.h"
 #include "core/tcpstate.h"
 #include "teaching/labsession.h"
 
@@ -24,8 +25,8 @@ public:
     // Docks hidden while the lessons are shown, if they sit in the right-hand area.
     void setMakeRoom(const QList<QDockWidget *> &docks) { m_makeRoom = docks; }
     void addMenus(QMenuBar *bar);
-    // Shows the dock with a lesson (built-in id or .json path). Returns an error message, empty on success.
-    QString openLesson(const QString &id);
+    // Shows the dock with a lesson (built-in id or .json path), or says why it cannot.
+    Status openLesson(const QString &id);
     // Shows the dock's live lab running a pattern on loopback.
     void runLab(LabSession::Pattern pattern, int count);
 

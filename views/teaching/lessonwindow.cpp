@@ -121,10 +121,9 @@ QHBoxLayout *LessonWindow::createControls()
 
 QString LessonWindow::openLesson(const QString &idOrPath)
 {
-    QString error;
-    const auto lesson = LessonLoader::load(idOrPath, &error);
-    if (!lesson)
-        return error;
+    const Expected<Lesson> lesson = LessonLoader::load(idOrPath);
+    if (!lesson.ok())
+        return lesson.error();
     const int index = m_chooser->findData(lesson->id);
     if (index >= 0)
         m_chooser->setCurrentIndex(index);

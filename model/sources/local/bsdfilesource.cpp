@@ -31,7 +31,7 @@ Snapshot BsdFileSource::poll()
     in.source = description();
     SnapshotData d = BsdSnapshot::build(in);
     if (!n.ok)
-        d.fatalError = QStringLiteral("cannot read %1: %2").arg(m_netstatPath, n.error);
+        d.status = Status::failure(QStringLiteral("cannot read %1: %2").arg(m_netstatPath, n.error));
     else if (!s.ok)
         d.problems.add({ m_sysctlPath, 0, QStringLiteral("cannot read: ") + s.error });
     d.pollDurationUs = clock.nsecsElapsed() / 1000;

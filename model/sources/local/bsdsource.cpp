@@ -11,21 +11,28 @@
 
 namespace {
 
-// Runs a tool with an argument list and returns its stdout; stderr (e.g. "unknown oid") is dropped.
-QByteArray run(const QString &program, const QStringList &args, QString *error)
+// A tool's stdout; stderr (e.g. "unknown oid") is dropped. A crash keeps what it printed.
+struct ToolOutput
+{
+    QByteArray out;
+    Status status;
+};
+
+ToolOutput run(const QString &program, const QStringList &args)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::SeparateChannels);
     p.start(program, args, QIODevice::ReadOnly);
     if (!p.waitForFinished(10'000)) {
-        *error = QStringLiteral("%1 did not finish: %2").arg(program, p.errorString());
+        const QString why = QStringLiteral("%1 did not finish: %2").arg(program, p.errorString());
         p.kill();
         p.waitForFinished(1000);
-        return {};
+        return { {}, Status::failure(why) };
     }
-    if (p.exitStatus() != QProcess::NormalExit)
-        *error = QStringLiteral("%1 crashed").arg(program);
-    return p.readAllStandardOutput();
+    const Status status = p.exitStatus() == QProcess::NormalExit
+        ? Status()
+        : Status::failure(QStringLiteral("%1 crashed").arg(program));
+    return { p.readAllStandardOutput(), status };
 }
 
 QByteArray unameText()
@@ -53,24 +60,23 @@ Snapshot BsdSource::poll()
     const QString sysctlPath = QStringLiteral("/sbin/sysctl");
     const QStringList netstatArgs = { QStringLiteral("-anW"), QStringLiteral("-p"), QStringLiteral("tcp") };
 #endif
-    QString netstatError, sysctlError;
-    const QByteArray netstat = run(netstatPath, netstatArgs, &netstatError);
+    const ToolOutput netstat = run(netstatPath, netstatArgs);
     // sysctl prints the names it knows and complains on stderr about the rest.
-    const QByteArray sysctl = run(sysctlPath, Tunables::bsdNames(), &sysctlError);
+    const ToolOutput sysctl = run(sysctlPath, Tunables::bsdNames());
     const QByteArray uname = unameText();
 
     BsdSnapshot::Input in;
-    in.netstat = netstat;
-    in.sysctl = sysctl;
+    in.netstat = netstat.out;
+    in.sysctl = sysctl.out;
     in.uname = uname;
     in.timeMs = now;
     in.source = QStringLiteral("netstat");
     in.netstatOptions.fullAddresses = true; // -W / -l
     SnapshotData d = BsdSnapshot::build(in);
-    if (!netstatError.isEmpty() && d.sockets.empty())
-        d.fatalError = netstatError;
-    if (!sysctlError.isEmpty())
-        d.problems.add({ QStringLiteral("sysctl"), 0, sysctlError });
+    if (!netstat.status.ok() && d.sockets.empty())
+        d.status = netstat.status;
+    if (!sysctl.status.ok())
+        d.problems.add({ QStringLiteral("sysctl"), 0, sysctl.status.error() });
     d.pollDurationUs = timer.nsecsElapsed() / 1000;
     return Snapshot(std::move(d));
 }

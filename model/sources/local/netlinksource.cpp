@@ -44,13 +44,13 @@ QString NetlinkSource::description() const
     return QStringLiteral("netlink sock_diag");
 }
 
-QString NetlinkSource::Channel::open()
+Status NetlinkSource::Channel::open()
 {
     if (fd >= 0)
         return {};
     fd = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
     if (fd < 0)
-        return errnoText("socket(NETLINK_SOCK_DIAG)", errno);
+        return Status::failure(errnoText("socket(NETLINK_SOCK_DIAG)", errno));
     // A larger receive queue lets the kernel run ahead while we parse (netlink_dump refills at rcvbuf/2).
     const int rcvbuf = 1 << 20;
     ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
@@ -77,13 +77,13 @@ bool NetlinkSource::probe()
 {
     std::vector<SocketEntry> out;
     ProblemList problems;
-    return m_v4.open().isEmpty() && m_v4.dump(AF_INET, ListenOnly, out, problems).isEmpty();
+    return m_v4.open().ok() && m_v4.dump(AF_INET, ListenOnly, out, problems).ok();
 }
 
-QString NetlinkSource::Channel::dump(int family, quint32 states, std::vector<SocketEntry> &out, ProblemList &problems)
+Status NetlinkSource::Channel::dump(int family, quint32 states, std::vector<SocketEntry> &out, ProblemList &problems)
 {
-    if (QString error = open(); !error.isEmpty())
-        return error;
+    if (Status opened = open(); !opened.ok())
+        return opened;
     const QString source = QStringLiteral("sock_diag");
     struct
     {
@@ -129,10 +129,10 @@ QString NetlinkSource::Channel::dump(int family, quint32 states, std::vector<Soc
     }
     // A half-read dump leaves replies queued: start the next poll on a fresh socket.
     close();
-    return error;
+    return Status::failure(error);
 }
 
-QString NetlinkSource::dump(std::vector<SocketEntry> &out, ProblemList &problems)
+Status NetlinkSource::dump(std::vector<SocketEntry> &out, ProblemList &problems)
 {
     out.clear();
     if (m_firstDump) {
@@ -142,7 +142,7 @@ QString NetlinkSource::dump(std::vector<SocketEntry> &out, ProblemList &problems
         m_lastCount = size_t(qMax<qint64>(qint64(m_lastCount), c.inUse() + qMax<qint64>(c.timeWaitSockets(), 0)));
     }
     out.reserve(m_lastCount + m_lastCount / 8);
-    QString error, error6;
+    Status error, error6;
     if (m_parallel) {
         ProblemList problems6;
         m_v6Sockets.clear();
@@ -161,12 +161,12 @@ QString NetlinkSource::dump(std::vector<SocketEntry> &out, ProblemList &problems
     } else {
         m_helperCpuUs = 0;
         error = m_v4.dump(AF_INET, AllProcStates, out, problems);
-        if (error.isEmpty())
+        if (error.ok())
             error6 = m_v6.dump(AF_INET6, AllProcStates, out, problems);
     }
-    if (error.isEmpty())
+    if (error.ok())
         error = error6;
-    if (!error.isEmpty())
+    if (!error.ok())
         return error;
     InetDiagParser::fillRequestUids(out);
     m_lastCount = qMax<size_t>(out.size(), 1024);
@@ -184,7 +184,7 @@ Snapshot NetlinkSource::poll()
     const QString root = QStringLiteral("/proc");
     d.host = TunablesReader::readHostName(root);
     d.kernel = TunablesReader::readKernelRelease(root);
-    d.fatalError = dump(d.sockets, d.problems);
+    d.status = dump(d.sockets, d.problems);
     d.tunables = TunablesReader::read(root, &d.problems);
     d.pollDurationUs = clock.nsecsElapsed() / 1000;
     d.pollCpuUs = threadCpuTimeUs() - cpuStart + m_helperCpuUs;

@@ -25,8 +25,8 @@ public:
     QString description() const override;
     bool readCounters(Counters &out) override;
 
-    // Dumps both families into out (cleared first). Empty on success, otherwise what failed.
-    QString dump(std::vector<SocketEntry> &out, ProblemList &problems);
+    // Dumps both families into out (cleared first); a failure says what failed.
+    Status dump(std::vector<SocketEntry> &out, ProblemList &problems);
     void setParallel(bool parallel) { m_parallel = parallel; }
     // True when a sock_diag socket can be opened and one dump of listeners answers.
     bool probe();
@@ -38,9 +38,9 @@ private:
         int fd = -1;
         quint32 seq = 0;
         QByteArray buffer;
-        QString open();
+        Status open();
         void close();
-        QString dump(int family, quint32 states, std::vector<SocketEntry> &out, ProblemList &problems);
+        Status dump(int family, quint32 states, std::vector<SocketEntry> &out, ProblemList &problems);
     };
 
     Channel m_v4;

@@ -55,7 +55,7 @@ Snapshot ProcSource::poll()
                 d.problems.add({ path, 0, QStringLiteral("not present: IPv6 is disabled on this host") });
                 continue;
             }
-            d.fatalError = QStringLiteral("cannot read %1: %2").arg(path, r.error);
+            d.status = Status::failure(QStringLiteral("cannot read %1: %2").arg(path, r.error));
             break;
         }
         if (r.truncated)

@@ -30,7 +30,7 @@ bool SshChannel::isOpen() const
     return m_process != nullptr;
 }
 
-QString SshChannel::open()
+Status SshChannel::open()
 {
     close();
     m_stderr.clear();
@@ -43,9 +43,9 @@ QString SshChannel::open()
     if (!m_process->waitForStarted(5000)) {
         const QString err = m_process->errorString();
         m_process.reset();
-        return QStringLiteral("cannot run '%1' (%2). Install the OpenSSH client (Debian: apt install "
-                              "openssh-client) or put ssh on PATH.")
-            .arg(m_program, err);
+        return Status::failure(QStringLiteral("cannot run '%1' (%2). Install the OpenSSH client (Debian: apt "
+                                              "install openssh-client) or put ssh on PATH.")
+                                   .arg(m_program, err));
     }
     return {};
 }

@@ -16,7 +16,7 @@ public:
     SshChannel(SshTarget target, QString configFile, int intervalMs, QString sshProgram = QStringLiteral("ssh"));
     ~SshChannel() override;
 
-    QString open() override;
+    Status open() override;
     qint64 read(char *buffer, qint64 max, int timeoutMs) override;
     void close() override;
     bool isOpen() const override;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/status.h"
+
 #include <QString>
 
 // A byte stream of frames: ssh's stdout, our stdin, a TCP connection to an agent.
@@ -8,8 +10,8 @@ class StreamChannel
 {
 public:
     virtual ~StreamChannel() = default;
-    // Empty on success, otherwise a message that says what to do.
-    virtual QString open() = 0;
+    // A failure carries a message that says what to do.
+    virtual Status open() = 0;
     // > 0 bytes read, 0 nothing within timeoutMs, -1 the stream ended (see closeReason()).
     virtual qint64 read(char *buffer, qint64 max, int timeoutMs) = 0;
     virtual void close() = 0;

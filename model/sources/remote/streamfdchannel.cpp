@@ -1,5 +1,7 @@
 #include "sources/remote/streamfdchannel.h"
 
+#include "core/expected.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -16,17 +18,17 @@ QString errnoText(int e)
     return QString::fromLocal8Bit(std::strerror(e));
 }
 
-// Non-blocking connect bounded by ConnectTimeoutMs; returns the fd or -1 with errno-ish text.
-int connectTo(const QString &host, quint16 port, QString *error)
+// Non-blocking connect bounded by ConnectTimeoutMs: the fd, or errno-ish text.
+Expected<int> connectTo(const QString &host, quint16 port)
 {
     addrinfo hints {};
     hints.ai_socktype = SOCK_STREAM;
     addrinfo *res = nullptr;
     const int rc = ::getaddrinfo(host.toUtf8().constData(), QByteArray::number(port).constData(), &hints, &res);
-    if (rc != 0) {
-        *error = QStringLiteral("cannot resolve %1: %2").arg(host, QString::fromLocal8Bit(gai_strerror(rc)));
-        return -1;
-    }
+    if (rc != 0)
+        return Status::failure(
+            QStringLiteral("cannot resolve %1: %2").arg(host, QString::fromLocal8Bit(gai_strerror(rc))));
+    QString error;
     int fd = -1;
     for (addrinfo *ai = res; ai; ai = ai->ai_next) {
         fd = ::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, ai->ai_protocol);
@@ -40,14 +42,16 @@ int connectTo(const QString &host, quint16 port, QString *error)
                 ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &soErr, &len);
             if (soErr == 0)
                 break;
-            *error = errnoText(soErr);
+            error = errnoText(soErr);
         } else {
-            *error = errnoText(errno);
+            error = errnoText(errno);
         }
         ::close(fd);
         fd = -1;
     }
     ::freeaddrinfo(res);
+    if (fd < 0)
+        return Status::failure(error);
     return fd;
 }
 } // namespace
@@ -75,22 +79,22 @@ QString StreamFdChannel::description() const
     return m_host.isEmpty() ? QStringLiteral("stdin") : QStringLiteral("agent %1:%2").arg(m_host).arg(m_port);
 }
 
-QString StreamFdChannel::open()
+Status StreamFdChannel::open()
 {
     close();
     m_reason.clear();
     if (m_host.isEmpty()) {
         m_fd = ::dup(STDIN_FILENO); // closing ours never closes the process's stdin
-        return m_fd < 0 ? QStringLiteral("cannot use stdin: ") + errnoText(errno) : QString();
+        return m_fd < 0 ? Status::failure(QStringLiteral("cannot use stdin: ") + errnoText(errno)) : Status();
     }
-    QString error;
-    m_fd = connectTo(m_host, m_port, &error);
-    if (m_fd < 0)
-        return QStringLiteral("cannot connect to tcpscope-agent at %1:%2: %3. Is the agent running (tcpscope-agent "
-                              "--listen %2) and the ssh -L forward up?")
-            .arg(m_host)
-            .arg(m_port)
-            .arg(error);
+    const Expected<int> connected = connectTo(m_host, m_port);
+    m_fd = connected.ok() ? *connected : -1;
+    if (!connected.ok())
+        return Status::failure(QStringLiteral("cannot connect to tcpscope-agent at %1:%2: %3. Is the agent running "
+                                              "(tcpscope-agent --listen %2) and the ssh -L forward up?")
+                                   .arg(m_host)
+                                   .arg(m_port)
+                                   .arg(connected.error()));
     return {};
 }
 

@@ -11,7 +11,7 @@ public:
     static StreamFdChannel *tcpChannel(const QString &host, quint16 port);
     ~StreamFdChannel() override;
 
-    QString open() override;
+    Status open() override;
     qint64 read(char *buffer, qint64 max, int timeoutMs) override;
     void close() override;
     bool isOpen() const override { return m_fd >= 0; }

@@ -35,7 +35,7 @@ Snapshot StreamSource::failure(const QString &message)
     SnapshotData d;
     d.timeMs = QDateTime::currentMSecsSinceEpoch();
     d.source = description();
-    d.fatalError = message;
+    d.status = Status::failure(message);
     d.problems = m_reader.takeProblems();
     return Snapshot(std::move(d));
 }
@@ -71,8 +71,9 @@ bool StreamSource::ensureOpen(QString *message)
     }
     ++m_attempt;
     m_reader.reset();
-    const QString error = m_channel->open();
-    if (!error.isEmpty()) {
+    const Status opened = m_channel->open();
+    if (!opened.ok()) {
+        const QString &error = opened.error();
         lost(error);
         *message = m_everOpened ? QStringLiteral("reconnecting: %1").arg(error) : error;
         return false;

@@ -43,7 +43,6 @@ public:
     // recording later, keep a pointer and call Recorder::start()/stop() (thread-safe).
     void setRecorder(std::shared_ptr<Recorder> recorder);
     qint64 framesReceived() const { return m_framesReceived; }
-    int reconnectAttempts() const { return m_attempt; }
 
 private:
     Snapshot failure(const QString &message);

@@ -16,11 +16,12 @@ QString ReplaySource::description() const
     return QStringLiteral("recording %1").arg(m_path);
 }
 
-QString ReplaySource::open()
+Status ReplaySource::open()
 {
     m_file.setFileName(m_path);
     if (!m_file.open(QIODevice::ReadOnly))
-        return m_openError = QStringLiteral("cannot open recording %1: %2").arg(m_path, m_file.errorString());
+        return m_opened
+            = Status::failure(QStringLiteral("cannot open recording %1: %2").arg(m_path, m_file.errorString()));
     // Index by lines: a header opens a frame, "@end" closes it. Content checks wait for poll().
     qint64 number = 0;
     qint64 start = -1;
@@ -47,9 +48,9 @@ QString ReplaySource::open()
     }
     if (start >= 0)
         note(QStringLiteral("frame %1: the last frame is truncated (recording cut off); ignored").arg(number));
-    if (m_index.empty())
-        m_openError = QStringLiteral("%1 holds no complete tcpscope frame").arg(m_path);
-    return m_openError;
+    m_opened = m_index.empty() ? Status::failure(QStringLiteral("%1 holds no complete tcpscope frame").arg(m_path))
+                               : Status();
+    return m_opened;
 }
 
 void ReplaySource::seek(int frame)
@@ -77,7 +78,8 @@ Snapshot ReplaySource::poll()
 {
     if (m_index.empty()) {
         SnapshotData d;
-        d.fatalError = m_openError.isEmpty() ? QStringLiteral("%1 is not open").arg(m_path) : m_openError;
+        d.status
+            = m_opened.error().isEmpty() ? Status::failure(QStringLiteral("%1 is not open").arg(m_path)) : m_opened;
         d.problems = m_indexProblems;
         return Snapshot(std::move(d));
     }
@@ -100,7 +102,7 @@ Snapshot ReplaySource::poll()
         d = StreamFrameDecoder::decode(f);
     } else {
         d.timeMs = e.timeMs;
-        d.fatalError = QStringLiteral("frame %1 of %2 cannot be read").arg(e.number).arg(m_path);
+        d.status = Status::failure(QStringLiteral("frame %1 of %2 cannot be read").arg(e.number).arg(m_path));
     }
     for (const Problem &p : readProblems.items()) {
         QString m = p.message;

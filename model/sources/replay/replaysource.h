@@ -18,8 +18,8 @@ class ReplaySource : public SnapshotSource
 public:
     explicit ReplaySource(QString path);
 
-    // Empty on success. Indexes the whole file.
-    QString open();
+    // Indexes the whole file.
+    Status open();
     Snapshot poll() override;
     QString description() const override;
 
@@ -39,7 +39,6 @@ public:
     qint64 frameTimeMs(int frame) const;
     // Typical time between recorded frames: the poll interval that plays at 1x.
     int recordedIntervalMs() const;
-    const ProblemList &indexProblems() const { return m_indexProblems; }
 
 private:
     struct Entry
@@ -50,7 +49,7 @@ private:
         qint64 timeMs;
     };
     QString m_path;
-    QString m_openError;
+    Status m_opened = Status::failure(QString()); // replaced by open()
     QFile m_file;
     QMutex m_fileLock;
     std::vector<Entry> m_index;
