@@ -60,9 +60,9 @@ int TeachingCommands::showLesson(const AppOptions &options)
     auto *window = new LessonWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
     new LabFeed(window->labPanel());
-    const QString error = window->openLesson(options.lesson); // LessonWindow: empty on success
-    if (!error.isEmpty()) {
-        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(error));
+    const Status opened = window->openLesson(options.lesson);
+    if (!opened.ok()) {
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(opened.error()));
         delete window;
         return 2;
     }

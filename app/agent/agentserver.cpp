@@ -24,18 +24,19 @@ AgentServer::AgentServer(QString procRoot, int intervalMs, QObject *parent)
 
 AgentServer::~AgentServer() = default;
 
-QString AgentServer::listen(const QHostAddress &address, quint16 port, bool allowRemote)
+Status AgentServer::listen(const QHostAddress &address, quint16 port, bool allowRemote)
 {
     if (!address.isLoopback() && !allowRemote)
-        return QStringLiteral("refusing to listen on %1: the agent serves socket tables without authentication. "
-                              "Listen on 127.0.0.1 and reach it with ssh -L, or pass --allow-remote if the network is "
-                              "trusted.")
-            .arg(address.toString());
+        return Status::failure(
+            QStringLiteral("refusing to listen on %1: the agent serves socket tables without authentication. "
+                           "Listen on 127.0.0.1 and reach it with ssh -L, or pass --allow-remote if the network is "
+                           "trusted.")
+                .arg(address.toString()));
     if (!m_server->listen(address, port))
-        return QStringLiteral("cannot listen on %1:%2: %3")
-            .arg(address.toString())
-            .arg(port)
-            .arg(m_server->errorString());
+        return Status::failure(QStringLiteral("cannot listen on %1:%2: %3")
+                                   .arg(address.toString())
+                                   .arg(port)
+                                   .arg(m_server->errorString()));
     m_timer.start();
     return {};
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/status.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
@@ -27,8 +29,8 @@ public:
     void setMaxClients(int n) { m_maxClients = qMax(1, n); }
     void setStallTimeoutMs(int ms) { m_stallTimeoutMs = qMax(1, ms); }
 
-    // Empty on success. Refuses a non-loopback address unless allowRemote.
-    QString listen(const QHostAddress &address, quint16 port, bool allowRemote);
+    // Refuses a non-loopback address unless allowRemote.
+    Status listen(const QHostAddress &address, quint16 port, bool allowRemote);
     quint16 port() const;
     int clientCount() const { return int(m_clients.size()); }
 

@@ -123,9 +123,9 @@ int main(int argc, char **argv)
     AgentServer server(root, interval);
     server.setMaxClients(maxClients);
     server.setStallTimeoutMs(stallTimeout);
-    const QString error = server.listen(address, quint16(port), p.isSet(QStringLiteral("allow-remote")));
-    if (!error.isEmpty())
-        return fail(error);
+    const Status listening = server.listen(address, quint16(port), p.isSet(QStringLiteral("allow-remote")));
+    if (!listening.ok())
+        return fail(listening.error());
     std::fprintf(
         stderr, "tcpscope-agent: listening on %s port %u\n", qPrintable(address.toString()), unsigned(server.port()));
     std::fflush(stderr);

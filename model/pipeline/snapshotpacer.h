@@ -17,14 +17,12 @@ public:
     explicit SnapshotPacer(double budget = DefaultBudget);
 
     void setRequestedIntervalMs(int ms);
-    int requestedIntervalMs() const { return m_requestedMs; }
     // What the last full poll cost (its CPU time, SnapshotData::pollCpuUs, over all its threads) and
     // how big it was.
     void recordPoll(qint64 costUs, qsizetype sockets);
 
     int fullIntervalMs() const { return m_requestedMs * m_factor; }
     bool isSlowed() const { return m_factor > 1; }
-    double averageCostMs() const { return m_costMs; }
     // For the status bar, e.g. "100,036 sockets: a full read costs 92 ms of CPU, so the table is read every 2 s
     // (counters every 1 s)"; empty when not slowed.
     QString reason() const;

@@ -6,7 +6,7 @@
 //   sockpop --mix N [-- COMMAND ARGS...]
 //
 // Example: sockpop --established 500 --time-wait 300 -- tcpscope --snapshot
-// --mix N makes about N sockets in the benchmark mix of issue 8 (docs/performance.md): half IPv4,
+// --mix N makes about N sockets in the benchmark mix of docs/performance.md: half IPv4,
 // half IPv6; 50% ESTABLISHED, 30% TIME_WAIT, 10% CLOSE_WAIT, 10% FIN_WAIT2 (owned, so it does not
 // expire). TIME_WAIT lasts 60 s (TCP_TIMEWAIT_LEN): run the command within a minute.
 #include "netnamespace.h"

@@ -39,7 +39,6 @@ public:
     void setWindowMs(qint64 ms);
     qint64 windowMs() const { return m_windowMs; }
     void setLogScale(bool on);
-    bool logScale() const { return m_log; }
     // Paused: the view stays where it is while samples keep arriving; scroll back with the bar or wheel.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }

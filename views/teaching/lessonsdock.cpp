@@ -80,8 +80,7 @@ Status LessonsDock::openLesson(const QString &id)
 {
     show();
     raise();
-    const QString error = m_lessons->openLesson(id); // LessonWindow: empty on success
-    return error.isEmpty() ? Status() : Status::failure(error);
+    return m_lessons->openLesson(id);
 }
 
 void LessonsDock::runLab(LabSession::Pattern pattern, int count)

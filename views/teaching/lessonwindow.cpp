@@ -119,11 +119,11 @@ QHBoxLayout *LessonWindow::createControls()
     return controls;
 }
 
-QString LessonWindow::openLesson(const QString &idOrPath)
+Status LessonWindow::openLesson(const QString &idOrPath)
 {
     const Expected<Lesson> lesson = LessonLoader::load(idOrPath);
     if (!lesson.ok())
-        return lesson.error();
+        return lesson.status();
     const int index = m_chooser->findData(lesson->id);
     if (index >= 0)
         m_chooser->setCurrentIndex(index);

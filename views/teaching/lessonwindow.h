@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/status.h"
+
 #include "teaching/labsession.h"
 #include "teaching/lessonplayer.h"
 
@@ -26,7 +28,7 @@ public:
 
     LessonPlayer *player() { return &m_player; }
     // A built-in id ("active-close") or a .json path. Returns an error message, empty on success.
-    QString openLesson(const QString &idOrPath);
+    Status openLesson(const QString &idOrPath);
     bool isPresentation() const { return m_presentation; }
     LabPanel *labPanel() { return m_lab; }
 
