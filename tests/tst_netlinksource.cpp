@@ -132,19 +132,10 @@ private Q_SLOTS:
         std::vector<std::unique_ptr<ExtraStates>> extras;
         for (AddressFamily f : { AddressFamily::IPv4, AddressFamily::IPv6 }) {
             auto lab = std::make_unique<LoopbackLab>(f);
-            Status made = lab->listen().status();
-            if (made.ok())
-                made = lab->established(3);
-            if (made.ok())
-                made = lab->clientClosesFirst(2);
-            if (made.ok())
-                made = lab->serverClosesFirst(2);
-            if (made.ok())
-                made = lab->halfClosed(2, true);
-            if (made.ok())
-                made = lab->halfClosed(2, false);
-            if (made.ok())
-                made = lab->synRecv(2);
+            LoopbackLab::Mix mix;
+            mix.established = 3;
+            mix.timeWait = mix.serverTimeWait = mix.closeWait = mix.finWait2 = mix.synRecv = 2;
+            const Status made = lab->populate(mix);
             QVERIFY2(made.ok(), qPrintable(made.error()));
             labs.push_back(std::move(lab));
             auto x = std::make_unique<ExtraStates>();

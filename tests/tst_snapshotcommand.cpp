@@ -78,17 +78,12 @@ void TestSnapshotCommand::countsMatchSsInANamespace()
     std::vector<std::unique_ptr<LoopbackLab>> labs;
     for (AddressFamily f : { AddressFamily::IPv4, AddressFamily::IPv6 }) {
         auto lab = std::make_unique<LoopbackLab>(f);
-        Status made = lab->listen().status();
-        if (made.ok())
-            made = lab->established(3);
-        if (made.ok())
-            made = lab->clientClosesFirst(4);
-        if (made.ok())
-            made = lab->halfClosed(2, true);
-        if (made.ok())
-            made = lab->halfClosed(1, false);
-        if (made.ok())
-            made = lab->synRecv(1);
+        LoopbackLab::Mix mix;
+        mix.established = 3;
+        mix.timeWait = 4;
+        mix.closeWait = 2;
+        mix.finWait2 = mix.synRecv = 1;
+        const Status made = lab->populate(mix);
         QVERIFY2(made.ok(), qPrintable(made.error()));
         labs.push_back(std::move(lab));
     }

@@ -165,3 +165,20 @@ void InetDiagParser::fillRequestUids(std::vector<SocketEntry> &sockets)
             e.uid = it->uid;
     }
 }
+
+QByteArray InetDiagParser::dumpRequest(int family, quint32 states, quint32 seq)
+{
+    struct
+    {
+        nlmsghdr h;
+        inet_diag_req_v2 r;
+    } req {};
+    req.h.nlmsg_len = sizeof req;
+    req.h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    req.h.nlmsg_seq = seq;
+    req.r.sdiag_family = quint8(family);
+    req.r.sdiag_protocol = IPPROTO_TCP;
+    req.r.idiag_states = states;
+    return QByteArray(reinterpret_cast<const char *>(&req), sizeof req);
+}

@@ -3,6 +3,7 @@
 #include "core/problem.h"
 #include "core/socketentry.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 
 #include <vector>
@@ -13,6 +14,11 @@
 class InetDiagParser
 {
 public:
+    // A SOCK_DIAG_BY_FAMILY dump request for the TCP sockets of one family whose state is in the
+    // bitmask `states` (1 << TCP_ESTABLISHED | ..., include/net/tcp_states.h), ready for sendto(2) to
+    // the kernel (sock_diag(7)). No extensions are asked for: idiag_ext = 0.
+    static QByteArray dumpRequest(int family, quint32 states, quint32 seq);
+
     enum class Status : quint8 {
         More, // the dump goes on: recv() again
         Done, // NLMSG_DONE seen

@@ -303,3 +303,22 @@ Status LoopbackLab::simultaneousClose(int n, bool finish, std::vector<Endpoints>
     }
     return {};
 }
+
+Status LoopbackLab::populate(const Mix &mix)
+{
+    const std::pair<int, Status (LoopbackLab::*)(int)> steps[] = {
+        { mix.established, &LoopbackLab::established },
+        { mix.timeWait, &LoopbackLab::clientClosesFirst },
+        { mix.serverTimeWait, &LoopbackLab::serverClosesFirst },
+        { mix.closeWait, &LoopbackLab::halfClosedByClient },
+        { mix.finWait2, &LoopbackLab::halfClosedOwned },
+        { mix.synRecv, &LoopbackLab::synRecv },
+        { mix.reset, &LoopbackLab::reset },
+    };
+    Status made = listen().status();
+    for (const auto &[n, step] : steps) {
+        if (made.ok() && n > 0)
+            made = (this->*step)(n);
+    }
+    return made;
+}

@@ -35,6 +35,19 @@ public:
     Status synRecv(int n);
     // Abortive close (SO_LINGER 0): RST, no TIME_WAIT anywhere.
     Status reset(int n);
+    // How many connections to leave in each pattern (the methods above, in this order).
+    struct Mix
+    {
+        int established = 0; // established()
+        int timeWait = 0; // clientClosesFirst()
+        int serverTimeWait = 0; // serverClosesFirst()
+        int closeWait = 0; // halfClosed(n, true): CLOSE_WAIT + orphaned FIN_WAIT2
+        int finWait2 = 0; // halfClosed(n, false): CLOSE_WAIT + owned FIN_WAIT2
+        int synRecv = 0; // synRecv()
+        int reset = 0; // reset()
+    };
+    // A listener, then every pattern of the mix; stops at the first failure.
+    Status populate(const Mix &mix);
     // Closes every descriptor the lab holds (the kernel carries on with what remains).
     void closeAll();
 
@@ -66,6 +79,8 @@ public:
     quint16 lastListenPort() const { return m_listenPort; }
 
 private:
+    Status halfClosedByClient(int n) { return halfClosed(n, true); }
+    Status halfClosedOwned(int n) { return halfClosed(n, false); }
     Status connectPair(quint16 port, Endpoints &pair, bool accept = true);
     // n connected pairs on the current listener (made if needed), each handed to act.
     Status forPairs(int n, const std::function<void(const Endpoints &)> &act);

@@ -3,6 +3,7 @@
 // no decoding: the floor a netlink reader can reach), NetlinkSource's dump, and a whole in-process
 // poll (netlink read + parse + Snapshot + tracker diff).
 #include "benchclock.h"
+#include "parse/inetdiagparser.h"
 #include "parse/procnettcpparser.h"
 #include "sources/local/countersreader.h"
 #include "sources/local/filereader.h"
@@ -25,20 +26,11 @@ namespace {
 // Dumps every TCP socket of one family and only walks the message headers.
 size_t bareDump(int fd, int family, std::vector<char> &buf)
 {
-    struct
-    {
-        nlmsghdr h;
-        inet_diag_req_v2 r;
-    } req {};
-    req.h.nlmsg_len = sizeof req;
-    req.h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    req.r.sdiag_family = quint8(family);
-    req.r.sdiag_protocol = IPPROTO_TCP;
-    req.r.idiag_states = (((1u << 13) - 1) & ~1u) & ~(1u << 7);
+    // Every state but CLOSE (7) and the unused 0, as NetlinkSource asks.
+    const QByteArray req = InetDiagParser::dumpRequest(family, (((1u << 13) - 1) & ~1u) & ~(1u << 7), 0);
     sockaddr_nl k {};
     k.nl_family = AF_NETLINK;
-    if (sendto(fd, &req, sizeof req, 0, reinterpret_cast<sockaddr *>(&k), sizeof k) < 0)
+    if (sendto(fd, req.constData(), size_t(req.size()), 0, reinterpret_cast<sockaddr *>(&k), sizeof k) < 0)
         return 0;
     size_t count = 0;
     for (;;) {

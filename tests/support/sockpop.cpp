@@ -28,10 +28,7 @@
 #include <vector>
 
 namespace {
-struct Counts
-{
-    int established = 0, timeWait = 0, serverTimeWait = 0, closeWait = 0, finWait2 = 0, synRecv = 0, reset = 0;
-};
+using Counts = LoopbackLab::Mix;
 
 // The count a --STATE option sets, or nullptr for another option.
 int *countFor(Counts &c, const char *option)
@@ -92,21 +89,7 @@ void writeSysctl(const char *path, const char *value)
 bool populate(AddressFamily f, const Counts &c, std::vector<std::unique_ptr<LoopbackLab>> &labs)
 {
     auto lab = std::make_unique<LoopbackLab>(f);
-    Status made = lab->listen().status();
-    if (made.ok())
-        made = lab->established(c.established);
-    if (made.ok())
-        made = lab->clientClosesFirst(c.timeWait);
-    if (made.ok())
-        made = lab->serverClosesFirst(c.serverTimeWait);
-    if (made.ok())
-        made = lab->halfClosed(c.closeWait, true);
-    if (made.ok())
-        made = lab->halfClosed(c.finWait2, false);
-    if (made.ok())
-        made = lab->synRecv(c.synRecv);
-    if (made.ok())
-        made = lab->reset(c.reset);
+    const Status made = lab->populate(c);
     if (!made.ok())
         std::fprintf(stderr, "sockpop: IPv%d: %s\n", int(f), qPrintable(made.error()));
     labs.push_back(std::move(lab));

@@ -1,11 +1,9 @@
 #include "sources/local/netlinksource.h"
 
 #include "parse/inetdiagparser.h"
+#include "sources/local/localpoll.h"
 #include "sources/local/threadcputime.h"
 #include "sources/local/tunablesreader.h"
-
-#include <QDateTime>
-#include <QElapsedTimer>
 
 #include <cerrno>
 #include <cstring>
@@ -85,22 +83,11 @@ Status NetlinkSource::Channel::dump(int family, quint32 states, std::vector<Sock
     if (Status opened = open(); !opened.ok())
         return opened;
     const QString source = QStringLiteral("sock_diag");
-    struct
-    {
-        nlmsghdr h;
-        inet_diag_req_v2 r;
-    } req {};
-    req.h.nlmsg_len = sizeof req;
-    req.h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    req.h.nlmsg_seq = ++seq;
-    req.r.sdiag_family = quint8(family);
-    req.r.sdiag_protocol = IPPROTO_TCP;
-    req.r.idiag_states = states;
+    const QByteArray req = InetDiagParser::dumpRequest(family, states, ++seq);
     sockaddr_nl kernel {};
     kernel.nl_family = AF_NETLINK;
     QString error;
-    if (::sendto(fd, &req, sizeof req, 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0)
+    if (::sendto(fd, req.constData(), size_t(req.size()), 0, reinterpret_cast<sockaddr *>(&kernel), sizeof kernel) < 0)
         error = errnoText("sendto(sock_diag)", errno);
     while (error.isEmpty()) {
         const ssize_t n = ::recv(fd, buffer.data(), size_t(buffer.size()), 0);
@@ -175,18 +162,8 @@ Status NetlinkSource::dump(std::vector<SocketEntry> &out, ProblemList &problems)
 
 Snapshot NetlinkSource::poll()
 {
-    QElapsedTimer clock;
-    clock.start();
-    const qint64 cpuStart = threadCpuTimeUs();
-    SnapshotData d;
-    d.timeMs = QDateTime::currentMSecsSinceEpoch();
-    d.source = description();
-    const QString root = QStringLiteral("/proc");
-    d.host = TunablesReader::readHostName(root);
-    d.kernel = TunablesReader::readKernelRelease(root);
+    LocalPoll poll(QStringLiteral("/proc"), description());
+    SnapshotData &d = poll.data();
     d.status = dump(d.sockets, d.problems);
-    d.tunables = TunablesReader::read(root, &d.problems);
-    d.pollDurationUs = clock.nsecsElapsed() / 1000;
-    d.pollCpuUs = threadCpuTimeUs() - cpuStart + m_helperCpuUs;
-    return Snapshot(std::move(d));
+    return poll.finish(m_helperCpuUs);
 }

@@ -1,11 +1,8 @@
 #include "sources/local/procsource.h"
 
 #include "sources/local/filereader.h"
-#include "sources/local/threadcputime.h"
+#include "sources/local/localpoll.h"
 #include "sources/local/tunablesreader.h"
-
-#include <QDateTime>
-#include <QElapsedTimer>
 
 #include <unistd.h>
 
@@ -31,14 +28,8 @@ bool ProcSource::readCounters(Counters &out)
 
 Snapshot ProcSource::poll()
 {
-    QElapsedTimer clock;
-    clock.start();
-    const qint64 cpuStart = threadCpuTimeUs();
-    SnapshotData d;
-    d.timeMs = QDateTime::currentMSecsSinceEpoch();
-    d.source = description();
-    d.host = TunablesReader::readHostName(m_root);
-    d.kernel = TunablesReader::readKernelRelease(m_root);
+    LocalPoll poll(m_root, description());
+    SnapshotData &d = poll.data();
 
     ProcParseResult parsed;
     parsed.sockets.reserve(1024);
@@ -65,8 +56,5 @@ Snapshot ProcSource::poll()
     }
     d.sockets = std::move(parsed.sockets);
     d.problems.append(parsed.problems);
-    d.tunables = TunablesReader::read(m_root, &d.problems);
-    d.pollDurationUs = clock.nsecsElapsed() / 1000;
-    d.pollCpuUs = threadCpuTimeUs() - cpuStart;
-    return Snapshot(std::move(d));
+    return poll.finish();
 }
