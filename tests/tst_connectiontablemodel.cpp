@@ -11,6 +11,21 @@
 #include <algorithm>
 #include <map>
 
+// The model and a proxy sorted by one column by SortRole, both under QAbstractItemModelTester.
+struct SortedModel
+{
+    explicit SortedModel(int column)
+    {
+        proxy.setSourceModel(&model);
+        proxy.setSortRole(ConnectionTableModel::SortRole);
+        proxy.sort(column);
+    }
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester { &model, QAbstractItemModelTester::FailureReportingMode::QtTest };
+    QSortFilterProxyModel proxy;
+    QAbstractItemModelTester proxyTester { &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest };
+};
+
 class TestConnectionTableModel : public QObject
 {
     Q_OBJECT
@@ -31,13 +46,9 @@ private Q_SLOTS:
     // the proxy and the view); persistent indexes follow their sockets and the proxy stays consistent.
     void scatteredRemovalIsOneLayoutChange()
     {
-        ConnectionTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSortFilterProxyModel proxy;
-        proxy.setSourceModel(&model);
-        proxy.setSortRole(ConnectionTableModel::SortRole);
-        proxy.sort(ConnectionTableModel::LocalColumn);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        SortedModel sorted(ConnectionTableModel::LocalColumn);
+        ConnectionTableModel &model = sorted.model;
+        QSortFilterProxyModel &proxy = sorted.proxy;
         ConnectionTracker tracker;
         SnapshotBuilder all(1'700'000'000'000);
         SnapshotBuilder odd(1'700'000'001'000);
@@ -84,14 +95,10 @@ private Q_SLOTS:
 
     void manyCyclesPassTheTester()
     {
-        ConnectionTableModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSortFilterProxyModel proxy;
-        proxy.setSourceModel(&model);
-        proxy.setSortRole(ConnectionTableModel::SortRole);
-        proxy.sort(ConnectionTableModel::StateColumn);
+        SortedModel sorted(ConnectionTableModel::StateColumn);
+        ConnectionTableModel &model = sorted.model;
+        QSortFilterProxyModel &proxy = sorted.proxy;
         proxy.setDynamicSortFilter(true);
-        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         // A second model fed the way the window feeds it: a copy of the live sockets sorted by id.
         ConnectionTableModel copyFed;

@@ -360,11 +360,9 @@ QVariant ConnectionTableModel::sortValue(const Row &r, int column) const
     case TimerRemainingColumn:
         return e.timer == TimerKind::None ? -1 : qint64(e.timerMs);
     case SendQColumn:
-        return e.txQueue;
     case RecvQColumn:
-        return e.rxQueue;
     case RetransmitsColumn:
-        return e.retransmits;
+        return display(r, column); // plain numbers, shown as they sort
     case UidColumn:
     case UserColumn:
         return e.uid;
