@@ -25,7 +25,8 @@ inline bool parseDecimal(
         if (c < '0' || c > '9')
             return false;
         const quint64 digit = quint64(c - '0');
-        if (digit > max || v > (max - digit) / 10) // v * 10 + digit would pass max (or wrap)
+        // v * 10 + digit would pass max (or wrap); max / 10 and max % 10 fold to constants.
+        if (v > max / 10 || (v == max / 10 && digit > max % 10))
             return false;
         v = v * 10 + digit;
     }

@@ -2,6 +2,8 @@
 
 #include <QByteArrayView>
 
+#include <cstring>
+
 // The lines of a text: `for (const TextLines::Line &line : TextLines(text))`. Lines end at '\n', as seq_file,
 // netstat and sysctl print them; a '\r' before it stays in the line (the parsers treat it as white space).
 // A last line without '\n' is still a line, a '\n' at the very end starts no empty one, and empty input has
@@ -45,11 +47,12 @@ public:
                 m_atEnd = true;
                 return;
             }
-            qsizetype end = m_text.indexOf('\n', m_next);
-            m_line.terminated = end >= 0;
-            if (end < 0)
-                end = m_text.size();
-            m_line.text = m_text.sliced(m_next, end - m_next);
+            // memchr(3) straight on the bytes: this loop runs once per socket of /proc/net/tcp.
+            const char *start = m_text.data() + m_next;
+            const auto *nl = static_cast<const char *>(std::memchr(start, '\n', size_t(m_text.size() - m_next)));
+            m_line.terminated = nl != nullptr;
+            const qsizetype end = nl ? qsizetype(nl - m_text.data()) : m_text.size();
+            m_line.text = QByteArrayView(start, end - m_next);
             ++m_line.number;
             m_next = end + 1;
         }
