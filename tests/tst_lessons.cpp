@@ -76,6 +76,57 @@ private Q_SLOTS:
         QVERIFY(seen);
     }
 
+    // Facts a kernel networking review corrected; each row names the primary source the text follows.
+    void reviewedFacts_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QStringList>("mustSay");
+        QTest::addColumn<QStringList>("mustNotSay");
+        const auto row = [](const char *id, QStringList say, QStringList not_) {
+            QTest::newRow(id) << QString::fromLatin1(id) << say << not_;
+        };
+        // RFC 4254 §5.3: ssh ends input with SSH_MSG_CHANNEL_EOF, not a TCP FIN.
+        row("half-close", { QStringLiteral("rsh host sort < file"), QStringLiteral("SSH_MSG_CHANNEL_EOF") },
+            { QStringLiteral("This is how \"ssh host") });
+        // net/ipv4/tcp_minisocks.c tcp_timewait_state_process; /proc/slabinfo tw_sock_TCP.
+        row("server-closes-first",
+            { QStringLiteral("PAWS does not reject it and"),
+                QStringLiteral("older TSval is refused even with a higher sequence number"),
+                QStringLiteral("Linux 7.0"), QStringLiteral("port-randomising NAT"),
+                QStringLiteral("256-byte tw_sock_TCP") },
+            { QStringLiteral("accepts it because its sequence number") });
+        // commit 79e9fed46038 (4.18); tcp_twsk_unique before and after 6.14.
+        row("tcp-tw-reuse",
+            { QStringLiteral("up to 4.17"), QStringLiteral("since Linux 4.18"),
+                QStringLiteral("counted from the entry into TIME-WAIT"),
+                QStringLiteral("ktime_get_seconds() > tw_ts_recent_stamp") },
+            { QStringLiteral("since its last timestamp") });
+        // FreeBSD 14.0 release notes: nolocaltimewait defaults to 1.
+        row("bsd-time-wait", { QStringLiteral("FreeBSD 14.0"), QStringLiteral("nolocaltimewait=1") }, {});
+        // The loopback lab: the client ACKs the server's FIN, so only the client passes CLOSING.
+        row("simultaneous-close", { QStringLiteral("only the client passes CLOSING") },
+            { QStringLiteral("shows this on the real kernel") });
+        // RFC 9293 §3.10.5 is ABORT; §3.10.7 is SEGMENT ARRIVES.
+        row("rst-abort", { QStringLiteral("RFC 9293 §3.10.5; socket(7)") },
+            { QStringLiteral("RFC 9293 §3.10.7; socket(7)") });
+    }
+
+    void reviewedFacts()
+    {
+        QFETCH(QString, id);
+        QFETCH(QStringList, mustSay);
+        QFETCH(QStringList, mustNotSay);
+        const Expected<Lesson> lesson = LessonLoader::load(id);
+        QVERIFY(lesson.ok());
+        QString text = lesson->summary + QLatin1Char('\n') + lesson->references.join(QLatin1Char('\n'));
+        for (const LessonStep &s : lesson->steps)
+            text += QLatin1Char('\n') + s.narration + QLatin1Char('\n') + s.reference;
+        for (const QString &m : mustSay)
+            QVERIFY2(text.contains(m), qPrintable(id + QStringLiteral(": missing ") + m));
+        for (const QString &m : mustNotSay)
+            QVERIFY2(!text.contains(m), qPrintable(id + QStringLiteral(": still says ") + m));
+    }
+
     void rstLeavesNoTimeWait()
     {
         const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("rst-abort"));

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void rfcTransitionsArePresent();
     void labelsReadEventSlashAction();
     void everyTransitionIsDocumented();
+    void reviewedEdgeTexts();
     void inferredPathsForEveryPair();
     void textbookInferences_data();
     void textbookInferences();
@@ -82,6 +83,23 @@ void TestTcpStateMachine::everyTransitionIsDocumented()
         QVERIFY(t.weight > 0);
         QVERIFY(t.from != t.to);
     }
+}
+
+void TestTcpStateMachine::reviewedEdgeTexts()
+{
+    // Linux takes a SYN in TIME-WAIT only if PAWS passes and (seq after rcv_nxt or newer TSval):
+    // net/ipv4/tcp_minisocks.c tcp_timewait_state_process.
+    const TcpTransition *syn = TcpStateMachine::find(TcpState::TimeWait, TcpState::SynRecv);
+    QVERIFY(syn);
+    const QByteArray text(syn->explanation);
+    QVERIFY2(text.contains("PAWS does not reject it and"), syn->explanation);
+    QVERIFY2(text.contains("older TSval is refused even with a higher sequence number"), syn->explanation);
+    QVERIFY2(text.contains("Linux 7.0") && text.contains("NAT"), syn->explanation);
+    QVERIFY(QByteArray(syn->reference).contains("tcp_timewait_state_process"));
+    // ABORT is RFC 9293 section 3.10.5; an arriving RST is 3.10.7.
+    const TcpTransition *abort = TcpStateMachine::find(TcpState::Established, TcpState::Close);
+    QVERIFY(abort);
+    QVERIFY2(QByteArray(abort->reference).contains("§3.10.5"), abort->reference);
 }
 
 void TestTcpStateMachine::inferredPathsForEveryPair()

@@ -81,22 +81,25 @@ constexpr TcpTransition table[] = {
         "TIME-WAIT ends. Linux holds it a fixed 60 s (TCP_TIMEWAIT_LEN); FreeBSD 2 x net.inet.tcp.msl.",
         "RFC 9293 §3.6.1 (MUST-13); include/net/tcp.h" },
     { S::TimeWait, S::SynRecv, "rcv acceptable SYN", "send SYN,ACK", P::Other, 3,
-        "A new SYN for the same four-tuple with a higher sequence number or newer timestamp may reopen the "
-        "connection from TIME-WAIT.",
-        "RFC 1122 §4.2.2.13; RFC 6191" },
-    // Resets and aborts (RFC 9293 §3.10.7). Linux aborts to CLOSE without TIME-WAIT (tcp_disconnect).
+        "A new SYN for the same four-tuple may reopen the connection from TIME-WAIT. Linux accepts it only if "
+        "PAWS does not reject it and its sequence number is beyond rcv_nxt or its timestamp is newer: a SYN "
+        "with an older TSval is refused even with a higher sequence number. Since Linux 7.0 timestamp offsets "
+        "are per four-tuple, so clients behind a port-randomising NAT can be refused.",
+        "RFC 1122 §4.2.2.13; RFC 6191; net/ipv4/tcp_minisocks.c tcp_timewait_state_process" },
+    // Resets (RFC 9293 §3.10.7) and aborts (§3.10.5). Linux aborts to CLOSE without TIME-WAIT (tcp_disconnect).
     { S::SynRecv, S::Close, "rcv RST / ABORT", "send RST", P::Abort, 6,
-        "A reset, or abort (SO_LINGER 0), ends the connection at once. No TIME-WAIT follows.", "RFC 9293 §3.10.7" },
+        "A reset, or abort (SO_LINGER 0), ends the connection at once. No TIME-WAIT follows.",
+        "RFC 9293 §3.10.5, §3.10.7" },
     { S::Established, S::Close, "rcv RST / ABORT", "send RST", P::Abort, 6,
         "A reset, or abort (SO_LINGER 0, or close() with unread data), ends the connection at once. No "
         "TIME-WAIT follows.",
-        "RFC 9293 §3.10.7; tcp(7)" },
+        "RFC 9293 §3.10.5, §3.10.7; tcp(7)" },
     { S::FinWait1, S::Close, "rcv RST / ABORT", "send RST", P::Abort, 6,
-        "A reset or abort ends the connection at once.", "RFC 9293 §3.10.7" },
+        "A reset or abort ends the connection at once.", "RFC 9293 §3.10.5, §3.10.7" },
     { S::FinWait2, S::Close, "rcv RST / ABORT", "send RST", P::Abort, 6,
-        "A reset or abort ends the connection at once.", "RFC 9293 §3.10.7" },
+        "A reset or abort ends the connection at once.", "RFC 9293 §3.10.5, §3.10.7" },
     { S::CloseWait, S::Close, "rcv RST / ABORT", "send RST", P::Abort, 6,
-        "A reset or abort ends the connection at once.", "RFC 9293 §3.10.7" },
+        "A reset or abort ends the connection at once.", "RFC 9293 §3.10.5, §3.10.7" },
     { S::Closing, S::Close, "rcv RST / ABORT", "", P::Abort, 6,
         "A reset or abort ends the connection at once. An abort in this state sends no RST: the FIN is already out.",
         "RFC 9293 §3.10.5, §3.10.7" },

@@ -16,7 +16,8 @@ constexpr PatternInfo patterns[] = {
     { LabSession::Pattern::ServerFirst, "server-first",
         "The server closes first: CLOSE_WAIT on the client until it closes, then TIME_WAIT on the server port." },
     { LabSession::Pattern::Simultaneous, "simultaneous",
-        "Both ends send FIN before either is acknowledged: CLOSING, then TIME_WAIT on both ends." },
+        "Both ends send FIN before either is acknowledged. Only the client passes CLOSING; the server goes "
+        "FIN_WAIT1 -> FIN_WAIT2 -> TIME_WAIT, because the client ACKs its FIN. Both end in TIME_WAIT." },
     { LabSession::Pattern::HalfClose, "half-close",
         "The client shuts down writing but keeps reading: FIN_WAIT2 / CLOSE_WAIT while the server still "
         "sends, then TIME_WAIT on the client." },
