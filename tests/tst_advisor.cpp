@@ -85,6 +85,9 @@ void TestAdvisor::finWait2SpeaksBsdOnBsd()
     QVERIFY(it->evidence.contains(QLatin1String("fast_finwait2_recycle = 0")));
     QVERIFY(it->evidence.contains(QLatin1String("60 s")));
     QVERIFY(!it->explanation.contains(QLatin1String("tcp_fin_timeout")));
+    // Without fast_finwait2_recycle the 2MSL timer still drops an idle one (tcp_timer.c tcp_timer_2msl).
+    QVERIFY(it->explanation.contains(QLatin1String("TP_MAXIDLE (8 x 75 s = 10 min)")));
+    QVERIFY(!it->explanation.contains(QLatin1String("only when")));
     QVERIFY(it->reference.contains(QLatin1String("tcp(4)")));
 }
 

@@ -123,9 +123,15 @@ void TestTunableCatalog::keyTruths_data()
         { "fixed 60 s", "No sysctl shortens it", "tcp_tw_reuse_delay" });
     row("fin_timeout", "net.ipv4.tcp_fin_timeout", "60", { "orphaned FIN_WAIT_2", "Not the TIME_WAIT length" });
     row("tw_reuse", "net.ipv4.tcp_tw_reuse", "2",
-        { "connect()", "timestamps", "2 loopback only", "4.18", "No effect on incoming connections",
-            "does not shorten" });
-    row("tw_reuse_delay", "net.ipv4.tcp_tw_reuse_delay", "1000", { "6.14", "Does not shorten TIME_WAIT" });
+        { "connect()", "timestamps", "2 loopback only", "A boolean up to 4.17", "default 2 from 4.18",
+            "No effect on incoming connections", "does not shorten" });
+    row("tw_reuse_delay", "net.ipv4.tcp_tw_reuse_delay", "1000",
+        { "since a socket entered TIME_WAIT", "6.14", "ktime_get_seconds() > tw_ts_recent_stamp", "about 0 to 1 s",
+            "Does not shorten TIME_WAIT" });
+    // tcp_conn_request: the SYN queue is full at min(backlog, somaxconn); the sysctl only counts without cookies.
+    row("max_syn_backlog", "net.ipv4.tcp_max_syn_backlog", "max(128, ehash / 128)",
+        { "Read only when tcp_syncookies=0", "Not the per-listener SYN queue limit",
+            "min(listen() backlog, somaxconn)" });
     row("tw_recycle", "net.ipv4.tcp_tw_recycle", "0 (removed in 4.12)", { "NAT", "Removed in 4.12" });
     row("max_tw_buckets", "net.ipv4.tcp_max_tw_buckets", "ehash entries / 2",
         { "skips TIME_WAIT", "TCPTimeWaitOverflow" });
@@ -133,6 +139,11 @@ void TestTunableCatalog::keyTruths_data()
     row("somaxconn", "net.core.somaxconn", "4096", { "128 before 5.4" });
     row("BSD msl", "net.inet.tcp.msl", "30000", { "TIME_WAIT lasts 2 x msl", "30 s" });
     row("BSD finwait2_timeout", "net.inet.tcp.finwait2_timeout", "60000", { "unless fast_finwait2_recycle is 1" });
+    // sys/netinet/tcp_timer.c tcp_timer_2msl drops an idle FIN_WAIT_2 after TP_MAXIDLE even without recycling.
+    row("BSD fast_finwait2_recycle", "net.inet.tcp.fast_finwait2_recycle", "0", { "TP_MAXIDLE (8 x 75 s = 10 min)" });
+    // FreeBSD 14.0 release notes: no TIME_WAIT between local ends by default.
+    row("BSD nolocaltimewait", "net.inet.tcp.nolocaltimewait", "1",
+        { "default is 1 since FreeBSD 14.0", "shows no TIME_WAIT", "msl_local" });
 }
 
 void TestTunableCatalog::keyTruths()

@@ -212,9 +212,11 @@ std::optional<Advisory> Advisor::twBucketsNearLimit(const Snapshot &s, const Thr
         "the protection TIME_WAIT gives against a lost last ACK and old duplicate segments.");
     a.action = QStringLiteral(
         "Find who closes first (see the diagram's TIME_WAIT sockets). Raising tcp_max_tw_buckets is cheap "
-        "(about 170 bytes per socket); reducing connection churn (keep-alive, pooling) is better.");
+        "(a 256-byte tw_sock_TCP slab object per socket, plus a 64-byte bind bucket for an outbound "
+        "connection); reducing connection churn (keep-alive, pooling) is better.");
     a.state = TcpState::TimeWait;
-    a.reference = QStringLiteral("net/ipv4/inet_timewait_sock.c inet_twsk_alloc; ip-sysctl.rst");
+    a.reference
+        = QStringLiteral("net/ipv4/inet_timewait_sock.c inet_twsk_alloc; /proc/slabinfo tw_sock_TCP; ip-sysctl.rst");
     return a;
 }
 
@@ -281,7 +283,8 @@ std::optional<Advisory> Advisor::serverClosesFirst(const Snapshot &s, const Thre
     a.explanation = QStringLiteral(
         "TIME_WAIT stays on the side that closes first. Here the server closes (HTTP/1.0, Connection: close, "
         "idle timeouts), so it holds TIME_WAIT for 60 s per connection. That is usually fine: it uses no "
-        "ephemeral ports, about 170 bytes each, and Linux still accepts a newer SYN on the same 4-tuple.");
+        "ephemeral ports, each costs a 256-byte tw_sock_TCP slab object, and Linux still accepts a newer SYN on "
+        "the same 4-tuple.");
     a.action = QStringLiteral(
         "Usually nothing. If the count grows toward tcp_max_tw_buckets, keep connections alive longer. "
         "tcp_tw_reuse does not apply to these sockets.");
@@ -339,7 +342,8 @@ std::optional<Advisory> Advisor::finWait2Piling(
     const std::vector<Aged> aged = ages(s, tracker, TcpState::FinWait2);
     const QString oldest = aged.empty() ? QString() : QStringLiteral("\noldest: %1").arg(oldestText(aged));
     if (s.os() != QLatin1String("Linux")) {
-        // FreeBSD drops a FIN_WAIT_2 whose receive side is closed only with fast_finwait2_recycle (tcp(4)).
+        // fast_finwait2_recycle drops a FIN_WAIT_2 whose receive side is closed (tcp(4)); without it the 2MSL
+        // timer still drops one idle for TP_MAXIDLE (sys/netinet/tcp_timer.c tcp_timer_2msl).
         const auto recycle = s.tunables().intValue(QStringLiteral("net.inet.tcp.fast_finwait2_recycle"));
         const auto timeout = s.tunables().intValue(QStringLiteral("net.inet.tcp.finwait2_timeout"));
         a.evidence = QStringLiteral("%1 FIN_WAIT_2 sockets; net.inet.tcp.fast_finwait2_recycle = %2, "
@@ -351,14 +355,15 @@ std::optional<Advisory> Advisor::finWait2Piling(
         a.explanation = QStringLiteral(
             "This host sent its FIN and the peer acknowledged it, but the peer has not sent its own FIN. On "
             "FreeBSD such a socket, once its receive side is closed, is dropped after "
-            "net.inet.tcp.finwait2_timeout only when net.inet.tcp.fast_finwait2_recycle is 1; otherwise it "
-            "waits for the peer.");
+            "net.inet.tcp.finwait2_timeout when net.inet.tcp.fast_finwait2_recycle is 1. Otherwise the 2MSL timer "
+            "still drops it once it has been idle for TP_MAXIDLE (8 x 75 s = 10 min); one that keeps "
+            "receiving data waits for the peer.");
         a.action = QStringLiteral(
             "Look at the peers (remote addresses in the table): a client or proxy that never closes. Setting "
             "net.inet.tcp.fast_finwait2_recycle=1 frees them sooner; it does not change TIME_WAIT "
             "(2 x net.inet.tcp.msl).");
         a.state = TcpState::FinWait2;
-        a.reference = QStringLiteral("RFC 9293 §3.3.2; FreeBSD tcp(4)");
+        a.reference = QStringLiteral("RFC 9293 §3.3.2; FreeBSD tcp(4); sys/netinet/tcp_timer.c tcp_timer_2msl");
         return a;
     }
     const auto fin = s.tunables().intValue(QStringLiteral("net.ipv4.tcp_fin_timeout"));
