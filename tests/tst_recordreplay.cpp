@@ -78,7 +78,7 @@ QString TestRecordReplay::record(const char *name, int frames)
 
 void TestRecordReplay::roundTripKeepsCounts()
 {
-    const QString path = m_dir.filePath(QStringLiteral("a.tcpscope"));
+    const QString path = m_dir.filePath(QStringLiteral("a.tcps"));
     auto rec = std::make_unique<Recorder>(path);
     QVERIFY(rec->open().ok());
     StreamProcSource source(QStringLiteral("/proc"), std::move(rec));
@@ -104,7 +104,7 @@ void TestRecordReplay::roundTripKeepsCounts()
 
 void TestRecordReplay::commandLineRoundTrip()
 {
-    const QString path = m_dir.filePath(QStringLiteral("cli.tcpscope"));
+    const QString path = m_dir.filePath(QStringLiteral("cli.tcps"));
     int code = 0;
     QByteArray err;
     const QJsonObject live = runJson(
@@ -126,7 +126,7 @@ void TestRecordReplay::commandLineRoundTrip()
 
 void TestRecordReplay::truncatedLastFrameIsIgnoredWithNotice()
 {
-    const QString path = record("trunc.tcpscope", 3);
+    const QString path = record("trunc.tcps", 3);
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadWrite));
     const QByteArray all = f.readAll();
@@ -144,7 +144,7 @@ void TestRecordReplay::truncatedLastFrameIsIgnoredWithNotice()
 
 void TestRecordReplay::corruptedFrameNamesItsNumber()
 {
-    const QString path = record("bad.tcpscope", 3);
+    const QString path = record("bad.tcps", 3);
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QByteArray all = f.readAll();
@@ -177,7 +177,7 @@ void TestRecordReplay::corruptedFrameNamesItsNumber()
     int code = 0;
     QByteArray err;
     all.remove(0, second);
-    QFile g(m_dir.filePath(QStringLiteral("bad2.tcpscope")));
+    QFile g(m_dir.filePath(QStringLiteral("bad2.tcps")));
     QVERIFY(g.open(QIODevice::WriteOnly));
     g.write(all);
     g.close();
@@ -190,7 +190,7 @@ void TestRecordReplay::corruptedFrameNamesItsNumber()
 
 void TestRecordReplay::seekStepAndPause()
 {
-    const QString path = record("seek.tcpscope", 5);
+    const QString path = record("seek.tcps", 5);
     ReplaySource replay(path);
     QVERIFY(replay.open().ok());
     QCOMPARE(replay.frameCount(), 5);
@@ -240,7 +240,7 @@ void TestRecordReplay::recorderStartsAndStops()
     QVERIFY(!rec->isRecording());
     StreamProcSource source(QStringLiteral("/proc"), rec);
     source.poll(); // idle: nothing written
-    const QString path = m_dir.filePath(QStringLiteral("menu.tcpscope"));
+    const QString path = m_dir.filePath(QStringLiteral("menu.tcps"));
     QVERIFY(rec->start(path).ok()); // the menu action, from the GUI thread
     source.poll();
     source.poll();

@@ -22,7 +22,7 @@ private Q_SLOTS:
 void TestReplayControls::drivesPollerAndSource()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("r.tcpscope"));
+    const QString path = dir.filePath(QStringLiteral("r.tcps"));
     {
         auto rec = std::make_unique<Recorder>(path);
         QVERIFY(rec->open().ok());

@@ -8,8 +8,8 @@ build=$(cd "${1:?usage: run-longrun.sh BUILD_DIR [frames sockets intervalMs spee
 frames=${2:-900} sockets=${3:-3000} interval=${4:-2000} speed=${5:-20}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$build/tests/longrun/longrun" write "$work/rec.tcpscope" "$frames" "$sockets" "$interval"
+"$build/tests/longrun/longrun" write "$work/rec.tcps" "$frames" "$sockets" "$interval"
 cd "$work"
-heaptrack -o "$work/heap" "$build/tests/longrun/longrun" replay "$work/rec.tcpscope" "$speed"
+heaptrack -o "$work/heap" "$build/tests/longrun/longrun" replay "$work/rec.tcps" "$speed"
 heaptrack_print "$work"/heap.*zst 2>/dev/null | grep -E "^(peak heap memory|peak RSS|total memory leaked|calls to allocation)" || \
   heaptrack_print "$work"/heap.* | grep -E "^(peak heap memory|peak RSS|total memory leaked|calls to allocation)"
