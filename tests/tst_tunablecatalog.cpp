@@ -16,6 +16,7 @@ private Q_SLOTS:
     void badCatalogIsRefused();
     void everyReadTunableIsDescribed();
     void bsdTunablesForTheBsdSource();
+    void macosHasItsOwnDefaults();
     void keyTruths_data();
     void keyTruths();
     void defaultsMatchARealKernel();
@@ -29,7 +30,7 @@ void TestTunableCatalog::resourceLoadsEveryEntry()
     QString error;
     const std::vector<TunableInfo> entries = TunableCatalog::fromJson(f.readAll(), &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QCOMPARE(entries.size(), size_t(22)); // 15 Linux, 7 FreeBSD
+    QCOMPARE(entries.size(), size_t(25)); // 15 Linux, 7 FreeBSD, 3 macOS
     QCOMPARE(TunableCatalog::all().size(), entries.size());
     QSet<QString> names;
     for (size_t i = 0; i < entries.size(); ++i) {
@@ -37,9 +38,10 @@ void TestTunableCatalog::resourceLoadsEveryEntry()
         QVERIFY2(!e.name.isEmpty() && !e.defaultValue.isEmpty() && !e.does.isEmpty() && !e.doesNot.isEmpty()
                 && !e.reference.isEmpty(),
             qPrintable(e.name));
-        QVERIFY(e.os == QLatin1String("Linux") || e.os == QLatin1String("FreeBSD"));
-        QVERIFY2(!names.contains(e.name), qPrintable(e.name));
-        names.insert(e.name);
+        QVERIFY(e.os == QLatin1String("Linux") || e.os == QLatin1String("FreeBSD") || e.os == QLatin1String("macOS"));
+        const QString key = e.os + QLatin1Char('/') + e.name; // one entry per name and OS
+        QVERIFY2(!names.contains(key), qPrintable(key));
+        names.insert(key);
         QCOMPARE(TunableCatalog::all()[i].name, e.name); // display order is the file's
     }
     QCOMPARE(TunableCatalog::forOs(QStringLiteral("Linux")).size(), size_t(15));
@@ -68,7 +70,7 @@ void TestTunableCatalog::badCatalogIsRefused_data()
                                 << QStringLiteral("entry 1: no \"does\"");
     QTest::newRow("unknown os") << QByteArray(R"({"tunables": [{"name": "n.a", "os": "Windows", "default": "1",
         "does": "d", "doesNot": "n", "reference": "r"}]})")
-                                << QStringLiteral("entry 1: os \"Windows\" is neither Linux nor FreeBSD");
+                                << QStringLiteral("entry 1: os \"Windows\" is not Linux, FreeBSD or macOS");
 }
 
 void TestTunableCatalog::badCatalogIsRefused()
@@ -105,7 +107,37 @@ void TestTunableCatalog::bsdTunablesForTheBsdSource()
         QVERIFY2(i, qPrintable(n));
         QCOMPARE(i->os, QStringLiteral("FreeBSD"));
     }
-    QCOMPARE(TunableCatalog::forOs(QStringLiteral("Darwin")).size(), size_t(names.size()));
+    QCOMPARE(TunableCatalog::forOs(QStringLiteral("FreeBSD")).size(), size_t(names.size()));
+    QCOMPARE(TunableCatalog::forOs(QStringLiteral("OpenBSD")).size(), size_t(names.size()));
+}
+
+void TestTunableCatalog::macosHasItsOwnDefaults()
+{
+    // xnu bsd/netinet/tcp_timer.h TCPTV_MSL is 15 s; in_pcb.c ipport_firstauto is IPPORT_HIFIRSTAUTO (49152).
+    const std::vector<const TunableInfo *> mac = TunableCatalog::forOs(QStringLiteral("Darwin"));
+    QCOMPARE(mac.size(), size_t(3));
+    for (const TunableInfo *i : mac)
+        QCOMPARE(i->os, QStringLiteral("macOS"));
+    const TunableInfo *msl = TunableCatalog::find(QStringLiteral("net.inet.tcp.msl"), QStringLiteral("Darwin"));
+    const TunableInfo *first
+        = TunableCatalog::find(QStringLiteral("net.inet.ip.portrange.first"), QStringLiteral("Darwin"));
+    QVERIFY(msl && first);
+    QCOMPARE(msl->defaultValue, QStringLiteral("15000"));
+    QVERIFY(msl->does.contains(QLatin1String("30 s")));
+    QCOMPARE(first->defaultValue, QStringLiteral("49152"));
+    QVERIFY(first->does.contains(QLatin1String("every destination shares this one range")));
+    // tests/data/bsd/sysctl-macos-msl.txt: an untuned Mac prints 15000, which is its default, not a change.
+    QVERIFY(TunableCatalog::isDefault(*msl, QStringLiteral("15000")));
+    QVERIFY(TunableCatalog::isDefault(*first, QStringLiteral("49152")));
+    const TunableInfo *bsdMsl = TunableCatalog::find(QStringLiteral("net.inet.tcp.msl"), QStringLiteral("FreeBSD"));
+    QVERIFY(bsdMsl && bsdMsl != msl);
+    QVERIFY(!TunableCatalog::isDefault(*bsdMsl, QStringLiteral("15000")));
+    QCOMPARE(
+        TunableCatalog::find(QStringLiteral("net.inet.ip.portrange.first"), QStringLiteral("FreeBSD"))->defaultValue,
+        QStringLiteral("10000"));
+    // FreeBSD-only tunables have no macOS description (xnu was not checked for them).
+    QVERIFY(!TunableCatalog::find(QStringLiteral("net.inet.tcp.nolocaltimewait"), QStringLiteral("Darwin")));
+    QVERIFY(!TunableCatalog::find(QStringLiteral("net.ipv4.tcp_tw_reuse"), QStringLiteral("Darwin")));
 }
 
 void TestTunableCatalog::keyTruths_data()

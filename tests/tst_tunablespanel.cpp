@@ -43,6 +43,7 @@ class TestTunablesPanel : public QObject
 private Q_SLOTS:
     void showsEveryTunable();
     void changeIsHighlighted();
+    void macosDefaultsAreNotChanges();
     void realSysctlChangeInANamespace();
 };
 
@@ -97,6 +98,29 @@ void TestTunablesPanel::changeIsHighlighted()
     panel.setSnapshot(withReuse(s, QStringLiteral("1"), 1'001'000 + TunablesPanel::FreshChangeMs + 1000));
     QCOMPARE(rowColor(panel, QStringLiteral("net.ipv4.tcp_tw_reuse")), QColor(255, 243, 196)); // still marked
     QCOMPARE(rowColor(panel, QStringLiteral("net.ipv4.tcp_fin_timeout")), QColor(Qt::black));
+}
+
+void TestTunablesPanel::macosDefaultsAreNotChanges()
+{
+    // An untuned Mac: msl 15000 (xnu tcp_timer.h TCPTV_MSL) and the range 49152-65535 (xnu in_pcb.c).
+    SnapshotData d;
+    d.os = QStringLiteral("Darwin");
+    d.timeMs = 1;
+    d.tunables.set(QStringLiteral("net.inet.tcp.msl"), QStringLiteral("15000"));
+    d.tunables.set(QStringLiteral("net.inet.ip.portrange.first"), QStringLiteral("49152"));
+    d.tunables.set(QStringLiteral("net.inet.ip.portrange.last"), QStringLiteral("65535"));
+    TunablesPanel panel;
+    panel.setSnapshot(Snapshot(std::move(d)));
+    QCOMPARE(panel.table()->rowCount(), int(TunableCatalog::forOs(QStringLiteral("Darwin")).size()));
+    const QStringList names = { QStringLiteral("net.inet.tcp.msl"), QStringLiteral("net.inet.ip.portrange.first"),
+        QStringLiteral("net.inet.ip.portrange.last") };
+    for (const QString &n : names) {
+        const int row = panel.rowOf(n);
+        QVERIFY2(row >= 0, qPrintable(n));
+        QVERIFY2(!panel.table()->item(row, TunablesPanel::ValueColumn)->font().bold(), qPrintable(n));
+    }
+    QCOMPARE(panel.table()->item(panel.rowOf(names[0]), TunablesPanel::DefaultColumn)->text(), QStringLiteral("15000"));
+    QCOMPARE(panel.table()->item(panel.rowOf(names[1]), TunablesPanel::DefaultColumn)->text(), QStringLiteral("49152"));
 }
 
 void TestTunablesPanel::realSysctlChangeInANamespace()

@@ -23,8 +23,8 @@ bool readEntry(const QJsonObject &o, TunableInfo &info, QString &error)
         || !readText(o, QLatin1String("doesNot"), info.doesNot, error)
         || !readText(o, QLatin1String("reference"), info.reference, error))
         return false;
-    if (info.os != QLatin1String("Linux") && info.os != QLatin1String("FreeBSD")) {
-        error = QStringLiteral("os \"%1\" is neither Linux nor FreeBSD").arg(info.os);
+    if (info.os != QLatin1String("Linux") && info.os != QLatin1String("FreeBSD") && info.os != QLatin1String("macOS")) {
+        error = QStringLiteral("os \"%1\" is not Linux, FreeBSD or macOS").arg(info.os);
         return false;
     }
     info.defaultIsFormula = o.value(QLatin1String("defaultIsFormula")).toBool();
@@ -78,21 +78,29 @@ const std::vector<TunableInfo> &TunableCatalog::all()
     return entries;
 }
 
-const TunableInfo *TunableCatalog::find(const QString &name)
+const TunableInfo *TunableCatalog::find(const QString &name, const QString &os)
 {
+    const QString wanted = os.isEmpty() ? QString() : family(os);
     for (const TunableInfo &i : all()) {
-        if (i.name == name)
+        if (i.name == name && (wanted.isEmpty() || i.os == wanted))
             return &i;
     }
     return nullptr;
 }
 
+QString TunableCatalog::family(const QString &os)
+{
+    if (os == QLatin1String("Linux"))
+        return os;
+    return os == QLatin1String("Darwin") ? QStringLiteral("macOS") : QStringLiteral("FreeBSD");
+}
+
 std::vector<const TunableInfo *> TunableCatalog::forOs(const QString &os)
 {
-    const QString family = os == QLatin1String("Linux") ? os : QStringLiteral("FreeBSD");
+    const QString wanted = family(os);
     std::vector<const TunableInfo *> out;
     for (const TunableInfo &i : all()) {
-        if (i.os == family)
+        if (i.os == wanted)
             out.push_back(&i);
     }
     return out;

@@ -62,7 +62,7 @@ void TunablesPanel::showDetails(int row)
         return;
     }
     const QString full = name->toolTip();
-    const TunableInfo *info = TunableCatalog::find(full);
+    const TunableInfo *info = TunableCatalog::find(full, m_os);
     QString text = tr("<b>%1</b> = %2 (default %3)")
                        .arg(full.toHtmlEscaped(), m_table->item(row, ValueColumn)->text().toHtmlEscaped(),
                            m_table->item(row, DefaultColumn)->text().toHtmlEscaped());
@@ -92,7 +92,7 @@ void TunablesPanel::build(const Snapshot &s)
     m_table->setRowCount(int(names.size()));
     for (int row = 0; row < names.size(); ++row) {
         const QString &n = names[row];
-        const TunableInfo *info = TunableCatalog::find(n);
+        const TunableInfo *info = TunableCatalog::find(n, s.os());
         m_rows.insert(n, row);
         auto *name = new QTableWidgetItem(n.startsWith(QLatin1String("net.")) ? n.section(QLatin1Char('.'), 2) : n);
         name->setToolTip(n);
@@ -141,7 +141,7 @@ void TunablesPanel::setSnapshot(const Snapshot &s)
 
 void TunablesPanel::updateRow(int row, const QString &name, const Snapshot &s)
 {
-    const TunableInfo *info = TunableCatalog::find(name);
+    const TunableInfo *info = TunableCatalog::find(name, s.os());
     QTableWidgetItem *value = m_table->item(row, ValueColumn);
     QString now;
     if (info && info->readOnly)
