@@ -57,6 +57,7 @@ private Q_SLOTS:
     void rules();
     void evidenceCarriesNumbers();
     void portPressurePerDestination();
+    void portPressureOnMacosIsPerLocalAddress();
     void reservedPortsInRange();
     void closeWaitAgeingNeedsTracker();
     void jsonOutputHasStableIds();
@@ -176,6 +177,57 @@ void TestAdvisor::portPressurePerDestination()
     const PortPressure::Result quiet = PortPressure::compute(fixture(QStringLiteral("procroot/linux-6.18")));
     QVERIFY(quiet.valid);
     QCOMPARE(quiet.capacity + quiet.listenersInRange, 60999 - 32768 + 1);
+}
+
+// 60 TIME_WAIT sockets from 10.0.0.1, 15 to each of 4 servers, in a 100-port range.
+static Snapshot spreadOver4Servers(const QString &os)
+{
+    SnapshotData d;
+    d.os = os;
+    d.timeMs = 1;
+    d.tunables.set(QStringLiteral("net.inet.ip.portrange.first"), QStringLiteral("49152"));
+    d.tunables.set(QStringLiteral("net.inet.ip.portrange.last"), QStringLiteral("49251"));
+    for (int i = 0; i < 60; ++i) {
+        SocketEntry e;
+        e.kind = RowKind::BsdPcb;
+        e.state = TcpState::TimeWait;
+        e.localAddr = { 10, 0, 0, 1 };
+        e.remoteAddr = { 10, 0, 1, quint8(1 + i % 4) };
+        e.localPort = quint16(49152 + i);
+        e.remotePort = 443;
+        d.sockets.push_back(e);
+    }
+    return Snapshot(std::move(d));
+}
+
+void TestAdvisor::portPressureOnMacosIsPerLocalAddress()
+{
+    // xnu bsd/netinet/in_pcb.c in_pcbbind: a free port is looked up by local address and port only, so on
+    // macOS every destination draws from the same range; FreeBSD 13+ and Linux count per destination.
+    const PortPressure::Result mac = PortPressure::compute(spreadOver4Servers(QStringLiteral("Darwin")));
+    QVERIFY(mac.valid && mac.perLocalAddress);
+    QCOMPARE(mac.capacity, 100);
+    QCOMPARE(mac.top.size(), size_t(1));
+    QCOMPARE(mac.top[0].localAddress, QStringLiteral("10.0.0.1"));
+    QCOMPARE(mac.top[0].used, 60);
+    QVERIFY(mac.top[0].remote.isEmpty());
+    const PortPressure::Result bsd = PortPressure::compute(spreadOver4Servers(QStringLiteral("FreeBSD")));
+    QVERIFY(!bsd.perLocalAddress);
+    QCOMPARE(bsd.top.size(), size_t(4));
+    QCOMPARE(bsd.top[0].used, 15);
+
+    const auto macAdvice = Advisor::evaluate(spreadOver4Servers(QStringLiteral("Darwin")));
+    const Advisory *a = byId(macAdvice, QStringLiteral("ephemeral-port-pressure"));
+    QVERIFY(a);
+    QVERIFY2(
+        a->title.contains(QLatin1String("10.0.0.1")) && a->title.contains(QLatin1String("60%")), qPrintable(a->title));
+    QVERIFY(a->evidence.contains(QLatin1String("per local address, shared by every destination")));
+    QVERIFY(a->evidence.contains(QLatin1String("10.0.0.1 -> any destination: 60 sockets")));
+    QVERIFY(a->explanation.contains(QLatin1String("30 s")));
+    QVERIFY(!a->action.contains(QLatin1String("ip_local_port_range")));
+    QVERIFY(a->reference.contains(QLatin1String("in_pcbbind")));
+    QVERIFY(!byId(
+        Advisor::evaluate(spreadOver4Servers(QStringLiteral("FreeBSD"))), QStringLiteral("ephemeral-port-pressure")));
 }
 
 void TestAdvisor::reservedPortsInRange()

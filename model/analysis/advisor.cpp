@@ -229,17 +229,22 @@ std::optional<Advisory> Advisor::ephemeralPortPressure(const Snapshot &s, const 
     Advisory a;
     a.id = QStringLiteral("ephemeral-port-pressure");
     a.severity = worst.share >= t.portsCritical ? Advisory::Severity::Critical : Advisory::Severity::Warning;
-    a.title = QStringLiteral("Ephemeral ports toward %1 are %2 used").arg(worst.remote, percent(worst.share));
+    const bool shared = p.perLocalAddress;
+    a.title = shared ? QStringLiteral("Ephemeral ports of %1 are %2 used, for all destinations together")
+                           .arg(worst.localAddress, percent(worst.share))
+                     : QStringLiteral("Ephemeral ports toward %1 are %2 used").arg(worst.remote, percent(worst.share));
     QStringList lines;
-    lines << QStringLiteral("range %1-%2: %3 usable ports per destination (%4 reserved, %5 held by listeners)")
+    lines << QStringLiteral("range %1-%2: %3 usable ports per %6 (%4 reserved, %5 held by listeners)")
                  .arg(p.first)
                  .arg(p.last)
                  .arg(p.capacity)
                  .arg(p.reserved)
-                 .arg(p.listenersInRange);
+                 .arg(p.listenersInRange)
+                 .arg(shared ? QStringLiteral("local address, shared by every destination")
+                             : QStringLiteral("destination"));
     for (const PortPressure::Destination &d : p.top)
         lines << QStringLiteral("%1 -> %2: %3 sockets (%4)")
-                     .arg(d.localAddress, d.remote)
+                     .arg(d.localAddress, shared ? QStringLiteral("any destination") : d.remote)
                      .arg(d.used)
                      .arg(percent(d.share));
     a.evidence = lines.join(QLatin1Char('\n'));
@@ -252,8 +257,20 @@ std::optional<Advisory> Advisor::ephemeralPortPressure(const Snapshot &s, const 
         "Reuse connections (keep-alive, pools). Widen ip_local_port_range, spread over more destination "
         "ports or addresses, or use more source addresses. tcp_tw_reuse = 1 helps outgoing connections if "
         "timestamps are on.");
+    if (shared) {
+        a.explanation = QStringLiteral(
+            "macOS gives each connect() a local port that is unique for its local address whatever the "
+            "destination, so all outgoing connections from one address share net.inet.ip.portrange.first-last, "
+            "and TIME_WAIT keeps a port for %1 s after close. When all are taken, connect() fails with "
+            "EADDRNOTAVAIL. Linux and FreeBSD 13 or later count ports per destination instead.")
+                            .arg(s.timeWaitLengthMs() / 1000);
+        a.action = QStringLiteral(
+            "Reuse connections (keep-alive, pools), widen net.inet.ip.portrange.first-last, or use more source "
+            "addresses. More destination ports or addresses do not help here.");
+    }
     a.state = TcpState::TimeWait;
-    a.reference = QStringLiteral("ip(7) ip_local_port_range; net/ipv4/inet_hashtables.c; Bernat 2014");
+    a.reference = shared ? QStringLiteral("xnu bsd/netinet/in_pcb.c in_pcbbind; xnu bsd/netinet/tcp_timer.h TCPTV_MSL")
+                         : QStringLiteral("ip(7) ip_local_port_range; net/ipv4/inet_hashtables.c; Bernat 2014");
     return a;
 }
 

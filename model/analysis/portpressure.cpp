@@ -52,7 +52,9 @@ PortPressure::Result PortPressure::compute(const Snapshot &snapshot, int limit)
         r.listenersInRange += (p >= r.first && p <= r.last) ? 1 : 0;
     r.capacity = std::max(1, r.last - r.first + 1 - r.reserved - r.listenersInRange);
 
-    // Keyed by a SocketKey with the local port zeroed: that is exactly D (family, both IPs, remote port).
+    // Keyed by a SocketKey with the local port zeroed: that is exactly D (family, both IPs, remote port). On macOS
+    // the remote end is zeroed too: xnu in_pcbbind looks a free port up by local address and port only.
+    r.perLocalAddress = snapshot.os() == QLatin1String("Darwin");
     std::unordered_map<SocketKey, int, SocketKey::Hash> used;
     for (const SocketEntry &s : snapshot.sockets()) {
         if (s.state == TcpState::Listen || s.remotePort == 0 || listenPorts.count(s.localPort))
@@ -61,14 +63,21 @@ PortPressure::Result PortPressure::compute(const Snapshot &snapshot, int limit)
             continue;
         SocketKey k = SocketKey::of(s);
         k.localPort = 0;
+        if (r.perLocalAddress) {
+            k.remote = {};
+            k.remotePort = 0;
+        }
         ++used[k];
     }
     for (const auto &[k, n] : used) {
-        r.top.push_back({ SocketEntry::addressText(k.family, k.local),
-            SocketEntry::endpointText(k.family, k.remote, k.remotePort), n, double(n) / r.capacity });
+        const QString remote
+            = r.perLocalAddress ? QString() : SocketEntry::endpointText(k.family, k.remote, k.remotePort);
+        r.top.push_back({ SocketEntry::addressText(k.family, k.local), remote, n, double(n) / r.capacity });
     }
     std::sort(r.top.begin(), r.top.end(), [](const Destination &a, const Destination &b) {
-        return a.used != b.used ? a.used > b.used : a.remote < b.remote;
+        if (a.used != b.used)
+            return a.used > b.used;
+        return a.remote != b.remote ? a.remote < b.remote : a.localAddress < b.localAddress;
     });
     if (qsizetype(r.top.size()) > limit)
         r.top.resize(size_t(limit));

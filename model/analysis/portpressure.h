@@ -8,14 +8,15 @@
 
 // Ephemeral-port use per destination (net/ipv4/inet_hashtables.c __inet_hash_connect). connect() needs only the 4-tuple
 // to be unique, so the limit applies per D = (local IP, remote IP, remote port): sockets of D in any state, TIME_WAIT
-// included, whose local port lies in ip_local_port_range, out of the range's capacity.
+// included, whose local port lies in ip_local_port_range, out of the range's capacity. macOS picks a port unique per
+// local address whatever the destination (xnu bsd/netinet/in_pcb.c in_pcbbind), so there D is the local IP alone.
 class PortPressure
 {
 public:
     struct Destination
     {
         QString localAddress;
-        QString remote; // "127.0.0.2:5432"
+        QString remote; // "127.0.0.2:5432"; empty when the range is shared by every destination (macOS)
         int used = 0;
         double share = 0; // used / capacity
     };
@@ -27,6 +28,7 @@ public:
         int reserved = 0; // reserved ports inside the range
         int listenersInRange = 0; // range ports held by listeners (bind())
         int capacity = 0;
+        bool perLocalAddress = false; // macOS: one range per local address, shared by all destinations
         std::vector<Destination> top; // most used first
     };
     // Top `limit` destinations by use.
