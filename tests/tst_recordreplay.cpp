@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void seekStepAndPause();
     void missingFileIsAMessage();
     void recorderStartsAndStops();
+    void docsUseTheDialogsExtension();
 };
 
 void TestRecordReplay::initTestCase()
@@ -252,6 +254,24 @@ void TestRecordReplay::recorderStartsAndStops()
     QCOMPARE(replay.frameCount(), 2);
     QVERIFY(!rec->start(m_dir.filePath(QStringLiteral("no/such/dir/x"))).ok());
     QVERIFY(!rec->isRecording());
+}
+
+void TestRecordReplay::docsUseTheDialogsExtension()
+{
+    // The open and record dialogs filter *.tcps; the README, docs and man page name recordings the same way.
+    const auto read = [](const char *rel) {
+        QFile f(QStringLiteral(TCPSCOPE_SOURCE_DIR "/") + QLatin1String(rel));
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+    QVERIFY(read("app/sourceactions.cpp").contains(QLatin1String("(*.tcps)")));
+    const QRegularExpression other(QStringLiteral("\\w\\.tcpscope\\b(?!\\.)"));
+    for (const char *doc : { "README.md", "docs/remote-and-replay.md", "resources/man/tcpscope.1" }) {
+        const QString text = read(doc);
+        QVERIFY2(!text.isEmpty(), doc);
+        QVERIFY2(text.contains(QLatin1String(".tcps")), doc);
+        const QRegularExpressionMatch m = other.match(text);
+        QVERIFY2(!m.hasMatch(), qPrintable(QLatin1String(doc) + QStringLiteral(": ") + m.captured()));
+    }
 }
 
 TCPSCOPE_TEST_MAIN(TestRecordReplay, QCoreApplication, TestMain::Isolated)
