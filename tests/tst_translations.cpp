@@ -60,8 +60,15 @@ private Q_SLOTS:
         QCOMPARE(w.findChild<QDockWidget *>(QStringLiteral("connectionsDock"))->windowTitle(), QStringLiteral("連線"));
         QCOMPARE(w.toolBar()->pauseAction()->text(), QStringLiteral("暫停"));
         QCOMPARE(w.toolBar()->windowTitle(), QStringLiteral("主工具列"));
-        QCOMPARE(w.tableModel()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("家族"));
-        QCOMPARE(w.tableModel()->headerData(3, Qt::Horizontal).toString(), QStringLiteral("狀態"));
+        // The terms a Taiwanese network engineer uses: 位址家族 (address family), 停留時間 (time in state),
+        // 診斷建議 (the advisor's findings).
+        QCOMPARE(w.tableModel()->headerData(ConnectionTableModel::FamilyColumn, Qt::Horizontal).toString(),
+            QStringLiteral("位址家族"));
+        QCOMPARE(w.tableModel()->headerData(ConnectionTableModel::StateColumn, Qt::Horizontal).toString(),
+            QStringLiteral("狀態"));
+        QCOMPARE(w.tableModel()->headerData(ConnectionTableModel::TimeInStateColumn, Qt::Horizontal).toString(),
+            QStringLiteral("停留時間"));
+        QCOMPARE(w.findChild<QDockWidget *>(QStringLiteral("advisorDock"))->windowTitle(), QStringLiteral("診斷建議"));
     }
 
     void panelsAreTraditionalChinese()

@@ -9,14 +9,14 @@
     </message>
     <message>
         <source>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;TCP connection states, live: the RFC 793 state diagram with sockets moving through it, per-state counts over time, the kernel tunables that shape them, and lessons on TCP teardown.&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. Released under the MIT licence (the LICENSE file in the source distribution).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Documentation&lt;/b&gt; (in the source distribution): README.md for the command line and JSON output; docs/remote-and-replay.md (SSH, agent, record and replay); docs/stream-format.md; docs/advisories.md (advisor rules); docs/trainers.md (lessons and the live lab); docs/performance.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;References&lt;/b&gt;: &lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc9293&apos;&gt;RFC 9293&lt;/a&gt; (TCP), &lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc1337&apos;&gt;RFC 1337&lt;/a&gt; (TIME-WAIT hazards), &lt;a href=&apos;https://man7.org/linux/man-pages/man7/tcp.7.html&apos;&gt;tcp(7)&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;即時呈現 TCP 連線狀態：通訊端在 RFC 793 狀態圖中移動、各狀態數量隨時間的變化、影響這些狀態的核心可調參數，以及 TCP 連線終止的課程。&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. 以 MIT 授權條款釋出（詳見原始碼發行版中的 LICENSE 檔案）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;文件&lt;/b&gt;（位於原始碼發行版中）：README.md 說明命令列與 JSON 輸出；docs/remote-and-replay.md（SSH、agent、錄製與重播）；docs/stream-format.md；docs/advisories.md（顧問規則）；docs/trainers.md（課程與即時實驗）；docs/performance.md。&lt;/p&gt;&lt;p&gt;&lt;b&gt;參考資料&lt;/b&gt;：&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc9293&apos;&gt;RFC 9293&lt;/a&gt;（TCP）、&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc1337&apos;&gt;RFC 1337&lt;/a&gt;（TIME-WAIT 的風險）、&lt;a href=&apos;https://man7.org/linux/man-pages/man7/tcp.7.html&apos;&gt;tcp(7)&lt;/a&gt;。&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;即時呈現 TCP 連線狀態：通訊端在 RFC 793 狀態圖中移動、各狀態數量隨時間的變化、影響這些狀態的核心可調參數，以及 TCP 連線終止的課程。&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. 以 MIT 授權條款釋出（詳見原始碼發行版中的 LICENSE 檔案）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;文件&lt;/b&gt;（位於原始碼發行版中）：README.md 說明命令列與 JSON 輸出；docs/remote-and-replay.md（SSH、agent、錄製與重播）；docs/stream-format.md；docs/advisories.md（診斷建議規則）；docs/trainers.md（課程與即時實驗）；docs/performance.md。&lt;/p&gt;&lt;p&gt;&lt;b&gt;參考資料&lt;/b&gt;：&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc9293&apos;&gt;RFC 9293&lt;/a&gt;（TCP）、&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc1337&apos;&gt;RFC 1337&lt;/a&gt;（TIME-WAIT 的風險）、&lt;a href=&apos;https://man7.org/linux/man-pages/man7/tcp.7.html&apos;&gt;tcp(7)&lt;/a&gt;。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>AdvisorPanel</name>
     <message>
         <source>No findings: nothing here matches a rule the advisor knows.</source>
-        <translation>沒有發現：這裡沒有符合顧問已知規則的項目。</translation>
+        <translation>沒有發現：這裡沒有符合診斷建議已知規則的項目。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; finding(s): %2 critical, %3 warning</source>
@@ -196,7 +196,7 @@
     <name>ConnectionTableModel</name>
     <message>
         <source>Family</source>
-        <translation>家族</translation>
+        <translation>位址家族</translation>
     </message>
     <message>
         <source>Local</source>
@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>In state</source>
-        <translation>處於此狀態</translation>
+        <translation>停留時間</translation>
     </message>
     <message>
         <source>Timer</source>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <source>Run on loopback</source>
-        <translation>在迴路介面上執行</translation>
+        <translation>在回送介面上執行</translation>
     </message>
     <message>
         <source>Real connections in this process, on 127.0.0.1 only. No root needed.</source>
@@ -601,11 +601,11 @@
     </message>
     <message>
         <source>Advisor findings</source>
-        <translation>顧問發現</translation>
+        <translation>診斷建議結果</translation>
     </message>
     <message>
         <source>Advisor</source>
-        <translation>顧問</translation>
+        <translation>診斷建議</translation>
     </message>
     <message>
         <source>tcpscope — %1</source>
@@ -903,7 +903,7 @@
     </message>
     <message>
         <source>What it does, and does not</source>
-        <translation>它的作用與不作用</translation>
+        <translation>作用與限制</translation>
     </message>
     <message>
         <source>Waiting for the first poll...</source>
