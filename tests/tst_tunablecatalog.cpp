@@ -27,9 +27,9 @@ void TestTunableCatalog::resourceLoadsEveryEntry()
 {
     QFile f(QString::fromLatin1(TunableCatalog::ResourcePath));
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.errorString()));
-    QString error;
-    const std::vector<TunableInfo> entries = TunableCatalog::fromJson(f.readAll(), &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Expected<std::vector<TunableInfo>> loaded = TunableCatalog::fromJson(f.readAll());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    const std::vector<TunableInfo> &entries = *loaded;
     QCOMPARE(entries.size(), size_t(25)); // 15 Linux, 7 FreeBSD, 3 macOS
     QCOMPARE(TunableCatalog::all().size(), entries.size());
     QSet<QString> names;
@@ -77,8 +77,9 @@ void TestTunableCatalog::badCatalogIsRefused()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, error);
-    QString why;
-    QVERIFY(TunableCatalog::fromJson(json, &why).empty());
+    const Expected<std::vector<TunableInfo>> loaded = TunableCatalog::fromJson(json);
+    QVERIFY(!loaded.ok());
+    const QString why = loaded.error();
     QVERIFY(!why.isEmpty());
     if (!error.isEmpty())
         QCOMPARE(why, error);

@@ -35,38 +35,32 @@ bool readEntry(const QJsonObject &o, TunableInfo &info, QString &error)
 std::vector<TunableInfo> loadResource()
 {
     QFile f(QString::fromLatin1(TunableCatalog::ResourcePath));
-    QString error;
-    std::vector<TunableInfo> entries;
-    if (f.open(QIODevice::ReadOnly))
-        entries = TunableCatalog::fromJson(f.readAll(), &error);
-    else
-        error = f.errorString();
-    if (!error.isEmpty()) // a build without the resource: tst_tunablecatalog fails on it
-        qWarning("%s: %s", TunableCatalog::ResourcePath, qPrintable(error));
-    return entries;
+    const Expected<std::vector<TunableInfo>> entries = f.open(QIODevice::ReadOnly)
+        ? TunableCatalog::fromJson(f.readAll())
+        : Expected<std::vector<TunableInfo>>(Status::failure(f.errorString()));
+    if (!entries.ok()) { // a build without the resource: tst_tunablecatalog fails on it
+        qWarning("%s: %s", TunableCatalog::ResourcePath, qPrintable(entries.error()));
+        return {};
+    }
+    return *entries;
 }
 } // namespace
 
-std::vector<TunableInfo> TunableCatalog::fromJson(const QByteArray &json, QString *error)
+Expected<std::vector<TunableInfo>> TunableCatalog::fromJson(const QByteArray &json)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    const auto fail = [error](const QString &why) {
-        if (error)
-            *error = why;
-        return std::vector<TunableInfo>();
-    };
     if (doc.isNull())
-        return fail(parseError.errorString());
+        return Status::failure(parseError.errorString());
     const QJsonValue list = doc.object().value(QLatin1String("tunables"));
     if (!list.isArray())
-        return fail(QStringLiteral("no \"tunables\" array"));
+        return Status::failure(QStringLiteral("no \"tunables\" array"));
     std::vector<TunableInfo> entries;
     for (const auto &v : list.toArray()) {
         TunableInfo info;
         QString why;
         if (!readEntry(v.toObject(), info, why))
-            return fail(QStringLiteral("entry %1: %2").arg(entries.size() + 1).arg(why));
+            return Status::failure(QStringLiteral("entry %1: %2").arg(entries.size() + 1).arg(why));
         entries.push_back(info);
     }
     return entries;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/expected.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +40,6 @@ public:
     // "does doesNot" as one line for tooltips and text output.
     static QString oneLine(const TunableInfo &info);
     // The entries of a catalog file ({"tunables": [...]}), in its order. Every text field must be there and
-    // os must be Linux, FreeBSD or macOS; otherwise no entries, and error says why.
-    static std::vector<TunableInfo> fromJson(const QByteArray &json, QString *error = nullptr);
+    // os must be Linux, FreeBSD or macOS; otherwise a failure that says why.
+    static Expected<std::vector<TunableInfo>> fromJson(const QByteArray &json);
 };
