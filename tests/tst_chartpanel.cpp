@@ -288,9 +288,12 @@ void TestChartPanel::exports()
     const QString png = dir.filePath(QStringLiteral("c.png"));
     const QString svg = dir.filePath(QStringLiteral("c.svg"));
     const QString csv = dir.filePath(QStringLiteral("h.csv"));
-    QCOMPARE(panel.exportPng(png), QString());
-    QCOMPARE(panel.exportSvg(svg), QString());
-    QCOMPARE(panel.exportCsv(csv), QString());
+    const Status pngWritten = panel.exportPng(png);
+    QVERIFY2(pngWritten.ok(), qPrintable(pngWritten.error()));
+    const Status svgWritten = panel.exportSvg(svg);
+    QVERIFY2(svgWritten.ok(), qPrintable(svgWritten.error()));
+    const Status csvWritten = panel.exportCsv(csv);
+    QVERIFY2(csvWritten.ok(), qPrintable(csvWritten.error()));
     const QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 400 && image.height() >= 200);
@@ -308,7 +311,7 @@ void TestChartPanel::exports()
                    "TIME_WAIT,CLOSE_WAIT,LAST_ACK"));
     QVERIFY2(lines.at(150).endsWith(",8,0,0,66,0,1,0,605,4,0"), lines.at(150).constData()); // t = 149 s
     QVERIFY(lines.at(421).contains(QByteArray(QByteArray::number(T0 + 440'000) + ",1,"))); // first sample after the gap
-    QVERIFY(!panel.exportPng(QStringLiteral("/nonexistent/dir/x.png")).isEmpty());
+    QVERIFY(!panel.exportPng(QStringLiteral("/nonexistent/dir/x.png")).error().isEmpty());
 }
 
 QTEST_MAIN(TestChartPanel)

@@ -34,18 +34,18 @@ void ChartExportButton::ask(const QString &filter, const QString &suffix, Writer
         = QFileDialog::getSaveFileName(panel, tr("Export"), QStringLiteral("tcpscope.") + suffix, filter);
     if (path.isEmpty())
         return;
-    const QString error = (this->*write)(path);
-    if (!error.isEmpty())
-        QToolTip::showText(panel->mapToGlobal(QPoint(0, 0)), error, panel);
+    const Status written = (this->*write)(path);
+    if (!written.ok())
+        QToolTip::showText(panel->mapToGlobal(QPoint(0, 0)), written.error(), panel);
 }
 
-QString ChartExportButton::writePng(const QString &path) const
+Status ChartExportButton::writePng(const QString &path) const
 {
     const QPixmap pixmap = m_view->grab();
-    return pixmap.save(path, "PNG") ? QString() : tr("cannot write %1").arg(path);
+    return pixmap.save(path, "PNG") ? Status() : Status::failure(tr("cannot write %1").arg(path));
 }
 
-QString ChartExportButton::writeSvg(const QString &path) const
+Status ChartExportButton::writeSvg(const QString &path) const
 {
     QSvgGenerator svg;
     svg.setFileName(path);
@@ -54,17 +54,18 @@ QString ChartExportButton::writeSvg(const QString &path) const
     svg.setTitle(tr("tcpscope: TCP states over time"));
     QPainter painter;
     if (!painter.begin(&svg))
-        return tr("cannot write %1").arg(path);
+        return Status::failure(tr("cannot write %1").arg(path));
     m_view->render(&painter);
     painter.end();
     return {};
 }
 
-QString ChartExportButton::writeCsv(const QString &path) const
+Status ChartExportButton::writeCsv(const QString &path) const
 {
     QFile f(path);
     if (!m_history || !f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return tr("cannot write %1: %2").arg(path, f.errorString());
+        return Status::failure(tr("cannot write %1: %2").arg(path, f.errorString()));
     const QByteArray csv = HistoryCsv::format(*m_history);
-    return f.write(csv) == csv.size() ? QString() : tr("cannot write %1: %2").arg(path, f.errorString());
+    return f.write(csv) == csv.size() ? Status()
+                                      : Status::failure(tr("cannot write %1: %2").arg(path, f.errorString()));
 }

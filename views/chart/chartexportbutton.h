@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/status.h"
+
 #include <QToolButton>
 
 class StateHistory;
@@ -14,12 +16,12 @@ public:
     ChartExportButton(QWidget *view, const StateHistory *history, QWidget *parent);
 
     // Empty string on success, otherwise the reason.
-    QString writePng(const QString &path) const;
-    QString writeSvg(const QString &path) const;
-    QString writeCsv(const QString &path) const;
+    Status writePng(const QString &path) const;
+    Status writeSvg(const QString &path) const;
+    Status writeCsv(const QString &path) const;
 
 private:
-    using Writer = QString (ChartExportButton::*)(const QString &) const;
+    using Writer = Status (ChartExportButton::*)(const QString &) const;
     void ask(const QString &filter, const QString &suffix, Writer write);
 
     QWidget *m_view;

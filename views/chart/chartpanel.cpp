@@ -354,17 +354,17 @@ qsizetype ChartPanel::pointCount(TcpState s) const
     return m_series.pointCount(s);
 }
 
-QString ChartPanel::exportPng(const QString &path) const
+Status ChartPanel::exportPng(const QString &path) const
 {
     return m_export->writePng(path);
 }
 
-QString ChartPanel::exportSvg(const QString &path) const
+Status ChartPanel::exportSvg(const QString &path) const
 {
     return m_export->writeSvg(path);
 }
 
-QString ChartPanel::exportCsv(const QString &path) const
+Status ChartPanel::exportCsv(const QString &path) const
 {
     return m_export->writeCsv(path);
 }

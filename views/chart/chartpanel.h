@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/status.h"
+
 #include "chart/statechartview.h"
 #include "chart/stateseriesset.h"
 #include "core/tcpstate.h"
@@ -48,9 +50,9 @@ public:
     bool isStateVisible(TcpState s) const;
 
     // What the Export menu writes (ChartExportButton). Empty string on success, otherwise the reason.
-    QString exportPng(const QString &path) const;
-    QString exportSvg(const QString &path) const;
-    QString exportCsv(const QString &path) const;
+    Status exportPng(const QString &path) const;
+    Status exportSvg(const QString &path) const;
+    Status exportCsv(const QString &path) const;
 
     // For tests and tooltips: the counts at the sample nearest timeMs, one "STATE n" per line.
     QString valuesAt(qint64 timeMs) const;
