@@ -61,9 +61,9 @@ void MainWindow::init()
     setWindowTitle(QStringLiteral("tcpscope"));
     resize(1440, 900);
     m_session = new LiveSession(this);
-    m_session->setIntervalMs(m_options.intervalMs);
-    m_sources = new SourceActions(m_session, m_options.source.withInterval(m_options.intervalMs), this);
+    m_sources = new SourceActions(m_session, m_options.source, this);
     createWidgets();
+    setIntervalMs(m_options.intervalMs);
     createDocks();
     m_presenter = new PollPresenter(
         m_session, { m_scene, m_tableModel, m_table, m_chart, m_tunables, m_advisor, m_statusBar }, this);
@@ -72,7 +72,6 @@ void MainWindow::init()
     createMenus();
     restoreLayout();
     m_toolBar->setIntervalMs(m_options.intervalMs);
-    m_scene->setMsPerHop(qBound(60, m_options.intervalMs / 5, 350));
 
     connect(m_session, &LiveSession::tracked, m_presenter, &PollPresenter::show);
     connect(m_session, &LiveSession::sourceAboutToChange, this, [this] {

@@ -24,10 +24,7 @@ SourceActions::SourceActions(LiveSession *session, SourceSpec spec, QWidget *win
     m_openRecording->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     connect(m_openRecording, &QAction::triggered, this, &SourceActions::openRecording);
     m_thisHost = new QAction(tr("Watch &this host"), this);
-    connect(m_thisHost, &QAction::triggered, this, [this] {
-        m_session->recorder()->stop();
-        open(m_spec.thisHost());
-    });
+    connect(m_thisHost, &QAction::triggered, this, [this] { open(m_spec.thisHost()); });
     m_record = new QAction(tr("Record to &file..."), this);
     m_record->setShortcut(QKeySequence(tr("Ctrl+R")));
     connect(m_record, &QAction::triggered, this, &SourceActions::startRecording);
@@ -38,6 +35,8 @@ SourceActions::SourceActions(LiveSession *session, SourceSpec spec, QWidget *win
 
 void SourceActions::open(const SourceSpec &spec, bool sameHost)
 {
+    if (!sameHost)
+        m_session->recorder()->stop(); // the old host's recording ends with it
     m_spec = spec;
     const bool records = spec.readsFrames();
     auto source = records ? SourceFactory::create(spec, m_session->recorder()) : SourceFactory::create(spec);
@@ -66,7 +65,6 @@ void SourceActions::connectToHost()
     if (dialog.exec() != QDialog::Accepted)
         return;
     ConnectDialog::remember(dialog.host());
-    m_session->recorder()->stop();
     open(m_spec.ssh(dialog.host(), dialog.sshConfig()));
 }
 
@@ -76,7 +74,6 @@ void SourceActions::openRecording()
         m_window, tr("Open recording"), QString(), tr("tcpscope recordings (*.tcps);;All files (*)"));
     if (path.isEmpty())
         return;
-    m_session->recorder()->stop();
     open(m_spec.recording(path));
 }
 

@@ -22,7 +22,8 @@ public:
     // `spec` is what the command line named; `window` parents the dialogs.
     SourceActions(LiveSession *session, SourceSpec spec, QWidget *window);
 
-    // Watches what `spec` names from now on. Unless sameHost, the session starts afresh.
+    // Watches what `spec` names from now on. Unless sameHost, the session starts afresh and a
+    // recording of the old host stops.
     void open(const SourceSpec &spec, bool sameHost = false);
     // Watches a source built elsewhere (tests, benchmarks); it does not record.
     void watch(std::unique_ptr<SnapshotSource> source, bool sameHost = false);

@@ -34,10 +34,3 @@ SourceSpec SourceSpec::recordingTo(const QString &path) const
     s.record = path;
     return s;
 }
-
-SourceSpec SourceSpec::withInterval(int ms) const
-{
-    SourceSpec s = *this;
-    s.intervalMs = ms;
-    return s;
-}

@@ -35,7 +35,6 @@ struct SourceSpec
     SourceSpec recording(const QString &path) const;
     // The same source, with every frame also appended to `path`.
     SourceSpec recordingTo(const QString &path) const;
-    SourceSpec withInterval(int ms) const;
 
     // Frames from ssh, stdin or an agent.
     bool isStream() const { return !sshTarget.isEmpty() || stdinStream || !agentHost.isEmpty(); }
