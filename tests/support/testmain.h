@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 // One main() for the tests that need more than QTEST_MAIN: a private network namespace entered before
 // any thread exists (unshare(2) refuses a multi-threaded process), or a private settings file.
 namespace TestMain {
@@ -19,9 +21,11 @@ template<typename App, typename Test> int run(int argc, char **argv, int flags)
 {
     if (flags & Isolated)
         NetNamespace::enterForTests();
-    QTemporaryDir config;
-    if (flags & PrivateSettings)
-        qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit());
+    std::optional<QTemporaryDir> config;
+    if (flags & PrivateSettings) {
+        config.emplace();
+        qputenv("XDG_CONFIG_HOME", config->path().toLocal8Bit());
+    }
     App app(argc, argv);
     if (flags & PrivateSettings) {
         // The names the real application uses, so the file is tcpscope/tcpscope.conf as documented.
