@@ -3,6 +3,7 @@
 // private network namespace for the server-closes-first rule.
 #include "analysis/advisor.h"
 #include "analysis/portpressure.h"
+#include "fixture.h"
 #include "snapshotbuilder.h"
 #include "sources/local/procsource.h"
 #include "teaching/loopbacklab.h"
@@ -20,7 +21,7 @@ namespace {
 
 Snapshot fixture(const QString &name)
 {
-    ProcSource src(QStringLiteral(TCPSCOPE_TEST_DATA "/") + name);
+    ProcSource src(Fixture::path(name));
     return src.poll();
 }
 
@@ -266,7 +267,7 @@ void TestAdvisor::jsonOutputHasStableIds()
     QProcess p;
     p.start(QStringLiteral(TCPSCOPE_BINARY),
         { QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--proc-root"),
-            QStringLiteral(TCPSCOPE_TEST_DATA "/advisor/port-pressure") });
+            Fixture::path(QStringLiteral("advisor/port-pressure")) });
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 0);
     const QJsonArray a

@@ -1,5 +1,6 @@
 // The advisor panel: findings listed by severity, details with evidence, a link to the diagram state.
 #include "analysis/advisor.h"
+#include "fixture.h"
 #include "panels/advisorpanel.h"
 #include "sources/local/procsource.h"
 
@@ -11,7 +12,7 @@
 namespace {
 std::vector<Advisory> fromFixture(const char *name)
 {
-    ProcSource src(QStringLiteral(TCPSCOPE_TEST_DATA "/advisor/") + QLatin1String(name));
+    ProcSource src(Fixture::path(QStringLiteral("advisor/") + QLatin1String(name)));
     return Advisor::evaluate(src.poll());
 }
 } // namespace

@@ -1,5 +1,6 @@
 // The bad-input table of docs/robustness.md, one test per row: each kind of bad input gives the user a
 // message, and nothing that came before it (tracked connections, history) or after it is lost.
+#include "fixture.h"
 #include "history/statehistory.h"
 #include "sources/local/procsource.h"
 #include "sources/local/streamprocsource.h"
@@ -25,7 +26,7 @@
 #include <unistd.h>
 
 namespace {
-const QString Fixture = QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18");
+const QString FixtureRoot = Fixture::path(QStringLiteral("procroot/linux-6.18"));
 
 // Copies the fixture /proc tree, so a test can delete or lock files in it.
 bool copyTree(const QString &from, const QString &to)
@@ -62,7 +63,7 @@ struct Pipeline
 
 QByteArray goodFrame(qint64 timeMs)
 {
-    return StreamProcSource::captureFrame(Fixture, timeMs);
+    return StreamProcSource::captureFrame(FixtureRoot, timeMs);
 }
 
 // Reads a whole stream; returns the decoded snapshots of the frames that survived.
@@ -196,7 +197,7 @@ void TestBadInput::vanishedProcFile()
 {
     QTemporaryDir tmp;
     const QString root = tmp.path() + QLatin1String("/proc");
-    QVERIFY(copyTree(Fixture, root));
+    QVERIFY(copyTree(FixtureRoot, root));
     ProcSource source(root);
     Pipeline p;
     p.take(source.poll());
@@ -237,7 +238,7 @@ void TestBadInput::permissionDenied()
     // a forked child that has dropped to uid/gid 65534 (nobody): the test runs in CI as root, never skips.
     QTemporaryDir tmp;
     const QString root = tmp.path() + QLatin1String("/proc");
-    QVERIFY(copyTree(Fixture, root));
+    QVERIFY(copyTree(FixtureRoot, root));
     QVERIFY(::chmod(tmp.path().toLocal8Bit().constData(), 0755) == 0);
     const QByteArray tcp = (root + QLatin1String("/net/tcp")).toLocal8Bit();
     const QByteArray sysctl = (root + QLatin1String("/sys/net/ipv4/tcp_fin_timeout")).toLocal8Bit();
@@ -246,7 +247,7 @@ void TestBadInput::permissionDenied()
     QVERIFY(::chmod(sysctl.constData(), 0) == 0);
     ProcSource asWe(root);
     const QString second = root + QLatin1String("2");
-    QVERIFY(copyTree(Fixture, second));
+    QVERIFY(copyTree(FixtureRoot, second));
     QVERIFY(::chmod((second + QLatin1String("/net/tcp")).toLocal8Bit().constData(), 0) == 0);
 
     int fds[2];
@@ -340,7 +341,7 @@ void TestBadInput::agentGone()
     // tcpscope-agent stops (killed, host rebooted): a message naming the connection, reconnects once
     // the agent is back on the same port; history kept, the hole marked.
     const QStringList args = { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--interval"),
-        QStringLiteral("100"), QStringLiteral("--proc-root"), Fixture };
+        QStringLiteral("100"), QStringLiteral("--proc-root"), FixtureRoot };
     auto start = [](QProcess &agent, const QStringList &a) -> quint16 {
         agent.start(QStringLiteral(TCPSCOPE_AGENT), a);
         static const QRegularExpression re(QStringLiteral("listening on \\S+ port (\\d+)"));

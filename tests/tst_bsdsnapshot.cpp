@@ -133,8 +133,8 @@ void TestBsdSnapshot::snapshotCommandReadsBsdFiles()
     QProcess p;
     p.start(QStringLiteral(TCPSCOPE_BINARY),
         { QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--bsd-netstat"),
-            QStringLiteral(TCPSCOPE_TEST_DATA "/bsd/freebsd-milter-manager.txt"), QStringLiteral("--bsd-sysctl"),
-            QStringLiteral(TCPSCOPE_TEST_DATA "/bsd/sysctl-freebsd15-net.inet.tcp-excerpt.txt") });
+            Fixture::path(QStringLiteral("bsd/freebsd-milter-manager.txt")), QStringLiteral("--bsd-sysctl"),
+            Fixture::path(QStringLiteral("bsd/sysctl-freebsd15-net.inet.tcp-excerpt.txt")) });
     QVERIFY(p.waitForFinished(30'000));
     QCOMPARE(p.exitCode(), 0);
     const QJsonObject o = QJsonDocument::fromJson(p.readAllStandardOutput()).object();

@@ -1,5 +1,6 @@
 // Every built-in lesson loads, and each of its steps is a legal move of the TCP state machine.
 #include "core/tcpstatemachine.h"
+#include "fixture.h"
 #include "teaching/lessonloader.h"
 #include "teaching/lessonvalidator.h"
 
@@ -186,7 +187,7 @@ private Q_SLOTS:
         QVERIFY(!notJson.error().isEmpty());
         QVERIFY(!LessonLoader::parse(R"({"start":{"client":"NOPE","server":"LISTEN"}})", QStringLiteral("x")).ok());
         // seq = -5001 once reached a double -> quint32 conversion (UB; fuzz_lesson regression input).
-        QFile crash(QStringLiteral(TCPSCOPE_TEST_DATA "/../fuzz/regressions/fuzz_lesson/negative-seq.json"));
+        QFile crash(Fixture::path(QStringLiteral("../fuzz/regressions/fuzz_lesson/negative-seq.json")));
         QVERIFY(crash.open(QIODevice::ReadOnly));
         const Expected<Lesson> negative = LessonLoader::parse(crash.readAll(), QStringLiteral("x"));
         QVERIFY(!negative.ok());

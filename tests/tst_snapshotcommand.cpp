@@ -1,5 +1,6 @@
 // `tcpscope --snapshot` end to end: real sockets in a private network namespace, compared with ss.
 #include "core/tcpstate.h"
+#include "fixture.h"
 #include "teaching/loopbacklab.h"
 #include "testmain.h"
 
@@ -183,7 +184,7 @@ void TestSnapshotCommand::fixtureRootWithSockets()
 {
     const Run r = run(QStringLiteral(TCPSCOPE_BINARY),
         { QStringLiteral("--snapshot"), QStringLiteral("--json"), QStringLiteral("--proc-root"),
-            QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18") });
+            Fixture::path(QStringLiteral("procroot/linux-6.18")) });
     QCOMPARE(r.exitCode, 0);
     const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(doc.value(QStringLiteral("host")).toString(), QStringLiteral("fixture-host"));

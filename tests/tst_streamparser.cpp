@@ -259,7 +259,7 @@ void TestStreamParser::bsdRecordingsReplay()
     QFETCH(QString, os);
     QFETCH(int, frames);
     QFETCH(qint64, timeWaitMs);
-    ReplaySource replay(QStringLiteral(TCPSCOPE_TEST_DATA "/stream/") + file);
+    ReplaySource replay(Fixture::path(QStringLiteral("stream/") + file));
     QVERIFY(replay.open().ok());
     QCOMPARE(replay.frameCount(), frames);
     replay.setPlaying(true);

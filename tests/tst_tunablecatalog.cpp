@@ -1,6 +1,7 @@
 // The tunables' texts: every sysctl the reader reads is described, and the statements the kernel sources
 // and man pages support (tcp(7), ip-sysctl.rst, tcp(4)) are there. Defaults are checked against a real kernel.
 #include "analysis/tunablecatalog.h"
+#include "fixture.h"
 #include "sources/local/tunablesreader.h"
 
 #include <QFile>
@@ -196,7 +197,7 @@ void TestTunableCatalog::keyTruths()
 void TestTunableCatalog::defaultsMatchARealKernel()
 {
     // tests/data/procroot/linux-6.18 was copied from /proc/sys on an untuned 6.18 kernel.
-    const Tunables t = TunablesReader::read(QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18"));
+    const Tunables t = TunablesReader::read(Fixture::path(QStringLiteral("procroot/linux-6.18")));
     int compared = 0;
     for (const QString &n : t.names()) {
         const TunableInfo *i = TunableCatalog::find(n);

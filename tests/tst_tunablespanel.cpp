@@ -4,6 +4,7 @@
 #include "analysis/tunablecatalog.h"
 #include "chart/chartpanel.h"
 #include "chart/statechartview.h"
+#include "fixture.h"
 #include "panels/tunablespanel.h"
 #include "snapshotbuilder.h"
 #include "sources/local/procsource.h"
@@ -49,7 +50,7 @@ private Q_SLOTS:
 
 void TestTunablesPanel::showsEveryTunable()
 {
-    ProcSource src(QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18"));
+    ProcSource src(Fixture::path(QStringLiteral("procroot/linux-6.18")));
     const Snapshot s = src.poll();
     TunablesPanel panel;
     panel.resize(1100, 700);
@@ -78,7 +79,7 @@ void TestTunablesPanel::showsEveryTunable()
 
 void TestTunablesPanel::changeIsHighlighted()
 {
-    ProcSource src(QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18"));
+    ProcSource src(Fixture::path(QStringLiteral("procroot/linux-6.18")));
     const Snapshot s = src.poll();
     TunablesPanel panel;
     panel.resize(1100, 700);

@@ -1,3 +1,4 @@
+#include "fixture.h"
 #include "parse/sysctlparser.h"
 #include "sources/local/procsource.h"
 #include "sources/local/tunablesreader.h"
@@ -5,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-static const QString root = QStringLiteral(TCPSCOPE_TEST_DATA "/procroot/linux-6.18");
+static const QString root = Fixture::path(QStringLiteral("procroot/linux-6.18"));
 
 class TestTunablesReader : public QObject
 {
