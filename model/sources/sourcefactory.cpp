@@ -65,7 +65,7 @@ std::unique_ptr<SnapshotSource> SourceFactory::create(const SourceSpec &spec, st
 {
     if (!spec.replay.isEmpty()) {
         auto replay = std::make_unique<ReplaySource>(spec.replay);
-        replay->open(); // a failure comes back from poll() as the fatal error
+        replay->open(); // a failure comes back from poll() as the snapshot's Status
         return replay;
     }
     if (!spec.record.isEmpty()) {

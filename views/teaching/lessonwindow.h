@@ -27,7 +27,7 @@ public:
     explicit LessonWindow(QWidget *parent = nullptr);
 
     LessonPlayer *player() { return &m_player; }
-    // A built-in id ("active-close") or a .json path. Returns an error message, empty on success.
+    // A built-in id ("active-close") or a .json path; a failure says why it could not be opened.
     Status openLesson(const QString &idOrPath);
     bool isPresentation() const { return m_presentation; }
     LabPanel *labPanel() { return m_lab; }
