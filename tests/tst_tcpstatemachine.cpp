@@ -13,6 +13,7 @@ private Q_SLOTS:
     void labelsReadEventSlashAction();
     void everyTransitionIsDocumented();
     void reviewedEdgeTexts();
+    void timeWaitAssassinationEdge();
     void inferredPathsForEveryPair();
     void textbookInferences_data();
     void textbookInferences();
@@ -100,6 +101,25 @@ void TestTcpStateMachine::reviewedEdgeTexts()
     const TcpTransition *abort = TcpStateMachine::find(TcpState::Established, TcpState::Close);
     QVERIFY(abort);
     QVERIFY2(QByteArray(abort->reference).contains("§3.10.5"), abort->reference);
+}
+
+void TestTcpStateMachine::timeWaitAssassinationEdge()
+{
+    // RFC 1337: with tcp_rfc1337=0 an RST ends TIME-WAIT (net/ipv4/tcp_minisocks.c). The timeout stays the
+    // usual TIME-WAIT -> CLOSED edge; the RST is a second, abortive one.
+    QCOMPARE(QByteArray(TcpStateMachine::find(TcpState::TimeWait, TcpState::Close)->event), "timeout 2MSL");
+    const TcpTransition *rst = nullptr;
+    for (const TcpTransition &t : TcpStateMachine::transitions()) {
+        if (t.from == TcpState::TimeWait && t.to == TcpState::Close && QByteArray(t.event).contains("RST"))
+            rst = &t;
+    }
+    QVERIFY(rst);
+    QCOMPARE(rst->path, TcpTransition::Path::Abort);
+    QVERIFY2(QByteArray(rst->explanation).contains("tcp_rfc1337 = 0"), rst->explanation);
+    QVERIFY2(QByteArray(rst->reference).contains("RFC 1337"), rst->reference);
+    // The tracker still guesses the timeout for a TIME-WAIT socket that went away.
+    QCOMPARE(TcpStateMachine::inferPath(TcpState::TimeWait, TcpState::Close),
+        (QList<TcpState> { TcpState::TimeWait, TcpState::Close }));
 }
 
 void TestTcpStateMachine::inferredPathsForEveryPair()

@@ -3,12 +3,14 @@
 // string left untranslated.
 #include "appoptions.h"
 #include "chart/chartpanel.h"
+#include "core/tcpstatemachine.h"
 #include "maintoolbar.h"
 #include "mainwindow.h"
 #include "models/connectiontablemodel.h"
 #include "panels/tunablespanel.h"
 #include "snapshotbuilder.h"
 #include "sources/snapshotsource.h"
+#include "teaching/labsession.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -92,6 +94,14 @@ private Q_SLOTS:
         // %n forms come from the .qm too (Chinese has one form).
         QCOMPARE(QCoreApplication::translate("PollStatusBar", "%n problem(s) in the last poll.", nullptr, 3),
             QStringLiteral("上次輪詢有 3 個問題。"));
+    }
+
+    void teachingTextsAreTranslated()
+    {
+        // The diagram's edge tooltips and the lab's descriptions come from model/ through QCoreApplication::translate.
+        const TcpTransition *t = TcpStateMachine::find(TcpState::TimeWait, TcpState::Close);
+        QVERIFY(t->explanationText().startsWith(QStringLiteral("TIME-WAIT 結束")));
+        QVERIFY(LabSession::description(LabSession::Pattern::Reset).contains(QStringLiteral("中止")));
     }
 
     // Every tr() string in app/, views/ and model/ today has a finished translation.

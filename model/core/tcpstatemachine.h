@@ -6,8 +6,9 @@
 
 #include <span>
 
-// The RFC 793 / RFC 9293 connection state machine, plus the one Linux-specific move (an orphaned
-// FIN-WAIT-2 timing out). Used by the tracker to infer unseen hops, by the diagram and by lessons.
+// The RFC 793 / RFC 9293 connection state machine, plus two moves the RFC leaves to implementations: an
+// orphaned FIN-WAIT-2 timing out, and an RST ending TIME-WAIT (RFC 1337). Used by the tracker to infer unseen hops, by
+// the diagram and by lessons.
 class TcpStateMachine
 {
 public:

@@ -20,8 +20,10 @@ struct TcpTransition
     const char *action; // "send ACK"; "" when nothing is sent
     Path path;
     int weight; // cost when guessing unseen hops: common moves are cheap, rare ones dear
-    const char *explanation; // one plain paragraph for tooltips and lessons
+    const char *explanation; // one plain paragraph for tooltips and lessons, in English (context "TcpStateMachine")
     const char *reference; // "RFC 9293 §3.3.2"
 
     QString label() const;
+    // The explanation in the UI language (the installed translator), English without one.
+    QString explanationText() const;
 };

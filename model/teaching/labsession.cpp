@@ -1,5 +1,7 @@
 #include "teaching/labsession.h"
 
+#include <QCoreApplication>
+
 #include <sys/socket.h>
 
 namespace {
@@ -12,18 +14,24 @@ struct PatternInfo
 
 constexpr PatternInfo patterns[] = {
     { LabSession::Pattern::ClientFirst, "client-first",
-        "The client closes first: CLOSE_WAIT on the server until it closes, then TIME_WAIT on the client." },
+        QT_TRANSLATE_NOOP("LabSession",
+            "The client closes first: CLOSE_WAIT on the server until it closes, then TIME_WAIT on the client.") },
     { LabSession::Pattern::ServerFirst, "server-first",
-        "The server closes first: CLOSE_WAIT on the client until it closes, then TIME_WAIT on the server port." },
+        QT_TRANSLATE_NOOP("LabSession",
+            "The server closes first: CLOSE_WAIT on the client until it closes, then TIME_WAIT on the server port.") },
     { LabSession::Pattern::Simultaneous, "simultaneous",
-        "Both ends send FIN before either is acknowledged. Only the client passes CLOSING; the server goes "
-        "FIN_WAIT1 -> FIN_WAIT2 -> TIME_WAIT, because the client ACKs its FIN. Both end in TIME_WAIT." },
+        QT_TRANSLATE_NOOP("LabSession",
+            "Both ends send FIN before either is acknowledged. Only the client passes CLOSING; the server goes "
+            "FIN_WAIT1 -> FIN_WAIT2 -> TIME_WAIT, because the client ACKs its FIN. Both end in TIME_WAIT.") },
     { LabSession::Pattern::HalfClose, "half-close",
-        "The client shuts down writing but keeps reading: FIN_WAIT2 / CLOSE_WAIT while the server still "
-        "sends, then TIME_WAIT on the client." },
-    { LabSession::Pattern::Reset, "rst", "The client aborts with SO_LINGER 0: an RST, no TIME_WAIT on either end." },
+        QT_TRANSLATE_NOOP("LabSession",
+            "The client shuts down writing but keeps reading: FIN_WAIT2 / CLOSE_WAIT while the server still "
+            "sends, then TIME_WAIT on the client.") },
+    { LabSession::Pattern::Reset, "rst",
+        QT_TRANSLATE_NOOP("LabSession", "The client aborts with SO_LINGER 0: an RST, no TIME_WAIT on either end.") },
     { LabSession::Pattern::Burst, "burst",
-        "N short connections, each closed by the client first: N TIME_WAIT sockets counting down from 60 s." },
+        QT_TRANSLATE_NOOP("LabSession",
+            "N short connections, each closed by the client first: N TIME_WAIT sockets counting down from 60 s.") },
 };
 
 const PatternInfo &info(LabSession::Pattern p)
@@ -62,7 +70,7 @@ QStringList LabSession::names()
 
 QString LabSession::description(Pattern p)
 {
-    return QLatin1String(info(p).description);
+    return QCoreApplication::translate("LabSession", info(p).description);
 }
 
 LabSession::LabSession(Pattern pattern, int count, AddressFamily family)

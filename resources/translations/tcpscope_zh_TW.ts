@@ -342,6 +342,33 @@
     </message>
 </context>
 <context>
+    <name>LabSession</name>
+    <message>
+        <source>The client closes first: CLOSE_WAIT on the server until it closes, then TIME_WAIT on the client.</source>
+        <translation>用戶端先關閉：伺服器處於 CLOSE_WAIT，直到它也關閉；接著用戶端進入 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>The server closes first: CLOSE_WAIT on the client until it closes, then TIME_WAIT on the server port.</source>
+        <translation>伺服器先關閉：用戶端處於 CLOSE_WAIT，直到它也關閉；接著伺服器的埠進入 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>Both ends send FIN before either is acknowledged. Only the client passes CLOSING; the server goes FIN_WAIT1 -&gt; FIN_WAIT2 -&gt; TIME_WAIT, because the client ACKs its FIN. Both end in TIME_WAIT.</source>
+        <translation>兩端都在對方確認之前送出 FIN。只有用戶端經過 CLOSING；伺服器走 FIN_WAIT1 -&gt; FIN_WAIT2 -&gt; TIME_WAIT，因為用戶端確認了它的 FIN。兩端最後都進入 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>The client shuts down writing but keeps reading: FIN_WAIT2 / CLOSE_WAIT while the server still sends, then TIME_WAIT on the client.</source>
+        <translation>用戶端關閉寫入方向但繼續讀取：伺服器仍在傳送時為 FIN_WAIT2 / CLOSE_WAIT，之後用戶端進入 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>The client aborts with SO_LINGER 0: an RST, no TIME_WAIT on either end.</source>
+        <translation>用戶端以 SO_LINGER 0 中止：送出 RST，兩端都不會進入 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>N short connections, each closed by the client first: N TIME_WAIT sockets counting down from 60 s.</source>
+        <translation>N 條短連線，每條都由用戶端先關閉：N 個 TIME_WAIT 通訊端從 60 秒開始倒數。</translation>
+    </message>
+</context>
+<context>
     <name>LessonStatePanel</name>
     <message>
         <source>States now</source>
@@ -885,6 +912,121 @@
     <message>
         <source>between full reads, the kernel counts %1 TIME_WAIT and %2 other sockets (at %3)</source>
         <translation>兩次完整讀取之間，核心計數為 %1 個 TIME_WAIT 與 %2 個其他通訊端（於 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>TcpStateMachine</name>
+    <message>
+        <source>The application calls listen(): the socket waits for connection requests. Nothing is sent.</source>
+        <translation>應用程式呼叫 listen()：通訊端等待連線請求，不送出任何封包。</translation>
+    </message>
+    <message>
+        <source>The application calls connect(): the kernel picks an ephemeral port if none is bound, sends a SYN and waits for the peer&apos;s SYN,ACK.</source>
+        <translation>應用程式呼叫 connect()：若尚未綁定埠，核心會挑選一個臨時埠，送出 SYN，並等待對方的 SYN,ACK。</translation>
+    </message>
+    <message>
+        <source>A SYN arrives at a listener. The kernel answers SYN,ACK and keeps a request socket (NEW_SYN_RECV on Linux since 4.1) until the handshake&apos;s last ACK.</source>
+        <translation>SYN 抵達監聽通訊端。核心回覆 SYN,ACK，並保留一個請求通訊端（Linux 4.1 起為 NEW_SYN_RECV），直到交握的最後一個 ACK 抵達。</translation>
+    </message>
+    <message>
+        <source>RFC 793 lets a listening socket turn into an active open when the user sends data. Sockets APIs do not offer this.</source>
+        <translation>RFC 793 允許監聽中的通訊端在使用者傳送資料時轉為主動開啟。Sockets API 不提供這種用法。</translation>
+    </message>
+    <message>
+        <source>The listener is closed; pending requests are reset.</source>
+        <translation>監聽通訊端被關閉；尚未處理的連線請求會被重設。</translation>
+    </message>
+    <message>
+        <source>The connect attempt is abandoned: closed by the application, refused by an RST, or it ran out of SYN retries (tcp_syn_retries).</source>
+        <translation>放棄這次連線嘗試：應用程式關閉了它、對方以 RST 拒絕，或 SYN 重傳次數用盡（tcp_syn_retries）。</translation>
+    </message>
+    <message>
+        <source>The peer accepted: its SYN,ACK acknowledges our SYN, we acknowledge its SYN, and data can flow.</source>
+        <translation>對方接受了：它的 SYN,ACK 確認了我方的 SYN，我方再確認它的 SYN，之後就能傳送資料。</translation>
+    </message>
+    <message>
+        <source>Simultaneous open: both ends sent a SYN at the same time. Each answers the other&apos;s SYN.</source>
+        <translation>同時開啟：兩端同時送出 SYN，各自回應對方的 SYN。</translation>
+    </message>
+    <message>
+        <source>The handshake&apos;s last ACK arrives. The connection is complete and waits in the accept queue.</source>
+        <translation>交握的最後一個 ACK 抵達。連線建立完成，在接受佇列（accept queue）中等待 accept()。</translation>
+    </message>
+    <message>
+        <source>The application closes before the handshake completes; a FIN is sent.</source>
+        <translation>應用程式在交握完成前關閉；送出 FIN。</translation>
+    </message>
+    <message>
+        <source>A reset during the handshake returns a passively opened connection to LISTEN.</source>
+        <translation>交握期間收到重設（RST），被動開啟的連線會回到 LISTEN。</translation>
+    </message>
+    <message>
+        <source>This end closes first (the active closer): it sends FIN and waits for the ACK. This end will pass through TIME-WAIT.</source>
+        <translation>這一端先關閉（主動關閉端）：送出 FIN 並等待 ACK。之後會經過 TIME-WAIT 的是這一端。</translation>
+    </message>
+    <message>
+        <source>The peer closed first. The kernel acknowledges the FIN; the application reads end-of-file and must call close(). Sockets that stay here mean the application never closes them.</source>
+        <translation>對方先關閉。核心確認這個 FIN；應用程式讀到檔案結尾（end-of-file），必須呼叫 close()。通訊端一直停在這裡，表示應用程式從未關閉它們。</translation>
+    </message>
+    <message>
+        <source>The peer acknowledged our FIN. Our direction is closed; we wait for the peer&apos;s FIN. If the application already closed, Linux drops the socket after tcp_fin_timeout.</source>
+        <translation>對方確認了我方的 FIN。我方的傳送方向已關閉，等待對方的 FIN。若應用程式已經關閉通訊端，Linux 會在 tcp_fin_timeout 之後將它丟棄。</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s FIN arrives in the same segment as the ACK of our FIN, skipping FIN-WAIT-2.</source>
+        <translation>對方的 FIN 與確認我方 FIN 的 ACK 在同一個區段中抵達，因此跳過 FIN-WAIT-2。</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s FIN arrives; we acknowledge it and wait 2 x MSL (60 s fixed on Linux) so a lost last ACK can be resent and old duplicates expire.</source>
+        <translation>對方的 FIN 抵達；我方確認它，並等待 2 x MSL（Linux 固定為 60 秒），讓遺失的最後一個 ACK 可以重送，舊的重複封包也會在網路中消逝。</translation>
+    </message>
+    <message>
+        <source>After a simultaneous close the peer acknowledges our FIN; this end now waits in TIME-WAIT.</source>
+        <translation>同時關閉之後，對方確認了我方的 FIN；這一端現在於 TIME-WAIT 中等待。</translation>
+    </message>
+    <message>
+        <source>The application closes its side; the kernel sends its FIN and waits for the last ACK.</source>
+        <translation>應用程式關閉自己這一側；核心送出 FIN，並等待最後一個 ACK。</translation>
+    </message>
+    <message>
+        <source>The peer acknowledged our FIN: the connection is gone without TIME-WAIT on this side.</source>
+        <translation>對方確認了我方的 FIN：連線結束，這一側不經過 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT ends. Linux holds it a fixed 60 s (TCP_TIMEWAIT_LEN); FreeBSD 2 x net.inet.tcp.msl.</source>
+        <translation>TIME-WAIT 結束。Linux 固定保留 60 秒（TCP_TIMEWAIT_LEN）；FreeBSD 為 2 x net.inet.tcp.msl。</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT assassination: an RST that arrives in TIME-WAIT ends it early, before the 60 s are up, so a new connection on the same four-tuple can start while old duplicates are still in the network. Linux does this with net.ipv4.tcp_rfc1337 = 0, its default, for an RST whose sequence number is exactly the next expected one; with tcp_rfc1337 = 1 the RST is ignored, as RFC 1337 recommends.</source>
+        <translation>TIME-WAIT 暗殺（TIME-WAIT assassination）：在 TIME-WAIT 中收到的 RST 會讓它在 60 秒到期前提早結束，於是同一個四元組上的新連線可能在舊的重複封包仍在網路中時就開始。Linux 在 net.ipv4.tcp_rfc1337 = 0（預設值）時，對序號恰好等於下一個預期序號的 RST 會這樣做；tcp_rfc1337 = 1 時則忽略該 RST，這正是 RFC 1337 的建議。</translation>
+    </message>
+    <message>
+        <source>A new SYN for the same four-tuple may reopen the connection from TIME-WAIT. Linux accepts it only if PAWS does not reject it and its sequence number is beyond rcv_nxt or its timestamp is newer: a SYN with an older TSval is refused even with a higher sequence number. Since Linux 7.0 timestamp offsets are per four-tuple, so clients behind a port-randomising NAT can be refused.</source>
+        <translation>同一個四元組的新 SYN 可以把連線從 TIME-WAIT 重新開啟。Linux 只在 PAWS 沒有拒絕它，且其序號超過 rcv_nxt 或其時間戳記較新時才接受：TSval 較舊的 SYN 即使序號較大也會被拒絕。自 Linux 7.0 起，時間戳記偏移量依四元組而定，因此位於會隨機改寫埠號的 NAT 後方的用戶端可能被拒絕。</translation>
+    </message>
+    <message>
+        <source>A reset, or abort (SO_LINGER 0), ends the connection at once. No TIME-WAIT follows.</source>
+        <translation>重設（RST）或中止（SO_LINGER 0）會立即結束連線，之後不會進入 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>A reset, or abort (SO_LINGER 0, or close() with unread data), ends the connection at once. No TIME-WAIT follows.</source>
+        <translation>重設（RST）或中止（SO_LINGER 0，或在仍有未讀資料時呼叫 close()）會立即結束連線，之後不會進入 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>A reset or abort ends the connection at once.</source>
+        <translation>重設（RST）或中止會立即結束連線。</translation>
+    </message>
+    <message>
+        <source>A reset or abort ends the connection at once. An abort in this state sends no RST: the FIN is already out.</source>
+        <translation>重設（RST）或中止會立即結束連線。在這個狀態中止不會送出 RST：FIN 已經送出了。</translation>
+    </message>
+    <message>
+        <source>Simultaneous close: the peer&apos;s FIN arrives before the ACK of ours. When the two FINs cross, both ends go through CLOSING; either way this end ends in TIME-WAIT.</source>
+        <translation>同時關閉：對方的 FIN 比我方 FIN 的 ACK 先到。兩個 FIN 交錯時，兩端都會經過 CLOSING；無論如何，這一端最後都會進入 TIME-WAIT。</translation>
+    </message>
+    <message>
+        <source>Not in the RFC: Linux drops an orphaned FIN-WAIT-2 (the application closed) when the peer has not sent its FIN within tcp_fin_timeout (default 60 s). FreeBSD drops one idle for 10 min (TP_MAXIDLE), sooner with net.inet.tcp.fast_finwait2_recycle.</source>
+        <translation>RFC 沒有這一步：對於孤兒 FIN-WAIT-2（應用程式已關閉），若對方在 tcp_fin_timeout（預設 60 秒）內沒有送出 FIN，Linux 會將它丟棄。FreeBSD 則在閒置 10 分鐘（TP_MAXIDLE）後丟棄，啟用 net.inet.tcp.fast_finwait2_recycle 時更早。</translation>
     </message>
 </context>
 <context>

@@ -38,10 +38,10 @@ TransitionEdgeItem::TransitionEdgeItem(
 {
     setZValue(transition.path == TcpTransition::Path::Abort ? 0 : 1);
     setAcceptHoverEvents(true);
-    setToolTip(QStringLiteral("<p><b>%1 \u2192 %2</b>: %3</p><p>%4</p><p><i>%5</i></p>")
-                   .arg(TcpStates::rfcName(transition.from), TcpStates::rfcName(transition.to), m_label.toHtmlEscaped(),
-                       QString::fromUtf8(transition.explanation).toHtmlEscaped(),
-                       QString::fromUtf8(transition.reference).toHtmlEscaped()));
+    setToolTip(
+        QStringLiteral("<p><b>%1 \u2192 %2</b>: %3</p><p>%4</p><p><i>%5</i></p>")
+            .arg(TcpStates::rfcName(transition.from), TcpStates::rfcName(transition.to), m_label.toHtmlEscaped(),
+                transition.explanationText().toHtmlEscaped(), QString::fromUtf8(transition.reference).toHtmlEscaped()));
     layout(route);
 }
 
