@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Fills a Qt Linguist .ts from a dict of (context, source) -> translation and lists what is left.
 
-    scripts/fill_translations.py resources/translations/tcpscope_zh_TW.ts scripts/zh_TW.py
+    scripts/fill_translations.py resources/translations/tcpscope_zh_TW.ts new-strings.py
+
+new-strings.py holds T = {(context, source): translation} for the entries lupdate just added; the .ts
+is the source of truth afterwards (edit it in linguist).
 
 Entries already translated in the .ts are kept; exit status 1 when any entry stays unfinished.
 """
