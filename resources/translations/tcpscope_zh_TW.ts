@@ -153,7 +153,7 @@
     <name>ConnectDialog</name>
     <message>
         <source>Watch a server over SSH</source>
-        <translation>透過 SSH 觀看伺服器</translation>
+        <translation>透過 SSH 監看伺服器</translation>
     </message>
     <message>
         <source>user@host:port</source>
@@ -220,7 +220,7 @@
     </message>
     <message>
         <source>Timer left</source>
-        <translation>計時剩餘</translation>
+        <translation>剩餘時間</translation>
     </message>
     <message>
         <source>Send-Q</source>
@@ -784,7 +784,7 @@
     </message>
     <message>
         <source>token over unseen (inferred) hops</source>
-        <translation>經過未觀察到（推斷）步驟的標記</translation>
+        <translation>走過未觀察到（推斷）之轉換的標記</translation>
     </message>
     <message>
         <source>CLOSED: the connection is gone (its control block deleted).</source>
@@ -842,7 +842,7 @@
     </message>
     <message>
         <source>Watch &amp;this host</source>
-        <translation>觀看本機(&amp;T)</translation>
+        <translation>監看本機(&amp;T)</translation>
     </message>
     <message>
         <source>Record to &amp;file...</source>
