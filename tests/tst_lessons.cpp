@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 class TestLessons : public QObject
 {
     Q_OBJECT
@@ -94,18 +96,25 @@ private Q_SLOTS:
             { QStringLiteral("PAWS does not reject it and"),
                 QStringLiteral("older TSval is refused even with a higher sequence number"),
                 QStringLiteral("Linux 7.0"), QStringLiteral("port-randomising NAT"),
-                QStringLiteral("256-byte tw_sock_TCP") },
+                QStringLiteral("256-byte tw_sock_TCP"), QStringLiteral("PAWSTimewait") },
             { QStringLiteral("accepts it because its sequence number") });
         // commit 79e9fed46038 (4.18); tcp_twsk_unique before and after 6.14.
         row("tcp-tw-reuse",
             { QStringLiteral("up to 4.17"), QStringLiteral("since Linux 4.18"),
                 QStringLiteral("counted from the entry into TIME-WAIT"),
-                QStringLiteral("ktime_get_seconds() > tw_ts_recent_stamp") },
+                QStringLiteral("ktime_get_seconds() > tw_ts_recent_stamp"), QStringLiteral("timestamps on both ends"),
+                QStringLiteral("only if tw_ts_recent_stamp is set"), QStringLiteral("Windows") },
             { QStringLiteral("since its last timestamp") });
+        // RFC 1337; tcp_minisocks.c tcp_timewait_state_process kills TIME-WAIT on an RST unless tcp_rfc1337 = 1.
+        row("why-time-wait",
+            { QStringLiteral("TIME-WAIT assassination"), QStringLiteral("net.ipv4.tcp_rfc1337 = 0, the Linux default"),
+                QStringLiteral("With tcp_rfc1337 = 1 the RST is ignored"), QStringLiteral("ECONNRESET") },
+            { QStringLiteral("the server application would see an error") });
         // FreeBSD 14.0 release notes: nolocaltimewait defaults to 1.
         row("bsd-time-wait", { QStringLiteral("FreeBSD 14.0"), QStringLiteral("nolocaltimewait=1") }, {});
         // The loopback lab: the client ACKs the server's FIN, so only the client passes CLOSING.
-        row("simultaneous-close", { QStringLiteral("only the client passes CLOSING") },
+        row("simultaneous-close",
+            { QStringLiteral("only the client passes CLOSING"), QStringLiteral("holds the client's FIN back") },
             { QStringLiteral("shows this on the real kernel") });
         // RFC 9293 §3.10.5 is ABORT; §3.10.7 is SEGMENT ARRIVES.
         row("rst-abort", { QStringLiteral("RFC 9293 §3.10.5; socket(7)") },
@@ -126,6 +135,37 @@ private Q_SLOTS:
             QVERIFY2(text.contains(m), qPrintable(id + QStringLiteral(": missing ") + m));
         for (const QString &m : mustNotSay)
             QVERIFY2(!text.contains(m), qPrintable(id + QStringLiteral(": still says ") + m));
+    }
+
+    // RFC 1337: the server's RST ends the client's TIME-WAIT early; the step says which tcp_rfc1337 does that.
+    void rstAssassinatesTimeWait()
+    {
+        const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("why-time-wait"));
+        QVERIFY(lesson.ok());
+        bool seen = false;
+        for (int i = 1; i < lesson->steps.size(); ++i) {
+            const LessonStep &s = lesson->steps.at(i);
+            const bool rst = std::any_of(s.packets.cbegin(), s.packets.cend(), [](const LessonPacket &p) {
+                return p.from == LessonPacket::Endpoint::Server && p.flags.contains(QLatin1String("RST"));
+            });
+            if (rst && lesson->clientAt(i - 1) == TcpState::TimeWait && s.client == TcpState::Close) {
+                QVERIFY(s.narration.contains(QLatin1String("tcp_rfc1337 = 0")));
+                QVERIFY(s.narration.contains(QLatin1String("tcp_rfc1337 = 1")));
+                seen = true;
+            }
+        }
+        QVERIFY(seen);
+        // The lesson still ends with both ends closed, and the summary names the sysctl.
+        QCOMPARE(lesson->steps.constLast().client, TcpState::Close);
+        QVERIFY(lesson->summary.contains(QLatin1String("tcp_rfc1337")));
+    }
+
+    // The lab reaches CLOSING on the client only; the summary must not promise both ends.
+    void simultaneousSummaryKeepsTheLabApart()
+    {
+        const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("simultaneous-close"));
+        QVERIFY(lesson.ok());
+        QVERIFY(lesson->summary.contains(QLatin1String("only the client passes CLOSING")));
     }
 
     void rstLeavesNoTimeWait()
