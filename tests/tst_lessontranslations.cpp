@@ -137,13 +137,14 @@ private Q_SLOTS:
         QCOMPARE(zh->steps.constFirst().packets.constFirst().note, QStringLiteral("第一個 FIN"));
         // No zh_TW key: the English text.
         QCOMPARE(zh->clientLabel, QStringLiteral("Laptop"));
-        QCOMPARE(zh->serverLabel, QStringLiteral("Server"));
+        QCOMPARE(zh->serverLabel, QStringLiteral("伺服器")); // the default lane name in zh_TW
         QCOMPARE(zh->steps.constFirst().narration, QStringLiteral("The client sends FIN."));
 
         const Expected<Lesson> en = LessonLoader::load(path, LessonText::english());
         QVERIFY2(en.ok(), qPrintable(en.error()));
         QCOMPARE(en->title, QStringLiteral("Client closes"));
         QCOMPARE(en->summary, QStringLiteral("A short story."));
+        QCOMPARE(en->serverLabel, QStringLiteral("Server"));
         QCOMPARE(en->steps.constFirst().title, QStringLiteral("FIN"));
         QCOMPARE(en->steps.constFirst().time, QStringLiteral("t = 0"));
         QCOMPARE(en->steps.constFirst().packets.constFirst().note, QStringLiteral("first FIN"));

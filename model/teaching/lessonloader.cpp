@@ -117,8 +117,8 @@ Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id, 
     l.title = text.value(QLatin1String("title"));
     l.summary = text.value(QLatin1String("summary"));
     l.order = root.value(QLatin1String("order")).toInt(100);
-    l.clientLabel = text.value(QLatin1String("clientLabel"), l.clientLabel);
-    l.serverLabel = text.value(QLatin1String("serverLabel"), l.serverLabel);
+    l.clientLabel = text.value(QLatin1String("clientLabel"), LessonText::defaultClientLabel(language));
+    l.serverLabel = text.value(QLatin1String("serverLabel"), LessonText::defaultServerLabel(language));
     l.lab = root.value(QLatin1String("lab")).toString();
     l.labCount = root.value(QLatin1String("labCount")).toInt(1);
     for (const auto &r : root.value(QLatin1String("references")).toArray())

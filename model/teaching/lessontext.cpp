@@ -39,6 +39,16 @@ QString LessonText::uiLanguage()
     return languageFor(QLocale().uiLanguages());
 }
 
+QString LessonText::defaultClientLabel(const QString &language)
+{
+    return language == traditionalChinese() ? QStringLiteral("用戶端") : QStringLiteral("Client");
+}
+
+QString LessonText::defaultServerLabel(const QString &language)
+{
+    return language == traditionalChinese() ? QStringLiteral("伺服器") : QStringLiteral("Server");
+}
+
 LessonText::LessonText(const QJsonObject &object, const QString &language)
     : m_english(object)
 {

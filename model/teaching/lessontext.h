@@ -20,6 +20,10 @@ public:
     // languageFor(QLocale().uiLanguages()).
     static QString uiLanguage();
 
+    // The lane names of a lesson that gives none: "Client" and "Server", or their zh_TW terms.
+    static QString defaultClientLabel(const QString &language);
+    static QString defaultServerLabel(const QString &language);
+
     LessonText(const QJsonObject &object, const QString &language);
 
     // Fails when the object's zh_TW member is not an object or holds a non-string:
