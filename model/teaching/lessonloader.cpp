@@ -72,7 +72,20 @@ Status parsePacket(const QJsonObject &o, const QString &language, LessonPacket &
     return {};
 }
 
-// "step 3: zh_TW.narration must be a string" style errors, without the lesson id.
+// Parses every object of an array into out; an error names the item: "packet 2: zh_TW.note must be a string".
+template<typename T, typename Parse>
+Status parseEach(const QJsonArray &array, const QString &item, const QString &language, Parse parse, QList<T> &out)
+{
+    for (int i = 0; i < array.size(); ++i) {
+        T value;
+        if (const Status parsed = parse(array.at(i).toObject(), language, value); !parsed.ok())
+            return Status::failure(QStringLiteral("%1 %2: %3").arg(item).arg(i + 1).arg(parsed.error()));
+        out.append(value);
+    }
+    return {};
+}
+
+// One step; an error ("zh_TW.narration must be a string") leaves the step number to parseEach.
 Status parseStep(const QJsonObject &so, const QString &language, LessonStep &s)
 {
     const LessonText text(so, language);
@@ -90,14 +103,8 @@ Status parseStep(const QJsonObject &so, const QString &language, LessonStep &s)
         return Status::failure(QStringLiteral("unknown or missing client/server state"));
     s.client = *c;
     s.server = *sv;
-    const QJsonArray packets = so.value(QLatin1String("packets")).toArray();
-    for (int i = 0; i < packets.size(); ++i) {
-        LessonPacket p;
-        if (const Status packet = parsePacket(packets.at(i).toObject(), language, p); !packet.ok())
-            return Status::failure(QStringLiteral("packet %1: %2").arg(i + 1).arg(packet.error()));
-        s.packets.append(p);
-    }
-    return {};
+    return parseEach(
+        so.value(QLatin1String("packets")).toArray(), QStringLiteral("packet"), language, parsePacket, s.packets);
 }
 } // namespace
 
@@ -131,13 +138,10 @@ Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id, 
     }
     l.clientStart = *cs;
     l.serverStart = *ss;
-    const QJsonArray steps = root.value(QLatin1String("steps")).toArray();
-    for (int i = 0; i < steps.size(); ++i) {
-        LessonStep s;
-        if (const Status step = parseStep(steps.at(i).toObject(), language, s); !step.ok())
-            return Status::failure(QStringLiteral("%1: step %2: %3").arg(id).arg(i + 1).arg(step.error()));
-        l.steps.append(s);
-    }
+    const Status steps
+        = parseEach(root.value(QLatin1String("steps")).toArray(), QStringLiteral("step"), language, parseStep, l.steps);
+    if (!steps.ok())
+        return Status::failure(QStringLiteral("%1: %2").arg(id, steps.error()));
     return l;
 }
 
