@@ -114,7 +114,7 @@ private Q_SLOTS:
         // inet_csk_get_port / __inet_hash_connect / tcp_twsk_unique; ip(7) IP_BIND_ADDRESS_NO_PORT.
         row("ephemeral-port-exhaustion",
             { QStringLiteral("bind() before connect()"), QStringLiteral("lost to every destination"),
-                QStringLiteral("whatever tcp_tw_reuse says"),
+                QStringLiteral("whatever tcp_tw_reuse says"), QStringLiteral("(or both SO_REUSEPORT)"),
                 QStringLiteral("setsockopt(IP_BIND_ADDRESS_NO_PORT) (Linux 4.2"),
                 QStringLiteral("IP_LOCAL_PORT_RANGE (Linux 6.3") },
             {});
