@@ -47,7 +47,7 @@ std::optional<quint32> number(const QJsonObject &o, QLatin1String key, bool *bad
 Status parsePacket(const QJsonObject &o, const QString &language, LessonPacket &p)
 {
     const LessonText text(o, language);
-    if (const Status translated = text.check(); !translated.ok())
+    if (Status translated = text.check(); !translated.ok())
         return translated;
     const QString from = o.value(QLatin1String("from")).toString();
     if (from == QLatin1String("client"))
@@ -89,7 +89,7 @@ Status parseEach(const QJsonArray &array, const QString &item, const QString &la
 Status parseStep(const QJsonObject &so, const QString &language, LessonStep &s)
 {
     const LessonText text(so, language);
-    if (const Status translated = text.check(); !translated.ok())
+    if (Status translated = text.check(); !translated.ok())
         return translated;
     s.title = text.value(QLatin1String("title"));
     s.narration = text.value(QLatin1String("narration"));
