@@ -2,6 +2,7 @@
 #include "core/tcpstatemachine.h"
 #include "fixture.h"
 #include "teaching/lessonloader.h"
+#include "teaching/lessontext.h"
 #include "teaching/lessonvalidator.h"
 
 #include <QDir>
@@ -119,6 +120,13 @@ private Q_SLOTS:
         // RFC 9293 §3.10.5 is ABORT; §3.10.7 is SEGMENT ARRIVES.
         row("rst-abort", { QStringLiteral("RFC 9293 §3.10.5; socket(7)") },
             { QStringLiteral("RFC 9293 §3.10.7; socket(7)") });
+        // inet_csk_get_port / __inet_hash_connect / tcp_twsk_unique; ip(7) IP_BIND_ADDRESS_NO_PORT.
+        row("ephemeral-port-exhaustion",
+            { QStringLiteral("bind() before connect()"), QStringLiteral("lost to every destination"),
+                QStringLiteral("whatever tcp_tw_reuse says"), QStringLiteral("(or both SO_REUSEPORT)"),
+                QStringLiteral("setsockopt(IP_BIND_ADDRESS_NO_PORT) (Linux 4.2"),
+                QStringLiteral("IP_LOCAL_PORT_RANGE (Linux 6.3") },
+            {});
     }
 
     void reviewedFacts()
@@ -126,7 +134,7 @@ private Q_SLOTS:
         QFETCH(QString, id);
         QFETCH(QStringList, mustSay);
         QFETCH(QStringList, mustNotSay);
-        const Expected<Lesson> lesson = LessonLoader::load(id);
+        const Expected<Lesson> lesson = LessonLoader::load(id, LessonText::english());
         QVERIFY(lesson.ok());
         QString text = lesson->summary + QLatin1Char('\n') + lesson->references.join(QLatin1Char('\n'));
         for (const LessonStep &s : lesson->steps)

@@ -1,5 +1,7 @@
 #include "teaching/lessonloader.h"
 
+#include "teaching/lessontext.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -42,8 +44,11 @@ std::optional<quint32> number(const QJsonObject &o, QLatin1String key, bool *bad
     return quint32(d);
 }
 
-Status parsePacket(const QJsonObject &o, LessonPacket &p)
+Status parsePacket(const QJsonObject &o, const QString &language, LessonPacket &p)
 {
+    const LessonText text(o, language);
+    if (Status translated = text.check(); !translated.ok())
+        return translated;
     const QString from = o.value(QLatin1String("from")).toString();
     if (from == QLatin1String("client"))
         p.from = LessonPacket::Endpoint::Client;
@@ -63,12 +68,47 @@ Status parsePacket(const QJsonObject &o, LessonPacket &p)
     p.length = o.value(QLatin1String("len")).toInt();
     p.lost = o.value(QLatin1String("lost")).toBool();
     p.inFlight = o.value(QLatin1String("inFlight")).toBool();
-    p.note = o.value(QLatin1String("note")).toString();
+    p.note = text.value(QLatin1String("note"));
     return {};
+}
+
+// Parses every object of an array into out; an error names the item: "packet 2: zh_TW.note must be a string".
+template<typename T, typename Parse>
+Status parseEach(const QJsonArray &array, const QString &item, const QString &language, Parse parse, QList<T> &out)
+{
+    for (int i = 0; i < array.size(); ++i) {
+        T value;
+        if (const Status parsed = parse(array.at(i).toObject(), language, value); !parsed.ok())
+            return Status::failure(QStringLiteral("%1 %2: %3").arg(item).arg(i + 1).arg(parsed.error()));
+        out.append(value);
+    }
+    return {};
+}
+
+// One step; an error ("zh_TW.narration must be a string") leaves the step number to parseEach.
+Status parseStep(const QJsonObject &so, const QString &language, LessonStep &s)
+{
+    const LessonText text(so, language);
+    if (Status translated = text.check(); !translated.ok())
+        return translated;
+    s.title = text.value(QLatin1String("title"));
+    s.narration = text.value(QLatin1String("narration"));
+    s.reference = so.value(QLatin1String("reference")).toString();
+    s.time = text.value(QLatin1String("time"));
+    s.clientLabel = text.value(QLatin1String("clientLabel"));
+    s.serverLabel = text.value(QLatin1String("serverLabel"));
+    const auto c = stateFrom(so.value(QLatin1String("client")));
+    const auto sv = stateFrom(so.value(QLatin1String("server")));
+    if (!c || !sv)
+        return Status::failure(QStringLiteral("unknown or missing client/server state"));
+    s.client = *c;
+    s.server = *sv;
+    return parseEach(
+        so.value(QLatin1String("packets")).toArray(), QStringLiteral("packet"), language, parsePacket, s.packets);
 }
 } // namespace
 
-Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id)
+Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id, const QString &language)
 {
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
@@ -76,13 +116,16 @@ Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id)
         return Status::failure(QStringLiteral("%1: not a JSON object (%2)").arg(id, pe.errorString()));
     }
     const QJsonObject root = doc.object();
+    const LessonText text(root, language);
+    if (const Status translated = text.check(); !translated.ok())
+        return Status::failure(QStringLiteral("%1: %2").arg(id, translated.error()));
     Lesson l;
     l.id = id;
-    l.title = root.value(QLatin1String("title")).toString();
-    l.summary = root.value(QLatin1String("summary")).toString();
+    l.title = text.value(QLatin1String("title"));
+    l.summary = text.value(QLatin1String("summary"));
     l.order = root.value(QLatin1String("order")).toInt(100);
-    l.clientLabel = root.value(QLatin1String("clientLabel")).toString(l.clientLabel);
-    l.serverLabel = root.value(QLatin1String("serverLabel")).toString(l.serverLabel);
+    l.clientLabel = text.value(QLatin1String("clientLabel"), LessonText::defaultClientLabel(language));
+    l.serverLabel = text.value(QLatin1String("serverLabel"), LessonText::defaultServerLabel(language));
     l.lab = root.value(QLatin1String("lab")).toString();
     l.labCount = root.value(QLatin1String("labCount")).toInt(1);
     for (const auto &r : root.value(QLatin1String("references")).toArray())
@@ -95,36 +138,14 @@ Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id)
     }
     l.clientStart = *cs;
     l.serverStart = *ss;
-    const QJsonArray steps = root.value(QLatin1String("steps")).toArray();
-    for (int i = 0; i < steps.size(); ++i) {
-        const QJsonObject so = steps.at(i).toObject();
-        LessonStep s;
-        s.title = so.value(QLatin1String("title")).toString();
-        s.narration = so.value(QLatin1String("narration")).toString();
-        s.reference = so.value(QLatin1String("reference")).toString();
-        s.time = so.value(QLatin1String("time")).toString();
-        s.clientLabel = so.value(QLatin1String("clientLabel")).toString();
-        s.serverLabel = so.value(QLatin1String("serverLabel")).toString();
-        const auto c = stateFrom(so.value(QLatin1String("client")));
-        const auto sv = stateFrom(so.value(QLatin1String("server")));
-        if (!c || !sv) {
-            return Status::failure(
-                QStringLiteral("%1: step %2: unknown or missing client/server state").arg(id).arg(i + 1));
-        }
-        s.client = *c;
-        s.server = *sv;
-        for (const auto &pv : so.value(QLatin1String("packets")).toArray()) {
-            LessonPacket p;
-            if (const Status packet = parsePacket(pv.toObject(), p); !packet.ok())
-                return Status::failure(QStringLiteral("%1: step %2: %3").arg(id).arg(i + 1).arg(packet.error()));
-            s.packets.append(p);
-        }
-        l.steps.append(s);
-    }
+    const Status steps
+        = parseEach(root.value(QLatin1String("steps")).toArray(), QStringLiteral("step"), language, parseStep, l.steps);
+    if (!steps.ok())
+        return Status::failure(QStringLiteral("%1: %2").arg(id, steps.error()));
     return l;
 }
 
-Expected<Lesson> LessonLoader::loadFile(const QString &path)
+Expected<Lesson> LessonLoader::loadFile(const QString &path, const QString &language)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -135,26 +156,26 @@ Expected<Lesson> LessonLoader::loadFile(const QString &path)
         return Status::failure(
             QStringLiteral("%1 is larger than %2 KiB; not a lesson file?").arg(path).arg(MaxFileBytes >> 10));
     }
-    return parse(json, QFileInfo(path).completeBaseName());
+    return parse(json, QFileInfo(path).completeBaseName(), language);
 }
 
-Expected<Lesson> LessonLoader::load(const QString &idOrPath)
+Expected<Lesson> LessonLoader::load(const QString &idOrPath, const QString &language)
 {
     if (idOrPath.endsWith(QLatin1String(".json")))
-        return loadFile(idOrPath);
+        return loadFile(idOrPath, language);
     const QString path = builtinDirectory() + QLatin1Char('/') + idOrPath + QLatin1String(".json");
     if (!QFile::exists(path)) {
         return Status::failure(QStringLiteral("no lesson named '%1' (try --list-lessons)").arg(idOrPath));
     }
-    return loadFile(path);
+    return loadFile(path, language);
 }
 
-QList<Lesson> LessonLoader::builtinLessons()
+QList<Lesson> LessonLoader::builtinLessons(const QString &language)
 {
     QList<Lesson> out;
     const QStringList files = QDir(builtinDirectory()).entryList({ QStringLiteral("*.json") }, QDir::Files);
     for (const QString &f : files) {
-        if (const Expected<Lesson> l = loadFile(builtinDirectory() + QLatin1Char('/') + f); l.ok())
+        if (const Expected<Lesson> l = loadFile(builtinDirectory() + QLatin1Char('/') + f, language); l.ok())
             out.append(*l);
     }
     std::stable_sort(out.begin(), out.end(),
@@ -165,7 +186,7 @@ QList<Lesson> LessonLoader::builtinLessons()
 QStringList LessonLoader::builtinIds()
 {
     QStringList ids;
-    for (const Lesson &l : builtinLessons())
+    for (const Lesson &l : builtinLessons(LessonText::english())) // the order does not depend on the language
         ids.append(l.id);
     return ids;
 }
