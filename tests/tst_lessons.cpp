@@ -148,7 +148,7 @@ private Q_SLOTS:
     // RFC 1337: the server's RST ends the client's TIME-WAIT early; the step says which tcp_rfc1337 does that.
     void rstAssassinatesTimeWait()
     {
-        const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("why-time-wait"));
+        const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("why-time-wait"), LessonText::english());
         QVERIFY(lesson.ok());
         bool seen = false;
         for (int i = 1; i < lesson->steps.size(); ++i) {
@@ -171,7 +171,7 @@ private Q_SLOTS:
     // The lab reaches CLOSING on the client only; the summary must not promise both ends.
     void simultaneousSummaryKeepsTheLabApart()
     {
-        const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("simultaneous-close"));
+        const Expected<Lesson> lesson = LessonLoader::load(QStringLiteral("simultaneous-close"), LessonText::english());
         QVERIFY(lesson.ok());
         QVERIFY(lesson->summary.contains(QLatin1String("only the client passes CLOSING")));
     }
