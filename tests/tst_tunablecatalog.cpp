@@ -5,8 +5,19 @@
 #include "sources/local/tunablesreader.h"
 
 #include <QFile>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+namespace {
+// True when text has a CJK ideograph (U+4E00..U+9FFF): a translation, not a copy of the English.
+bool hasCjk(const QString &text)
+{
+    return std::any_of(
+        text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+}
+} // namespace
 
 class TestTunableCatalog : public QObject
 {
@@ -15,6 +26,10 @@ private Q_SLOTS:
     void resourceLoadsEveryEntry();
     void badCatalogIsRefused_data();
     void badCatalogIsRefused();
+    void everyEntryHasChinese();
+    void chineseKeepsNumbersAndNames();
+    void textFollowsTheLanguage();
+    void uiLanguageFromTheLocale();
     void everyReadTunableIsDescribed();
     void bsdTunablesForTheBsdSource();
     void macosHasItsOwnDefaults();
@@ -31,7 +46,7 @@ void TestTunableCatalog::resourceLoadsEveryEntry()
     const Expected<std::vector<TunableInfo>> loaded = TunableCatalog::fromJson(f.readAll());
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
     const std::vector<TunableInfo> &entries = *loaded;
-    QCOMPARE(entries.size(), size_t(25)); // 15 Linux, 7 FreeBSD, 3 macOS
+    QCOMPARE(entries.size(), size_t(33)); // 23 Linux, 7 FreeBSD, 3 macOS
     QCOMPARE(TunableCatalog::all().size(), entries.size());
     QSet<QString> names;
     for (size_t i = 0; i < entries.size(); ++i) {
@@ -45,7 +60,7 @@ void TestTunableCatalog::resourceLoadsEveryEntry()
         names.insert(key);
         QCOMPARE(TunableCatalog::all()[i].name, e.name); // display order is the file's
     }
-    QCOMPARE(TunableCatalog::forOs(QStringLiteral("Linux")).size(), size_t(15));
+    QCOMPARE(TunableCatalog::forOs(QStringLiteral("Linux")).size(), size_t(23));
     // The flags come through: the kernel constant is read-only, the memory-sized caps are formulas.
     QVERIFY(TunableCatalog::find(QStringLiteral("TCP_TIMEWAIT_LEN"))->readOnly);
     QVERIFY(!TunableCatalog::find(QStringLiteral("TCP_TIMEWAIT_LEN"))->defaultIsFormula);
@@ -72,6 +87,12 @@ void TestTunableCatalog::badCatalogIsRefused_data()
     QTest::newRow("unknown os") << QByteArray(R"({"tunables": [{"name": "n.a", "os": "Windows", "default": "1",
         "does": "d", "doesNot": "n", "reference": "r"}]})")
                                 << QStringLiteral("entry 1: os \"Windows\" is not Linux, FreeBSD or macOS");
+    QTest::newRow("zh_TW not an object") << QByteArray(
+        R"({"tunables": [{)" + ok + R"(}, {)" + QByteArray(ok).replace("n.a", "n.b") + R"(, "zh_TW": "d"}]})")
+                                         << QStringLiteral("entry 2: n.b: \"zh_TW\" is not an object");
+    QTest::newRow("zh_TW field not a string")
+        << QByteArray(R"({"tunables": [{)" + ok + R"(, "zh_TW": {"does": "中", "doesNot": 1}}]})")
+        << QStringLiteral("entry 1: n.a: \"zh_TW\".\"doesNot\" is not a string");
 }
 
 void TestTunableCatalog::badCatalogIsRefused()
@@ -84,6 +105,72 @@ void TestTunableCatalog::badCatalogIsRefused()
     QVERIFY(!why.isEmpty());
     if (!error.isEmpty())
         QCOMPARE(why, error);
+}
+
+void TestTunableCatalog::everyEntryHasChinese()
+{
+    QStringList missing;
+    for (const TunableInfo &e : TunableCatalog::all()) {
+        for (const QString &field : { QStringLiteral("does"), QStringLiteral("doesNot") }) {
+            if (!hasCjk(e.zhTW.value(field)))
+                missing << e.os + QLatin1Char('/') + e.name + QLatin1Char(' ') + field;
+        }
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("no zh_TW text: ") + missing.join(QStringLiteral(", "))));
+}
+
+void TestTunableCatalog::chineseKeepsNumbersAndNames()
+{
+    // Every number and identifier of the English stays in the translation, unchanged ("4-tuple" is a
+    // word: 四元組).
+    static const QRegularExpression token(QStringLiteral("\\d+(?:\\.\\d+)?(?!-tuple)|[A-Za-z0-9]+_[A-Za-z0-9_]+"));
+    QStringList lost;
+    for (const TunableInfo &e : TunableCatalog::all()) {
+        for (const auto field : { TunableCatalog::Field::Does, TunableCatalog::Field::DoesNot }) {
+            const QString zh = TunableCatalog::text(e, field, QStringLiteral("zh_TW"));
+            for (const auto &m : token.globalMatch(TunableCatalog::text(e, field, QStringLiteral("en")))) {
+                if (!zh.contains(m.captured()))
+                    lost << e.name + QStringLiteral(": ") + m.captured();
+            }
+        }
+    }
+    QVERIFY2(lost.isEmpty(), qPrintable(lost.join(QStringLiteral(", "))));
+}
+
+void TestTunableCatalog::textFollowsTheLanguage()
+{
+    const TunableInfo *fin = TunableCatalog::find(QStringLiteral("net.ipv4.tcp_fin_timeout"));
+    QVERIFY(fin);
+    using F = TunableCatalog::Field;
+    const QString zh = QStringLiteral("zh_TW");
+    const QString en = QStringLiteral("en");
+    QCOMPARE(TunableCatalog::text(*fin, F::Does, en), fin->does);
+    QCOMPARE(TunableCatalog::text(*fin, F::DoesNot, en), fin->doesNot);
+    QVERIFY(hasCjk(TunableCatalog::text(*fin, F::Does, zh)));
+    QVERIFY(TunableCatalog::text(*fin, F::DoesNot, zh).contains(QStringLiteral("不是 TIME_WAIT 的長度")));
+    QCOMPARE(TunableCatalog::oneLine(*fin, en), fin->does + QLatin1Char(' ') + fin->doesNot);
+    QVERIFY(hasCjk(TunableCatalog::oneLine(*fin, zh)));
+    // A default with words is translated; a plain number falls back to the English field.
+    const TunableInfo *recycle = TunableCatalog::find(QStringLiteral("net.ipv4.tcp_tw_recycle"));
+    QCOMPARE(TunableCatalog::text(*recycle, F::Default, en), QStringLiteral("0 (removed in 4.12)"));
+    QCOMPARE(TunableCatalog::text(*recycle, F::Default, zh), QStringLiteral("0（4.12 已移除）"));
+    QCOMPARE(TunableCatalog::text(*fin, F::Default, zh), QStringLiteral("60"));
+    // Any other language is English.
+    QCOMPARE(TunableCatalog::text(*fin, F::Does, QStringLiteral("fr")), fin->does);
+}
+
+void TestTunableCatalog::uiLanguageFromTheLocale()
+{
+    const QLocale before;
+    const auto languageFor = [](const char *name) {
+        QLocale::setDefault(QLocale(QString::fromLatin1(name)));
+        return TunableCatalog::uiLanguage();
+    };
+    QCOMPARE(languageFor("zh_TW"), QStringLiteral("zh_TW"));
+    QCOMPARE(languageFor("zh_Hant_HK"), QStringLiteral("zh_TW")); // Traditional script, another region
+    QCOMPARE(languageFor("zh_CN"), QStringLiteral("en")); // Simplified: no text, as no .qm
+    QCOMPARE(languageFor("en_US"), QStringLiteral("en"));
+    QLocale::setDefault(before);
 }
 
 void TestTunableCatalog::everyReadTunableIsDescribed()
@@ -166,15 +253,35 @@ void TestTunableCatalog::keyTruths_data()
     row("max_syn_backlog", "net.ipv4.tcp_max_syn_backlog", "max(128, ehash / 128)",
         { "Read only when tcp_syncookies=0", "Not the per-listener SYN queue limit",
             "min(listen() backlog, somaxconn)" });
-    row("tw_recycle", "net.ipv4.tcp_tw_recycle", "0 (removed in 4.12)", { "NAT", "Removed in 4.12" });
+    row("tw_recycle", "net.ipv4.tcp_tw_recycle", "0 (removed in 4.12)", { "NAT", "Removed in 4.12", "3.5 x RTO" });
     row("max_tw_buckets", "net.ipv4.tcp_max_tw_buckets", "ehash entries / 2",
         { "skips TIME_WAIT", "TCPTimeWaitOverflow" });
-    row("rfc1337", "net.ipv4.tcp_rfc1337", "0", { "0: an in-window RST", "backwards" });
-    row("somaxconn", "net.core.somaxconn", "4096", { "128 before 5.4" });
+    // tcp_minisocks.c tcp_timewait_state_process: with 0 an RST at rcv_nxt kills TIME_WAIT; FIN_WAIT2 always.
+    row("rfc1337", "net.ipv4.tcp_rfc1337", "0",
+        { "0: an in-window RST", "backwards", "TIME-WAIT assassination, RFC 1337", "FIN_WAIT2 substate" });
+    // net/socket.c __sys_listen clamps the backlog to somaxconn when listen() runs.
+    row("somaxconn", "net.core.somaxconn", "4096", { "128 before 5.4", "applied when listen() is called" });
+    // The timer deaths. ip-sysctl.rst: SYN_RECV ends at 63 s, SYN_SENT at 131 s (6.5+, linear timeouts);
+    // tcp_timer.c tcp_model_timeout: 15 retries from the 200 ms floor is 924.6 s, 8 is 102.2 s.
+    row("synack_retries", "net.ipv4.tcp_synack_retries", "5", { "SYN_RECV", "1, 3, 7, 15 and 31 s", "dies at 63 s" });
+    row("syn_retries", "net.ipv4.tcp_syn_retries", "6",
+        { "SYN_SENT dies", "131 s", "tcp_syn_linear_timeouts", "127 s" });
+    row("syn_linear_timeouts", "net.ipv4.tcp_syn_linear_timeouts", "4", { "1 s apart", "Since 6.5" });
+    row("orphan_retries", "net.ipv4.tcp_orphan_retries", "0",
+        { "0 does not mean no retries", "makes it 8", "102.2 s" });
+    row("retries2", "net.ipv4.tcp_retries2", "15", { "ESTABLISHED", "924.6 s", "200 ms floor", "TCP_USER_TIMEOUT" });
+    // tcp_timer.c tcp_keepalive_timer skips only LISTEN, CLOSE and SYN_SENT, and needs SOCK_KEEPOPEN.
+    row("keepalive_time", "net.ipv4.tcp_keepalive_time", "7200", { "SO_KEEPALIVE", "CLOSE_WAIT included", "7875 s" });
+    row("keepalive_intvl", "net.ipv4.tcp_keepalive_intvl", "75", { "675 s" });
+    row("keepalive_probes", "net.ipv4.tcp_keepalive_probes", "9", { "ETIMEDOUT", "TCP_USER_TIMEOUT" });
+    // tcp_minisocks.c tcp_check_req listen_overflow: 0 drops the final ACK, 1 resets.
+    row("abort_on_overflow", "net.ipv4.tcp_abort_on_overflow", "0",
+        { "accept queue is full", "1 answers with RST", "ListenOverflows" });
     row("BSD msl", "net.inet.tcp.msl", "30000", { "TIME_WAIT lasts 2 x msl", "30 s" });
     row("BSD finwait2_timeout", "net.inet.tcp.finwait2_timeout", "60000", { "unless fast_finwait2_recycle is 1" });
     // sys/netinet/tcp_timer.c tcp_timer_2msl drops an idle FIN_WAIT_2 after TP_MAXIDLE even without recycling.
-    row("BSD fast_finwait2_recycle", "net.inet.tcp.fast_finwait2_recycle", "0", { "TP_MAXIDLE (8 x 75 s = 10 min)" });
+    row("BSD fast_finwait2_recycle", "net.inet.tcp.fast_finwait2_recycle", "0",
+        { "TP_MAXIDLE (8 x 75 s = 10 min)", "receive side is closed" });
     // FreeBSD 14.0 release notes: no TIME_WAIT between local ends by default.
     row("BSD nolocaltimewait", "net.inet.tcp.nolocaltimewait", "1",
         { "default is 1 since FreeBSD 14.0", "shows no TIME_WAIT", "msl_local" });
@@ -188,7 +295,7 @@ void TestTunableCatalog::keyTruths()
     const TunableInfo *i = TunableCatalog::find(name);
     QVERIFY(i);
     QCOMPARE(i->defaultValue, defaultValue);
-    const QString text = TunableCatalog::oneLine(*i);
+    const QString text = TunableCatalog::oneLine(*i, QStringLiteral("en"));
     for (const QString &m : mustSay)
         QVERIFY2(
             text.contains(m), qPrintable(name + QStringLiteral(": missing \"") + m + QStringLiteral("\" in ") + text));
@@ -207,7 +314,7 @@ void TestTunableCatalog::defaultsMatchARealKernel()
         QVERIFY2(TunableCatalog::isDefault(*i, t.value(n)), qPrintable(n + QStringLiteral(" = ") + t.value(n)));
         ++compared;
     }
-    QVERIFY(compared >= 9);
+    QVERIFY(compared >= 17); // 20 files, 3 of them formulas
 }
 
 void TestTunableCatalog::isDefault()

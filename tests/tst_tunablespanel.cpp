@@ -43,6 +43,7 @@ class TestTunablesPanel : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void showsEveryTunable();
+    void showsChineseWhenBuiltWithZhTW();
     void changeIsHighlighted();
     void macosDefaultsAreNotChanges();
     void realSysctlChangeInANamespace();
@@ -75,6 +76,32 @@ void TestTunablesPanel::showsEveryTunable()
     QVERIFY(panel.details()->toPlainText().contains(QStringLiteral("Not the TIME_WAIT length")));
     QVERIFY(panel.table()->rowHeight(0) < 2 * panel.table()->fontMetrics().height());
     maybeSave(&panel, "tunables-panel.png");
+}
+
+void TestTunablesPanel::showsChineseWhenBuiltWithZhTW()
+{
+    ProcSource src(Fixture::path(QStringLiteral("procroot/linux-6.18")));
+    TunablesPanel panel(nullptr, QStringLiteral("zh_TW"));
+    panel.resize(1100, 700);
+    panel.setSnapshot(src.poll());
+    const QString fin = QStringLiteral("net.ipv4.tcp_fin_timeout");
+    const TunableInfo *info = TunableCatalog::find(fin);
+    QVERIFY(info);
+    const QString does = TunableCatalog::text(*info, TunableCatalog::Field::Does, QStringLiteral("zh_TW"));
+    QVERIFY(does.contains(QStringLiteral("孤兒 FIN_WAIT_2 通訊端")));
+    const QTableWidgetItem *meaning = panel.table()->item(panel.rowOf(fin), TunablesPanel::MeaningColumn);
+    QVERIFY(meaning->text().startsWith(does));
+    QVERIFY(!meaning->text().contains(info->does));
+    QVERIFY(meaning->toolTip().contains(does));
+    // A default with words is translated; the pane below shows the Chinese too.
+    QCOMPARE(panel.table()
+                 ->item(panel.rowOf(QStringLiteral("net.ipv4.tcp_tw_recycle")), TunablesPanel::DefaultColumn)
+                 ->text(),
+        QStringLiteral("0（4.12 已移除）"));
+    panel.table()->setCurrentCell(panel.rowOf(fin), 0);
+    QVERIFY(panel.details()->toPlainText().contains(does));
+    QVERIFY(panel.details()->toPlainText().contains(QStringLiteral("不是 TIME_WAIT 的長度")));
+    maybeSave(&panel, "tunables-panel-zh.png");
 }
 
 void TestTunablesPanel::changeIsHighlighted()

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace {
 // A text field every entry must have; false, with its name in error, when it is missing or empty.
@@ -13,6 +14,30 @@ bool readText(const QJsonObject &o, QLatin1String key, QString &out, QString &er
     if (out.isEmpty())
         error = QStringLiteral("no \"%1\"").arg(key);
     return !out.isEmpty();
+}
+
+const QString ZhTW = QStringLiteral("zh_TW");
+
+// The optional "zh_TW" object: every member a string (an empty one falls back to English). The error
+// names the tunable too: the entry number alone is hard to find in a file of thirty.
+bool readTranslation(const QJsonObject &o, TunableInfo &info, QString &error)
+{
+    const QJsonValue v = o.value(ZhTW);
+    if (v.isUndefined())
+        return true;
+    if (!v.isObject()) {
+        error = QStringLiteral("%1: \"zh_TW\" is not an object").arg(info.name);
+        return false;
+    }
+    const QJsonObject t = v.toObject();
+    for (auto it = t.begin(); it != t.end(); ++it) {
+        if (!it.value().isString()) {
+            error = QStringLiteral("%1: \"zh_TW\".\"%2\" is not a string").arg(info.name, it.key());
+            return false;
+        }
+        info.zhTW.insert(it.key(), it.value().toString());
+    }
+    return true;
 }
 
 bool readEntry(const QJsonObject &o, TunableInfo &info, QString &error)
@@ -29,7 +54,7 @@ bool readEntry(const QJsonObject &o, TunableInfo &info, QString &error)
     }
     info.defaultIsFormula = o.value(QLatin1String("defaultIsFormula")).toBool();
     info.readOnly = o.value(QLatin1String("readOnly")).toBool();
-    return true;
+    return readTranslation(o, info, error);
 }
 
 std::vector<TunableInfo> loadResource()
@@ -110,7 +135,29 @@ bool TunableCatalog::isDefault(const TunableInfo &info, const QString &value)
         == info.defaultValue.section(QLatin1Char(' '), 0, info.name.contains(QLatin1String("range")) ? 1 : 0);
 }
 
-QString TunableCatalog::oneLine(const TunableInfo &info)
+QString TunableCatalog::uiLanguage()
 {
-    return info.does + QLatin1Char(' ') + info.doesNot;
+    for (QString l : QLocale().uiLanguages()) {
+        l.replace(QLatin1Char('-'), QLatin1Char('_'));
+        if (l.startsWith(ZhTW) || l.startsWith(QLatin1String("zh_Hant")))
+            return ZhTW;
+    }
+    return QStringLiteral("en");
+}
+
+QString TunableCatalog::text(const TunableInfo &info, Field field, const QString &language)
+{
+    const QString &english = field == Field::Does ? info.does
+        : field == Field::DoesNot                 ? info.doesNot
+                                                  : info.defaultValue;
+    if (language != ZhTW)
+        return english;
+    static const QString keys[] = { QStringLiteral("does"), QStringLiteral("doesNot"), QStringLiteral("default") };
+    const QString translated = info.zhTW.value(keys[int(field)]);
+    return translated.isEmpty() ? english : translated;
+}
+
+QString TunableCatalog::oneLine(const TunableInfo &info, const QString &language)
+{
+    return text(info, Field::Does, language) + QLatin1Char(' ') + text(info, Field::DoesNot, language);
 }

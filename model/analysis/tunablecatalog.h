@@ -2,6 +2,7 @@
 
 #include "core/expected.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -16,9 +17,11 @@ struct TunableInfo
     QString defaultValue; // as the kernel prints it; a formula when it depends on memory
     bool defaultIsFormula = false; // e.g. "ehash entries / 2": cannot be compared with the value
     bool readOnly = false; // a kernel constant shown for teaching, not a sysctl
-    QString does;
+    QString does; // English; the translations are in zhTW
     QString doesNot;
     QString reference;
+    // Traditional Chinese by JSON field ("does", "doesNot", "default"); a missing one falls back to English.
+    QHash<QString, QString> zhTW;
 };
 
 // The entries live in tunablecatalog.json, embedded as a resource and read on first use.
@@ -26,6 +29,13 @@ class TunableCatalog
 {
 public:
     static constexpr const char *ResourcePath = ":/analysis/tunablecatalog.json";
+    enum class Field { Does, DoesNot, Default };
+
+    // "zh_TW" when QLocale().uiLanguages() has zh-TW or zh-Hant (as QTranslator::load(QLocale) picks
+    // tcpscope_zh_TW.qm, app/translations.cpp), else "en".
+    static QString uiLanguage();
+    // One field in a language ("en", "zh_TW"); English when that language has no text for it.
+    static QString text(const TunableInfo &info, Field field, const QString &language = uiLanguage());
 
     static const std::vector<TunableInfo> &all();
     // nullptr when tcpscope knows nothing about the name. With a host's os (uname -s), only that OS's entry:
@@ -38,8 +48,9 @@ public:
     // True when value is the kernel default (whitespace-insensitive); false when unknown.
     static bool isDefault(const TunableInfo &info, const QString &value);
     // "does doesNot" as one line for tooltips and text output.
-    static QString oneLine(const TunableInfo &info);
-    // The entries of a catalog file ({"tunables": [...]}), in its order. Every text field must be there and
-    // os must be Linux, FreeBSD or macOS; otherwise a failure that says why.
+    static QString oneLine(const TunableInfo &info, const QString &language = uiLanguage());
+    // The entries of a catalog file ({"tunables": [...]}), in its order. Every text field must be there,
+    // os must be Linux, FreeBSD or macOS and zh_TW, when there, an object of strings; otherwise a failure
+    // that says why.
     static Expected<std::vector<TunableInfo>> fromJson(const QByteArray &json);
 };

@@ -28,9 +28,17 @@ const QStringList &Tunables::linuxNames()
         QStringLiteral("net.ipv4.ip_local_reserved_ports"),
         QStringLiteral("net.ipv4.tcp_max_orphans"),
         QStringLiteral("net.ipv4.tcp_orphan_retries"),
+        QStringLiteral("net.ipv4.tcp_retries2"),
+        QStringLiteral("net.ipv4.tcp_keepalive_time"),
+        QStringLiteral("net.ipv4.tcp_keepalive_intvl"),
+        QStringLiteral("net.ipv4.tcp_keepalive_probes"),
+        QStringLiteral("net.ipv4.tcp_syn_retries"),
+        QStringLiteral("net.ipv4.tcp_syn_linear_timeouts"), // Linux 6.5+
+        QStringLiteral("net.ipv4.tcp_synack_retries"),
         QStringLiteral("net.ipv4.tcp_syncookies"),
         QStringLiteral("net.core.somaxconn"),
         QStringLiteral("net.ipv4.tcp_max_syn_backlog"),
+        QStringLiteral("net.ipv4.tcp_abort_on_overflow"),
         QStringLiteral("net.ipv4.tcp_rfc1337"),
     };
     return names;
@@ -52,6 +60,7 @@ const QStringList &Tunables::bsdNames()
         QStringLiteral("net.inet.tcp.always_keepalive"),
         QStringLiteral("net.inet.tcp.syncookies"),
         QStringLiteral("net.inet.tcp.syncache.count"),
+        QStringLiteral("net.inet.tcp.syncache.rexmtlimit"), // SYN-ACK retransmissions (tcp_syncache.c)
         QStringLiteral("net.inet.tcp.pcbcount"),
         QStringLiteral("net.inet.tcp.states"),
         QStringLiteral("net.inet.ip.portrange.first"),

@@ -12,8 +12,9 @@
 class Tunables
 {
 public:
-    // The Linux sysctls that shape teardown and port use, in display order; missing ones are "not
-    // present on this kernel" (e.g. tcp_tw_recycle after 4.12).
+    // The Linux sysctls that shape teardown, the timers that end connections (retries, keepalive) and
+    // port use, in display order; missing ones are "not present on this kernel" (e.g. tcp_tw_recycle
+    // after 4.12, tcp_syn_linear_timeouts before 6.5).
     static const QStringList &linuxNames();
     // The FreeBSD/macOS ones, likewise (tcp(4), sysctl(8)).
     static const QStringList &bsdNames();

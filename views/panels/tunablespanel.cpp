@@ -15,8 +15,9 @@ const QColor FreshColor(255, 213, 79); // amber: changed within the last minute
 const QColor ChangedColor(255, 243, 196); // pale: changed earlier in this session
 } // namespace
 
-TunablesPanel::TunablesPanel(QWidget *parent)
+TunablesPanel::TunablesPanel(QWidget *parent, const QString &language)
     : QWidget(parent)
+    , m_language(language.isEmpty() ? TunableCatalog::uiLanguage() : language)
 {
     m_header = new QLabel(this);
     m_header->setWordWrap(true);
@@ -68,7 +69,8 @@ void TunablesPanel::showDetails(int row)
                            m_table->item(row, DefaultColumn)->text().toHtmlEscaped());
     if (info) {
         text += QStringLiteral("<p style='margin:4px 0'>%1</p><p style='margin:4px 0'><i>%2</i></p>")
-                    .arg(info->does.toHtmlEscaped(), info->doesNot.toHtmlEscaped());
+                    .arg(TunableCatalog::text(*info, TunableCatalog::Field::Does, m_language).toHtmlEscaped(),
+                        TunableCatalog::text(*info, TunableCatalog::Field::DoesNot, m_language).toHtmlEscaped());
         text += tr("<small>Source: %1</small>").arg(info->reference.toHtmlEscaped());
     } else {
         text += tr("<p>tcpscope reads this value but has no description of it.</p>");
@@ -101,11 +103,13 @@ void TunablesPanel::build(const Snapshot &s)
         name->setFont(mono);
         m_table->setItem(row, NameColumn, name);
         m_table->setItem(row, ValueColumn, new QTableWidgetItem);
-        m_table->setItem(row, DefaultColumn, new QTableWidgetItem(info ? info->defaultValue : QString()));
+        const QString def = info ? TunableCatalog::text(*info, TunableCatalog::Field::Default, m_language) : QString();
+        m_table->setItem(row, DefaultColumn, new QTableWidgetItem(def));
         auto *meaning = new QTableWidgetItem;
         if (info) {
-            meaning->setText(info->does + QLatin1Char(' ') + info->doesNot);
-            meaning->setToolTip(info->does + QLatin1Char('\n') + info->doesNot + QLatin1Char('\n')
+            meaning->setText(TunableCatalog::oneLine(*info, m_language));
+            meaning->setToolTip(TunableCatalog::text(*info, TunableCatalog::Field::Does, m_language) + QLatin1Char('\n')
+                + TunableCatalog::text(*info, TunableCatalog::Field::DoesNot, m_language) + QLatin1Char('\n')
                 + tr("Source: %1").arg(info->reference));
         }
         m_table->setItem(row, MeaningColumn, meaning);

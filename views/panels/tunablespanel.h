@@ -10,7 +10,8 @@ class QTableWidget;
 class QTextBrowser;
 
 // Every tunable the source reads: current value, kernel default and one honest line on what it does
-// and does not do (TunableCatalog). A value that changes while tcpscope watches is highlighted.
+// and does not do (TunableCatalog), in the UI language. A value that changes while tcpscope watches is
+// highlighted.
 class TunablesPanel : public QWidget
 {
     Q_OBJECT
@@ -19,7 +20,8 @@ public:
     // How long a fresh change keeps the strong highlight; afterwards the row stays tinted.
     static constexpr qint64 FreshChangeMs = 60'000;
 
-    explicit TunablesPanel(QWidget *parent = nullptr);
+    // language: the catalog's ("en", "zh_TW"); empty for TunableCatalog::uiLanguage(), read once here.
+    explicit TunablesPanel(QWidget *parent = nullptr, const QString &language = QString());
 
     // Call once per poll; rows are updated in place.
     void setSnapshot(const Snapshot &snapshot);
@@ -45,6 +47,7 @@ private:
     QLabel *m_header = nullptr;
     QTableWidget *m_table = nullptr;
     QTextBrowser *m_details = nullptr; // the selected tunable's whole explanation
+    QString m_language;
     QString m_os;
     QHash<QString, int> m_rows;
     QHash<QString, QString> m_values; // last seen, "\x01" when absent
