@@ -5,6 +5,7 @@
 #include "analysis/advisor.h"
 #include "analysis/portpressure.h"
 #include "fixture.h"
+#include "pipeline/trackerworker.h"
 #include "report/snapshotjson.h"
 #include "snapshotbuilder.h"
 #include "sources/local/procsource.h"
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void reservedPortsInRange();
     void closeWaitAgeingNeedsTracker();
     void acceptQueueOverflowNeedsGrowth();
+    void trackerWorkerPassesThePreviousPoll();
     void everyRuleSpeaksTraditionalChinese();
     void jsonOutputHasStableIds();
     void serverClosesFirstWithRealSockets();
@@ -315,6 +317,22 @@ void TestAdvisor::acceptQueueOverflowNeedsGrowth()
     QVERIFY(drained);
     QCOMPARE(drained->title, QStringLiteral("Accept queues overflowed 6 times in 2 s"));
     QVERIFY(drained->evidence.endsWith(QLatin1String("no listener has connections waiting now")));
+}
+
+// The pipeline's advisor call sees the last poll of the same generation, never one of another host.
+void TestAdvisor::trackerWorkerPassesThePreviousPoll()
+{
+    TrackerWorker worker;
+    std::vector<Advisory> last;
+    connect(&worker, &TrackerWorker::tracked, this, [&last](const TrackerResultPtr &r) { last = r->advisories; });
+    worker.track(listenerPoll(1'000, 40), 1);
+    QVERIFY(!ids(last).contains(QStringLiteral("accept-queue-overflow")));
+    worker.track(listenerPoll(2'000, 46), 1);
+    QVERIFY(ids(last).contains(QStringLiteral("accept-queue-overflow")));
+    worker.track(listenerPoll(3'000, 52), 2); // another host: its counters start from nothing
+    QVERIFY(!ids(last).contains(QStringLiteral("accept-queue-overflow")));
+    worker.track(listenerPoll(4'000, 52), 2);
+    QVERIFY(!ids(last).contains(QStringLiteral("accept-queue-overflow")));
 }
 
 // Every rule's texts exist in Traditional Chinese (resources/translations/tcpscope_zh_TW.ts), and the
