@@ -423,14 +423,10 @@ std::optional<Advisory> Advisor::closeWaitPiling(
 
 // fast_finwait2_recycle drops a FIN_WAIT_2 whose receive side is closed (tcp(4)); without it the 2MSL
 // timer still drops one idle for TP_MAXIDLE (sys/netinet/tcp_timer.c tcp_timer_2msl).
-std::optional<Advisory> Advisor::finWait2OnBsd(const Snapshot &s, int n, const QString &oldest)
+void Advisor::finWait2OnBsd(const Snapshot &s, int n, const QString &oldest, Advisory &a)
 {
     const auto recycle = s.tunables().intValue(QStringLiteral("net.inet.tcp.fast_finwait2_recycle"));
     const auto timeout = s.tunables().intValue(QStringLiteral("net.inet.tcp.finwait2_timeout"));
-    Advisory a;
-    a.id = QStringLiteral("fin-wait2-piling");
-    a.severity = Advisory::Severity::Warning;
-    a.title = tr("%1 sockets in FIN_WAIT2: peers are not closing").arg(n);
     a.evidence = tr("%1 FIN_WAIT_2 sockets; net.inet.tcp.fast_finwait2_recycle = %2, "
                     "net.inet.tcp.finwait2_timeout = %3")
                      .arg(n)
@@ -446,9 +442,7 @@ std::optional<Advisory> Advisor::finWait2OnBsd(const Snapshot &s, int n, const Q
     a.action = tr("Look at the peers (remote addresses in the table): a client or proxy that never closes. "
                   "Setting net.inet.tcp.fast_finwait2_recycle=1 frees them sooner; it does not change TIME_WAIT "
                   "(2 x net.inet.tcp.msl).");
-    a.state = TcpState::FinWait2;
     a.reference = QStringLiteral("RFC 9293 §3.3.2; FreeBSD tcp(4); sys/netinet/tcp_timer.c tcp_timer_2msl");
-    return a;
 }
 
 std::optional<Advisory> Advisor::finWait2Piling(
@@ -465,13 +459,16 @@ std::optional<Advisory> Advisor::finWait2Piling(
         return std::nullopt;
     const std::vector<Aged> aged = ages(s, tracker, TcpState::FinWait2);
     const QString oldest = aged.empty() ? QString() : QLatin1Char('\n') + tr("oldest: %1").arg(oldestText(aged));
-    if (s.os() != QLatin1String("Linux"))
-        return finWait2OnBsd(s, n, oldest);
-    const auto fin = s.tunables().intValue(QStringLiteral("net.ipv4.tcp_fin_timeout"));
     Advisory a;
     a.id = QStringLiteral("fin-wait2-piling");
     a.severity = Advisory::Severity::Warning;
     a.title = tr("%1 sockets in FIN_WAIT2: peers are not closing").arg(n);
+    a.state = TcpState::FinWait2;
+    if (s.os() != QLatin1String("Linux")) {
+        finWait2OnBsd(s, n, oldest, a);
+        return a;
+    }
+    const auto fin = s.tunables().intValue(QStringLiteral("net.ipv4.tcp_fin_timeout"));
     a.evidence = tr("%1 FIN_WAIT2 sockets: %2 orphaned (closed here, expire after tcp_fin_timeout = %3 s), "
                     "%4 still held by a program")
                      .arg(n)
@@ -485,7 +482,6 @@ std::optional<Advisory> Advisor::finWait2Piling(
              "as long as the program and the peer do.");
     a.action = tr("Look at the peers (remote addresses in the diagram): a client or proxy that never closes. "
                   "Lowering tcp_fin_timeout frees orphans sooner; it does not change TIME_WAIT.");
-    a.state = TcpState::FinWait2;
     a.reference = QStringLiteral("RFC 9293 §3.3.2; ip-sysctl.rst tcp_fin_timeout; net/ipv4/tcp.c");
     return a;
 }

@@ -67,5 +67,6 @@ private:
     static QString topLocalPorts(const Snapshot &s, TcpState state, int limit = 5);
     static std::vector<Aged> ages(const Snapshot &s, const ConnectionTracker *tracker, TcpState state);
     static QString oldestText(const std::vector<Aged> &aged, int limit = 3);
-    static std::optional<Advisory> finWait2OnBsd(const Snapshot &s, int n, const QString &oldest);
+    // fin-wait2-piling's evidence, explanation, action and reference on FreeBSD and macOS.
+    static void finWait2OnBsd(const Snapshot &s, int n, const QString &oldest, Advisory &a);
 };
