@@ -203,10 +203,12 @@ std::optional<Advisory> Advisor::twReuseNoTimestamps(const Snapshot &s)
              "(the TIME_WAIT socket must hold the peer's last timestamp), so that PAWS can reject its delayed "
              "segments. With timestamps off here no connection negotiates them, and reuse never happens: outgoing "
              "connections wait the full 60 s for each 4-tuple.");
-    a.action = tr("Set net.ipv4.tcp_timestamps = 1 (the default); the peers must send timestamps too (Windows "
-                  "does not by default). Otherwise widen ip_local_port_range instead of counting on reuse.");
+    a.action = tr("Set net.ipv4.tcp_timestamps = 1 (the default); the peers must send timestamps too: Windows "
+                  "does not by default, so look for a TSval in the peer's SYN,ACK. Otherwise widen ip_local_port_range "
+                  "instead of counting on reuse.");
     a.state = TcpState::TimeWait;
-    a.reference = QStringLiteral("RFC 7323 §5; net/ipv4/tcp_ipv4.c tcp_twsk_unique");
+    a.reference
+        = QStringLiteral("RFC 7323 §3.2, §5; net/ipv4/tcp_ipv4.c tcp_twsk_unique; MSFT_NetTCPSetting Timestamps");
     return a;
 }
 
@@ -290,7 +292,8 @@ std::optional<Advisory> Advisor::ephemeralPortPressure(const Snapshot &s, const 
     a.action
         = tr("Reuse connections (keep-alive, pools). Widen ip_local_port_range, spread over more destination ports "
              "or addresses, or use more source addresses. tcp_tw_reuse = 1 helps outgoing connections if both ends "
-             "send TCP timestamps (Windows does not by default). Do not bind() before connect(): bind() picks a port "
+             "send TCP timestamps (Windows does not by default: look for a TSval in its SYN,ACK). Do not bind() before "
+             "connect(): bind() picks a port "
              "without knowing the destination, and a port held by bind() is skipped by connect() for every "
              "destination. To choose a source address, set IP_BIND_ADDRESS_NO_PORT (Linux 4.2) before bind() so "
              "that connect() picks the port; IP_LOCAL_PORT_RANGE (Linux 6.3) narrows the range for one socket.");

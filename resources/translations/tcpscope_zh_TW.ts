@@ -83,10 +83,6 @@
         <translation>只有當舊連線的兩端都帶有時間戳記（TIME_WAIT 通訊端必須保有對端最後的時間戳記）時，核心才會重用 TIME_WAIT 的四元組，這樣 PAWS 才能拒絕舊連線延遲抵達的區段。本機關閉時間戳記後，沒有任何連線會協商使用它，重用也就永遠不會發生：連出的連線每個四元組都要等滿 60 s。</translation>
     </message>
     <message>
-        <source>Set net.ipv4.tcp_timestamps = 1 (the default); the peers must send timestamps too (Windows does not by default). Otherwise widen ip_local_port_range instead of counting on reuse.</source>
-        <translation>設定 net.ipv4.tcp_timestamps = 1（預設值）；對端也必須送出時間戳記（Windows 預設不送）。否則請放寬 ip_local_port_range，不要指望重用。</translation>
-    </message>
-    <message>
         <source>TIME_WAIT sockets near tcp_max_tw_buckets</source>
         <translation>TIME_WAIT 通訊端接近 tcp_max_tw_buckets</translation>
     </message>
@@ -141,10 +137,6 @@
     <message>
         <source>Each outgoing connection to the same remote address and port needs its own local port from ip_local_port_range, and TIME_WAIT keeps the port for 60 s after close. When all are taken, connect() fails with EADDRNOTAVAIL. Without reuse the steady limit is about capacity / 60 s new connections per second to that destination.</source>
         <translation>每條連往同一個遠端位址與埠的連出連線，都需要從 ip_local_port_range 取得自己的本地埠，而 TIME_WAIT 在關閉後還會占住該埠 60 s。全部用完時，connect() 以 EADDRNOTAVAIL 失敗。沒有重用時，連往該目的地的穩定上限約為每秒 容量 / 60 s 條新連線。</translation>
-    </message>
-    <message>
-        <source>Reuse connections (keep-alive, pools). Widen ip_local_port_range, spread over more destination ports or addresses, or use more source addresses. tcp_tw_reuse = 1 helps outgoing connections if both ends send TCP timestamps (Windows does not by default). Do not bind() before connect(): bind() picks a port without knowing the destination, and a port held by bind() is skipped by connect() for every destination. To choose a source address, set IP_BIND_ADDRESS_NO_PORT (Linux 4.2) before bind() so that connect() picks the port; IP_LOCAL_PORT_RANGE (Linux 6.3) narrows the range for one socket.</source>
-        <translation>重用連線（keep-alive、連線池）。放寬 ip_local_port_range、分散到更多目的地埠或位址，或使用更多來源位址。如果兩端都送出 TCP 時間戳記（Windows 預設不送），tcp_tw_reuse = 1 對連出的連線有幫助。不要在 connect() 之前 bind()：bind() 選埠時還不知道目的地，而被 bind() 占住的埠，connect() 對任何目的地都會跳過。若要指定來源位址，請在 bind() 之前設定 IP_BIND_ADDRESS_NO_PORT（Linux 4.2），讓 connect() 來選埠；IP_LOCAL_PORT_RANGE（Linux 6.3）可替單一通訊端縮小範圍。</translation>
     </message>
     <message>
         <source>Accept queues overflowed %1 times in %2</source>
@@ -241,6 +233,14 @@
     <message>
         <source>Look at the peers (remote addresses in the diagram): a client or proxy that never closes. Lowering tcp_fin_timeout frees orphans sooner; it does not change TIME_WAIT.</source>
         <translation>檢查對端（圖中的遠端位址）：某個從不關閉的用戶端或代理伺服器。調低 tcp_fin_timeout 可以更快釋放孤兒通訊端；這不會改變 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>Set net.ipv4.tcp_timestamps = 1 (the default); the peers must send timestamps too: Windows does not by default, so look for a TSval in the peer&apos;s SYN,ACK. Otherwise widen ip_local_port_range instead of counting on reuse.</source>
+        <translation>設定 net.ipv4.tcp_timestamps = 1（預設值）；對端也必須送出時間戳記：Windows 預設不送，所以請檢查對端的 SYN,ACK 是否帶有 TSval。否則請放寬 ip_local_port_range，不要指望重用。</translation>
+    </message>
+    <message>
+        <source>Reuse connections (keep-alive, pools). Widen ip_local_port_range, spread over more destination ports or addresses, or use more source addresses. tcp_tw_reuse = 1 helps outgoing connections if both ends send TCP timestamps (Windows does not by default: look for a TSval in its SYN,ACK). Do not bind() before connect(): bind() picks a port without knowing the destination, and a port held by bind() is skipped by connect() for every destination. To choose a source address, set IP_BIND_ADDRESS_NO_PORT (Linux 4.2) before bind() so that connect() picks the port; IP_LOCAL_PORT_RANGE (Linux 6.3) narrows the range for one socket.</source>
+        <translation>重用連線（keep-alive、連線池）。放寬 ip_local_port_range、分散到更多目的地埠或位址，或使用更多來源位址。如果兩端都送出 TCP 時間戳記（Windows 預設不送：請檢查它的 SYN,ACK 是否帶有 TSval），tcp_tw_reuse = 1 對連出的連線有幫助。不要在 connect() 之前 bind()：bind() 選埠時還不知道目的地，而被 bind() 占住的埠，connect() 對任何目的地都會跳過。若要指定來源位址，請在 bind() 之前設定 IP_BIND_ADDRESS_NO_PORT（Linux 4.2），讓 connect() 來選埠；IP_LOCAL_PORT_RANGE（Linux 6.3）可替單一通訊端縮小範圍。</translation>
     </message>
 </context>
 <context>
