@@ -1,9 +1,12 @@
-// Every advisor rule against a --proc-root fixture that triggers it and a near miss that must not
-// (tests/data/advisor, synthesised in the kernel's own line format), plus real loopback sockets in a
-// private network namespace for the server-closes-first rule.
+// Every advisor rule against a --proc-root fixture (or a pair of polls) that triggers it and a near miss
+// that must not (tests/data/advisor, synthesised in the kernel's own line format), real loopback sockets
+// in a private network namespace for the server-closes-first rule, and every rule's texts under the
+// zh_TW translator. accept-queue-overflow on real sockets: tst_advisorlive.
 #include "analysis/advisor.h"
 #include "analysis/portpressure.h"
 #include "fixture.h"
+#include "pipeline/trackerworker.h"
+#include "report/snapshotjson.h"
 #include "snapshotbuilder.h"
 #include "sources/local/procsource.h"
 #include "teaching/loopbacklab.h"
@@ -15,7 +18,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
+#include <QTranslator>
 
 namespace {
 
@@ -47,25 +52,25 @@ Snapshot at(const Snapshot &s, qint64 timeMs)
 {
     return Snapshot(SnapshotBuilder::copyAt(s, timeMs));
 }
-} // namespace
 
-class TestAdvisor : public QObject
+// One poll of a Linux host with a listener on 127.0.0.1:8080 holding `waiting` unaccepted connections.
+Snapshot listenerPoll(qint64 timeMs, qint64 overflows, quint32 waiting = 2)
 {
-    Q_OBJECT
-private Q_SLOTS:
-    void finWait2SpeaksBsdOnBsd();
-    void rules_data();
-    void rules();
-    void evidenceCarriesNumbers();
-    void portPressurePerDestination();
-    void portPressureOnMacosIsPerLocalAddress();
-    void reservedPortsInRange();
-    void closeWaitAgeingNeedsTracker();
-    void jsonOutputHasStableIds();
-    void serverClosesFirstWithRealSockets();
-};
+    SnapshotData d;
+    d.timeMs = timeMs;
+    SocketEntry l;
+    l.state = TcpState::Listen;
+    l.localAddr = { 127, 0, 0, 1 };
+    l.localPort = 8080;
+    l.rxQueue = waiting;
+    d.sockets.push_back(l);
+    d.counters.set(QStringLiteral("TcpExt.ListenOverflows"), overflows);
+    d.counters.set(QStringLiteral("TcpExt.ListenDrops"), overflows + 1);
+    return Snapshot(std::move(d));
+}
 
-void TestAdvisor::finWait2SpeaksBsdOnBsd()
+// 60 FIN_WAIT_2 sockets on FreeBSD.
+Snapshot bsdFinWait2()
 {
     SnapshotData d;
     d.os = QStringLiteral("FreeBSD");
@@ -80,7 +85,38 @@ void TestAdvisor::finWait2SpeaksBsdOnBsd()
     }
     d.tunables.set(QStringLiteral("net.inet.tcp.fast_finwait2_recycle"), QStringLiteral("0"));
     d.tunables.set(QStringLiteral("net.inet.tcp.finwait2_timeout"), QStringLiteral("60000"));
-    const auto all = Advisor::evaluate(Snapshot(std::move(d)), nullptr);
+    return Snapshot(std::move(d));
+}
+
+bool hasCjk(const QString &text)
+{
+    return std::any_of(
+        text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; });
+}
+} // namespace
+
+class TestAdvisor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void finWait2SpeaksBsdOnBsd();
+    void rules_data();
+    void rules();
+    void evidenceCarriesNumbers();
+    void portPressurePerDestination();
+    void portPressureOnMacosIsPerLocalAddress();
+    void reservedPortsInRange();
+    void closeWaitAgeingNeedsTracker();
+    void acceptQueueOverflowNeedsGrowth();
+    void trackerWorkerPassesThePreviousPoll();
+    void everyRuleSpeaksTraditionalChinese();
+    void jsonOutputHasStableIds();
+    void serverClosesFirstWithRealSockets();
+};
+
+void TestAdvisor::finWait2SpeaksBsdOnBsd()
+{
+    const auto all = Advisor::evaluate(bsdFinWait2(), nullptr);
     const auto it = std::find_if(
         all.begin(), all.end(), [](const Advisory &a) { return a.id == QLatin1String("fin-wait2-piling"); });
     QVERIFY(it != all.end());
@@ -260,6 +296,84 @@ void TestAdvisor::closeWaitAgeingNeedsTracker()
     ConnectionTracker fresh;
     fresh.update(later);
     QVERIFY(!Advisor::closeWaitPiling(later, &fresh)); // just appeared: not ageing
+}
+
+void TestAdvisor::acceptQueueOverflowNeedsGrowth()
+{
+    const Snapshot before = listenerPoll(1'000, 40), after = listenerPoll(3'000, 46);
+    QVERIFY(!Advisor::acceptQueueOverflow(after, Snapshot())); // 46 since boot says nothing about now
+    QVERIFY(!Advisor::acceptQueueOverflow(after, listenerPoll(1'000, 46))); // no growth
+    QVERIFY(!Advisor::acceptQueueOverflow(after, listenerPoll(1'000, 90))); // counters restarted
+    QVERIFY(!Advisor::acceptQueueOverflow(before, after)); // out of order
+    const auto a = Advisor::acceptQueueOverflow(after, before);
+    QVERIFY(a);
+    QCOMPARE(a->title, QStringLiteral("Accept queue of port 8080 overflowed (6 times in 2 s)"));
+    QCOMPARE(a->evidence,
+        QStringLiteral("TcpExt.ListenOverflows +6, TcpExt.ListenDrops +6 in 2 s\n"
+                       "listening on 127.0.0.1:8080: Recv-Q 2 (connections waiting for accept())"));
+    QVERIFY(ids(Advisor::evaluate(after, before)).contains(QStringLiteral("accept-queue-overflow")));
+    QVERIFY(!ids(Advisor::evaluate(after)).contains(QStringLiteral("accept-queue-overflow")));
+    const auto drained = Advisor::acceptQueueOverflow(listenerPoll(3'000, 46, 0), before);
+    QVERIFY(drained);
+    QCOMPARE(drained->title, QStringLiteral("Accept queues overflowed 6 times in 2 s"));
+    QVERIFY(drained->evidence.endsWith(QLatin1String("no listener has connections waiting now")));
+}
+
+// The pipeline's advisor call sees the last poll of the same generation, never one of another host.
+void TestAdvisor::trackerWorkerPassesThePreviousPoll()
+{
+    TrackerWorker worker;
+    std::vector<Advisory> last;
+    connect(&worker, &TrackerWorker::tracked, this, [&last](const TrackerResultPtr &r) { last = r->advisories; });
+    worker.track(listenerPoll(1'000, 40), 1);
+    QVERIFY(!ids(last).contains(QStringLiteral("accept-queue-overflow")));
+    worker.track(listenerPoll(2'000, 46), 1);
+    QVERIFY(ids(last).contains(QStringLiteral("accept-queue-overflow")));
+    worker.track(listenerPoll(3'000, 52), 2); // another host: its counters start from nothing
+    QVERIFY(!ids(last).contains(QStringLiteral("accept-queue-overflow")));
+    worker.track(listenerPoll(4'000, 52), 2);
+    QVERIFY(!ids(last).contains(QStringLiteral("accept-queue-overflow")));
+}
+
+// Every rule's texts exist in Traditional Chinese (resources/translations/tcpscope_zh_TW.ts), and the
+// JSON report stays English under the same translator.
+void TestAdvisor::everyRuleSpeaksTraditionalChinese()
+{
+    Q_INIT_RESOURCE(resources);
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/tcpscope_zh_TW.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&zh));
+    const auto uninstall = qScopeGuard([&] { QCoreApplication::removeTranslator(&zh); });
+    std::vector<Advisory> all;
+    const auto add = [&all](const std::vector<Advisory> &found) { all.insert(all.end(), found.begin(), found.end()); };
+    for (const char *dir : { "tw-recycle-on", "tw-reuse-inbound", "tw-reuse-no-timestamps", "tw-buckets-near-limit",
+             "port-pressure", "server-closes-first", "close-wait", "fin-wait2" })
+        add(Advisor::evaluate(fixture(QStringLiteral("advisor/") + QLatin1String(dir))));
+    add(Advisor::evaluate(listenerPoll(3'000, 46), listenerPoll(1'000, 40)));
+    add(Advisor::evaluate(spreadOver4Servers(QStringLiteral("Darwin"))));
+    add(Advisor::evaluate(bsdFinWait2()));
+    QStringList seen;
+    for (const Advisory &a : all) {
+        seen << a.id;
+        QVERIFY2(hasCjk(a.title), qPrintable(a.id + QLatin1Char(' ') + a.title)); // evidence may be all sysctl names
+        QVERIFY2(hasCjk(a.explanation) && hasCjk(a.action), qPrintable(a.id + QLatin1Char(' ') + a.explanation));
+        QVERIFY2(!hasCjk(a.id) && !hasCjk(a.reference), qPrintable(a.id));
+    }
+    seen.removeDuplicates();
+    QStringList rules = Advisor::ruleIds();
+    seen.sort();
+    rules.sort();
+    QCOMPARE(seen, rules);
+
+    const QJsonArray json = SnapshotJson::toJson(fixture(QStringLiteral("advisor/port-pressure")), false)
+                                .value(QStringLiteral("advisories"))
+                                .toArray();
+    QCOMPARE(json.size(), 1);
+    const QJsonObject o = json.at(0).toObject();
+    QVERIFY2(o.value(QStringLiteral("title")).toString().startsWith(QLatin1String("Ephemeral ports toward")),
+        qPrintable(o.value(QStringLiteral("title")).toString()));
+    for (const char *key : { "title", "evidence", "explanation", "action" })
+        QVERIFY(!hasCjk(o.value(QLatin1String(key)).toString()));
 }
 
 void TestAdvisor::jsonOutputHasStableIds()

@@ -5,19 +5,40 @@
 #include "core/snapshot.h"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 class ConnectionTracker;
 
-// Rules that turn one snapshot (and, when given, the tracker's ages) into plain advice. Each rule is a
-// pure function with a stable id; docs/advisories.md lists them. Thresholds are public so tests and
-// the documentation state them exactly.
+// Rules that turn one snapshot (and, when given, the previous poll's snapshot and the tracker's ages)
+// into plain advice. Each rule is a pure function with a stable id; docs/advisories.md lists them.
+// Thresholds are public so tests and the documentation state them exactly. Texts are translated in
+// context "Advisor" (QCoreApplication::translate); ids, sysctl names and references are not.
 class Advisor
 {
 public:
     using Thresholds = AdvisorThresholds;
 
-    // Every rule, most severe first.
+    // While one exists on this thread, the rules write English whatever translator is installed:
+    // the JSON report is for machines (report/snapshotjson.cpp).
+    class EnglishScope
+    {
+    public:
+        EnglishScope()
+            : m_was(std::exchange(s_english, true))
+        { }
+        ~EnglishScope() { s_english = m_was; }
+        EnglishScope(const EnglishScope &) = delete;
+        EnglishScope &operator=(const EnglishScope &) = delete;
+
+    private:
+        bool m_was;
+    };
+
+    // Every rule, most severe first. `previous` is the last poll of the same host (null: none), for
+    // the rules that read a counter's growth rather than its value since boot.
+    static std::vector<Advisory> evaluate(const Snapshot &snapshot, const Snapshot &previous,
+        const ConnectionTracker *tracker = nullptr, const Thresholds &t = Thresholds());
     static std::vector<Advisory> evaluate(
         const Snapshot &snapshot, const ConnectionTracker *tracker = nullptr, const Thresholds &t = Thresholds());
 
@@ -26,6 +47,7 @@ public:
     static std::optional<Advisory> twReuseNoTimestamps(const Snapshot &s);
     static std::optional<Advisory> twBucketsNearLimit(const Snapshot &s, const Thresholds &t = Thresholds());
     static std::optional<Advisory> ephemeralPortPressure(const Snapshot &s, const Thresholds &t = Thresholds());
+    static std::optional<Advisory> acceptQueueOverflow(const Snapshot &s, const Snapshot &previous);
     static std::optional<Advisory> serverClosesFirst(const Snapshot &s, const Thresholds &t = Thresholds());
     static std::optional<Advisory> closeWaitPiling(
         const Snapshot &s, const ConnectionTracker *tracker, const Thresholds &t = Thresholds());
@@ -34,4 +56,17 @@ public:
 
     // The ids evaluate() can produce, in documentation order.
     static QStringList ruleIds();
+
+private:
+    static inline thread_local bool s_english = false; // an EnglishScope is alive on this thread
+    struct Aged;
+    // QCoreApplication::translate("Advisor", text), or text itself under an EnglishScope.
+    static QString tr(const char *text);
+    static QString duration(qint64 ms);
+    static QString list(const QStringList &items);
+    static QString topLocalPorts(const Snapshot &s, TcpState state, int limit = 5);
+    static std::vector<Aged> ages(const Snapshot &s, const ConnectionTracker *tracker, TcpState state);
+    static QString oldestText(const std::vector<Aged> &aged, int limit = 3);
+    // fin-wait2-piling's evidence, explanation, action and reference on FreeBSD and macOS.
+    static void finWait2OnBsd(const Snapshot &s, int n, const QString &oldest, Advisory &a);
 };

@@ -30,6 +30,10 @@ struct Counters
     qint64 timeWaitsStarted() const { return value(u"TcpExt.TW"); }
     qint64 timeWaitReused() const { return value(u"TcpExt.TWRecycled"); } // despite the name: tcp_tw_reuse hits
     qint64 timeWaitOverflows() const { return value(u"TcpExt.TCPTimeWaitOverflow"); }
+    // A full accept queue refused a SYN or a handshake's last ACK (net/ipv4/tcp_input.c tcp_conn_request,
+    // tcp_ipv4.c tcp_v4_syn_recv_sock); ListenDrops counts those and every other drop at a listener.
+    qint64 listenOverflows() const { return value(u"TcpExt.ListenOverflows"); }
+    qint64 listenDrops() const { return value(u"TcpExt.ListenDrops"); }
 };
 
 Q_DECLARE_METATYPE(Counters)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/counters.h"
 #include "core/problem.h"
 #include "core/socketentry.h"
 #include "core/status.h"
@@ -21,6 +22,7 @@ struct SnapshotData
     QString source; // how it was read, e.g. "/proc"
     std::vector<SocketEntry> sockets;
     Tunables tunables;
+    Counters counters; // kernel-wide counters read with this poll; empty when the source has none
     ProblemList problems;
     Status status; // a failure: the source could not be read at all
     qint64 pollDurationUs = 0; // wall time
@@ -47,6 +49,7 @@ public:
     const QString &source() const { return d().data.source; }
     const std::vector<SocketEntry> &sockets() const { return d().data.sockets; }
     const Tunables &tunables() const { return d().data.tunables; }
+    const Counters &counters() const { return d().data.counters; }
     const ProblemList &problems() const { return d().data.problems; }
     const Status &status() const { return d().data.status; }
     qint64 pollDurationUs() const { return d().data.pollDurationUs; }

@@ -8,6 +8,7 @@ void TrackerWorker::track(const Snapshot &snapshot, quint64 generation)
 {
     if (generation != m_generation) {
         m_tracker.clear();
+        m_previous = Snapshot();
         m_generation = generation;
     }
     auto r = std::make_shared<TrackerResult>();
@@ -22,7 +23,9 @@ void TrackerWorker::track(const Snapshot &snapshot, quint64 generation)
     }
     std::sort(r->sockets.begin(), r->sockets.end(),
         [](const TrackedSocket &a, const TrackedSocket &b) { return a.id < b.id; });
-    if (snapshot.isValid())
-        r->advisories = Advisor::evaluate(snapshot, &m_tracker);
+    if (snapshot.isValid()) {
+        r->advisories = Advisor::evaluate(snapshot, m_previous, &m_tracker);
+        m_previous = snapshot;
+    }
     Q_EMIT tracked(r);
 }

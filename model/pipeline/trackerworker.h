@@ -14,8 +14,8 @@ struct TrackerResult
     std::vector<TrackerEvent> events;
     std::vector<TrackedSocket> sockets; // ascending id, for ConnectionTableModel::apply
     qint64 pollMs = 0;
-    // Advisor::evaluate with this tracker's ages (CLOSE_WAIT/FIN_WAIT_2 ageing): the tracker lives on
-    // this thread, so the rules run here and only their findings cross to the GUI.
+    // Advisor::evaluate with the previous poll (counter growth) and this tracker's ages (CLOSE_WAIT/FIN_WAIT_2
+    // ageing): the tracker lives on this thread, so the rules run here and only their findings cross to the GUI.
     std::vector<Advisory> advisories;
     quint64 generation = 0; // as passed to track()
 };
@@ -37,5 +37,6 @@ Q_SIGNALS:
 
 private:
     ConnectionTracker m_tracker;
+    Snapshot m_previous; // the last valid poll of this generation: counter growth for the advisor
     quint64 m_generation = 0;
 };

@@ -82,6 +82,7 @@ QJsonObject SnapshotJson::toJson(const Snapshot &snapshot, bool withSockets)
     o.insert(QStringLiteral("problemsTotal"), snapshot.problems().total());
 
     QJsonArray advisories;
+    const Advisor::EnglishScope english; // machine-readable: the same words under any translator
     for (const Advisory &a : Advisor::evaluate(snapshot))
         advisories.append(advisoryToJson(a));
     o.insert(QStringLiteral("advisories"), advisories);

@@ -45,6 +45,7 @@ QString SnapshotText::format(const Snapshot &s, bool withSockets)
             = s.tunables().has(n) ? s.tunables().value(n).simplified() : QStringLiteral("(not present on this kernel)");
         line(QStringLiteral("  %1 %2").arg(n, -34).arg(v));
     }
+    // In the translator's language when one is installed (tcpscope --snapshot installs none: English).
     const std::vector<Advisory> advisories = Advisor::evaluate(s);
     line(QString());
     line(QStringLiteral("advisories (%1)").arg(advisories.size()));

@@ -13,6 +13,237 @@
     </message>
 </context>
 <context>
+    <name>Advisor</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 -&gt; %3)</source>
+        <translation>%1（%2 -&gt; %3）</translation>
+    </message>
+    <message>
+        <source>tcp_tw_recycle is enabled</source>
+        <translation>tcp_tw_recycle 已啟用</translation>
+    </message>
+    <message>
+        <source>net.ipv4.tcp_tw_recycle = %1 on kernel %2</source>
+        <translation>核心 %2 上 net.ipv4.tcp_tw_recycle = %1</translation>
+    </message>
+    <message>
+        <source>Recycling remembers the last TCP timestamp seen from each remote host and, for 60 s, silently drops SYNs from that host that carry an older one (TcpExt.PAWSPassive counts them). Clients behind one NAT, or with per-connection timestamp offsets (Linux 4.10), have unrelated clocks, so many of their connection attempts vanish without an error. Linux removed the option in 4.12.</source>
+        <translation>回收功能會記住從每個遠端主機收到的最後一個 TCP 時間戳記，並在 60 s 內默默丟棄該主機送來、帶有較舊時間戳記的 SYN（TcpExt.PAWSPassive 會計數）。位於同一個 NAT 後面的用戶端，或使用每條連線各自時間戳記偏移（Linux 4.10）的用戶端，彼此的時鐘毫無關聯，因此許多連線嘗試會在沒有任何錯誤的情況下消失。Linux 在 4.12 移除了這個選項。</translation>
+    </message>
+    <message>
+        <source>Set net.ipv4.tcp_tw_recycle = 0. If TIME_WAIT is a real problem, add 4-tuples instead (wider ip_local_port_range, more server ports or addresses) or let the server close first.</source>
+        <translation>設定 net.ipv4.tcp_tw_recycle = 0。如果 TIME_WAIT 真的造成問題，請改為增加四元組（更寬的 ip_local_port_range、更多伺服器埠或位址），或讓伺服器先關閉。</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse is on, but every TIME_WAIT socket is on an incoming connection</source>
+        <translation>tcp_tw_reuse 已開啟，但每個 TIME_WAIT 通訊端都屬於連入的連線</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse = 1; %1 of %1 TIME_WAIT sockets have a listening local port (%2)</source>
+        <translation>tcp_tw_reuse = 1；%1 個 TIME_WAIT 通訊端中有 %1 個的本地埠正在監聽（%2）</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse only acts when this host calls connect() and the kernel picks a 4-tuple still held by TIME_WAIT, and only if both ends sent TCP timestamps on the old connection. These sockets belong to connections clients opened to this host, so the setting changes nothing for them; they still last the fixed 60 s.</source>
+        <translation>tcp_tw_reuse 只在本機呼叫 connect()、且核心選到仍被 TIME_WAIT 占用的四元組時才會作用，而且舊連線的兩端都必須送過 TCP 時間戳記。這些通訊端屬於用戶端連到本機的連線，所以這個設定對它們毫無影響；它們仍然維持固定的 60 s。</translation>
+    </message>
+    <message>
+        <source>Nothing to gain here: server-side TIME_WAIT uses no ephemeral ports and little memory. Set it back to the default 2 if it was changed hoping to clear these sockets.</source>
+        <translation>這裡沒有好處可得：伺服器端的 TIME_WAIT 不占用臨時埠，記憶體也用得很少。如果當初是為了清掉這些通訊端才改的，請改回預設值 2。</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse cannot work: TCP timestamps are off</source>
+        <translation>tcp_tw_reuse 無法作用：TCP 時間戳記已關閉</translation>
+    </message>
+    <message>
+        <source>net.ipv4.tcp_tw_reuse = %1, net.ipv4.tcp_timestamps = 0</source>
+        <translation>net.ipv4.tcp_tw_reuse = %1，net.ipv4.tcp_timestamps = 0</translation>
+    </message>
+    <message>
+        <source>The kernel reuses a TIME_WAIT 4-tuple only if the old connection carried timestamps from both ends (the TIME_WAIT socket must hold the peer&apos;s last timestamp), so that PAWS can reject its delayed segments. With timestamps off here no connection negotiates them, and reuse never happens: outgoing connections wait the full 60 s for each 4-tuple.</source>
+        <translation>只有當舊連線的兩端都帶有時間戳記（TIME_WAIT 通訊端必須保有對端最後的時間戳記）時，核心才會重用 TIME_WAIT 的四元組，這樣 PAWS 才能拒絕舊連線延遲抵達的區段。本機關閉時間戳記後，沒有任何連線會協商使用它，重用也就永遠不會發生：連出的連線每個四元組都要等滿 60 s。</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT sockets near tcp_max_tw_buckets</source>
+        <translation>TIME_WAIT 通訊端接近 tcp_max_tw_buckets</translation>
+    </message>
+    <message>
+        <source>%1 timewait sockets of a maximum %2 (%3)</source>
+        <translation>timewait 通訊端 %1 個，上限 %2 個（%3）</translation>
+    </message>
+    <message>
+        <source>At the limit the kernel stops creating TIME_WAIT sockets: a closing connection simply disappears and TCPTimeWaitOverflow counts it (nstat -az TcpExtTCPTimeWaitOverflow). Those connections lose the protection TIME_WAIT gives against a lost last ACK and old duplicate segments.</source>
+        <translation>到達上限時，核心不再建立 TIME_WAIT 通訊端：正在關閉的連線直接消失，並由 TCPTimeWaitOverflow 計數（nstat -az TcpExtTCPTimeWaitOverflow）。這些連線失去了 TIME_WAIT 提供的保護，無法應付遺失的最後一個 ACK 與舊的重複區段。</translation>
+    </message>
+    <message>
+        <source>Find who closes first (see the diagram&apos;s TIME_WAIT sockets). Raising tcp_max_tw_buckets is cheap (a 256-byte tw_sock_TCP slab object per socket, plus a 64-byte bind bucket for an outbound connection); reducing connection churn (keep-alive, pooling) is better.</source>
+        <translation>找出誰先關閉（看圖中的 TIME_WAIT 通訊端）。調高 tcp_max_tw_buckets 的代價很低（每個通訊端一個 256 位元組的 tw_sock_TCP slab 物件，連出的連線再加一個 64 位元組的 bind bucket）；減少連線的頻繁建立與關閉（keep-alive、連線池）更好。</translation>
+    </message>
+    <message>
+        <source>Ephemeral ports of %1 are %2 used, for all destinations together</source>
+        <translation>%1 的臨時埠已用掉 %2（所有目的地共用）</translation>
+    </message>
+    <message>
+        <source>Ephemeral ports toward %1 are %2 used</source>
+        <translation>連往 %1 的臨時埠已用掉 %2</translation>
+    </message>
+    <message>
+        <source>range %1-%2: %3 usable ports per %6 (%4 reserved, %5 held by listeners)</source>
+        <translation>範圍 %1-%2：每個%6可用 %3 個埠（保留 %4 個，監聽通訊端占用 %5 個）</translation>
+    </message>
+    <message>
+        <source>local address, shared by every destination</source>
+        <translation>本地位址（所有目的地共用）</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: %3 sockets (%4)</source>
+        <translation>%1 -&gt; %2：%3 個通訊端（%4）</translation>
+    </message>
+    <message>
+        <source>any destination</source>
+        <translation>任何目的地</translation>
+    </message>
+    <message>
+        <source>macOS gives each connect() a local port that is unique for its local address whatever the destination, so all outgoing connections from one address share net.inet.ip.portrange.first-last, and TIME_WAIT keeps a port for %1 s after close. When all are taken, connect() fails with EADDRNOTAVAIL. Linux and FreeBSD 13 or later count ports per destination instead.</source>
+        <translation>macOS 給每個 connect() 的本地埠，不論目的地為何，在其本地位址上都是唯一的，所以同一個位址連出的所有連線共用 net.inet.ip.portrange.first-last，而 TIME_WAIT 在關閉後還會占住埠 %1 s。全部用完時，connect() 以 EADDRNOTAVAIL 失敗。Linux 與 FreeBSD 13 以後則是按目的地分別計算埠。</translation>
+    </message>
+    <message>
+        <source>Reuse connections (keep-alive, pools), widen net.inet.ip.portrange.first-last, or use more source addresses. More destination ports or addresses do not help here.</source>
+        <translation>重用連線（keep-alive、連線池）、放寬 net.inet.ip.portrange.first-last，或使用更多來源位址。在這裡增加目的地埠或位址沒有幫助。</translation>
+    </message>
+    <message>
+        <source>Each outgoing connection to the same remote address and port needs its own local port from ip_local_port_range, and TIME_WAIT keeps the port for 60 s after close. When all are taken, connect() fails with EADDRNOTAVAIL. Without reuse the steady limit is about capacity / 60 s new connections per second to that destination.</source>
+        <translation>每條連往同一個遠端位址與埠的連出連線，都需要從 ip_local_port_range 取得自己的本地埠，而 TIME_WAIT 在關閉後還會占住該埠 60 s。全部用完時，connect() 以 EADDRNOTAVAIL 失敗。沒有重用時，連往該目的地的穩定上限約為每秒 容量 / 60 s 條新連線。</translation>
+    </message>
+    <message>
+        <source>Accept queues overflowed %1 times in %2</source>
+        <translation>%2 內接受佇列溢位 %1 次</translation>
+    </message>
+    <message>
+        <source>Accept queue of port %1 overflowed (%2 times in %3)</source>
+        <translation>埠 %1 的接受佇列溢位（%3 內 %2 次）</translation>
+    </message>
+    <message>
+        <source>TcpExt.ListenOverflows +%1, TcpExt.ListenDrops +%2 in %3</source>
+        <translation>%3 內 TcpExt.ListenOverflows +%1，TcpExt.ListenDrops +%2</translation>
+    </message>
+    <message>
+        <source>listening on %1: Recv-Q %2 (connections waiting for accept())</source>
+        <translation>監聽 %1：Recv-Q %2（等待 accept() 的連線）</translation>
+    </message>
+    <message>
+        <source>no listener has connections waiting now</source>
+        <translation>目前沒有監聽通訊端有等待中的連線</translation>
+    </message>
+    <message>
+        <source>A listener&apos;s accept queue holds connections whose handshake is complete until the program calls accept(). While it is full, Linux drops an arriving SYN, and drops the handshake&apos;s last ACK (or answers it with RST when net.ipv4.tcp_abort_on_overflow = 1). Clients see connect delays of seconds: a dropped SYN is sent again after 1 s, then after 2 s, 4 s and so on; a client whose last ACK was dropped already counts itself connected and waits for the server&apos;s SYN/ACK retransmission.</source>
+        <translation>監聽通訊端的接受佇列（accept queue）存放已完成交握的連線，直到應用程式呼叫 accept()。佇列滿的時候，Linux 會丟棄抵達的 SYN，也會丟棄交握的最後一個 ACK（net.ipv4.tcp_abort_on_overflow = 1 時則以 RST 回應）。用戶端會看到長達數秒的連線延遲：被丟棄的 SYN 在 1 s 後重送，接著隔 2 s、4 s，依此類推；最後一個 ACK 被丟棄的用戶端已認定自己連上了，會一直等到伺服器重傳 SYN/ACK。</translation>
+    </message>
+    <message>
+        <source>The program must accept() faster (more workers, no slow work between accept() calls), or raise both its listen() backlog and net.core.somaxconn: the kernel uses the smaller of the two, taken when listen() is called. ss -ltn shows each listener&apos;s accept queue (Recv-Q) and backlog (Send-Q).</source>
+        <translation>應用程式必須更快地 accept()（更多工作者、兩次 accept() 之間不做耗時的工作），或同時調高它的 listen() backlog 與 net.core.somaxconn：核心取兩者中較小的值，在呼叫 listen() 時決定。ss -ltn 會顯示每個監聽通訊端的接受佇列（Recv-Q）與 backlog（Send-Q）。</translation>
+    </message>
+    <message>
+        <source>The server closes first: %1 TIME_WAIT sockets on listening port %2</source>
+        <translation>伺服器先關閉：監聽埠 %2 上有 %1 個 TIME_WAIT 通訊端</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT on listening ports: %1</source>
+        <translation>監聽埠上的 TIME_WAIT：%1</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT stays on the side that closes first. Here the server closes (HTTP/1.0, Connection: close, idle timeouts), so it holds TIME_WAIT for 60 s per connection. That is usually fine: it uses no ephemeral ports, each costs a 256-byte tw_sock_TCP slab object, and Linux still accepts a new SYN on the same 4-tuple whose sequence number or timestamp is higher than the old connection&apos;s.</source>
+        <translation>TIME_WAIT 留在先關閉的一方。這裡是伺服器先關閉（HTTP/1.0、Connection: close、閒置逾時），所以每條連線它都要保持 TIME_WAIT 60 s。這通常沒問題：它不占用臨時埠，每個只花一個 256 位元組的 tw_sock_TCP slab 物件，而且同一個四元組上序號或時間戳記比舊連線高的新 SYN，Linux 仍會接受。</translation>
+    </message>
+    <message>
+        <source>Usually nothing. If the count grows toward tcp_max_tw_buckets, keep connections alive longer. tcp_tw_reuse does not apply to these sockets.</source>
+        <translation>通常不需處理。如果數量逐漸接近 tcp_max_tw_buckets，請讓連線保持更久。tcp_tw_reuse 對這些通訊端不適用。</translation>
+    </message>
+    <message>
+        <source>CLOSE_WAIT sockets are ageing</source>
+        <translation>CLOSE_WAIT 通訊端停留過久</translation>
+    </message>
+    <message>
+        <source>%1 sockets in CLOSE_WAIT</source>
+        <translation>%1 個通訊端處於 CLOSE_WAIT</translation>
+    </message>
+    <message>
+        <source>%1 CLOSE_WAIT sockets; local ports: %2</source>
+        <translation>%1 個 CLOSE_WAIT 通訊端；本地埠：%2</translation>
+    </message>
+    <message>
+        <source>oldest: %1</source>
+        <translation>最久：%1</translation>
+    </message>
+    <message>
+        <source>The peer has closed its side and the kernel has acknowledged it; the socket now waits for the program on this host to call close(). No timer ends CLOSE_WAIT by itself (keepalive, if the program set SO_KEEPALIVE, only ends one whose peer has vanished), so sockets that pile up or age mean a program that leaks them (a missed close on an error path, a stuck worker).</source>
+        <translation>對端已關閉它那一側，核心也已確認；通訊端現在等待本機的應用程式呼叫 close()。沒有任何計時器會自行結束 CLOSE_WAIT（應用程式設了 SO_KEEPALIVE 時，keepalive 也只會結束對端已消失的通訊端），所以通訊端堆積或停留過久，表示有應用程式洩漏了它們（錯誤處理路徑漏了 close、卡住的工作者）。</translation>
+    </message>
+    <message>
+        <source>Find the owner: ss -tanp state close-wait. Fix the program so it closes sockets when read() returns 0; restarting it frees them meanwhile.</source>
+        <translation>找出擁有者：ss -tanp state close-wait。修正應用程式，讓它在 read() 回傳 0 時關閉通訊端；在那之前，重新啟動它可以釋放這些通訊端。</translation>
+    </message>
+    <message>
+        <source>%1 sockets in FIN_WAIT2: peers are not closing</source>
+        <translation>%1 個通訊端處於 FIN_WAIT2：對端沒有關閉</translation>
+    </message>
+    <message>
+        <source>%1 FIN_WAIT_2 sockets; net.inet.tcp.fast_finwait2_recycle = %2, net.inet.tcp.finwait2_timeout = %3</source>
+        <translation>%1 個 FIN_WAIT_2 通訊端；net.inet.tcp.fast_finwait2_recycle = %2，net.inet.tcp.finwait2_timeout = %3</translation>
+    </message>
+    <message>
+        <source>This host sent its FIN and the peer acknowledged it, but the peer has not sent its own FIN. On FreeBSD such a socket, once its receive side is closed, is dropped after net.inet.tcp.finwait2_timeout when net.inet.tcp.fast_finwait2_recycle is 1. Otherwise the 2MSL timer still drops it once it has been idle for TP_MAXIDLE (8 x 75 s = 10 min); one that keeps receiving data waits for the peer.</source>
+        <translation>本機已送出 FIN，對端也確認了，但對端還沒送出自己的 FIN。在 FreeBSD 上，當 net.inet.tcp.fast_finwait2_recycle 為 1 時，這種通訊端在接收端關閉後，會在 net.inet.tcp.finwait2_timeout 之後被丟棄。否則 2MSL 計時器仍會在它閒置 TP_MAXIDLE（8 x 75 s = 10 min）後將它丟棄；持續收到資料的通訊端則會一直等待對端。</translation>
+    </message>
+    <message>
+        <source>Look at the peers (remote addresses in the table): a client or proxy that never closes. Setting net.inet.tcp.fast_finwait2_recycle=1 frees them sooner; it does not change TIME_WAIT (2 x net.inet.tcp.msl).</source>
+        <translation>檢查對端（表格中的遠端位址）：某個從不關閉的用戶端或代理伺服器。設定 net.inet.tcp.fast_finwait2_recycle=1 可以更快釋放它們；這不會改變 TIME_WAIT（2 x net.inet.tcp.msl）。</translation>
+    </message>
+    <message>
+        <source>%1 FIN_WAIT2 sockets: %2 orphaned (closed here, expire after tcp_fin_timeout = %3 s), %4 still held by a program</source>
+        <translation>%1 個 FIN_WAIT2 通訊端：%2 個是孤兒通訊端（已在本機關閉，tcp_fin_timeout = %3 s 後到期），%4 個仍由應用程式持有</translation>
+    </message>
+    <message>
+        <source>This host sent its FIN and the peer acknowledged it, but the peer has not sent its own FIN. Orphaned sockets are dropped after tcp_fin_timeout; sockets a program still holds (after shutdown()) wait as long as the program and the peer do.</source>
+        <translation>本機已送出 FIN，對端也確認了，但對端還沒送出自己的 FIN。孤兒通訊端會在 tcp_fin_timeout 之後被丟棄；應用程式仍持有的通訊端（shutdown() 之後）則會一直等，等多久取決於應用程式與對端。</translation>
+    </message>
+    <message>
+        <source>Look at the peers (remote addresses in the diagram): a client or proxy that never closes. Lowering tcp_fin_timeout frees orphans sooner; it does not change TIME_WAIT.</source>
+        <translation>檢查對端（圖中的遠端位址）：某個從不關閉的用戶端或代理伺服器。調低 tcp_fin_timeout 可以更快釋放孤兒通訊端；這不會改變 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>Set net.ipv4.tcp_timestamps = 1 (the default); the peers must send timestamps too: Windows does not by default, so look for a TSval in the peer&apos;s SYN,ACK. Otherwise widen ip_local_port_range instead of counting on reuse.</source>
+        <translation>設定 net.ipv4.tcp_timestamps = 1（預設值）；對端也必須送出時間戳記：Windows 預設不送，所以請檢查對端的 SYN,ACK 是否帶有 TSval。否則請放寬 ip_local_port_range，不要指望重用。</translation>
+    </message>
+    <message>
+        <source>Reuse connections (keep-alive, pools). Widen ip_local_port_range, spread over more destination ports or addresses, or use more source addresses. tcp_tw_reuse = 1 helps outgoing connections if both ends send TCP timestamps (Windows does not by default: look for a TSval in its SYN,ACK). Do not bind() before connect(): bind() picks a port without knowing the destination, and a port held by bind() is skipped by connect() for every destination. To choose a source address, set IP_BIND_ADDRESS_NO_PORT (Linux 4.2) before bind() so that connect() picks the port; IP_LOCAL_PORT_RANGE (Linux 6.3) narrows the range for one socket.</source>
+        <translation>重用連線（keep-alive、連線池）。放寬 ip_local_port_range、分散到更多目的地埠或位址，或使用更多來源位址。如果兩端都送出 TCP 時間戳記（Windows 預設不送：請檢查它的 SYN,ACK 是否帶有 TSval），tcp_tw_reuse = 1 對連出的連線有幫助。不要在 connect() 之前 bind()：bind() 選埠時還不知道目的地，而被 bind() 占住的埠，connect() 對任何目的地都會跳過。若要指定來源位址，請在 bind() 之前設定 IP_BIND_ADDRESS_NO_PORT（Linux 4.2），讓 connect() 來選埠；IP_LOCAL_PORT_RANGE（Linux 6.3）可替單一通訊端縮小範圍。</translation>
+    </message>
+</context>
+<context>
     <name>AdvisorPanel</name>
     <message>
         <source>No findings: nothing here matches a rule the advisor knows.</source>

@@ -13,7 +13,7 @@ public:
     LocalPoll(const QString &procRoot, const QString &source);
 
     SnapshotData &data() { return m_data; }
-    // The tunables under the root, the poll's cost (plus CPU other threads spent for it), the snapshot.
+    // The tunables and counters under the root, the poll's cost (plus CPU other threads spent for it), the snapshot.
     Snapshot finish(qint64 helperCpuUs = 0);
 
 private:

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the advisor's --proc-root fixtures. SYNTHESISED, not captured: every /proc/net/tcp row uses
-the exact line formats the 6.18.44 kernel printed on the capture machine (tcp-domain.md §1.6 and
-../procroot/linux-6.18/net/tcp: full rows of 17 tokens, timewait rows of 12, v4 lines padded to 149
-characters), and the sys/ files start from ../procroot/linux-6.18/sys (copied from /proc/sys on that
+the exact line formats the 6.18.44 kernel printed on the capture machine (net/ipv4/tcp_ipv4.c
+get_tcp4_sock, get_timewait4_sock and ../procroot/linux-6.18/net/tcp: full rows of 17 tokens, timewait
+rows of 12, v4 lines padded to 149 characters), and the sys/ files start from ../procroot/linux-6.18/sys (copied from /proc/sys on that
 kernel) with the overrides listed per fixture below. Re-run after editing: python3 make_fixtures.py"""
 import os
 import random
