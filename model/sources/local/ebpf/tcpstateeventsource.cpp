@@ -32,9 +32,17 @@ QString executablePath()
 }
 
 // CAP_BPF + CAP_PERFMON load and attach a tracing program; CAP_SYS_ADMIN covers both
-// (capabilities(7)). capget(2) with version 3: CAP_BPF (39) is in the second word.
+// (capabilities(7)). They count only in the initial user namespace, whose inode is fixed
+// (PROC_USER_INIT_INO, include/linux/proc_ns.h): root of a user namespace has them in name only.
+// capget(2) with version 3: CAP_BPF (39) is in the second word.
 bool hasBpfCapabilities()
 {
+    constexpr ino_t InitialUserNamespace = 0xEFFFFFFDU;
+    struct stat user
+    {
+    };
+    if (::stat("/proc/self/ns/user", &user) != 0 || user.st_ino != InitialUserNamespace)
+        return false;
     __user_cap_header_struct header { _LINUX_CAPABILITY_VERSION_3, 0 };
     __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] {};
     if (::syscall(SYS_capget, &header, data) != 0)
