@@ -24,6 +24,8 @@ packages=(
   hyperfine
   desktop-file-utils appstream librsvg2-bin dpkg-dev man-db
   fonts-wqy-microhei qt6-translations-l10n
+  # eBPF state-change events (cmake/ebpf.cmake): without them the build says so and polls only.
+  libbpf-dev bpftool llvm libelf-dev zlib1g-dev
 )
 
 log() { printf '[tcpscope] %s\n' "$*" >&2; }
