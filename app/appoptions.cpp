@@ -37,6 +37,9 @@ void AppOptions::setup(QCommandLineParser &p)
     p.addOption({ QStringLiteral("screenshot"),
         QStringLiteral("Render the whole window to FILE (PNG) after the first poll, then exit."),
         QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("screenshot-delay"),
+        QStringLiteral("With --screenshot: keep polling for SECONDS first, so the chart has a history (default 0)."),
+        QStringLiteral("SECONDS"), QStringLiteral("0") });
     p.addOption({ QStringLiteral("lesson"),
         QStringLiteral("Open the lesson NAME (see --list-lessons) or a lesson .json file in the lesson window."),
         QStringLiteral("NAME") });
@@ -183,5 +186,8 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     o.screenshot = p.value(QStringLiteral("screenshot"));
     if (o.snapshot && !o.screenshot.isEmpty())
         return QStringLiteral("--snapshot and --screenshot do not go together");
+    o.screenshotDelayMs = qRound(p.value(QStringLiteral("screenshot-delay")).toDouble(&ok) * 1000);
+    if (!ok || o.screenshotDelayMs < 0 || o.screenshotDelayMs > 3'600'000)
+        return QStringLiteral("--screenshot-delay takes seconds, 0 to 3600");
     return streamOptions(p, o);
 }

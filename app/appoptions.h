@@ -16,6 +16,7 @@ struct AppOptions
     int intervalMs = 1000; // the poll interval (--interval, else the remembered one: SessionSettings)
     bool intervalGiven = false; // --interval was on the command line, so it wins over a remembered one
     QString screenshot; // render the window to this PNG after the first poll, then exit
+    int screenshotDelayMs = 0; // with screenshot: keep polling this long first
     // Teaching mode
     QString lesson; // open this lesson (id or .json path) in the lesson window
     int lessonStep = -1; // with --lesson: start at this step (1-based on the command line; -1 = middle for screenshots)

@@ -88,7 +88,7 @@ void MainWindow::init()
     connect(m_sources, &SourceActions::recordingChanged, m_notice, &StatusNotice::refresh);
     connect(m_notice, &StatusNotice::refreshed, m_sources, &SourceActions::setRecording);
     if (!m_options.screenshot.isEmpty()) {
-        auto *shot = new ScreenshotTrigger(this, m_scene, m_options.screenshot);
+        auto *shot = new ScreenshotTrigger(this, m_scene, m_options.screenshot, m_options.screenshotDelayMs);
         connect(this, &MainWindow::snapshotApplied, shot, &ScreenshotTrigger::pollShown);
     }
 }

@@ -10,11 +10,12 @@
 
 #include <cstdio>
 
-ScreenshotTrigger::ScreenshotTrigger(QWidget *window, const StateDiagramScene *scene, QString path)
+ScreenshotTrigger::ScreenshotTrigger(QWidget *window, const StateDiagramScene *scene, QString path, int delayMs)
     : QObject(window)
     , m_window(window)
     , m_scene(scene)
     , m_path(std::move(path))
+    , m_delayMs(delayMs)
 { }
 
 void ScreenshotTrigger::pollShown()
@@ -22,7 +23,7 @@ void ScreenshotTrigger::pollShown()
     if (std::exchange(m_scheduled, true))
         return;
     // Let layouts settle and any flash fade, then wait for tokens to arrive (at most ~3 s more).
-    QTimer::singleShot(ConnectionTableModel::FlashMs + 100, this, [this] { take(60); });
+    QTimer::singleShot(m_delayMs + ConnectionTableModel::FlashMs + 100, this, [this] { take(60); });
 }
 
 void ScreenshotTrigger::take(int attemptsLeft)

@@ -6,14 +6,14 @@
 class QWidget;
 class StateDiagramScene;
 
-// --screenshot: once the first poll is on screen, waits for the layout to settle and the diagram's
-// tokens to arrive, saves `window` to `path` and quits the application (exit code 1 if it could
-// not be saved). A child of the window.
+// --screenshot: once the first poll is on screen, waits delayMs (--screenshot-delay: polls go on, so
+// the chart fills), then for the layout to settle and the diagram's tokens to arrive, saves `window` to `path` and
+// quits the application (exit code 1 if it could not be saved). A child of the window.
 class ScreenshotTrigger : public QObject
 {
     Q_OBJECT
 public:
-    ScreenshotTrigger(QWidget *window, const StateDiagramScene *scene, QString path);
+    ScreenshotTrigger(QWidget *window, const StateDiagramScene *scene, QString path, int delayMs = 0);
 
     // Call after each applied poll; only the first one counts.
     void pollShown();
@@ -24,5 +24,6 @@ private:
     QWidget *m_window;
     const StateDiagramScene *m_scene;
     QString m_path;
+    int m_delayMs = 0;
     bool m_scheduled = false;
 };
