@@ -133,6 +133,10 @@ void TestSsFilterParser::matches_data()
     QTest::newRow("task example") << "state time-wait ( dport = :443 or dport = :http )" << Rows { 1 };
     QTest::newRow("dst and sport") << "dst 10.9.9.9 sport = :40002" << Rows { 9 };
     QTest::newRow("prefix then port") << "src 10.0.0.5/32:40000" << Rows { 0 };
+    // ss shows what passes both the kernel's bytecode and its own run_ssfilter(): they disagree on /0.
+    QTest::newRow("not IPv6 /0") << "! src [::/0]" << Rows {};
+    QTest::newRow("not IPv4 /0") << "! src 0.0.0.0/0" << Rows {};
+    QTest::newRow("not an IPv4 address") << "! src 10.0.0.5" << allBut({ 0, 1, 9 });
     QTest::newRow("tabs and newlines") << "sport\t=\n:22" << Rows { 2, 6, 7 };
 }
 

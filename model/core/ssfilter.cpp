@@ -39,48 +39,53 @@ bool SsFilter::matches(const SocketEntry &e) const
         return false;
     if (m_family && e.family != *m_family)
         return false;
-    return m_root < 0 || eval(m_root, e);
+    return m_root < 0 || (eval(m_root, e, true) && eval(m_root, e, false));
 }
 
-// Host terms as the kernel runs INET_DIAG_BC_S_COND / D_COND (net/ipv4/inet_diag.c inet_diag_bc_run):
-// the port must match, then the family, where an IPv4 term also matches a v4-mapped IPv6 address.
-bool SsFilter::hostMatches(const Node &n, const std::array<quint8, 16> &addr, quint16 port, AddressFamily family)
+// Host terms. The kernel (inet_diag_bc_run, INET_DIAG_BC_S_COND / D_COND) wants the port, then the
+// family, where an IPv4 term also matches a v4-mapped IPv6 address, then the prefix. User space
+// (run_ssfilter, inet2_addr_match) wants the port, then takes a /0 as a match and compares the
+// prefix on the raw bytes, trying the v4-mapped tail for an IPv4 term.
+bool SsFilter::hostMatches(
+    const Node &n, const std::array<quint8, 16> &addr, quint16 port, AddressFamily family, bool kernel)
 {
     if (n.port != -1 && n.port != port)
         return false;
-    if (n.family != 0 && n.family != quint8(family)) {
-        if (family != AddressFamily::IPv6 || n.family != 4)
-            return false;
-        static constexpr quint8 mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
-        return prefixEqual(addr.data(), mapped, 96) && prefixEqual(addr.data() + 12, n.addr.data(), n.prefixLen);
-    }
+    static constexpr quint8 mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+    const bool mappedMatch = n.family == 4 && family == AddressFamily::IPv6 && prefixEqual(addr.data(), mapped, 96)
+        && prefixEqual(addr.data() + 12, n.addr.data(), n.prefixLen);
+    if (!kernel)
+        return n.prefixLen == 0 || prefixEqual(addr.data(), n.addr.data(), n.prefixLen) || mappedMatch;
+    if (n.family != 0 && n.family != quint8(family))
+        return mappedMatch;
     return n.prefixLen == 0 || prefixEqual(addr.data(), n.addr.data(), n.prefixLen);
 }
 
-bool SsFilter::eval(int index, const SocketEntry &e) const
+bool SsFilter::eval(int index, const SocketEntry &e, bool kernel) const
 {
     const Node &n = m_nodes[size_t(index)];
-    // Port bounds compare as the kernel's u32 INET_DIAG_BC_*_GE/LE operands (a '*' bound is ~0).
-    const auto bound = quint32(n.port);
+    // Port bounds: the kernel compares u32 operands (a '*' bound is ~0), user space signed ints (-1).
+    const auto ge = [&](quint16 port) { return kernel ? port >= quint32(n.port) : port >= n.port; };
+    const auto le = [&](quint16 port) { return kernel ? port <= quint32(n.port) : port <= n.port; };
     switch (n.op) {
     case Op::And:
-        return eval(n.left, e) && eval(n.right, e);
+        return eval(n.left, e, kernel) && eval(n.right, e, kernel);
     case Op::Or:
-        return eval(n.left, e) || eval(n.right, e);
+        return eval(n.left, e, kernel) || eval(n.right, e, kernel);
     case Op::Not:
-        return !eval(n.left, e);
+        return !eval(n.left, e, kernel);
     case Op::Src:
-        return hostMatches(n, e.localAddr, e.localPort, e.family);
+        return hostMatches(n, e.localAddr, e.localPort, e.family, kernel);
     case Op::Dst:
-        return hostMatches(n, e.remoteAddr, e.remotePort, e.family);
+        return hostMatches(n, e.remoteAddr, e.remotePort, e.family, kernel);
     case Op::SrcPortGe:
-        return e.localPort >= bound;
+        return ge(e.localPort);
     case Op::SrcPortLe:
-        return e.localPort <= bound;
+        return le(e.localPort);
     case Op::DstPortGe:
-        return e.remotePort >= bound;
+        return ge(e.remotePort);
     case Op::DstPortLe:
-        return e.remotePort <= bound;
+        return le(e.remotePort);
     }
     return false;
 }

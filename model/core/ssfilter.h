@@ -10,6 +10,11 @@
 // `state` and `exclude` words, the family an `inet:` or `inet6:` prefix restricts the whole query to,
 // and a tree of terms in one flat array. matches() walks the array by index: no allocation, so a
 // table proxy can test 100k rows per keystroke. A default SsFilter matches every socket.
+//
+// ss runs an expression twice: compiled to inet_diag bytecode in the kernel and again with
+// run_ssfilter() on what the kernel returned (iproute2 misc/ss.c), and shows what passes both. The two
+// differ on host terms: the kernel also compares the family, user space compares raw address bytes
+// and lets a /0 prefix match anything, so `! src [::/0]` shows no socket at all. matches() does both.
 class SsFilter
 {
 public:
@@ -56,8 +61,10 @@ public:
     int root() const { return m_root; }
 
 private:
-    bool eval(int node, const SocketEntry &e) const;
-    static bool hostMatches(const Node &n, const std::array<quint8, 16> &addr, quint16 port, AddressFamily family);
+    // kernel: as net/ipv4/inet_diag.c inet_diag_bc_run(); else as run_ssfilter() in misc/ss.c.
+    bool eval(int node, const SocketEntry &e, bool kernel) const;
+    static bool hostMatches(
+        const Node &n, const std::array<quint8, 16> &addr, quint16 port, AddressFamily family, bool kernel);
 
     std::vector<Node> m_nodes;
     int m_root = -1;
