@@ -1,5 +1,7 @@
 #include "parse/ssfilterparser.h"
 
+#include "parse/ssfilterwords.h"
+
 #include <arpa/inet.h>
 
 #include <cstring>
@@ -7,37 +9,12 @@
 namespace {
 using Node = SsFilter::Node;
 using Op = SsFilter::Op;
-
-constexpr quint32 bit(TcpState s)
-{
-    return SsFilter::stateBit(s);
-}
+using Cmp = SsFilterWords::Cmp;
+using W = SsFilterWords;
 
 bool isSpace(QChar c)
 {
     return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r');
-}
-
-bool oneOf(const QString &word, std::initializer_list<const char *> words)
-{
-    for (const char *w : words) {
-        if (word == QLatin1StringView(w))
-            return true;
-    }
-    return false;
-}
-
-bool isNot(const QString &w)
-{
-    return oneOf(w, { "!", "not" });
-}
-bool isAnd(const QString &w)
-{
-    return oneOf(w, { "&", "&&", "and" });
-}
-bool isOr(const QString &w)
-{
-    return oneOf(w, { "|", "||", "or" });
 }
 
 QString quoted(const QString &s)
@@ -88,39 +65,8 @@ bool SsFilterParser::looksLikeExpression(const QString &text)
 {
     const std::vector<Token> t = tokenize(text);
     return !t.empty()
-        && (isKeyword(t.front().text) || isNot(t.front().text)
-            || oneOf(t.front().text, { "state", "exclude", "excl", "process", "pid", "unit" }));
-}
-
-std::optional<quint16> SsFilterParser::builtinService(const QString &name)
-{
-    static const std::pair<const char *, quint16> ports[] = {
-        { "ftp", 21 },
-        { "ssh", 22 },
-        { "telnet", 23 },
-        { "smtp", 25 },
-        { "domain", 53 },
-        { "http", 80 },
-        { "www", 80 },
-        { "pop3", 110 },
-        { "imap", 143 },
-        { "imap2", 143 },
-        { "ldap", 389 },
-        { "https", 443 },
-        { "submission", 587 },
-        { "ldaps", 636 },
-        { "imaps", 993 },
-        { "pop3s", 995 },
-        { "mysql", 3306 },
-        { "postgresql", 5432 },
-        { "redis", 6379 },
-        { "http-alt", 8080 },
-    };
-    for (const auto &[n, port] : ports) {
-        if (name == QLatin1StringView(n))
-            return port;
-    }
-    return std::nullopt;
+        && (W::isKeyword(t.front().text) || W::isNot(t.front().text)
+            || W::oneOf(t.front().text, { "state", "exclude", "excl", "process", "pid", "unit" }));
 }
 
 // Words split at blanks, as ss's get_token_from_line(); '(' and ')' are words on their own even when
@@ -143,64 +89,6 @@ std::vector<SsFilterParser::Token> SsFilterParser::tokenize(const QString &text)
         out.push_back({ text.sliced(start, i - start), int(start) + 1 });
     }
     return out;
-}
-
-// scan_state() of misc/ss.c: the names and groups ss takes after `state` and `exclude`.
-quint32 SsFilterParser::stateBits(const QString &name)
-{
-    constexpr quint32 all = SsFilter::AllStates;
-    static const std::pair<const char *, quint32> names[] = {
-        { "unknown", bit(TcpState::Unknown) },
-        { "established", bit(TcpState::Established) },
-        { "syn-sent", bit(TcpState::SynSent) },
-        { "syn-recv", bit(TcpState::SynRecv) },
-        { "syn-rcv", bit(TcpState::SynRecv) },
-        { "fin-wait-1", bit(TcpState::FinWait1) },
-        { "fin-wait-2", bit(TcpState::FinWait2) },
-        { "time-wait", bit(TcpState::TimeWait) },
-        { "unconnected", bit(TcpState::Close) },
-        { "close", bit(TcpState::Close) },
-        { "closed", bit(TcpState::Close) },
-        { "close-wait", bit(TcpState::CloseWait) },
-        { "last-ack", bit(TcpState::LastAck) },
-        { "listening", bit(TcpState::Listen) },
-        { "closing", bit(TcpState::Closing) },
-        { "all", all },
-        { "connected", all & ~(bit(TcpState::Close) | bit(TcpState::Listen)) },
-        { "synchronized", all & ~(bit(TcpState::Close) | bit(TcpState::Listen) | bit(TcpState::SynSent)) },
-        { "bucket", bit(TcpState::SynRecv) | bit(TcpState::TimeWait) },
-        { "big", all & ~(bit(TcpState::SynRecv) | bit(TcpState::TimeWait)) },
-    };
-    for (const auto &[n, bits] : names) {
-        if (name.compare(QLatin1StringView(n), Qt::CaseInsensitive) == 0)
-            return bits;
-    }
-    return 0;
-}
-
-// The operators of ssfilter.y's yylex().
-std::optional<SsFilterParser::Cmp> SsFilterParser::comparison(const QString &w)
-{
-    if (oneOf(w, { "=", "==", "eq" }))
-        return Cmp::Eq;
-    if (oneOf(w, { "!=", "ne", "neq" }))
-        return Cmp::Ne;
-    if (oneOf(w, { ">=", "ge", "geq" }))
-        return Cmp::Ge;
-    if (oneOf(w, { "<=", "le", "leq" }))
-        return Cmp::Le;
-    if (oneOf(w, { ">", "gt" }))
-        return Cmp::Gt;
-    if (oneOf(w, { "<", "lt" }))
-        return Cmp::Lt;
-    return std::nullopt;
-}
-
-// Words ss's lexer turns into grammar tokens, so they can never be an address or a port.
-bool SsFilterParser::isKeyword(const QString &w)
-{
-    return isNot(w) || isAnd(w) || isOr(w) || comparison(w)
-        || oneOf(w, { "(", ")", "src", "dst", "sport", "dport", "dev", "fwmark", "cgroup", "autobound" });
 }
 
 bool SsFilterParser::peekIs(const char *word) const
@@ -232,7 +120,7 @@ bool SsFilterParser::parseStates()
         if (atEnd())
             return refuse(m_end, QStringLiteral("expected a state name after %1").arg(quoted(kw.text)));
         const Token name = next();
-        const quint32 bits = stateBits(name.text);
+        const quint32 bits = W::stateBits(name.text);
         if (!bits)
             return refuse(name.column,
                 QStringLiteral("%1 is not a state (established, syn-sent, syn-recv, fin-wait-1, fin-wait-2, "
@@ -255,8 +143,8 @@ int SsFilterParser::parseList()
     int left = parseTerm();
     while (left >= 0 && !atEnd() && !peekIs(")")) {
         Op op = Op::And;
-        if (isAnd(m_tokens[m_pos].text) || isOr(m_tokens[m_pos].text)) {
-            op = isOr(next().text) ? Op::Or : Op::And;
+        if (W::isAnd(m_tokens[m_pos].text) || W::isOr(m_tokens[m_pos].text)) {
+            op = W::isOr(next().text) ? Op::Or : Op::And;
             if (atEnd())
                 return fail(m_end, QStringLiteral("expected a term after %1").arg(quoted(m_tokens[m_pos - 1].text)));
         }
@@ -297,27 +185,27 @@ int SsFilterParser::parseTerm()
         ++m_pos;
         return inner;
     }
-    if (isNot(w)) {
+    if (W::isNot(w)) {
         if (atEnd())
             return fail(m_end, QStringLiteral("expected a term after %1").arg(quoted(w)));
         return notOf(parseTerm());
     }
-    if (oneOf(w, { "src", "dst" }))
+    if (W::oneOf(w, { "src", "dst" }))
         return parseHostTerm(t);
-    if (oneOf(w, { "sport", "dport" }))
+    if (W::oneOf(w, { "sport", "dport" }))
         return parsePortTerm(t);
-    if (oneOf(w, { "process", "pid", "unit" }))
+    if (W::oneOf(w, { "process", "pid", "unit" }))
         return parseOwnerTerm(t);
-    if (oneOf(w, { "state", "exclude", "excl" }))
+    if (W::oneOf(w, { "state", "exclude", "excl" }))
         return fail(t.column, QStringLiteral("%1 goes before the expression, as in ss").arg(quoted(w)));
-    if (oneOf(w, { "dev", "fwmark", "cgroup", "autobound" }))
+    if (W::oneOf(w, { "dev", "fwmark", "cgroup", "autobound" }))
         return fail(t.column,
             QStringLiteral("%1 is not supported: tcpscope's snapshots do not carry the socket's device, mark, "
                            "cgroup or bind flags")
                 .arg(quoted(w)));
     if (w == QLatin1String(")"))
         return fail(t.column, QStringLiteral("expected a term before ')'"));
-    if (isAnd(w) || isOr(w))
+    if (W::isAnd(w) || W::isOr(w))
         return fail(t.column, QStringLiteral("expected a term before %1").arg(quoted(w)));
     return fail(t.column,
         QStringLiteral("expected src, dst, sport, dport, not or '(' but found %1 (to search text, leave out ss's "
@@ -329,7 +217,7 @@ int SsFilterParser::parseTerm()
 int SsFilterParser::parseHostTerm(const Token &keyword)
 {
     if (!atEnd()) {
-        const auto cmp = comparison(m_tokens[m_pos].text);
+        const auto cmp = W::comparison(m_tokens[m_pos].text);
         if (cmp && *cmp != Cmp::Eq)
             return fail(m_tokens[m_pos].column,
                 QStringLiteral("%1 takes '=' or nothing before the address, not %2")
@@ -337,7 +225,7 @@ int SsFilterParser::parseHostTerm(const Token &keyword)
         if (cmp)
             ++m_pos;
     }
-    if (atEnd() || isKeyword(m_tokens[m_pos].text))
+    if (atEnd() || W::isKeyword(m_tokens[m_pos].text))
         return fail(nextColumn(), QStringLiteral("expected an address after %1").arg(quoted(keyword.text)));
     Node n;
     n.op = keyword.text == QLatin1String("src") ? Op::Src : Op::Dst;
@@ -351,12 +239,12 @@ int SsFilterParser::parsePortTerm(const Token &keyword)
 {
     Cmp cmp = Cmp::Eq;
     if (!atEnd()) {
-        if (const auto c = comparison(m_tokens[m_pos].text)) {
+        if (const auto c = W::comparison(m_tokens[m_pos].text)) {
             cmp = *c;
             ++m_pos;
         }
     }
-    if (atEnd() || isKeyword(m_tokens[m_pos].text))
+    if (atEnd() || W::isKeyword(m_tokens[m_pos].text))
         return fail(nextColumn(), QStringLiteral("expected a port after %1").arg(quoted(m_tokens[m_pos - 1].text)));
     Node n;
     if (!parseHost(next(), true, n))
@@ -387,7 +275,7 @@ int SsFilterParser::parseOwnerTerm(const Token &keyword)
     const QString what = pid                    ? QStringLiteral("a process id")
         : keyword.text == QLatin1String("unit") ? QStringLiteral("a systemd unit name")
                                                 : QStringLiteral("a process name");
-    if (atEnd() || isKeyword(m_tokens[m_pos].text))
+    if (atEnd() || W::isKeyword(m_tokens[m_pos].text))
         return fail(nextColumn(), QStringLiteral("expected %1 after %2").arg(what, quoted(keyword.text)));
     const Token value = next();
     bool ok = true;

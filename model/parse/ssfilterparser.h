@@ -2,6 +2,7 @@
 
 #include "core/expected.h"
 #include "core/ssfilter.h"
+#include "parse/ssfilterwords.h"
 
 #include <QString>
 #include <QStringList>
@@ -22,12 +23,10 @@ public:
     // A TCP service name to its port (getservbyname(3) in sources/local/servicedatabase.h).
     using ServiceLookup = std::function<std::optional<quint16>(const QString &name)>;
 
-    static Expected<SsFilter> parse(const QString &text, const ServiceLookup &services = builtinService);
+    static Expected<SsFilter> parse(const QString &text, const ServiceLookup &services = SsFilterWords::builtinService);
     // The first word is a filter keyword (state, src, dport, not, '(', ...): the toolbar then reads the
     // text as an expression rather than as a plain search.
     static bool looksLikeExpression(const QString &text);
-    // A few well-known ports (RFC 6335 registry), for hosts without /etc/services.
-    static std::optional<quint16> builtinService(const QString &name);
 
 private:
     struct Token
@@ -35,13 +34,9 @@ private:
         QString text;
         int column = 0; // 1-based
     };
-    enum class Cmp { Eq, Ne, Ge, Le, Gt, Lt };
 
     SsFilterParser(const QString &text, const ServiceLookup &services);
     static std::vector<Token> tokenize(const QString &text);
-    static quint32 stateBits(const QString &name);
-    static std::optional<Cmp> comparison(const QString &word);
-    static bool isKeyword(const QString &word);
 
     bool atEnd() const { return m_pos >= m_tokens.size(); }
     bool peekIs(const char *word) const;

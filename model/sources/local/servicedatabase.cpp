@@ -1,6 +1,6 @@
 #include "sources/local/servicedatabase.h"
 
-#include "parse/ssfilterparser.h"
+#include "parse/ssfilterwords.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -11,5 +11,5 @@ std::optional<quint16> ServiceDatabase::tcpPort(const QString &name)
     const QByteArray n = name.toLatin1();
     if (const servent *s = getservbyname(n.constData(), "tcp"))
         return ntohs(quint16(s->s_port));
-    return SsFilterParser::builtinService(name);
+    return SsFilterWords::builtinService(name);
 }

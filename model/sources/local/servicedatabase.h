@@ -5,7 +5,7 @@
 #include <optional>
 
 // TCP service names to ports for ss filter expressions (`dport = :https`): the system's services
-// database through getservbyname(3), as ss does, else SsFilterParser's built-in table.
+// database through getservbyname(3), as ss does, else SsFilterWords' built-in table.
 class ServiceDatabase
 {
 public:
