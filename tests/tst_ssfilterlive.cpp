@@ -1,5 +1,6 @@
 // ss(8) filter expressions end to end: real sockets in a private network namespace, and for each
 // expression the socket count of `tcpscope --snapshot --json EXPR` against `ss -tanH EXPR | wc -l`.
+#include "childrun.h"
 #include "teaching/loopbacklab.h"
 #include "testmain.h"
 
@@ -23,26 +24,11 @@
 #include <vector>
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ChildRun;
 
-Run run(const QString &program, const QStringList &args)
+Run run(const QString &program, const QStringList &args, const QProcessEnvironment &env = {})
 {
-    QProcess p;
-    p.start(program, args);
-    Run r;
-    if (!p.waitForFinished(10000)) {
-        r.err = "did not finish";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return ChildRun::of(program, args, env);
 }
 
 // Listeners and connections on fixed, well-known ports, which LoopbackLab's kernel-chosen ports are not.
