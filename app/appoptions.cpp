@@ -26,7 +26,7 @@ void AppOptions::setup(QCommandLineParser &p)
                        "expression may also follow the options as arguments."),
         QStringLiteral("EXPR") });
     p.addPositionalArgument(QStringLiteral("expression"),
-        QStringLiteral("An ss(8) filter expression, as for --filter (quote it, or write ( ) as separate words)."),
+        QStringLiteral("An ss(8) filter expression, as for --filter (quote it: the shell reads ( ) and ! itself)."),
         QStringLiteral("[EXPRESSION...]"));
     p.addOption({ QStringLiteral("proc-root"),
         QStringLiteral("Read DIR/net/tcp, DIR/net/tcp6 and DIR/sys/... instead of /proc."), QStringLiteral("DIR"),
