@@ -1,6 +1,8 @@
 #include "appoptions.h"
 
 #include "core/sshtarget.h"
+#include "parse/ssfilterparser.h"
+#include "sources/local/servicedatabase.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -18,6 +20,14 @@ void AppOptions::setup(QCommandLineParser &p)
                        "Needs no display.") });
     p.addOption({ QStringLiteral("json"), QStringLiteral("With --snapshot: print JSON (schema in README.md).") });
     p.addOption({ QStringLiteral("sockets"), QStringLiteral("With --snapshot: list every socket too.") });
+    p.addOption({ QStringLiteral("filter"),
+        QStringLiteral("Only the sockets an ss(8) filter expression selects, e.g. \"state time-wait dport = :443\": "
+                       "with --snapshot in the counts and the list, else in the window's filter box. The "
+                       "expression may also follow the options as arguments."),
+        QStringLiteral("EXPR") });
+    p.addPositionalArgument(QStringLiteral("expression"),
+        QStringLiteral("An ss(8) filter expression, as for --filter (quote it: the shell reads ( ) and ! itself)."),
+        QStringLiteral("[EXPRESSION...]"));
     p.addOption({ QStringLiteral("proc-root"),
         QStringLiteral("Read DIR/net/tcp, DIR/net/tcp6 and DIR/sys/... instead of /proc."), QStringLiteral("DIR"),
         QStringLiteral("/proc") });
@@ -147,10 +157,26 @@ static QString thisHostOptions(const QCommandLineParser &p, SourceSpec &s)
     return {};
 }
 
+// --filter EXPR or the trailing words, joined as ss joins its arguments.
+static QString filterOption(const QCommandLineParser &p, AppOptions &o)
+{
+    const QStringList words = p.positionalArguments();
+    if (!words.isEmpty() && p.isSet(QStringLiteral("filter")))
+        return QStringLiteral("give the filter once: --filter EXPR or the expression as arguments");
+    o.filter = p.isSet(QStringLiteral("filter")) ? p.value(QStringLiteral("filter")) : words.join(QLatin1Char(' '));
+    if (o.filter.trimmed().isEmpty())
+        return {};
+    const Expected<SsFilter> f = SsFilterParser::parse(o.filter, ServiceDatabase::tcpPort);
+    if (!f.ok())
+        return QStringLiteral("filter \"%1\": %2").arg(o.filter, f.error());
+    o.filterExpression = *f;
+    return {};
+}
+
 QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
 {
-    if (!p.positionalArguments().isEmpty())
-        return QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst());
+    if (QString e = filterOption(p, o); !e.isEmpty())
+        return e;
     o.snapshot = p.isSet(QStringLiteral("snapshot"));
     o.lesson = p.value(QStringLiteral("lesson"));
     o.presentation = p.isSet(QStringLiteral("presentation"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ssfilter.h"
 #include "sources/sourcespec.h"
 
 #include <QString>
@@ -13,6 +14,9 @@ struct AppOptions
     bool snapshot = false; // print one snapshot and exit (no display needed)
     bool json = false;
     bool sockets = false;
+    // --filter or the trailing arguments: an ss(8) expression (SsFilterParser), already parsed
+    QString filter;
+    SsFilter filterExpression;
     int intervalMs = 1000; // the poll interval (--interval, else the remembered one: SessionSettings)
     bool intervalGiven = false; // --interval was on the command line, so it wins over a remembered one
     QString screenshot; // render the window to this PNG after the first poll, then exit

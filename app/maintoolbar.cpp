@@ -1,9 +1,13 @@
 #include "maintoolbar.h"
 
+#include "parse/ssfilterparser.h"
+#include "sources/local/servicedatabase.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 
 MainToolBar::MainToolBar(QWidget *parent)
     : QToolBar(tr("Main"), parent)
@@ -37,12 +41,14 @@ MainToolBar::MainToolBar(QWidget *parent)
     addSeparator();
 
     m_filter = new QLineEdit(this);
-    m_filter->setPlaceholderText(tr("Filter: address, port:443, state:time_wait"));
+    m_filter->setPlaceholderText(tr("Filter: address, port:443, or ss: state time-wait dport = :443"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter connections"));
-    m_filter->setToolTip(tr("Filter the connections table (Ctrl+F)"));
-    m_filter->setMinimumWidth(260);
-    connect(m_filter, &QLineEdit::textChanged, this, &MainToolBar::filterTextChanged);
+    m_filter->setMinimumWidth(320);
+    m_filterError
+        = m_filter->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), QLineEdit::TrailingPosition);
+    showFilterError({});
+    connect(m_filter, &QLineEdit::textChanged, this, &MainToolBar::onFilterEdited);
     addWidget(m_filter);
 
     m_state = new QComboBox(this);
@@ -65,6 +71,30 @@ MainToolBar::MainToolBar(QWidget *parent)
         Q_EMIT familyChanged(f == 0 ? std::nullopt : std::optional(AddressFamily(f)));
     });
     addWidget(m_family);
+}
+
+void MainToolBar::onFilterEdited(const QString &text)
+{
+    if (!SsFilterParser::looksLikeExpression(text)) {
+        showFilterError({});
+        Q_EMIT filterChanged(text, {});
+        return;
+    }
+    // A broken expression is not applied (rather than silently matching nothing): the box says why.
+    const Expected<SsFilter> f = SsFilterParser::parse(text, ServiceDatabase::tcpPort);
+    showFilterError(f.ok() ? QString() : f.error());
+    Q_EMIT filterChanged({}, f.ok() ? *f : SsFilter());
+}
+
+void MainToolBar::showFilterError(const QString &error)
+{
+    m_filterError->setVisible(!error.isEmpty());
+    m_filterError->setToolTip(tr("Not an ss filter expression: %1").arg(error));
+    m_filter->setToolTip(error.isEmpty()
+            ? tr("Filter the connections table (Ctrl+F). Text matches addresses and state names; port:443 and "
+                 "state:time_wait narrow to one field. Text that starts with an ss(8) keyword (state, exclude, "
+                 "src, dst, sport, dport, not, '(') is an ss filter expression, as in ss -tan EXPRESSION.")
+            : tr("Not an ss filter expression: %1").arg(error));
 }
 
 void MainToolBar::setSource(const QString &description)

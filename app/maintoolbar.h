@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/socketentry.h"
+#include "core/ssfilter.h"
 
 #include <QToolBar>
 
@@ -12,6 +13,9 @@ class QLabel;
 class QLineEdit;
 
 // Source, pause/resume (Space), poll interval, filter box, state and family filters.
+// The filter box: text whose first word is an ss(8) filter keyword (state, src, dport, not, '(', ...)
+// is an ss expression, its syntax error shown on the box; any other text is the plain search of
+// ConnectionFilterProxy (addresses, state names, port:443, state:time_wait).
 class MainToolBar : public QToolBar
 {
     Q_OBJECT
@@ -29,15 +33,20 @@ public:
 Q_SIGNALS:
     void pauseToggled(bool paused);
     void intervalChanged(int ms);
-    void filterTextChanged(const QString &text);
+    // Plain search text and an ss expression; at most one is set.
+    void filterChanged(const QString &text, const SsFilter &expression);
     void familyChanged(std::optional<AddressFamily> family);
     void stateFilterChanged(std::optional<TcpState> state);
 
 private:
+    void onFilterEdited(const QString &text);
+    void showFilterError(const QString &error);
+
     QLabel *m_source;
     QAction *m_pause;
     QComboBox *m_interval;
     QLineEdit *m_filter;
+    QAction *m_filterError; // a warning icon in the box while the expression does not parse
     QComboBox *m_state;
     QComboBox *m_family;
 };

@@ -152,7 +152,9 @@ void MainWindow::connectToolBar()
 {
     connect(m_toolBar, &MainToolBar::pauseToggled, m_session, &LiveSession::setPaused);
     connect(m_toolBar, &MainToolBar::intervalChanged, this, &MainWindow::setIntervalMs);
-    connect(m_toolBar, &MainToolBar::filterTextChanged, m_proxy, &ConnectionFilterProxy::setText);
+    connect(m_toolBar, &MainToolBar::filterChanged, m_proxy, &ConnectionFilterProxy::setSearch);
+    if (!m_options.filter.isEmpty()) // --filter: already parsed, so the box takes it as an expression
+        m_toolBar->filterEdit()->setText(m_options.filter);
     connect(m_toolBar, &MainToolBar::stateFilterChanged, this, &MainWindow::setStateFilter);
     connect(m_toolBar, &MainToolBar::familyChanged, this, [this](std::optional<AddressFamily> f) {
         m_proxy->setFamily(f);

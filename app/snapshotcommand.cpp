@@ -13,13 +13,14 @@
 int SnapshotCommand::run(const AppOptions &options)
 {
     const auto source = SourceFactory::create(options.source);
-    const Snapshot snapshot = source->poll();
-    if (!snapshot.isValid()) {
-        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.status().error()));
+    const Snapshot polled = source->poll();
+    if (!polled.isValid()) {
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(polled.status().error()));
         if (options.source.isThisHost()) // stream sources and recordings say what to do in their own message
             std::fprintf(stderr, "tcpscope: check that the file exists and is readable, or pass --proc-root DIR\n");
         return 1;
     }
+    const Snapshot snapshot = options.filterExpression.filtered(polled);
     QByteArray out;
     if (options.json)
         out = QJsonDocument(SnapshotJson::toJson(snapshot, options.sockets)).toJson(QJsonDocument::Indented);

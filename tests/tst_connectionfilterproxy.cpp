@@ -4,6 +4,7 @@
 #include "core/tcpstatemachine.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
+#include "parse/ssfilterparser.h"
 #include "snapshotbuilder.h"
 #include "tracker/connectiontracker.h"
 
@@ -75,6 +76,13 @@ private Q_SLOTS:
                                       << int(TcpState::TimeWait) << 30;
         QTest::newRow("text filter") << int(ConnectionTableModel::StateColumn) << 0 << QStringLiteral("state:fin")
                                      << none << 30;
+        // "ss ..." rows: an ss expression (SsFilterParser) instead of the plain text.
+        QTest::newRow("ss expression") << int(ConnectionTableModel::LocalColumn) << 0
+                                       << QStringLiteral("ss exclude time-wait ( sport < :10150 or sport > :10300 )")
+                                       << none << 30;
+        QTest::newRow("ss expression, state filter")
+            << -1 << 0 << QStringLiteral("ss state bucket dport != :80 or sport > :10100") << int(TcpState::TimeWait)
+            << 10;
     }
 
     void followsTheSourceThroughChurn()
@@ -98,11 +106,21 @@ private Q_SLOTS:
         proxy.sort(column, sortOrder);
         if (state >= 0)
             proxy.setState(TcpState(state));
-        if (!filter.isEmpty())
+        SsFilter expression;
+        const bool ss = filter.startsWith(QLatin1String("ss "));
+        if (ss) {
+            const Expected<SsFilter> parsed = SsFilterParser::parse(filter.sliced(3));
+            QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
+            expression = *parsed;
+            proxy.setSearch({}, expression);
+        } else if (!filter.isEmpty()) {
             proxy.setText(filter);
+        }
         const auto accept = [&](const SocketEntry &e) {
             if (state >= 0 && TcpStateMachine::diagramState(e.state) != TcpState(state))
                 return false;
+            if (ss)
+                return expression.matches(e);
             return filter.isEmpty() || TcpStates::kernelName(e.state).startsWith(QStringLiteral("FIN"));
         };
 
@@ -176,6 +194,15 @@ private Q_SLOTS:
         QCOMPARE(proxy.mapToSource(proxy.index(0, 0)).row(), 10);
         QCOMPARE(proxy.mapFromSource(model.index(10, 2)), proxy.index(0, 2));
         QVERIFY(!proxy.mapFromSource(model.index(11, 2)).isValid());
+        // An ss expression and the plain text narrow together; setText keeps the expression.
+        const Expected<SsFilter> odd = SsFilterParser::parse(QStringLiteral("state time-wait sport >= :5040"));
+        QVERIFY(odd.ok());
+        proxy.setSearch({}, *odd);
+        QCOMPARE(proxy.rowCount(), 5);
+        proxy.setText(QStringLiteral("5041"));
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setSearch({}, {});
+        QCOMPARE(proxy.rowCount(), 50);
     }
 };
 

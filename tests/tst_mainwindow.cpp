@@ -122,6 +122,38 @@ private Q_SLOTS:
         QVERIFY(w.diagramScene()->node(selected)->isHighlighted());
     }
 
+    void filterBoxTakesSsExpressions()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        options.filter = QStringLiteral("sport = :80"); // --filter fills the box
+        MainWindow w(options, std::make_unique<FakeSource>(sample(1000, false)));
+        w.show();
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+        QLineEdit *box = w.toolBar()->filterEdit();
+        QCOMPARE(box->text(), options.filter);
+        QCOMPARE(w.tableProxy()->rowCount(), 6); // the listener and five CLOSE_WAIT
+        const auto warning = [box]() -> QAction * {
+            for (QAction *a : box->actions()) {
+                if (a->toolTip().contains(QLatin1String("ss filter")))
+                    return a;
+            }
+            return nullptr;
+        };
+        QVERIFY(warning() && !warning()->isVisible());
+        box->setText(QStringLiteral("state close-wait"));
+        QCOMPARE(w.tableProxy()->rowCount(), 5);
+        box->setText(QStringLiteral("sport = :")); // an error: said on the box, not applied
+        QCOMPARE(w.tableProxy()->rowCount(), 39);
+        QVERIFY(warning()->isVisible());
+        QVERIFY2(
+            box->toolTip().contains(QLatin1String("column 9: expected a port after ':'")), qPrintable(box->toolTip()));
+        box->setText(QStringLiteral("port:443")); // not an expression: the plain search
+        QCOMPARE(w.tableProxy()->rowCount(), 31);
+        QVERIFY(!warning()->isVisible());
+        QVERIFY(w.tableProxy()->expression().isEmpty());
+    }
+
     void realLoopbackClosesAnimateTowardsTimeWait()
     {
         // The real source (this host's /proc) and real loopback sockets, polled every 100 ms.

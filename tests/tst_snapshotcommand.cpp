@@ -1,4 +1,5 @@
 // `tcpscope --snapshot` end to end: real sockets in a private network namespace, compared with ss.
+#include "childrun.h"
 #include "core/tcpstate.h"
 #include "fixture.h"
 #include "teaching/loopbacklab.h"
@@ -16,28 +17,11 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = ChildRun;
 
 Run run(const QString &program, const QStringList &args, const QProcessEnvironment &env = {})
 {
-    QProcess p;
-    if (!env.isEmpty())
-        p.setProcessEnvironment(env);
-    p.start(program, args);
-    Run r;
-    if (!p.waitForFinished(30000)) {
-        r.err = "did not finish";
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return ChildRun::of(program, args, env);
 }
 
 // ss -tan state column, mapped to the kernel's names (sstate_name[] in iproute2 misc/ss.c).

@@ -64,8 +64,15 @@ void ConnectionFilterProxy::setState(std::optional<TcpState> state)
 
 void ConnectionFilterProxy::setText(const QString &text)
 {
+    setSearch(text, m_expression);
+}
+
+void ConnectionFilterProxy::setSearch(const QString &text, const SsFilter &expression)
+{
     m_text = text.trimmed();
     m_words = m_text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_expression = expression;
+    m_hasExpression = !expression.isEmpty();
     rebuild();
 }
 
@@ -78,10 +85,12 @@ void ConnectionFilterProxy::sort(int column, Qt::SortOrder order)
 
 bool ConnectionFilterProxy::accepts(int row) const
 {
-    if (!m_family && !m_state && m_words.isEmpty())
+    if (!filtering())
         return true;
     const SocketEntry &e = m_model->socketAt(row).entry;
     if (m_family && e.family != *m_family)
+        return false;
+    if (m_hasExpression && !m_expression.matches(e))
         return false;
     if (m_state && TcpStateMachine::diagramState(e.state) != *m_state)
         return false;
@@ -257,7 +266,7 @@ void ConnectionFilterProxy::onDataChanged(const QModelIndex &topLeft, const QMod
         return;
     const int top = topLeft.row();
     const int bottom = bottomRight.row();
-    const bool filtered = m_family || m_state || !m_words.isEmpty();
+    const bool filtered = filtering();
     const bool sortTouched = m_sortColumn >= topLeft.column() && m_sortColumn <= bottomRight.column();
     std::vector<char> pulled(m_rows.size(), 0); // proxy rows that leave their place
     std::vector<int> add; // source rows to put (back) in their sorted place

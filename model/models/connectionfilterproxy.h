@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/socketentry.h"
+#include "core/ssfilter.h"
 
 #include <QAbstractProxyModel>
 
@@ -11,7 +12,8 @@ class ConnectionTableModel;
 
 // Sorts the connection table by numbers, not text, with the tracker id as tie-break so equal rows
 // keep their order while data updates; filters by family, state and a text box. The text matches
-// addresses and state names; "port:443" and "state:time_wait" narrow to one field.
+// addresses and state names; "port:443" and "state:time_wait" narrow to one field. An ss(8) filter
+// expression (core/ssfilter.h, compiled by the caller) narrows further.
 //
 // Not a QSortFilterProxyModel: that one does O(rows) work per rowsRemoved signal and re-sorts every row
 // after a source layout change, which at 100k sockets stalled the GUI for 40-600 ms per poll. Here a
@@ -33,6 +35,9 @@ public:
     std::optional<TcpState> state() const { return m_state; }
     void setText(const QString &text);
     QString text() const { return m_text; }
+    // The filter box: plain search text and an ss expression, either empty; one rebuild for both.
+    void setSearch(const QString &text, const SsFilter &expression);
+    const SsFilter &expression() const { return m_expression; }
     // column -1: the source's (kernel) order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sortColumn; }
@@ -48,6 +53,7 @@ public:
 
 private:
     bool accepts(int sourceRow) const;
+    bool filtering() const { return m_family || m_state || !m_words.isEmpty() || m_hasExpression; }
     bool less(int left, int right) const; // source rows, in the current sort
     int proxyRowOf(int sourceRow) const;
     // Announces a new row order as one layout change; persistent indexes follow their source rows.
@@ -77,4 +83,6 @@ private:
     std::optional<TcpState> m_state;
     QString m_text;
     QStringList m_words;
+    SsFilter m_expression;
+    bool m_hasExpression = false; // !m_expression.isEmpty(), kept off the per-row path
 };

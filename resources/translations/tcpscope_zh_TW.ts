@@ -755,10 +755,6 @@
         <translation>%1 秒</translation>
     </message>
     <message>
-        <source>Filter: address, port:443, state:time_wait</source>
-        <translation>篩選：位址、port:443、state:time_wait</translation>
-    </message>
-    <message>
         <source>Show one state in the table (or click a state in the diagram)</source>
         <translation>在表格中只顯示一種狀態（或在狀態圖中點選狀態）</translation>
     </message>
@@ -795,12 +791,20 @@
         <translation>篩選連線</translation>
     </message>
     <message>
-        <source>Filter the connections table (Ctrl+F)</source>
-        <translation>篩選連線表格 (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>State filter</source>
         <translation>狀態篩選</translation>
+    </message>
+    <message>
+        <source>Filter: address, port:443, or ss: state time-wait dport = :443</source>
+        <translation>篩選：位址、port:443，或 ss 運算式：state time-wait dport = :443</translation>
+    </message>
+    <message>
+        <source>Not an ss filter expression: %1</source>
+        <translation>不是有效的 ss 篩選運算式：%1</translation>
+    </message>
+    <message>
+        <source>Filter the connections table (Ctrl+F). Text matches addresses and state names; port:443 and state:time_wait narrow to one field. Text that starts with an ss(8) keyword (state, exclude, src, dst, sport, dport, not, &apos;(&apos;) is an ss filter expression, as in ss -tan EXPRESSION.</source>
+        <translation>篩選連線表格 (Ctrl+F)。文字會比對位址與狀態名稱；port:443 與 state:time_wait 只比對單一欄位。以 ss(8) 關鍵字（state、exclude、src、dst、sport、dport、not、&apos;(&apos;）開頭的文字是 ss 篩選運算式，如同 ss -tan EXPRESSION。</translation>
     </message>
 </context>
 <context>
