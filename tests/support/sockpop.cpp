@@ -52,8 +52,9 @@ int *countFor(Counts &c, const char *option)
 int usage()
 {
     std::fprintf(stderr,
-        "usage: sockpop [--family 4|6|both] [--established N] [--time-wait N] [--server-time-wait N]\n"
+        "usage: sockpop [--here] [--family 4|6|both] [--established N] [--time-wait N] [--server-time-wait N]\n"
         "               [--close-wait N] [--fin-wait2 N] [--syn-recv N] [--reset N] [-- COMMAND ...]\n"
+        "Runs in a new network namespace (with lo up) unless --here comes first.\n"
         "Counts are connections: --established 10 makes 20 ESTABLISHED sockets (both ends).\n"
         "--close-wait N leaves N CLOSE_WAIT (server) + N orphaned FIN_WAIT2 (client);\n"
         "--fin-wait2 N leaves N CLOSE_WAIT + N FIN_WAIT2 still owned (shutdown(SHUT_WR)).\n"
@@ -186,7 +187,13 @@ bool populateMix(AddressFamily f, int total, Workers &workers)
 
 int main(int argc, char **argv)
 {
-    const QString nsError = NetNamespace::enterNew();
+    // --here (first) stays in the caller's namespace, so several runs can share one (scripts/screenshots.sh).
+    const bool here = argc > 1 && std::strcmp(argv[1], "--here") == 0;
+    if (here) {
+        --argc;
+        ++argv;
+    }
+    const QString nsError = here ? QString() : NetNamespace::enterNew();
     if (!nsError.isEmpty()) {
         std::fprintf(stderr, "sockpop: cannot create a network namespace: %s\n", qPrintable(nsError));
         return 1;
