@@ -13,7 +13,11 @@
 int SnapshotCommand::run(const AppOptions &options)
 {
     const auto source = SourceFactory::create(options.source);
-    const Snapshot snapshot = source->poll();
+    Snapshot snapshot = source->poll();
+    if (const std::shared_ptr<OwnerLookup> owners = source->ownerLookup(); owners && snapshot.isValid()) {
+        owners->scan(snapshot); // one poll: scan once, synchronously
+        snapshot = snapshot.withOwners(owners->attach(snapshot));
+    }
     if (!snapshot.isValid()) {
         std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.status().error()));
         if (options.source.isThisHost()) // stream sources and recordings say what to do in their own message
