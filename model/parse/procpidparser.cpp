@@ -107,7 +107,7 @@ QString ProcPidParser::unit(QByteArrayView cgroup)
         return out;
     }();
     for (qsizetype i = dirs.size(); i-- > 0;) {
-        const QString c = container(dirs[i], i > 0 ? dirs[i - 1] : QByteArrayView());
+        QString c = container(dirs[i], i > 0 ? dirs[i - 1] : QByteArrayView());
         if (!c.isEmpty())
             return c;
     }

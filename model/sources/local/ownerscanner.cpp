@@ -14,7 +14,7 @@ bool holdable(const SocketEntry &e)
 }
 } // namespace
 
-OwnerScanner::OwnerScanner(QString procRoot)
+OwnerScanner::OwnerScanner(const QString &procRoot)
     : m_reader(procRoot)
     , m_euid(::geteuid())
     , m_privileged(m_euid == 0)
@@ -233,9 +233,8 @@ QString OwnerScanner::userName(quint32 uid)
     passwd pw {};
     passwd *found = nullptr;
     char buf[1024];
-    const QString name = ::getpwuid_r(uid, &pw, buf, sizeof buf, &found) == 0 && found
-        ? QString::fromLocal8Bit(pw.pw_name)
-        : QString::number(uid);
+    QString name = ::getpwuid_r(uid, &pw, buf, sizeof buf, &found) == 0 && found ? QString::fromLocal8Bit(pw.pw_name)
+                                                                                 : QString::number(uid);
     m_userNames.emplace(uid, name);
     return name;
 }

@@ -31,7 +31,7 @@ public:
         int deniedProcesses = 0;
     };
 
-    explicit OwnerScanner(QString procRoot = QStringLiteral("/proc"));
+    explicit OwnerScanner(const QString &procRoot = QStringLiteral("/proc"));
 
     SocketOwners attach(const Snapshot &snapshot) const override;
     void scan(const Snapshot &snapshot) override;
