@@ -17,6 +17,7 @@
 #include "replaydriver.h"
 #include "screenshottrigger.h"
 #include "sourceactions.h"
+#include "sources/sourcefactory.h"
 #include "statusnotice.h"
 #include "table/connectionrowdelegate.h"
 #include "table/connectiontableview.h"
@@ -138,6 +139,7 @@ void MainWindow::createWidgets()
     setCentralWidget(m_diagram);
 
     m_tableModel = new ConnectionTableModel(this);
+    m_tableModel->setCommandLineLookup(&SourceFactory::commandLine);
     m_proxy = new ConnectionFilterProxy(this);
     m_table = new ConnectionTableView(m_tableModel, m_proxy, this);
     m_table->setAccessibleName(tr("Connections table"));

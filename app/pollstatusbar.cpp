@@ -12,6 +12,7 @@ PollStatusBar::PollStatusBar(QWidget *parent)
     , m_notice(new QLabel(this))
     , m_poll(new QLabel(this))
     , m_sockets(new QLabel(this))
+    , m_owners(new QLabel(this))
     , m_problems(new QToolButton(this))
 {
     m_host->setText(tr("Reading the kernel's TCP table..."));
@@ -21,6 +22,8 @@ PollStatusBar::PollStatusBar(QWidget *parent)
     addWidget(m_notice, 2);
     addPermanentWidget(m_poll);
     addPermanentWidget(m_sockets);
+    m_owners->hide();
+    addPermanentWidget(m_owners);
     m_problems->setAutoRaise(true);
     m_problems->setToolTip(tr("Lines of input that could not be used; click to list them"));
     m_problems->setText(tr("0 problems"));
@@ -52,10 +55,26 @@ void PollStatusBar::setSnapshot(const Snapshot &s)
                         .arg(double(s.pollDurationUs()) / 1000.0, 0, 'f', 1)
                         .trimmed());
     m_sockets->setText(tr("%1 sockets").arg(QLocale().toString(qlonglong(s.isValid() ? s.sockets().size() : 0))));
+    setOwners(s);
     m_problemList = s.problems();
     const qint64 n = m_problemList.total() + (m_fatal.isEmpty() ? 0 : 1);
     m_problems->setText(n == 1 ? tr("1 problem") : tr("%1 problems").arg(n));
     m_problems->setStyleSheet(n > 0 ? QStringLiteral("color: #c62828; font-weight: bold;") : QString());
+}
+
+void PollStatusBar::setOwners(const Snapshot &s)
+{
+    const SocketOwners *o = s.owners();
+    const int others = o ? o->count(SocketOwners::Missing::OtherUsers) : 0;
+    const int notFound = o ? o->count(SocketOwners::Missing::NotFound) : 0;
+    if (others > 0)
+        m_owners->setText(tr("%1 sockets of other users: run as root or through the agent").arg(others));
+    else if (notFound > 0)
+        m_owners->setText(tr("%1 sockets with no owner found").arg(notFound));
+    m_owners->setToolTip(
+        tr("Which process holds a socket is read from /proc/PID/fd; an ordinary user may read only their own "
+           "processes'. TIME_WAIT and orphaned sockets keep the owner seen before they closed, in italics."));
+    m_owners->setVisible(others > 0 || notFound > 0);
 }
 
 void PollStatusBar::setSource(const QString &description)
@@ -87,8 +106,11 @@ void PollStatusBar::setPaused(bool paused)
 
 QString PollStatusBar::text() const
 {
-    return QStringList { m_host->text(), m_notice->text(), m_poll->text(), m_sockets->text(), m_problems->text() }.join(
-        QLatin1String(" | "));
+    QStringList parts { m_host->text(), m_notice->text(), m_poll->text(), m_sockets->text() };
+    if (!m_owners->isHidden())
+        parts << m_owners->text();
+    parts << m_problems->text();
+    return parts.join(QLatin1String(" | "));
 }
 
 void PollStatusBar::showProblems()

@@ -28,10 +28,14 @@ public:
     void showProblems();
 
 private:
+    void setOwners(const Snapshot &snapshot);
+
     QLabel *m_host;
     QLabel *m_notice;
     QLabel *m_poll;
     QLabel *m_sockets;
+    QLabel *m_owners; // sockets whose process is unknown, and why
+
     QToolButton *m_problems;
     ProblemList m_problemList;
     QString m_fatal;

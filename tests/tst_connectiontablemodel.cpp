@@ -203,6 +203,71 @@ private Q_SLOTS:
         QCOMPARE(inserted.count(), 0);
     }
 
+    // The Process column: "name (pid)", a tooltip with the command line, italics (OwnerRememberedRole)
+    // once the socket is in TIME_WAIT and only remembered; one dataChanged over that column when it moves.
+    void processColumnFollowsOwners()
+    {
+        SortedModel sorted(ConnectionTableModel::ProcessColumn);
+        ConnectionTableModel &model = sorted.model;
+        model.setCommandLineLookup([](const ProcessOwner &o) { return QStringLiteral("/usr/bin/%1 -v").arg(o.name); });
+        ProcessOwner nginx;
+        nginx.pid = 812;
+        nginx.name = QStringLiteral("nginx");
+        nginx.user = QStringLiteral("www-data");
+        nginx.unit = QStringLiteral("nginx.service");
+        const auto owner = std::make_shared<const ProcessOwner>(nginx);
+        auto withOwner = [&owner](const Snapshot &s) {
+            SocketOwners o;
+            o.processes.push_back(owner);
+            for (const SocketEntry &e : s.sockets())
+                o.slots.push_back(e.inode != 0 ? 1 : 0);
+            return s.withOwners(std::move(o));
+        };
+        ConnectionTracker tracker;
+        SnapshotBuilder b(1000);
+        b.add(TcpState::Established, 40000, 80).add(TcpState::Established, 40001, 80);
+        model.apply(tracker, tracker.update(withOwner(b.build())), 0);
+        const QModelIndex cell = model.index(0, ConnectionTableModel::ProcessColumn);
+        QCOMPARE(cell.data().toString(), QStringLiteral("nginx (812)"));
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("/usr/bin/nginx -v")));
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("nginx.service")));
+        QVERIFY(!cell.data(ConnectionTableModel::OwnerRememberedRole).toBool());
+
+        // The first one closes: TIME_WAIT, inode 0, its owner remembered.
+        b.data().timeMs = 2000;
+        SocketEntry &closed = b.data().sockets[0];
+        closed.state = TcpState::TimeWait;
+        closed.kind = RowKind::TimeWaitSock;
+        closed.inode = 0;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.apply(tracker, tracker.update(withOwner(b.build())), 100);
+        const int row = model.rowOf(tracker.slots().front().id);
+        const QModelIndex remembered = model.index(row, ConnectionTableModel::ProcessColumn);
+        QCOMPARE(remembered.data().toString(), QStringLiteral("nginx (812)"));
+        QVERIFY(remembered.data(ConnectionTableModel::OwnerRememberedRole).toBool());
+        QVERIFY(remembered.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Remembered")));
+        QVERIFY(!model.index(1 - row, ConnectionTableModel::ProcessColumn)
+                     .data(ConnectionTableModel::OwnerRememberedRole)
+                     .toBool());
+        bool processChanged = false;
+        for (const QList<QVariant> &args : changed) {
+            const auto from = args[0].value<QModelIndex>();
+            processChanged
+                = processChanged || (from.column() == ConnectionTableModel::ProcessColumn && from.row() == row);
+        }
+        QVERIFY(processChanged);
+
+        // No owner known: an empty cell, no tooltip.
+        model.apply(tracker, tracker.update(SnapshotBuilder(3000).add(TcpState::Listen, 9000, 0).build()), 200);
+        int listener = -1;
+        for (int r = 0; r < model.rowCount(); ++r)
+            listener = model.socketAt(r).entry.state == TcpState::Listen ? r : listener;
+        const QModelIndex unknown = model.index(listener, ConnectionTableModel::ProcessColumn);
+        QVERIFY(unknown.isValid());
+        QCOMPARE(unknown.data().toString(), QString());
+        QVERIFY(!unknown.data(Qt::ToolTipRole).isValid());
+    }
+
     void copiesRowsAsText()
     {
         ConnectionTableModel model;

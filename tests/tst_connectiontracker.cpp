@@ -33,6 +33,35 @@ Snapshot snap(qint64 t, std::vector<SocketEntry> sockets)
     return Snapshot(std::move(d));
 }
 
+ProcessOwnerPtr curlOwner()
+{
+    ProcessOwner o;
+    o.pid = 4242;
+    o.name = QStringLiteral("curl");
+    return std::make_shared<const ProcessOwner>(o);
+}
+
+// The snapshot with `owner` on every socket whose inode is not 0.
+Snapshot owned(const Snapshot &s, const ProcessOwnerPtr &owner)
+{
+    SocketOwners o;
+    o.processes.push_back(owner);
+    for (const SocketEntry &e : s.sockets())
+        o.slots.push_back(e.inode != 0 ? 1 : 0);
+    return s.withOwners(std::move(o));
+}
+
+SocketEntry timeWait(SocketEntry e, quint32 timerMs, quint64 cookie)
+{
+    e.state = TcpState::TimeWait;
+    e.kind = RowKind::TimeWaitSock;
+    e.timer = TimerKind::TimeWait;
+    e.timerMs = timerMs;
+    e.inode = 0;
+    e.cookie = cookie;
+    return e;
+}
+
 const TrackerEvent *eventFor(const std::vector<TrackerEvent> &ev, quint64 id)
 {
     for (const TrackerEvent &e : ev) {
@@ -53,6 +82,9 @@ private Q_SLOTS:
     void familiesAreDistinct();
     void invalidSnapshotChangesNothing();
     void idsAreStableAndNotReused();
+    void ownerIsRememberedIntoTimeWait_data();
+    void ownerIsRememberedIntoTimeWait();
+    void neverSeenOwnedStaysUnknown();
 };
 
 void TestConnectionTracker::appearsChangesVanishes()
@@ -163,6 +195,56 @@ void TestConnectionTracker::idsAreStableAndNotReused()
     t.update(snap(1, {}));
     t.update(snap(2, { sock(1, 2, TcpState::Established) }));
     QVERIFY(t.find(SocketKey::of(sock(1, 2, TcpState::Established)))->id != first);
+}
+
+void TestConnectionTracker::ownerIsRememberedIntoTimeWait_data()
+{
+    QTest::addColumn<quint64>("cookie");
+    QTest::newRow("netlink, by cookie") << quint64(77);
+    QTest::newRow("/proc, by connection") << quint64(0);
+}
+
+void TestConnectionTracker::ownerIsRememberedIntoTimeWait()
+{
+    QFETCH(quint64, cookie);
+    const ProcessOwnerPtr curl = curlOwner();
+    ConnectionTracker t;
+    SocketEntry est = sock(40000, 80, TcpState::Established);
+    est.cookie = cookie;
+    t.update(owned(snap(1000, { est }), curl));
+    const quint64 id = t.slots().front().id;
+    QCOMPARE(t.find(id)->owner, curl);
+    QVERIFY(!t.find(id)->ownerRemembered);
+
+    // Closed by curl: the TIME_WAIT socket has no inode, so no scan can name it; the tracker can.
+    t.update(owned(snap(2000, { timeWait(est, 59'000, cookie) }), curl));
+    QCOMPARE(t.find(id)->owner, curl);
+    QVERIFY(t.find(id)->ownerRemembered);
+    t.update(owned(snap(3000, { timeWait(est, 58'000, cookie) }), curl));
+    QCOMPARE(t.find(id)->owner, curl);
+
+    // The same four-tuple, another socket: another cookie, or (in /proc) a TIME_WAIT timer restarted.
+    t.update(owned(snap(4000, { timeWait(est, 59'500, cookie ? cookie + 1 : 0) }), curl));
+    QVERIFY(!t.find(id)->owner);
+    QVERIFY(!t.find(id)->ownerRemembered);
+
+    // The TIME_WAIT ends: the socket and what was remembered of it go.
+    t.update(snap(5000, {}));
+    QCOMPARE(t.size(), 0);
+}
+
+void TestConnectionTracker::neverSeenOwnedStaysUnknown()
+{
+    const ProcessOwnerPtr curl = curlOwner();
+    ConnectionTracker t;
+    // Opened and closed between two polls: first seen in TIME_WAIT, never owned.
+    t.update(owned(snap(1000, { timeWait(sock(40001, 80, TcpState::Established), 59'000, 5) }), curl));
+    QVERIFY(!t.slots().front().owner);
+    // Owned but its process not known yet: no owner, and nothing to remember later.
+    ConnectionTracker u;
+    u.update(snap(1000, { sock(40002, 80, TcpState::Established) }));
+    u.update(snap(2000, { timeWait(sock(40002, 80, TcpState::Established), 59'000, 0) }));
+    QVERIFY(!u.slots().front().owner);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTracker)

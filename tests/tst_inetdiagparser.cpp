@@ -49,7 +49,11 @@ private Q_SLOTS:
         QCOMPARE(nl.size(), p.sockets.size());
         QCOMPARE(nl.size(), size_t(13));
         QSet<int> states;
+        QSet<quint64> cookies;
         for (const SocketEntry &a : nl) {
+            // Every socket has its own cookie (0x101d... in dump4.bin); /proc has none.
+            QVERIFY(a.cookie != 0);
+            cookies.insert(a.cookie);
             QCOMPARE(a.family, fam);
             const auto it = std::find_if(p.sockets.begin(), p.sockets.end(),
                 [&](const SocketEntry &b) { return SocketKey::of(a) == SocketKey::of(b); });
@@ -63,6 +67,7 @@ private Q_SLOTS:
             QCOMPARE(a.rxQueue, b.rxQueue);
             QCOMPARE(a.txQueue, b.txQueue);
             QCOMPARE(a.isOrphan(), b.isOrphan());
+            QCOMPARE(b.cookie, quint64(0));
             // /proc was read after the dump and in 10 ms ticks: its timer is a little lower.
             QVERIFY2(qAbs(qint64(a.timerMs) - qint64(b.timerMs)) <= 200,
                 qPrintable(QStringLiteral("%1 vs %2 ms").arg(a.timerMs).arg(b.timerMs)));
@@ -70,6 +75,7 @@ private Q_SLOTS:
         }
         // LISTEN, ESTABLISHED, TIME_WAIT, FIN_WAIT2 minisocket and full, CLOSE_WAIT, SYN_RECV request.
         QCOMPARE(states.size(), 7);
+        QCOMPARE(cookies.size(), qsizetype(nl.size()));
     }
 
     void truncatedInputNeverCrashes()

@@ -37,6 +37,13 @@ Snapshot::Snapshot(SnapshotData data)
     m_d = std::move(f);
 }
 
+Snapshot Snapshot::withOwners(SocketOwners owners) const
+{
+    Snapshot s = *this;
+    s.m_owners = std::make_shared<const SocketOwners>(std::move(owners));
+    return s;
+}
+
 const Snapshot::Frozen &Snapshot::d() const
 {
     static const Frozen empty;

@@ -3,6 +3,7 @@
 #include "core/counters.h"
 #include "core/problem.h"
 #include "core/socketentry.h"
+#include "core/socketowners.h"
 #include "core/status.h"
 #include "core/tunables.h"
 
@@ -56,6 +57,10 @@ public:
     qint64 pollCpuUs() const { return d().data.pollCpuUs; }
     bool gapBefore() const { return d().data.gapBefore; }
     int duplicatesDropped() const { return d().duplicates; }
+    // Who holds each socket (core/socketowners.h); nullptr when the source cannot tell (remote, replay).
+    const SocketOwners *owners() const { return m_owners.get(); }
+    // The same poll with its owners: shares the sockets, so it costs no copy of them.
+    Snapshot withOwners(SocketOwners owners) const;
 
     // Sockets per state for one family, or both when family is nullptr.
     const Counts &counts(AddressFamily family) const;
@@ -73,6 +78,7 @@ private:
     };
     const Frozen &d() const;
     std::shared_ptr<const Frozen> m_d;
+    std::shared_ptr<const SocketOwners> m_owners;
 };
 
 Q_DECLARE_METATYPE(Snapshot)

@@ -1,6 +1,7 @@
 #include "models/connectiontablemodel.h"
 
 #include "core/tcpstatemachine.h"
+#include "models/roworder.h"
 #include "models/rowruns.h"
 #include "models/usernames.h"
 #include "tracker/connectiontracker.h"
@@ -114,6 +115,7 @@ void ConnectionTableModel::applyChanges(const std::function<const TrackedSocket 
     // time; its sort key (stateSinceMs) only moves with the state, which is signalled here.
     int firstChanged = -1;
     int lastChanged = -1;
+    std::pair<int, int> owners { -1, -1 }; // rows whose Process cell changed
     for (int i = 0; i < int(m_rows.size()); ++i) {
         Row &r = m_rows[size_t(i)];
         if (r.status == Vanished)
@@ -124,6 +126,8 @@ void ConnectionTableModel::applyChanges(const std::function<const TrackedSocket 
             const SocketEntry &b = t->entry;
             changed = a.state != b.state || a.timer != b.timer || a.timerMs != b.timerMs || a.txQueue != b.txQueue
                 || a.rxQueue != b.rxQueue || a.retransmits != b.retransmits;
+            if (r.socket.owner != t->owner || r.socket.ownerRemembered != t->ownerRemembered)
+                owners = { owners.first < 0 ? i : owners.first, i };
             r.socket = *t;
         }
         if (r.status != Steady && steadyNowMs - r.statusSinceMs >= FlashMs) {
@@ -138,6 +142,8 @@ void ConnectionTableModel::applyChanges(const std::function<const TrackedSocket 
     }
     if (firstChanged >= 0)
         Q_EMIT dataChanged(index(firstChanged, StateColumn), index(lastChanged, RetransmitsColumn));
+    if (owners.first >= 0)
+        Q_EMIT dataChanged(index(owners.first, ProcessColumn), index(owners.second, ProcessColumn));
 }
 
 void ConnectionTableModel::insertAppeared(const std::function<const TrackedSocket *(quint64)> &find,
@@ -286,8 +292,13 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
         return sortValue(r, index.column());
     case Qt::TextAlignmentRole:
         return index.column() >= TimeInStateColumn && index.column() != TimerColumn && index.column() != UserColumn
+                && index.column() != ProcessColumn
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
             : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case OwnerRememberedRole:
+        return index.column() == ProcessColumn && r.socket.ownerRemembered;
+    case Qt::ToolTipRole:
+        return index.column() == ProcessColumn ? ownerToolTip(r) : QVariant();
     case RowStatusRole:
         return int(r.status);
     case StatusSinceRole:
@@ -333,9 +344,28 @@ QVariant ConnectionTableModel::display(const Row &r, int column) const
         return UserNames::name(e.uid);
     case InodeColumn:
         return e.inode == 0 ? QVariant(QStringLiteral("-")) : QVariant(e.inode);
+    case ProcessColumn:
+        return r.socket.owner ? r.socket.owner->label() : QString();
     default:
         return {};
     }
+}
+
+QVariant ConnectionTableModel::ownerToolTip(const Row &r) const
+{
+    const ProcessOwner *o = r.socket.owner.get();
+    if (!o)
+        return {};
+    QStringList lines { o->label() };
+    const QString commandLine = m_commandLine ? m_commandLine(*o) : QString();
+    if (!commandLine.isEmpty())
+        lines << commandLine;
+    lines << tr("User: %1").arg(o->user);
+    if (!o->unit.isEmpty())
+        lines << tr("Unit: %1").arg(o->unit);
+    if (r.socket.ownerRemembered)
+        lines << tr("Remembered: this process held the socket before it was closed");
+    return lines.join(QLatin1Char('\n'));
 }
 
 QVariant ConnectionTableModel::sortValue(const Row &r, int column) const
@@ -347,8 +377,8 @@ QVariant ConnectionTableModel::sortValue(const Row &r, int column) const
     case LocalColumn:
     case RemoteColumn: {
         // QByteArray compares bytewise unsigned, the same order as compare().
-        const EndpointKey k
-            = column == LocalColumn ? endpointKey(e.localAddr, e.localPort) : endpointKey(e.remoteAddr, e.remotePort);
+        const RowOrder::EndpointKey k = column == LocalColumn ? RowOrder::endpointKey(e.localAddr, e.localPort)
+                                                              : RowOrder::endpointKey(e.remoteAddr, e.remotePort);
         return QByteArray(reinterpret_cast<const char *>(k.data()), qsizetype(k.size()));
     }
     case StateColumn:
@@ -368,6 +398,8 @@ QVariant ConnectionTableModel::sortValue(const Row &r, int column) const
         return e.uid;
     case InodeColumn:
         return e.inode;
+    case ProcessColumn:
+        return r.socket.owner ? r.socket.owner->label() : QString();
     default:
         return {};
     }
@@ -381,10 +413,10 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     // QT_TR_NOOP marks them for lupdate; tr() translates at display time.
-    static const char *const names[ColumnCount]
-        = { QT_TR_NOOP("Family"), QT_TR_NOOP("Local"), QT_TR_NOOP("Remote"), QT_TR_NOOP("State"),
-              QT_TR_NOOP("In state"), QT_TR_NOOP("Timer"), QT_TR_NOOP("Timer left"), QT_TR_NOOP("Send-Q"),
-              QT_TR_NOOP("Recv-Q"), QT_TR_NOOP("Retrans"), QT_TR_NOOP("UID"), QT_TR_NOOP("User"), QT_TR_NOOP("Inode") };
+    static const char *const names[ColumnCount] = { QT_TR_NOOP("Family"), QT_TR_NOOP("Local"), QT_TR_NOOP("Remote"),
+        QT_TR_NOOP("State"), QT_TR_NOOP("In state"), QT_TR_NOOP("Timer"), QT_TR_NOOP("Timer left"),
+        QT_TR_NOOP("Send-Q"), QT_TR_NOOP("Recv-Q"), QT_TR_NOOP("Retrans"), QT_TR_NOOP("UID"), QT_TR_NOOP("User"),
+        QT_TR_NOOP("Inode"), QT_TR_NOOP("Process") };
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
@@ -420,54 +452,7 @@ int ConnectionTableModel::compareRows(int left, int right, int column) const
     return compare(m_rows[size_t(physical(left))], m_rows[size_t(physical(right))], column);
 }
 
-ConnectionTableModel::EndpointKey ConnectionTableModel::endpointKey(const std::array<quint8, 16> &addr, quint16 port)
-{
-    EndpointKey k;
-    std::copy(addr.begin(), addr.end(), k.begin());
-    k[16] = quint8(port >> 8);
-    k[17] = quint8(port);
-    return k;
-}
-
 int ConnectionTableModel::compare(const Row &ra, const Row &rb, int column)
 {
-    const SocketEntry &a = ra.socket.entry;
-    const SocketEntry &b = rb.socket.entry;
-    auto cmp = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
-    auto endpoint = [](const std::array<quint8, 16> &x, quint16 xp, const std::array<quint8, 16> &y, quint16 yp) {
-        const EndpointKey kx = endpointKey(x, xp);
-        const EndpointKey ky = endpointKey(y, yp);
-        const int c = std::memcmp(kx.data(), ky.data(), kx.size());
-        return c < 0 ? -1 : (c > 0 ? 1 : 0);
-    };
-    switch (column) {
-    case FamilyColumn:
-        return cmp(int(a.family), int(b.family));
-    case LocalColumn:
-        return endpoint(a.localAddr, a.localPort, b.localAddr, b.localPort);
-    case RemoteColumn:
-        return endpoint(a.remoteAddr, a.remotePort, b.remoteAddr, b.remotePort);
-    case StateColumn:
-        return cmp(int(a.state), int(b.state));
-    case TimeInStateColumn:
-        return cmp(ra.socket.stateSinceMs, rb.socket.stateSinceMs);
-    case TimerColumn:
-        return cmp(int(a.timer), int(b.timer));
-    case TimerRemainingColumn:
-        return cmp(
-            a.timer == TimerKind::None ? -1 : qint64(a.timerMs), b.timer == TimerKind::None ? -1 : qint64(b.timerMs));
-    case SendQColumn:
-        return cmp(a.txQueue, b.txQueue);
-    case RecvQColumn:
-        return cmp(a.rxQueue, b.rxQueue);
-    case RetransmitsColumn:
-        return cmp(a.retransmits, b.retransmits);
-    case UidColumn:
-    case UserColumn:
-        return cmp(a.uid, b.uid);
-    case InodeColumn:
-        return cmp(a.inode, b.inode);
-    default:
-        return 0;
-    }
+    return RowOrder::compare(ra.socket, rb.socket, column);
 }

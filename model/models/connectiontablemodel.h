@@ -34,6 +34,7 @@ public:
         UidColumn,
         UserColumn,
         InodeColumn,
+        ProcessColumn, // "name (pid)"; italic when remembered (the socket has closed since)
         ColumnCount
     };
     enum RowStatus { Steady, Appeared, Closing, Vanished };
@@ -44,6 +45,9 @@ public:
         StateRole, // TcpState as int, diagram state (NEW_SYN_RECV shown as SYN_RECV)
         IdRole, // tracker id (quint64), stable for the connection's life
         FamilyRole, // 4 or 6
+        // True in the Process column when the owner is remembered: the delegate sets Qt::FontRole's
+        // italics from it (this library is QtCore only, so it cannot make a QFont).
+        OwnerRememberedRole,
     };
     static constexpr qint64 FlashMs = 1500; // how long appeared/closing rows stay marked
     static constexpr qint64 FadeMs = 1000; // how long a vanished row stays before removal
@@ -73,6 +77,12 @@ public:
     // The sort proxy's order: by the column, ties by tracker id (ids only grow, so equal rows keep
     // their place while data updates).
     bool lessRows(int left, int right, int column, Qt::SortOrder order) const;
+    // Reads a process's full command line for the Process column's tooltip, on demand (app/ wires
+    // sources/local/ownerscanner.h here: the model reads no /proc itself).
+    void setCommandLineLookup(std::function<QString(const ProcessOwner &)> lookup)
+    {
+        m_commandLine = std::move(lookup);
+    }
     // Rows as tab-separated text, header first, for the clipboard.
     QString rowsAsText(const QList<int> &rows) const;
 
@@ -99,11 +109,8 @@ private:
     void insertAppeared(const std::function<const TrackedSocket *(quint64)> &find,
         const std::vector<TrackerEvent> &events, qint64 steadyNowMs);
     QVariant display(const Row &r, int column) const;
+    QVariant ownerToolTip(const Row &r) const;
     static int compare(const Row &a, const Row &b, int column);
-    // The one sort key of the Local and Remote columns: all 16 address bytes (IPv4 in the first 4),
-    // then the port, big-endian, so byte order is sort order (SortRole and compare() both use it).
-    using EndpointKey = std::array<quint8, 18>;
-    static EndpointKey endpointKey(const std::array<quint8, 16> &addr, quint16 port);
     QVariant sortValue(const Row &r, int column) const;
     void removeRowRuns(const std::vector<int> &sortedRows);
     // Drops the rows from the vector and re-indexes the rest; the signals are removeRowRuns()'s job.
@@ -112,6 +119,7 @@ private:
 
     std::vector<Row> m_rows;
     std::unordered_map<quint64, int> m_rowOf;
+    std::function<QString(const ProcessOwner &)> m_commandLine;
     qint64 m_lastPollMs = 0; // tracker time of the last poll, for "time in state"
     qint64 m_steadyNow = 0;
     std::vector<std::pair<int, int>> m_hidden; // (first, count) announced removed, not yet compacted

@@ -65,6 +65,7 @@ bool decode(const inet_diag_msg &m, bool shutdownAttr, SocketEntry &e)
     e.probes = probeTimer ? m.idiag_retrans : 0;
     e.uid = m.idiag_uid;
     e.inode = m.idiag_inode;
+    e.cookie = quint64(m.id.idiag_cookie[1]) << 32 | m.id.idiag_cookie[0]; // as ss(8) joins the halves
     if (e.timer == TimerKind::TimeWait)
         e.kind = RowKind::TimeWaitSock; // state is tw_substate: 06, or 05 for an orphaned FIN_WAIT2
     else if (e.state == TcpState::SynRecv && e.inode == 0 && !shutdownAttr)

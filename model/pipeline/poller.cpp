@@ -1,5 +1,6 @@
 #include "pipeline/poller.h"
 
+#include "pipeline/ownerworker.h"
 #include "pipeline/pollworker.h"
 
 Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
@@ -9,7 +10,14 @@ Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
     qRegisterMetaType<Snapshot>();
     qRegisterMetaType<Counters>();
     m_thread.setObjectName(QStringLiteral("tcpscope-poller"));
-    m_worker = new PollWorker(std::move(source));
+    if (std::shared_ptr<OwnerLookup> owners = source->ownerLookup()) {
+        m_ownerThread.setObjectName(QStringLiteral("tcpscope-owners"));
+        m_ownerWorker = new OwnerWorker(std::move(owners));
+        m_ownerWorker->moveToThread(&m_ownerThread);
+        connect(&m_ownerThread, &QThread::finished, m_ownerWorker, &QObject::deleteLater);
+        m_ownerThread.start();
+    }
+    m_worker = new PollWorker(std::move(source), m_ownerWorker);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &PollWorker::polled, this, &Poller::onPolled, Qt::QueuedConnection);
@@ -25,6 +33,8 @@ Poller::~Poller()
     m_timer.stop();
     m_thread.quit();
     m_thread.wait(); // a poll in flight finishes first; sources bound their own blocking
+    m_ownerThread.quit(); // after the poll thread: it may still ask for a scan
+    m_ownerThread.wait(); // a scan in flight finishes first (a fraction of a second at 50k sockets)
 }
 
 void Poller::setIntervalMs(int ms)

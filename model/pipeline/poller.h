@@ -12,6 +12,7 @@
 
 #include <memory>
 
+class OwnerWorker;
 class PollWorker;
 
 // Polls a source on a worker thread. The next poll is armed only when the last one has
@@ -55,6 +56,8 @@ private:
     QString m_description;
     QThread m_thread;
     PollWorker *m_worker = nullptr;
+    QThread m_ownerThread; // the source's owner scans (pipeline/ownerworker.h), when it has them
+    OwnerWorker *m_ownerWorker = nullptr;
     QTimer m_timer;
     QTimer m_countersTimer;
     SnapshotPacer m_pacer;

@@ -1,7 +1,10 @@
 #include "pipeline/pollworker.h"
 
-PollWorker::PollWorker(std::unique_ptr<SnapshotSource> source)
+#include "pipeline/ownerworker.h"
+
+PollWorker::PollWorker(std::unique_ptr<SnapshotSource> source, OwnerWorker *owners)
     : m_source(std::move(source))
+    , m_owners(owners)
 { }
 
 PollWorker::~PollWorker() = default;
@@ -15,5 +18,13 @@ void PollWorker::readCounters()
 
 void PollWorker::poll()
 {
-    Q_EMIT polled(m_source->poll());
+    if (!m_owners) {
+        Q_EMIT polled(m_source->poll());
+        return;
+    }
+    // The owners the last scan found go with the snapshot; the scan for this one runs after it was
+    // handed on, on the owner thread, so it never delays this poll or the next.
+    const Snapshot s = m_owners->attach(m_source->poll());
+    Q_EMIT polled(s);
+    m_owners->request(s);
 }

@@ -8,11 +8,14 @@
 #include <memory>
 
 // Lives on the poller's thread and owns the source, so a blocking read never touches the GUI thread.
+class OwnerWorker;
+
 class PollWorker : public QObject
 {
     Q_OBJECT
 public:
-    explicit PollWorker(std::unique_ptr<SnapshotSource> source);
+    // owners: where the source's owner scans run (nullptr when it has none); not owned.
+    explicit PollWorker(std::unique_ptr<SnapshotSource> source, OwnerWorker *owners = nullptr);
     ~PollWorker() override;
 
 public Q_SLOTS:
@@ -25,4 +28,5 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<SnapshotSource> m_source;
+    OwnerWorker *m_owners;
 };

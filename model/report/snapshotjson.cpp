@@ -1,6 +1,7 @@
 #include "report/snapshotjson.h"
 
 #include "analysis/advisor.h"
+#include "report/ownersjson.h"
 
 #include <QDateTime>
 
@@ -87,10 +88,17 @@ QJsonObject SnapshotJson::toJson(const Snapshot &snapshot, bool withSockets)
         advisories.append(advisoryToJson(a));
     o.insert(QStringLiteral("advisories"), advisories);
 
+    o.insert(QStringLiteral("owners"), OwnersJson::summary(snapshot));
+    o.insert(QStringLiteral("processes"), OwnersJson::processes(snapshot));
     if (withSockets) {
         QJsonArray sockets;
-        for (const SocketEntry &s : snapshot.sockets())
-            sockets.append(socketToJson(s));
+        const SocketOwners *owners = snapshot.owners();
+        for (size_t i = 0; i < snapshot.sockets().size(); ++i) {
+            QJsonObject s = socketToJson(snapshot.sockets()[i]);
+            const ProcessOwnerPtr *owner = owners ? owners->at(i) : nullptr;
+            s.insert(QStringLiteral("process"), OwnersJson::process(owner ? owner->get() : nullptr, false));
+            sockets.append(s);
+        }
         o.insert(QStringLiteral("sockets"), sockets);
     }
     return o;

@@ -5,6 +5,37 @@
 
 #include <QDateTime>
 
+namespace {
+// One line per socket, with the process that holds it ("-" when unknown).
+QString socketLines(const Snapshot &s)
+{
+    QString out;
+    const auto line = [&out](const QString &l) { out += l + QLatin1Char('\n'); };
+    const SocketOwners *owners = s.owners();
+    line(QString());
+    line(QStringLiteral("%1 %2 %3 %4 %5 %6")
+             .arg(QStringLiteral("state"), -12)
+             .arg(QStringLiteral("local"), -46)
+             .arg(QStringLiteral("remote"), -46)
+             .arg(QStringLiteral("timer"), -10)
+             .arg(QStringLiteral("ms"), -8)
+             .arg(QStringLiteral("process")));
+    for (size_t i = 0; i < s.sockets().size(); ++i) {
+        const SocketEntry &e = s.sockets()[i];
+        const ProcessOwnerPtr *owner = owners ? owners->at(i) : nullptr;
+        line(QStringLiteral("%1 %2 %3 %4 %5 %6")
+                 .arg(TcpStates::kernelName(e.state), -12)
+                 .arg(e.localText(), -46)
+                 .arg(e.remoteText(), -46)
+                 .arg(TimerKinds::ssName(e.timer), -10)
+                 .arg(e.timerMs, -8)
+                 .arg(owner ? (*owner)->label() : QStringLiteral("-"))
+                 .trimmed());
+    }
+    return out;
+}
+} // namespace
+
 QString SnapshotText::format(const Snapshot &s, bool withSockets)
 {
     QString out;
@@ -62,21 +93,12 @@ QString SnapshotText::format(const Snapshot &s, bool withSockets)
         for (const Problem &p : s.problems().items())
             line(QStringLiteral("  ") + p.toString());
     }
-    if (withSockets) {
+    const SocketOwners *owners = s.owners();
+    if (owners && owners->unknown() > 0) {
         line(QString());
-        line(QStringLiteral("%1 %2 %3 %4 %5")
-                 .arg(QStringLiteral("state"), -12)
-                 .arg(QStringLiteral("local"), -46)
-                 .arg(QStringLiteral("remote"), -46)
-                 .arg(QStringLiteral("timer"), -10)
-                 .arg(QStringLiteral("ms")));
-        for (const SocketEntry &e : s.sockets())
-            line(QStringLiteral("%1 %2 %3 %4 %5")
-                     .arg(TcpStates::kernelName(e.state), -12)
-                     .arg(e.localText(), -46)
-                     .arg(e.remoteText(), -46)
-                     .arg(TimerKinds::ssName(e.timer), -10)
-                     .arg(e.timerMs));
+        line(QStringLiteral("owners unknown: ") + owners->reason());
     }
+    if (withSockets)
+        out += socketLines(s);
     return out;
 }

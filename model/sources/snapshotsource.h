@@ -1,9 +1,12 @@
 #pragma once
 
 #include "core/counters.h"
+#include "core/ownerlookup.h"
 #include "core/snapshot.h"
 
 #include <QString>
+
+#include <memory>
 
 // Where snapshots come from: the local /proc, netlink, an SSH stream, a recording.
 // poll() runs on the poller's worker thread and may block; it is never called concurrently.
@@ -21,4 +24,7 @@ public:
         Q_UNUSED(out);
         return false;
     }
+    // Who holds the sockets (core/ownerlookup.h): this host's /proc on Linux. nullptr (the default)
+    // where nobody can tell: a peer's stream, a recording, BSD netstat.
+    virtual std::shared_ptr<OwnerLookup> ownerLookup() { return nullptr; }
 };

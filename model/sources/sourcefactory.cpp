@@ -16,6 +16,7 @@
 #endif
 #if defined(Q_OS_LINUX)
 #include "sources/local/netlinksource.h"
+#include "sources/local/ownerscanner.h"
 #endif
 
 namespace {
@@ -55,6 +56,16 @@ std::unique_ptr<SnapshotSource> thisHost(const SourceSpec &spec)
     return std::make_unique<ProcSource>(spec.procRoot);
 }
 } // namespace
+
+QString SourceFactory::commandLine(const ProcessOwner &owner)
+{
+#if defined(Q_OS_LINUX)
+    return OwnerScanner::commandLine(owner);
+#else
+    Q_UNUSED(owner);
+    return {};
+#endif
+}
 
 std::unique_ptr<SnapshotSource> SourceFactory::create(const SourceSpec &spec)
 {

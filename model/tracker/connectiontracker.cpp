@@ -72,7 +72,10 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
     m_lastMs = now;
     const std::vector<quint32> listening = listeningPorts(snapshot.sockets());
     reserveFor(snapshot.sockets().size());
-    for (const SocketEntry &e : snapshot.sockets()) {
+    const SocketOwners *owners = snapshot.owners();
+    for (size_t i = 0; i < snapshot.sockets().size(); ++i) {
+        const SocketEntry &e = snapshot.sockets()[i];
+        const ProcessOwnerPtr *owner = owners ? owners->at(i) : nullptr;
         const quint64 hash = SocketKey::hashOf(e);
         const qint32 found
             = m_index.find(hash, [&](qint32 slot) { return SocketKey::sameIdentity(m_slots[size_t(slot)].entry, e); });
@@ -80,10 +83,13 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
             const bool accepted
                 = e.state != TcpState::Listen && std::binary_search(listening.begin(), listening.end(), portKey(e));
             events.push_back(appear(e, hash, accepted, now, gen));
+            if (owner)
+                m_slots[size_t(m_lastAppeared)].owner = *owner;
             continue;
         }
         TrackedSocket &t = m_slots[size_t(found)];
         t.generation = gen;
+        updateOwner(t, e, owner);
         const TcpState before = TcpStateMachine::diagramState(t.entry.state);
         const TcpState after = TcpStateMachine::diagramState(e.state);
         t.entry = e;
@@ -94,6 +100,29 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
     }
     dropUnseen(gen, events);
     return events;
+}
+
+void ConnectionTracker::updateOwner(TrackedSocket &t, const SocketEntry &e, const ProcessOwnerPtr *owner)
+{
+    if (owner) {
+        t.owner = *owner;
+        t.ownerRemembered = false;
+        return;
+    }
+    const SocketEntry &was = t.entry; // still the previous poll's
+    // Only a socket that has lost its inode keeps its owner; one whose process is merely not known
+    // yet (or not readable) says unknown.
+    bool same = t.owner && e.inode == 0;
+    if (same && (was.cookie != 0 || e.cookie != 0))
+        same = was.cookie == e.cookie; // netlink: the same socket, also into its timewait socket
+    else if (same && was.state == TcpState::TimeWait && e.state == TcpState::TimeWait)
+        same = e.timerMs <= was.timerMs + 1000; // /proc: a TIME_WAIT timer that restarted is a new socket
+    if (!same) {
+        t.owner.reset();
+        t.ownerRemembered = false;
+        return;
+    }
+    t.ownerRemembered = true;
 }
 
 void ConnectionTracker::reserveFor(size_t sockets)
@@ -109,9 +138,10 @@ TrackerEvent ConnectionTracker::appear(const SocketEntry &e, quint64 hash, bool 
 {
     const qint32 slot = allocate();
     TrackedSocket &t = m_slots[size_t(slot)];
-    t = TrackedSocket { e, m_nextId++, now, now, gen };
+    t = TrackedSocket { e, m_nextId++, now, now, gen, nullptr, false };
     m_index.insert(hash, slot);
     m_byId.insert(idHash(t.id), slot);
+    m_lastAppeared = slot;
     return event(TrackerEvent::Kind::Appeared, t.id, accepted ? TcpState::Listen : TcpState::Close,
         TcpStateMachine::diagramState(e.state));
 }

@@ -15,6 +15,10 @@ class ConnectionTracker
 public:
     // Applies a snapshot and returns what changed since the previous one. An invalid snapshot
     // (source unreadable) changes nothing: connections are not declared gone because a read failed.
+    // Owners come from snapshot.owners(); a socket that loses its inode (TIME_WAIT, orphan) keeps the
+    // owner it was last seen with, marked remembered: by cookie with netlink, by connection identity
+    // with /proc (dropped with the tracked socket when the TIME_WAIT ends, as ports are reused). One
+    // never seen owned has none: no guess.
     std::vector<TrackerEvent> update(const Snapshot &snapshot);
     void clear();
 
@@ -34,6 +38,8 @@ private:
     TrackerEvent appear(const SocketEntry &e, quint64 hash, bool accepted, qint64 now, quint64 gen);
     // Forgets the sockets this snapshot (generation gen) did not have, with a Vanished event each.
     void dropUnseen(quint64 gen, std::vector<TrackerEvent> &events);
+    // Sets t's owner from this poll's (may be null), or keeps the remembered one when e is the same socket.
+    static void updateOwner(TrackedSocket &t, const SocketEntry &e, const ProcessOwnerPtr *owner);
 
     std::vector<TrackedSocket> m_slots;
     std::vector<qint32> m_free;
@@ -43,6 +49,7 @@ private:
     // Slot numbers by connection identity and by id: flat, 8 bytes an entry (flatindex.h).
     FlatIndex m_index;
     FlatIndex m_byId;
+    qint32 m_lastAppeared = -1; // the slot appear() filled
     quint64 m_nextId = 1;
     quint64 m_generation = 0;
     qint64 m_lastMs = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/processowner.h"
 #include "core/socketentry.h"
 
 // A connection the tracker follows across polls.
@@ -10,4 +11,8 @@ struct TrackedSocket
     qint64 firstSeenMs = 0; // observed, so at most one poll interval late
     qint64 stateSinceMs = 0; // when the current state was first observed
     quint64 generation = 0; // last poll that saw it
+    // The process that holds it; null when unknown. A socket seen owned keeps its owner through
+    // TIME_WAIT and as an orphan (inode 0), then marked remembered (ConnectionTracker::update).
+    ProcessOwnerPtr owner;
+    bool ownerRemembered = false;
 };

@@ -481,6 +481,22 @@
         <source>The kernel timer, named as ss -o prints it: on (retransmit, also RACK reordering and tail-loss probe), keepalive, timewait, persist (zero-window probe)</source>
         <translation>核心計時器，名稱與 ss -o 顯示的相同：on（重傳，也包括 RACK 重排序與尾部遺失探測）、keepalive、timewait、persist（零視窗探測）</translation>
     </message>
+    <message>
+        <source>User: %1</source>
+        <translation>使用者：%1</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>單元：%1</translation>
+    </message>
+    <message>
+        <source>Remembered: this process held the socket before it was closed</source>
+        <translation>記憶的擁有者：此行程在通訊端關閉前持有它</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>行程</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTableView</name>
@@ -997,6 +1013,18 @@
     <message>
         <source>%1 — %2 %3%4</source>
         <translation>%1 — %2 %3%4</translation>
+    </message>
+    <message>
+        <source>%1 sockets of other users: run as root or through the agent</source>
+        <translation>%1 個通訊端屬於其他使用者：請以 root 或透過代理程式執行</translation>
+    </message>
+    <message>
+        <source>%1 sockets with no owner found</source>
+        <translation>%1 個通訊端找不到擁有者</translation>
+    </message>
+    <message>
+        <source>Which process holds a socket is read from /proc/PID/fd; an ordinary user may read only their own processes&apos;. TIME_WAIT and orphaned sockets keep the owner seen before they closed, in italics.</source>
+        <translation>持有通訊端的行程讀自 /proc/PID/fd；一般使用者只能讀取自己行程的。TIME_WAIT 與孤兒通訊端保留關閉前所見的擁有者，以斜體顯示。</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,8 @@ void ConnectionRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         opt.palette.setColor(QPalette::Text, text);
         opt.font.setStrikeOut(true);
     }
+    if (index.data(ConnectionTableModel::OwnerRememberedRole).toBool())
+        opt.font.setItalic(true); // an owner seen before the socket closed, not read now
     QStyledItemDelegate::paint(painter, opt, index);
     if (m_marker && index.column() == 0 && m_marker(index))
         painter->fillRect(QRect(option.rect.left(), option.rect.top(), 4, option.rect.height()), markerColour());

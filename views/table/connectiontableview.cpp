@@ -32,7 +32,7 @@ ConnectionTableView::ConnectionTableView(ConnectionTableModel *model, Connection
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setStretchLastSection(true);
     const int w = fontMetrics().averageCharWidth();
-    const int widths[] = { 6, 24, 24, 13, 10, 11, 9, 8, 8, 7, 6, 10, 10 };
+    const int widths[] = { 6, 24, 24, 13, 10, 11, 9, 8, 8, 7, 6, 10, 10, 22 };
     for (int c = 0; c < ConnectionTableModel::ColumnCount; ++c)
         setColumnWidth(c, widths[c] * w + 16);
 

@@ -2,6 +2,7 @@
 
 #include "parse/inetdiagparser.h"
 #include "sources/local/localpoll.h"
+#include "sources/local/ownerscanner.h"
 #include "sources/local/threadcputime.h"
 #include "sources/local/tunablesreader.h"
 
@@ -63,6 +64,13 @@ void NetlinkSource::Channel::close()
     if (fd >= 0)
         ::close(fd);
     fd = -1;
+}
+
+std::shared_ptr<OwnerLookup> NetlinkSource::ownerLookup()
+{
+    if (!m_owners)
+        m_owners = std::make_shared<OwnerScanner>();
+    return m_owners;
 }
 
 bool NetlinkSource::readCounters(Counters &out)

@@ -24,6 +24,7 @@ public:
     Snapshot poll() override;
     QString description() const override;
     bool readCounters(Counters &out) override;
+    std::shared_ptr<OwnerLookup> ownerLookup() override;
 
     // Dumps both families into out (cleared first); a failure says what failed.
     Status dump(std::vector<SocketEntry> &out, ProblemList &problems);
@@ -51,4 +52,5 @@ private:
     bool m_parallel = true;
     bool m_firstDump = true;
     CountersReader m_counters;
+    std::shared_ptr<OwnerLookup> m_owners;
 };

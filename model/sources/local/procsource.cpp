@@ -6,6 +6,10 @@
 
 #include <unistd.h>
 
+#if defined(Q_OS_LINUX)
+#include "sources/local/ownerscanner.h"
+#endif
+
 ProcSource::ProcSource(QString procRoot)
     : m_root(std::move(procRoot))
     , m_counters(m_root)
@@ -18,6 +22,15 @@ ProcSource::ProcSource(QString procRoot)
 QString ProcSource::description() const
 {
     return m_root == QLatin1String("/proc") ? QStringLiteral("/proc") : QStringLiteral("proc root ") + m_root;
+}
+
+std::shared_ptr<OwnerLookup> ProcSource::ownerLookup()
+{
+#if defined(Q_OS_LINUX)
+    if (!m_owners && m_root == QLatin1String("/proc"))
+        m_owners = std::make_shared<OwnerScanner>(m_root);
+#endif
+    return m_owners;
 }
 
 bool ProcSource::readCounters(Counters &out)

@@ -17,6 +17,8 @@ public:
     Snapshot poll() override;
     QString description() const override;
     bool readCounters(Counters &out) override;
+    // This host's /proc only: a copied tree (--proc-root) has no processes to ask.
+    std::shared_ptr<OwnerLookup> ownerLookup() override;
     const QString &procRoot() const { return m_root; }
 
 private:
@@ -24,4 +26,5 @@ private:
     QByteArray m_buffer; // reused between polls
     ProcNetTcpParser::Options m_options;
     CountersReader m_counters;
+    std::shared_ptr<OwnerLookup> m_owners;
 };

@@ -1,0 +1,162 @@
+// Which process holds each socket, end to end: named child processes in a private network namespace,
+// read by `tcpscope --snapshot` and by the live pipeline.
+#include "namedchild.h"
+#include "pipeline/livesession.h"
+#include "sources/local/netlinksource.h"
+#include "sources/local/procsource.h"
+#include "testmain.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+QByteArray snapshotOutput(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(TCPSCOPE_BINARY), QStringList { QStringLiteral("--snapshot") } + args);
+    if (!p.waitForFinished(10000) || p.exitCode() != 0)
+        return {};
+    return p.readAllStandardOutput();
+}
+
+// A listener that accepts `n` connections and reports each.
+std::unique_ptr<NamedChild> server(quint16 &port, int n)
+{
+    auto c = std::make_unique<NamedChild>("tcps-listen", [n](NamedChild &self) {
+        quint16 p = 0;
+        const int l = NamedChild::listenLoopback(p);
+        self.report(p);
+        for (int i = 0; i < n; ++i)
+            self.report(::accept(l, nullptr, nullptr) >= 0 ? 1 : 0);
+    });
+    port = quint16(c->next());
+    return c;
+}
+
+int countNamed(const std::vector<TrackedSocket> &sockets, quint16 remotePort, TcpState state, bool remembered)
+{
+    int n = 0;
+    for (const TrackedSocket &t : sockets) {
+        n += t.entry.remotePort == remotePort && t.entry.state == state && t.owner
+                && t.owner->name == QLatin1String("tcps-closer") && t.ownerRemembered == remembered
+            ? 1
+            : 0;
+    }
+    return n;
+}
+} // namespace
+
+class TestOwners : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { TCPSCOPE_REQUIRE_NAMESPACE(); }
+
+    // LISTEN, two established pairs, CLOSE_WAIT and FIN_WAIT2: every owned socket names its process.
+    void snapshotNamesEveryOwner()
+    {
+        quint16 port = 0;
+        const auto listen = server(port, 3);
+        QVERIFY(port != 0);
+        const NamedChild client("tcps-client", [port](NamedChild &self) {
+            const bool ok = NamedChild::connectLoopback(port) >= 0 && NamedChild::connectLoopback(port) >= 0;
+            self.report(ok ? 1 : 0);
+        });
+        QCOMPARE(client.next(), 1u);
+        const NamedChild half("tcps-half", [port](NamedChild &self) {
+            const int fd = NamedChild::connectLoopback(port);
+            self.report(fd >= 0 && ::shutdown(fd, SHUT_WR) == 0 ? 1 : 0); // FIN_WAIT2 here, CLOSE_WAIT there
+        });
+        QCOMPARE(half.next(), 1u);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(listen->next(), 1u);
+        QTest::qWait(50); // the FIN's ACK
+
+        const QJsonObject doc
+            = QJsonDocument::fromJson(snapshotOutput({ QStringLiteral("--json"), QStringLiteral("--sockets") }))
+                  .object();
+        const QJsonArray sockets = doc.value(QStringLiteral("sockets")).toArray();
+        QCOMPARE(sockets.size(), 7);
+        const std::map<QString, QStringList> expected { { QStringLiteral("LISTEN"), { QStringLiteral("tcps-listen") } },
+            { QStringLiteral("ESTABLISHED"), { QStringLiteral("tcps-client"), QStringLiteral("tcps-listen") } },
+            { QStringLiteral("CLOSE_WAIT"), { QStringLiteral("tcps-listen") } },
+            { QStringLiteral("FIN_WAIT2"), { QStringLiteral("tcps-half") } } };
+        std::map<QString, int> byName;
+        for (const QJsonValue &v : sockets) {
+            const QJsonObject s = v.toObject();
+            const QJsonObject p = s.value(QStringLiteral("process")).toObject();
+            const QString state = s.value(QStringLiteral("state")).toString();
+            QVERIFY2(!p.isEmpty(), qPrintable(state + QLatin1Char(' ') + s.value(QStringLiteral("local")).toString()));
+            QVERIFY2(expected.at(state).contains(p.value(QStringLiteral("name")).toString()), qPrintable(state));
+            QVERIFY(p.value(QStringLiteral("pid")).toInt() > 1);
+            QCOMPARE(p.value(QStringLiteral("remembered")).toBool(), false);
+            ++byName[p.value(QStringLiteral("name")).toString()];
+        }
+        QCOMPARE(byName[QStringLiteral("tcps-listen")], 4); // listener, two accepted, one CLOSE_WAIT
+        QCOMPARE(byName[QStringLiteral("tcps-client")], 2);
+        QCOMPARE(doc.value(QStringLiteral("owners")).toObject().value(QStringLiteral("unknown")).toInt(), 0);
+        bool listed = false;
+        for (const QJsonValue &v : doc.value(QStringLiteral("processes")).toArray()) {
+            const QJsonObject p = v.toObject();
+            if (p.value(QStringLiteral("pid")).toInt() != listen->pid())
+                continue;
+            listed = true;
+            const QJsonObject counts = p.value(QStringLiteral("sockets")).toObject();
+            QCOMPARE(counts.value(QStringLiteral("LISTEN")).toInt(), 1);
+            QCOMPARE(counts.value(QStringLiteral("ESTABLISHED")).toInt(), 2);
+            QCOMPARE(counts.value(QStringLiteral("CLOSE_WAIT")).toInt(), 1);
+        }
+        QVERIFY(listed);
+        const QByteArray text = snapshotOutput({ QStringLiteral("--sockets") });
+        QVERIFY(text.contains(QByteArray("tcps-half (" + QByteArray::number(half.pid()) + ')')));
+    }
+
+    void timeWaitRemembersItsProcess_data()
+    {
+        QTest::addColumn<bool>("netlink");
+        QTest::newRow("netlink (cookie)") << true;
+        QTest::newRow("/proc (connection)") << false;
+    }
+    // Closed client-first by a named process: its TIME_WAIT rows (inode 0) still name it, remembered.
+    void timeWaitRemembersItsProcess()
+    {
+        QFETCH(bool, netlink);
+        quint16 port = 0;
+        const int l = NamedChild::listenLoopback(port);
+        NamedChild closer("tcps-closer", [port](NamedChild &self) {
+            for (int i = 0; i < 3; ++i)
+                self.report(NamedChild::connectLoopback(port) >= 0 ? 1 : 0);
+        });
+        std::vector<int> accepted;
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(closer.next(), 1u);
+            accepted.push_back(::accept(l, nullptr, nullptr));
+        }
+        LiveSession session;
+        session.setIntervalMs(100);
+        TrackerResultPtr last;
+        connect(&session, &LiveSession::tracked, this, [&last](const TrackerResultPtr &r) { last = r; });
+        if (netlink)
+            session.setSource(std::make_unique<NetlinkSource>());
+        else
+            session.setSource(std::make_unique<ProcSource>());
+        QTRY_COMPARE_WITH_TIMEOUT(last ? countNamed(last->sockets, port, TcpState::Established, false) : 0, 3, 5000);
+
+        closer.finish(); // its descriptors close: FIN first from the client
+        for (int fd : accepted)
+            ::close(fd);
+        QTRY_COMPARE_WITH_TIMEOUT(countNamed(last->sockets, port, TcpState::TimeWait, true), 3, 5000);
+        ::close(l);
+    }
+};
+
+TCPSCOPE_TEST_MAIN(TestOwners, QCoreApplication, TestMain::Isolated)
+#include "tst_owners.moc"
