@@ -15,8 +15,7 @@ int SnapshotCommand::run(const AppOptions &options)
     const auto source = SourceFactory::create(options.source);
     const Snapshot polled = source->poll();
     if (!polled.isValid()) {
-        std::fprintf(stderr, "tcpscope: %s
-", qPrintable(polled.status().error()));
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(polled.status().error()));
         if (options.source.isThisHost()) // stream sources and recordings say what to do in their own message
             std::fprintf(stderr, "tcpscope: check that the file exists and is readable, or pass --proc-root DIR\n");
         return 1;
