@@ -247,15 +247,15 @@
     <name>AdvisorPanel</name>
     <message>
         <source>No findings: nothing here matches a rule the advisor knows.</source>
-        <translation>沒有發現：這裡沒有符合診斷建議已知規則的項目。</translation>
+        <translation>沒有發現問題：目前沒有符合任何診斷規則的情況。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; finding(s): %2 critical, %3 warning</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; 項發現：%2 項嚴重，%3 項警告</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 項診斷：%2 項嚴重，%3 項警告</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:#666&apos;&gt;Findings appear here with their evidence and what to do.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#666&apos;&gt;發現的問題會連同證據與處理方式顯示在這裡。&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:#666&apos;&gt;診斷出的問題會連同證據與處理方式顯示在這裡。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Evidence</source>
