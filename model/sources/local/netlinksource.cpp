@@ -12,9 +12,18 @@
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
+#include <QCoreApplication>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+
+namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("NetlinkSource", text);
+}
+} // namespace
 
 namespace {
 // Every state /proc lists: bits 1..12 without CLOSE (7, never hashed) and BOUND_INACTIVE (13, a
@@ -106,7 +115,7 @@ Status NetlinkSource::Channel::dump(int family, quint32 states, std::vector<Sock
             break;
         }
         if (n == 0) {
-            error = QStringLiteral("sock_diag: the kernel closed the dump early");
+            error = tr("sock_diag: the kernel closed the dump early");
             break;
         }
         const InetDiagParser::Result r
@@ -116,10 +125,10 @@ Status NetlinkSource::Channel::dump(int family, quint32 states, std::vector<Sock
         if (r.status == InetDiagParser::Status::Error) {
             // IPv6 disabled: the AF_INET6 handler is missing and the kernel answers ENOENT.
             if (family == AF_INET6 && (r.error == ENOENT || r.error == EAFNOSUPPORT)) {
-                problems.add({ source, 0, QStringLiteral("no IPv6 sockets: IPv6 is disabled on this host") });
+                problems.add({ source, 0, tr("no IPv6 sockets: IPv6 is disabled on this host") });
                 return {};
             }
-            error = r.error ? errnoText("sock_diag dump", r.error) : QStringLiteral("sock_diag: malformed reply");
+            error = r.error ? errnoText("sock_diag dump", r.error) : tr("sock_diag: malformed reply");
         }
     }
     // A half-read dump leaves replies queued: start the next poll on a fresh socket.
