@@ -8,8 +8,8 @@
         <translation>關於 tcpscope</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;TCP connection states, live: the RFC 793 state diagram with sockets moving through it, per-state counts over time, the kernel tunables that shape them, and lessons on TCP teardown.&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. Released under the MIT licence (the LICENSE file in the source distribution).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Documentation&lt;/b&gt; (in the source distribution): README.md for the command line and JSON output; docs/remote-and-replay.md (SSH, agent, record and replay); docs/stream-format.md; docs/advisories.md (advisor rules); docs/trainers.md (lessons and the live lab); docs/performance.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;References&lt;/b&gt;: &lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc9293&apos;&gt;RFC 9293&lt;/a&gt; (TCP), &lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc1337&apos;&gt;RFC 1337&lt;/a&gt; (TIME-WAIT hazards), &lt;a href=&apos;https://man7.org/linux/man-pages/man7/tcp.7.html&apos;&gt;tcp(7)&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;即時呈現 TCP 連線狀態：通訊端在 RFC 793 狀態圖中移動、各狀態數量隨時間的變化、影響這些狀態的核心可調參數，以及 TCP 連線終止的課程。&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. 以 MIT 授權條款釋出（詳見原始碼發行版中的 LICENSE 檔案）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;文件&lt;/b&gt;（位於原始碼發行版中）：README.md 說明命令列與 JSON 輸出；docs/remote-and-replay.md（SSH、agent、錄製與重播）；docs/stream-format.md；docs/advisories.md（診斷建議規則）；docs/trainers.md（課程與即時實驗）；docs/performance.md。&lt;/p&gt;&lt;p&gt;&lt;b&gt;參考資料&lt;/b&gt;：&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc9293&apos;&gt;RFC 9293&lt;/a&gt;（TCP）、&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc1337&apos;&gt;RFC 1337&lt;/a&gt;（TIME-WAIT 的風險）、&lt;a href=&apos;https://man7.org/linux/man-pages/man7/tcp.7.html&apos;&gt;tcp(7)&lt;/a&gt;。&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;TCP connection states, live: the RFC 793 state diagram with sockets moving through it, per-state counts over time, the kernel tunables that shape them, and lessons on TCP teardown.&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. Released under the MIT licence (the LICENSE file in the source distribution).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Documentation&lt;/b&gt; (in the source distribution): README.md for the command line and JSON output; docs/remote-and-replay.md (SSH, agent, record and replay); docs/stream-format.md; docs/advisories.md (advisor rules); docs/trainers.md (lessons and the live lab); docs/performance.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;References&lt;/b&gt;: &lt;a href='https://www.rfc-editor.org/rfc/rfc9293'&gt;RFC 9293&lt;/a&gt; (TCP), &lt;a href='https://www.rfc-editor.org/rfc/rfc1337'&gt;RFC 1337&lt;/a&gt; (TIME-WAIT hazards), &lt;a href='https://man7.org/linux/man-pages/man7/tcp.7.html'&gt;tcp(7)&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;即時呈現 TCP 連線狀態：通訊端在 RFC 793 狀態圖中移動、各狀態數量隨時間的變化、影響這些狀態的核心可調參數，以及 TCP 連線終止的課程。&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. 以 MIT 授權條款釋出（詳見原始碼發行版中的 LICENSE 檔案）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;文件&lt;/b&gt;（位於原始碼發行版中）：README.md 說明命令列與 JSON 輸出；docs/remote-and-replay.md（SSH、agent、錄製與重播）；docs/stream-format.md；docs/advisories.md（診斷建議規則）；docs/trainers.md（課程與即時實驗）；docs/performance.md。&lt;/p&gt;&lt;p&gt;&lt;b&gt;參考資料&lt;/b&gt;：&lt;a href='https://www.rfc-editor.org/rfc/rfc9293'&gt;RFC 9293&lt;/a&gt;（TCP）、&lt;a href='https://www.rfc-editor.org/rfc/rfc1337'&gt;RFC 1337&lt;/a&gt;（TIME-WAIT 的風險）、&lt;a href='https://man7.org/linux/man-pages/man7/tcp.7.html'&gt;tcp(7)&lt;/a&gt;。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -79,7 +79,7 @@
         <translation>net.ipv4.tcp_tw_reuse = %1，net.ipv4.tcp_timestamps = 0</translation>
     </message>
     <message>
-        <source>The kernel reuses a TIME_WAIT 4-tuple only if the old connection carried timestamps from both ends (the TIME_WAIT socket must hold the peer&apos;s last timestamp), so that PAWS can reject its delayed segments. With timestamps off here no connection negotiates them, and reuse never happens: outgoing connections wait the full 60 s for each 4-tuple.</source>
+        <source>The kernel reuses a TIME_WAIT 4-tuple only if the old connection carried timestamps from both ends (the TIME_WAIT socket must hold the peer's last timestamp), so that PAWS can reject its delayed segments. With timestamps off here no connection negotiates them, and reuse never happens: outgoing connections wait the full 60 s for each 4-tuple.</source>
         <translation>只有當舊連線的兩端都帶有時間戳記（TIME_WAIT 通訊端必須保有對端最後的時間戳記）時，核心才會重用 TIME_WAIT 的四元組，這樣 PAWS 才能拒絕舊連線延遲抵達的區段。本機關閉時間戳記後，沒有任何連線會協商使用它，重用也就永遠不會發生：連出的連線每個四元組都要等滿 60 s。</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
         <translation>到達上限時，核心不再建立 TIME_WAIT 通訊端：正在關閉的連線直接消失，並由 TCPTimeWaitOverflow 計數（nstat -az TcpExtTCPTimeWaitOverflow）。這些連線失去了 TIME_WAIT 提供的保護，無法應付遺失的最後一個 ACK 與舊的重複區段。</translation>
     </message>
     <message>
-        <source>Find who closes first (see the diagram&apos;s TIME_WAIT sockets). Raising tcp_max_tw_buckets is cheap (a 256-byte tw_sock_TCP slab object per socket, plus a 64-byte bind bucket for an outbound connection); reducing connection churn (keep-alive, pooling) is better.</source>
+        <source>Find who closes first (see the diagram's TIME_WAIT sockets). Raising tcp_max_tw_buckets is cheap (a 256-byte tw_sock_TCP slab object per socket, plus a 64-byte bind bucket for an outbound connection); reducing connection churn (keep-alive, pooling) is better.</source>
         <translation>找出誰先關閉（看圖中的 TIME_WAIT 通訊端）。調高 tcp_max_tw_buckets 的代價很低（每個通訊端一個 256 位元組的 tw_sock_TCP slab 物件，連出的連線再加一個 64 位元組的 bind bucket）；減少連線的頻繁建立與關閉（keep-alive、連線池）更好。</translation>
     </message>
     <message>
@@ -159,11 +159,11 @@
         <translation>目前沒有監聽通訊端有等待中的連線</translation>
     </message>
     <message>
-        <source>A listener&apos;s accept queue holds connections whose handshake is complete until the program calls accept(). While it is full, Linux drops an arriving SYN, and drops the handshake&apos;s last ACK (or answers it with RST when net.ipv4.tcp_abort_on_overflow = 1). Clients see connect delays of seconds: a dropped SYN is sent again after 1 s, then after 2 s, 4 s and so on; a client whose last ACK was dropped already counts itself connected and waits for the server&apos;s SYN/ACK retransmission.</source>
+        <source>A listener's accept queue holds connections whose handshake is complete until the program calls accept(). While it is full, Linux drops an arriving SYN, and drops the handshake's last ACK (or answers it with RST when net.ipv4.tcp_abort_on_overflow = 1). Clients see connect delays of seconds: a dropped SYN is sent again after 1 s, then after 2 s, 4 s and so on; a client whose last ACK was dropped already counts itself connected and waits for the server's SYN/ACK retransmission.</source>
         <translation>監聽通訊端的接受佇列（accept queue）存放已完成交握的連線，直到應用程式呼叫 accept()。佇列滿的時候，Linux 會丟棄抵達的 SYN，也會丟棄交握的最後一個 ACK（net.ipv4.tcp_abort_on_overflow = 1 時則以 RST 回應）。用戶端會看到長達數秒的連線延遲：被丟棄的 SYN 在 1 s 後重送，接著隔 2 s、4 s，依此類推；最後一個 ACK 被丟棄的用戶端已認定自己連上了，會一直等到伺服器重傳 SYN/ACK。</translation>
     </message>
     <message>
-        <source>The program must accept() faster (more workers, no slow work between accept() calls), or raise both its listen() backlog and net.core.somaxconn: the kernel uses the smaller of the two, taken when listen() is called. ss -ltn shows each listener&apos;s accept queue (Recv-Q) and backlog (Send-Q).</source>
+        <source>The program must accept() faster (more workers, no slow work between accept() calls), or raise both its listen() backlog and net.core.somaxconn: the kernel uses the smaller of the two, taken when listen() is called. ss -ltn shows each listener's accept queue (Recv-Q) and backlog (Send-Q).</source>
         <translation>應用程式必須更快地 accept()（更多工作者、兩次 accept() 之間不做耗時的工作），或同時調高它的 listen() backlog 與 net.core.somaxconn：核心取兩者中較小的值，在呼叫 listen() 時決定。ss -ltn 會顯示每個監聽通訊端的接受佇列（Recv-Q）與 backlog（Send-Q）。</translation>
     </message>
     <message>
@@ -175,7 +175,7 @@
         <translation>監聽埠上的 TIME_WAIT：%1</translation>
     </message>
     <message>
-        <source>TIME_WAIT stays on the side that closes first. Here the server closes (HTTP/1.0, Connection: close, idle timeouts), so it holds TIME_WAIT for 60 s per connection. That is usually fine: it uses no ephemeral ports, each costs a 256-byte tw_sock_TCP slab object, and Linux still accepts a new SYN on the same 4-tuple whose sequence number or timestamp is higher than the old connection&apos;s.</source>
+        <source>TIME_WAIT stays on the side that closes first. Here the server closes (HTTP/1.0, Connection: close, idle timeouts), so it holds TIME_WAIT for 60 s per connection. That is usually fine: it uses no ephemeral ports, each costs a 256-byte tw_sock_TCP slab object, and Linux still accepts a new SYN on the same 4-tuple whose sequence number or timestamp is higher than the old connection's.</source>
         <translation>TIME_WAIT 留在先關閉的一方。這裡是伺服器先關閉（HTTP/1.0、Connection: close、閒置逾時），所以每條連線它都要保持 TIME_WAIT 60 s。這通常沒問題：它不占用臨時埠，每個只花一個 256 位元組的 tw_sock_TCP slab 物件，而且同一個四元組上序號或時間戳記比舊連線高的新 SYN，Linux 仍會接受。</translation>
     </message>
     <message>
@@ -235,7 +235,7 @@
         <translation>檢查對端（圖中的遠端位址）：某個從不關閉的用戶端或代理伺服器。調低 tcp_fin_timeout 可以更快釋放孤兒通訊端；這不會改變 TIME_WAIT。</translation>
     </message>
     <message>
-        <source>Set net.ipv4.tcp_timestamps = 1 (the default); the peers must send timestamps too: Windows does not by default, so look for a TSval in the peer&apos;s SYN,ACK. Otherwise widen ip_local_port_range instead of counting on reuse.</source>
+        <source>Set net.ipv4.tcp_timestamps = 1 (the default); the peers must send timestamps too: Windows does not by default, so look for a TSval in the peer's SYN,ACK. Otherwise widen ip_local_port_range instead of counting on reuse.</source>
         <translation>設定 net.ipv4.tcp_timestamps = 1（預設值）；對端也必須送出時間戳記：Windows 預設不送，所以請檢查對端的 SYN,ACK 是否帶有 TSval。否則請放寬 ip_local_port_range，不要指望重用。</translation>
     </message>
     <message>
@@ -254,8 +254,8 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; 項診斷：%2 項嚴重，%3 項警告</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#666&apos;&gt;Findings appear here with their evidence and what to do.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:#666&apos;&gt;診斷出的問題會連同證據與處理方式顯示在這裡。&lt;/p&gt;</translation>
+        <source>&lt;p style='color:#666'&gt;Findings appear here with their evidence and what to do.&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#666'&gt;診斷出的問題會連同證據與處理方式顯示在這裡。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -272,6 +272,134 @@
     <message>
         <source>Show %1 in the diagram</source>
         <translation>在狀態圖中顯示 %1</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>嚴重</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>資訊</translation>
+    </message>
+</context>
+<context>
+    <name>BsdFileSource</name>
+    <message>
+        <source>netstat file %1</source>
+        <translation>netstat 檔案 %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read: </source>
+        <translation>無法讀取：</translation>
+    </message>
+</context>
+<context>
+    <name>BsdNetstatParser</name>
+    <message>
+        <source>no host.port in "%1"</source>
+        <translation>「%1」中沒有 host.port</translation>
+    </message>
+    <message>
+        <source>port "%1" is a service name: run netstat with -n</source>
+        <translation>埠「%1」是服務名稱：請以 -n 執行 netstat</translation>
+    </message>
+    <message>
+        <source>bad port "%1"</source>
+        <translation>無效的埠「%1」</translation>
+    </message>
+    <message>
+        <source>IPv6 address on a tcp4 row</source>
+        <translation>tcp4 列上出現 IPv6 位址</translation>
+    </message>
+    <message>
+        <source>bad IPv6 address "%1"</source>
+        <translation>無效的 IPv6 位址「%1」</translation>
+    </message>
+    <message>
+        <source>host "%1" is not a numeric address: run netstat with -n</source>
+        <translation>主機「%1」不是數字位址：請以 -n 執行 netstat</translation>
+    </message>
+    <message>
+        <source>expected 6 fields, found %1</source>
+        <translation>應有 6 個欄位，實際有 %1 個</translation>
+    </message>
+    <message>
+        <source>unknown protocol "%1"</source>
+        <translation>未知的協定「%1」</translation>
+    </message>
+    <message>
+        <source>bad Recv-Q or Send-Q</source>
+        <translation>無效的 Recv-Q 或 Send-Q</translation>
+    </message>
+    <message>
+        <source>local address: </source>
+        <translation>本機位址：</translation>
+    </message>
+    <message>
+        <source>foreign address: </source>
+        <translation>遠端位址：</translation>
+    </message>
+    <message>
+        <source>unknown state "%1"</source>
+        <translation>未知的狀態「%1」</translation>
+    </message>
+    <message>
+        <source>netstat says the socket list changed while it was read</source>
+        <translation>netstat 表示通訊端清單在讀取期間有變動</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have IPv6 hosts netstat may have cut to %2 characters; the missing groups are stored as zero (run netstat with -W on FreeBSD, -l on macOS)</source>
+        <translation>有 %1 列的 IPv6 主機可能被 netstat 截斷為 %2 個字元；缺少的群組以零儲存（FreeBSD 請以 -W、macOS 請以 -l 執行 netstat）</translation>
+    </message>
+    <message>
+        <source>line too long (%1 bytes), skipped</source>
+        <translation>行太長（%1 位元組），已略過</translation>
+    </message>
+    <message>
+        <source>not a netstat row</source>
+        <translation>不是 netstat 的資料列</translation>
+    </message>
+    <message>
+        <source>more than %1 sockets: the rest of the input is ignored</source>
+        <translation>超過 %1 個通訊端：其餘輸入已忽略</translation>
+    </message>
+</context>
+<context>
+    <name>BsdSnapshot</name>
+    <message>
+        <source>empty netstat output</source>
+        <translation>netstat 輸出是空的</translation>
+    </message>
+    <message>
+        <source>no uname output; assuming %1 from the netstat layout</source>
+        <translation>沒有 uname 輸出；依 netstat 的版面假定為 %1</translation>
+    </message>
+    <message>
+        <source>"%1" is not FreeBSD or Darwin; read as %2</source>
+        <translation>「%1」不是 FreeBSD 或 Darwin；以 %2 讀取</translation>
+    </message>
+</context>
+<context>
+    <name>BsdSource</name>
+    <message>
+        <source>%1 did not finish: %2</source>
+        <translation>%1 未執行完成：%2</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 當掉了</translation>
+    </message>
+    <message>
+        <source>this host (netstat)</source>
+        <translation>本機（netstat）</translation>
     </message>
 </context>
 <context>
@@ -506,6 +634,48 @@
     </message>
 </context>
 <context>
+    <name>CountersParser</name>
+    <message>
+        <source>expected "PREFIX: name value ..."</source>
+        <translation>應為「PREFIX: name value ...」</translation>
+    </message>
+    <message>
+        <source>bad value for %1</source>
+        <translation>%1 的值無效</translation>
+    </message>
+    <message>
+        <source>expected "Prefix: ..."</source>
+        <translation>應為「Prefix: ...」</translation>
+    </message>
+    <message>
+        <source>%1 values for %2 names (header on line %3)</source>
+        <translation>%2 個名稱卻有 %1 個值（標題列在第 %3 行）</translation>
+    </message>
+    <message>
+        <source>header line without a values line</source>
+        <translation>標題列之後沒有數值列</translation>
+    </message>
+</context>
+<context>
+    <name>InetDiagParser</name>
+    <message>
+        <source>%1 stray bytes after the last netlink message</source>
+        <translation>最後一則 netlink 訊息之後多出 %1 個位元組</translation>
+    </message>
+    <message>
+        <source>netlink message length %1 out of range</source>
+        <translation>netlink 訊息長度 %1 超出範圍</translation>
+    </message>
+    <message>
+        <source>short inet_diag_msg (%1 bytes)</source>
+        <translation>inet_diag_msg 太短（%1 位元組）</translation>
+    </message>
+    <message>
+        <source>unusable inet_diag_msg: family %1, state %2, timer %3</source>
+        <translation>無法使用的 inet_diag_msg：位址家族 %1、狀態 %2、計時器 %3</translation>
+    </message>
+</context>
+<context>
     <name>LabPanel</name>
     <message>
         <source>The client closed. Client: FIN_WAIT2. Server: CLOSE_WAIT until its application closes.</source>
@@ -560,8 +730,8 @@
         <translation>&lt;b&gt;第 %1 階段，共 3 階段。&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;end&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;port&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;state&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;timer&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;端點&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;埠&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;狀態&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;計時器&lt;/th&gt;&lt;/tr&gt;</translation>
+        <source>&lt;table cellspacing='4'&gt;&lt;tr&gt;&lt;th align='left'&gt;end&lt;/th&gt;&lt;th align='left'&gt;port&lt;/th&gt;&lt;th align='left'&gt;state&lt;/th&gt;&lt;th align='right'&gt;timer&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;table cellspacing='4'&gt;&lt;tr&gt;&lt;th align='left'&gt;端點&lt;/th&gt;&lt;th align='left'&gt;埠&lt;/th&gt;&lt;th align='left'&gt;狀態&lt;/th&gt;&lt;th align='right'&gt;計時器&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>listener</source>
@@ -614,6 +784,57 @@
         <source>N short connections, each closed by the client first: N TIME_WAIT sockets counting down from 60 s.</source>
         <translation>N 條短連線，每條都由用戶端先關閉：N 個 TIME_WAIT 通訊端從 60 秒開始倒數。</translation>
     </message>
+    <message>
+        <source>unknown lab pattern</source>
+        <translation>未知的實驗模式</translation>
+    </message>
+    <message>
+        <source>the other side's FIN did not arrive within 5 s</source>
+        <translation>對方的 FIN 未在 5 s 內抵達</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLoader</name>
+    <message>
+        <source>packet "from" must be "client" or "server"</source>
+        <translation>封包的 "from" 必須是 "client" 或 "server"</translation>
+    </message>
+    <message>
+        <source>packet seq, ack, tsval and tsecr must be whole numbers 0 to 4294967295</source>
+        <translation>封包的 seq、ack、tsval 與 tsecr 必須是 0 到 4294967295 的整數</translation>
+    </message>
+    <message>
+        <source>unknown or missing client/server state</source>
+        <translation>用戶端／伺服器狀態未知或缺少</translation>
+    </message>
+    <message>
+        <source>packet</source>
+        <translation>封包</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2)</source>
+        <translation>%1：不是 JSON 物件（%2）</translation>
+    </message>
+    <message>
+        <source>%1: "start" needs a client and a server state</source>
+        <translation>%1："start" 需要用戶端與伺服器的狀態</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 KiB; not a lesson file?</source>
+        <translation>%1 大於 %2 KiB；不是課程檔案？</translation>
+    </message>
+    <message>
+        <source>no lesson named '%1' (try --list-lessons)</source>
+        <translation>沒有名為「%1」的課程（請試試 --list-lessons）</translation>
+    </message>
 </context>
 <context>
     <name>LessonStatePanel</name>
@@ -628,6 +849,45 @@
     <message>
         <source>server</source>
         <translation>伺服器</translation>
+    </message>
+</context>
+<context>
+    <name>LessonValidator</name>
+    <message>
+        <source>step %1: %2 %3 -&gt; %4 is not a legal transition (RFC 9293 §3.3.2)</source>
+        <translation>步驟 %1：%2 %3 -&gt; %4 不是合法的狀態轉換（RFC 9293 §3.3.2）</translation>
+    </message>
+    <message>
+        <source>the lesson needs a title and a summary</source>
+        <translation>課程需要標題與摘要</translation>
+    </message>
+    <message>
+        <source>the lesson cites no references</source>
+        <translation>課程沒有引用任何參考資料</translation>
+    </message>
+    <message>
+        <source>the lesson has no steps</source>
+        <translation>課程沒有任何步驟</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>伺服器</translation>
+    </message>
+    <message>
+        <source>step %1: needs a title, narration and a reference</source>
+        <translation>步驟 %1：需要標題、旁白與參考資料</translation>
+    </message>
+    <message>
+        <source>step %1: unknown TCP flag '%2'</source>
+        <translation>步驟 %1：未知的 TCP 旗標「%2」</translation>
+    </message>
+    <message>
+        <source>step %1: the last step cannot leave a packet in flight</source>
+        <translation>步驟 %1：最後一個步驟不能留下仍在傳送中的封包</translation>
     </message>
 </context>
 <context>
@@ -697,12 +957,12 @@
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;Sources: %3&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;資料來源：%3&lt;/i&gt;&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style='color:#57606a'&gt;&lt;i&gt;Sources: %3&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style='color:#57606a'&gt;&lt;i&gt;資料來源：%3&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style='color:#57606a'&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style='color:#57606a'&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -734,6 +994,25 @@
     <message>
         <source>&amp;Lab</source>
         <translation>實驗(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackLab</name>
+    <message>
+        <source>bind/listen on loopback</source>
+        <translation>在回送介面上 bind/listen</translation>
+    </message>
+    <message>
+        <source>connect to loopback port %1</source>
+        <translation>連線到回送介面的埠 %1</translation>
+    </message>
+    <message>
+        <source>simultaneous close: client did not reach CLOSING</source>
+        <translation>同時關閉：用戶端沒有進入 CLOSING</translation>
+    </message>
+    <message>
+        <source>simultaneous close: the client's FIN did not arrive</source>
+        <translation>同時關閉：用戶端的 FIN 沒有抵達</translation>
     </message>
 </context>
 <context>
@@ -819,8 +1098,8 @@
         <translation>不是有效的 ss 篩選運算式：%1</translation>
     </message>
     <message>
-        <source>Filter the connections table (Ctrl+F). Text matches addresses and state names; port:443 and state:time_wait narrow to one field. Text that starts with an ss(8) keyword (state, exclude, src, dst, sport, dport, not, &apos;(&apos;) is an ss filter expression, as in ss -tan EXPRESSION.</source>
-        <translation>篩選連線表格 (Ctrl+F)。文字會比對位址與狀態名稱；port:443 與 state:time_wait 只比對單一欄位。以 ss(8) 關鍵字（state、exclude、src、dst、sport、dport、not、&apos;(&apos;）開頭的文字是 ss 篩選運算式，如同 ss -tan EXPRESSION。</translation>
+        <source>Filter the connections table (Ctrl+F). Text matches addresses and state names; port:443 and state:time_wait narrow to one field. Text that starts with an ss(8) keyword (state, exclude, src, dst, sport, dport, not, '(') is an ss filter expression, as in ss -tan EXPRESSION.</source>
+        <translation>篩選連線表格 (Ctrl+F)。文字會比對位址與狀態名稱；port:443 與 state:time_wait 只比對單一欄位。以 ss(8) 關鍵字（state、exclude、src、dst、sport、dport、not、'('）開頭的文字是 ss 篩選運算式，如同 ss -tan EXPRESSION。</translation>
     </message>
 </context>
 <context>
@@ -943,9 +1222,24 @@
     </message>
 </context>
 <context>
+    <name>NetlinkSource</name>
+    <message>
+        <source>sock_diag: the kernel closed the dump early</source>
+        <translation>sock_diag：核心提早結束了傾印</translation>
+    </message>
+    <message>
+        <source>no IPv6 sockets: IPv6 is disabled on this host</source>
+        <translation>沒有 IPv6 通訊端：本機已停用 IPv6</translation>
+    </message>
+    <message>
+        <source>sock_diag: malformed reply</source>
+        <translation>sock_diag：回覆格式錯誤</translation>
+    </message>
+</context>
+<context>
     <name>PollStatusBar</name>
     <message>
-        <source>Reading the kernel&apos;s TCP table...</source>
+        <source>Reading the kernel's TCP table...</source>
         <translation>正在讀取核心的 TCP 表...</translation>
     </message>
     <message>
@@ -1023,8 +1317,94 @@
         <translation>%1 個通訊端找不到擁有者</translation>
     </message>
     <message>
-        <source>Which process holds a socket is read from /proc/PID/fd; an ordinary user may read only their own processes&apos;. TIME_WAIT and orphaned sockets keep the owner seen before they closed, in italics.</source>
+        <source>Which process holds a socket is read from /proc/PID/fd; an ordinary user may read only their own processes'. TIME_WAIT and orphaned sockets keep the owner seen before they closed, in italics.</source>
         <translation>持有通訊端的行程讀自 /proc/PID/fd；一般使用者只能讀取自己行程的。TIME_WAIT 與孤兒通訊端保留關閉前所見的擁有者，以斜體顯示。</translation>
+    </message>
+</context>
+<context>
+    <name>ProcNetTcpParser</name>
+    <message>
+        <source>too many fields</source>
+        <translation>欄位太多</translation>
+    </message>
+    <message>
+        <source>expected at least 10 fields, found %1</source>
+        <translation>應至少有 10 個欄位，實際有 %1 個</translation>
+    </message>
+    <message>
+        <source>bad row number</source>
+        <translation>無效的列號</translation>
+    </message>
+    <message>
+        <source>bad local address</source>
+        <translation>無效的本機位址</translation>
+    </message>
+    <message>
+        <source>bad remote address</source>
+        <translation>無效的遠端位址</translation>
+    </message>
+    <message>
+        <source>bad state field</source>
+        <translation>無效的狀態欄位</translation>
+    </message>
+    <message>
+        <source>unknown state code %1</source>
+        <translation>未知的狀態代碼 %1</translation>
+    </message>
+    <message>
+        <source>bad tx_queue:rx_queue</source>
+        <translation>無效的 tx_queue:rx_queue</translation>
+    </message>
+    <message>
+        <source>bad tr:tm-&gt;when</source>
+        <translation>無效的 tr:tm-&gt;when</translation>
+    </message>
+    <message>
+        <source>bad retrnsmt</source>
+        <translation>無效的 retrnsmt</translation>
+    </message>
+    <message>
+        <source>bad uid</source>
+        <translation>無效的 uid</translation>
+    </message>
+    <message>
+        <source>bad timeout (probes) field</source>
+        <translation>無效的 timeout（probes）欄位</translation>
+    </message>
+    <message>
+        <source>bad inode</source>
+        <translation>無效的 inode</translation>
+    </message>
+    <message>
+        <source>empty input: no header and no sockets</source>
+        <translation>輸入是空的：沒有標題列也沒有通訊端</translation>
+    </message>
+    <message>
+        <source>line too long (%1 bytes), skipped</source>
+        <translation>行太長（%1 位元組），已略過</translation>
+    </message>
+    <message>
+        <source>more than %1 sockets: the rest of the input is ignored</source>
+        <translation>超過 %1 個通訊端：其餘輸入已忽略</translation>
+    </message>
+</context>
+<context>
+    <name>ProcSource</name>
+    <message>
+        <source>proc root %1</source>
+        <translation>proc 根目錄 %1</translation>
+    </message>
+    <message>
+        <source>not present: IPv6 is disabled on this host</source>
+        <translation>不存在：本機已停用 IPv6</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>larger than %1 MiB: the rest was not read</source>
+        <translation>大於 %1 MiB：其餘部分未讀取</translation>
     </message>
 </context>
 <context>
@@ -1063,6 +1443,17 @@
     </message>
 </context>
 <context>
+    <name>Recorder</name>
+    <message>
+        <source>cannot record to %1: %2</source>
+        <translation>無法錄製至 %1：%2</translation>
+    </message>
+    <message>
+        <source>recording to %1 stopped: %2</source>
+        <translation>錄製至 %1 已停止：%2</translation>
+    </message>
+</context>
+<context>
     <name>ReplayControls</name>
     <message>
         <source>Step one poll back</source>
@@ -1087,6 +1478,44 @@
     <message>
         <source>Play</source>
         <translation>播放</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaySource</name>
+    <message>
+        <source>recording %1</source>
+        <translation>錄製檔 %1</translation>
+    </message>
+    <message>
+        <source>cannot open recording %1: %2</source>
+        <translation>無法開啟錄製檔 %1：%2</translation>
+    </message>
+    <message>
+        <source>frame %1: truncated (a new frame began before @end); skipped</source>
+        <translation>畫格 %1：不完整（在 @end 之前就開始了新的畫格）；已略過</translation>
+    </message>
+    <message>
+        <source>frame %1: the last frame is truncated (recording cut off); ignored</source>
+        <translation>畫格 %1：最後一個畫格不完整（錄製被中斷）；已忽略</translation>
+    </message>
+    <message>
+        <source>%1 holds no complete tcpscope frame</source>
+        <translation>%1 中沒有完整的 tcpscope 畫格</translation>
+    </message>
+    <message>
+        <source>%1 is not open</source>
+        <translation>%1 尚未開啟</translation>
+    </message>
+    <message>
+        <source>frame %1 of %2 cannot be read</source>
+        <translation>無法讀取 %2 的畫格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotPacer</name>
+    <message>
+        <source>%1 sockets: a full read costs %2 ms of CPU, so the table is read every %3 (counters every %4)</source>
+        <translation>%1 個通訊端：完整讀取一次要花 %2 ms 的 CPU，因此每 %3 讀取一次表格（計數器每 %4）</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1566,199 @@
     </message>
 </context>
 <context>
+    <name>SsFilterParser</name>
+    <message>
+        <source>column %1: ')' without '('</source>
+        <translation>第 %1 欄：有 ')' 卻沒有 '('</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>第 %1 欄：%2</translation>
+    </message>
+    <message>
+        <source>expected a state name after %1</source>
+        <translation>%1 之後應接狀態名稱</translation>
+    </message>
+    <message>
+        <source>%1 is not a state (established, syn-sent, syn-recv, fin-wait-1, fin-wait-2, time-wait, closed, close-wait, last-ack, listening, closing, or a group: all, connected, synchronized, bucket, big)</source>
+        <translation>%1 不是狀態（established、syn-sent、syn-recv、fin-wait-1、fin-wait-2、time-wait、closed、close-wait、last-ack、listening、closing，或群組：all、connected、synchronized、bucket、big）</translation>
+    </message>
+    <message>
+        <source>expected a term after %1</source>
+        <translation>%1 之後應接一個條件</translation>
+    </message>
+    <message>
+        <source>expected a term</source>
+        <translation>應接一個條件</translation>
+    </message>
+    <message>
+        <source>'(' is not closed</source>
+        <translation>'(' 沒有關閉</translation>
+    </message>
+    <message>
+        <source>%1 goes before the expression, as in ss</source>
+        <translation>%1 要放在運算式之前，與 ss 相同</translation>
+    </message>
+    <message>
+        <source>%1 is not supported: tcpscope's snapshots do not carry the socket's device, mark, cgroup or bind flags</source>
+        <translation>不支援 %1：tcpscope 的快照不含通訊端的裝置、mark、cgroup 或 bind 旗標</translation>
+    </message>
+    <message>
+        <source>expected a term before ')'</source>
+        <translation>')' 之前應有一個條件</translation>
+    </message>
+    <message>
+        <source>expected a term before %1</source>
+        <translation>%1 之前應有一個條件</translation>
+    </message>
+    <message>
+        <source>expected src, dst, sport, dport, not or '(' but found %1 (to search text, leave out ss's keywords)</source>
+        <translation>應為 src、dst、sport、dport、not 或 '('，但找到 %1（要搜尋文字，請不要使用 ss 的關鍵字）</translation>
+    </message>
+    <message>
+        <source>%1 takes '=' or nothing before the address, not %2</source>
+        <translation>%1 在位址之前只能接 '=' 或什麼都不接，不能是 %2</translation>
+    </message>
+    <message>
+        <source>expected an address after %1</source>
+        <translation>%1 之後應接位址</translation>
+    </message>
+    <message>
+        <source>expected a port after %1</source>
+        <translation>%1 之後應接埠</translation>
+    </message>
+    <message>
+        <source>a process id</source>
+        <translation>行程 ID</translation>
+    </message>
+    <message>
+        <source>a systemd unit name</source>
+        <translation>systemd unit 名稱</translation>
+    </message>
+    <message>
+        <source>a process name</source>
+        <translation>行程名稱</translation>
+    </message>
+    <message>
+        <source>expected %1 after %2</source>
+        <translation>%2 之後應接%1</translation>
+    </message>
+    <message>
+        <source>expected %1 after 'pid', not %2</source>
+        <translation>'pid' 之後應接%1，不能是 %2</translation>
+    </message>
+    <message>
+        <source>%1 filters by the socket's owner, which tcpscope does not read yet</source>
+        <translation>%1 依通訊端的擁有者篩選，而 tcpscope 尚未讀取擁有者</translation>
+    </message>
+    <message>
+        <source>tcpscope shows TCP sockets: only inet: and inet6: addresses apply</source>
+        <translation>tcpscope 只顯示 TCP 通訊端：只適用 inet: 與 inet6: 位址</translation>
+    </message>
+    <message>
+        <source>'[' without ']'</source>
+        <translation>有 '[' 卻沒有 ']'</translation>
+    </message>
+    <message>
+        <source>expected ':' and a port after ']'</source>
+        <translation>']' 之後應接 ':' 與埠</translation>
+    </message>
+    <message>
+        <source>expected ':' and a port after '*'</source>
+        <translation>'*' 之後應接 ':' 與埠</translation>
+    </message>
+    <message>
+        <source>expected a port after ':'</source>
+        <translation>':' 之後應接埠</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range (0-65535)</source>
+        <translation>埠 %1 超出範圍（0-65535）</translation>
+    </message>
+    <message>
+        <source>%1 is not a port number or a known TCP service</source>
+        <translation>%1 不是埠號，也不是已知的 TCP 服務</translation>
+    </message>
+    <message>
+        <source>%1 is not an %2 address</source>
+        <translation>%1 不是 %2 位址</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPv4 or IPv6 address (write IPv6 in [ ]; host names are not looked up)</source>
+        <translation>%1 不是 IPv4 或 IPv6 位址（IPv6 請寫在 [ ] 中；不會查詢主機名稱）</translation>
+    </message>
+    <message>
+        <source>expected a prefix length from 0 to %1 after '/'</source>
+        <translation>'/' 之後應接 0 到 %1 的前綴長度</translation>
+    </message>
+</context>
+<context>
+    <name>SshChannel</name>
+    <message>
+        <source>cannot run '%1' (%2). Install the OpenSSH client (Debian: apt install openssh-client) or put ssh on PATH.</source>
+        <translation>無法執行「%1」（%2）。請安裝 OpenSSH 用戶端（Debian：apt install openssh-client），或將 ssh 加入 PATH。</translation>
+    </message>
+    <message>
+        <source>the host key of %1 is unknown or has changed. Run `ssh %1` once in a terminal, check the fingerprint and accept it, then connect again.</source>
+        <translation>%1 的主機金鑰未知或已變更。請先在終端機執行一次 `ssh %1`，核對指紋並接受，再重新連線。</translation>
+    </message>
+    <message>
+        <source>%1 refused the login (no password prompts are possible here). Load your key with `ssh-add`, or set User/IdentityFile for this host in ~/.ssh/config.</source>
+        <translation>%1 拒絕登入（這裡無法提示輸入密碼）。請用 `ssh-add` 載入金鑰，或在 ~/.ssh/config 中為這台主機設定 User/IdentityFile。</translation>
+    </message>
+    <message>
+        <source>host name '%1' not found. Check the spelling or add a Host entry to ~/.ssh/config.</source>
+        <translation>找不到主機名稱「%1」。請檢查拼字，或在 ~/.ssh/config 中加入 Host 項目。</translation>
+    </message>
+    <message>
+        <source>nothing accepts SSH connections at %1 (connection refused). Check the port and that sshd runs there.</source>
+        <translation>%1 沒有任何程式接受 SSH 連線（connection refused）。請檢查埠，並確認 sshd 在那裡執行。</translation>
+    </message>
+    <message>
+        <source>%1 is unreachable (%2). Check the network, VPN or ProxyJump.</source>
+        <translation>無法連到 %1（%2）。請檢查網路、VPN 或 ProxyJump。</translation>
+    </message>
+    <message>
+        <source>%1 has no POSIX sh on PATH; tcpscope needs sh, cat, uname and sleep there.</source>
+        <translation>%1 的 PATH 上沒有 POSIX sh；tcpscope 需要那裡有 sh、cat、uname 與 sleep。</translation>
+    </message>
+    <message>
+        <source>ssh %1 ended: %2</source>
+        <translation>ssh %1 已結束：%2</translation>
+    </message>
+    <message>
+        <source>ssh %1 ended (exit code %2)</source>
+        <translation>ssh %1 已結束（結束代碼 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>SshTarget</name>
+    <message>
+        <source>no host given</source>
+        <translation>未指定主機</translation>
+    </message>
+    <message>
+        <source>host name too long</source>
+        <translation>主機名稱太長</translation>
+    </message>
+    <message>
+        <source>'%1' starts with '-': a host cannot start with '-'</source>
+        <translation>「%1」以 '-' 開頭：主機不能以 '-' 開頭</translation>
+    </message>
+    <message>
+        <source>'%1' is not [user@]host[:port] (letters, digits, '.', '-', '_'; IPv6 as [addr]:port)</source>
+        <translation>「%1」不是 [user@]host[:port]（字母、數字、'.'、'-'、'_'；IPv6 寫成 [addr]:port）</translation>
+    </message>
+    <message>
+        <source>bad host name '%1'</source>
+        <translation>無效的主機名稱「%1」</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range 1-65535</source>
+        <translation>埠 %1 超出範圍 1-65535</translation>
+    </message>
+</context>
+<context>
     <name>StateChartView</name>
     <message>
         <source>no data</source>
@@ -1178,17 +1800,198 @@
     </message>
 </context>
 <context>
+    <name>StreamFdChannel</name>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation>無法解析 %1：%2</translation>
+    </message>
+    <message>
+        <source>agent %1:%2</source>
+        <translation>agent %1:%2</translation>
+    </message>
+    <message>
+        <source>cannot use stdin: </source>
+        <translation>無法使用 stdin：</translation>
+    </message>
+    <message>
+        <source>cannot connect to tcpscope-agent at %1:%2: %3. Is the agent running (tcpscope-agent --listen %2) and the ssh -L forward up?</source>
+        <translation>無法連線到 %1:%2 的 tcpscope-agent：%3。agent 是否正在執行（tcpscope-agent --listen %2），且 ssh -L 轉送已建立？</translation>
+    </message>
+    <message>
+        <source>%1 closed the stream</source>
+        <translation>%1 關閉了串流</translation>
+    </message>
+</context>
+<context>
+    <name>StreamFrameDecoder</name>
+    <message>
+        <source>frame %1</source>
+        <translation>畫格 %1</translation>
+    </message>
+    <message>
+        <source>no valid @time; using the time it arrived</source>
+        <translation>沒有有效的 @time；改用抵達的時間</translation>
+    </message>
+    <message>
+        <source>%1 unknown section(s) ignored (written by a newer producer?)</source>
+        <translation>已忽略 %1 個未知區段（由較新版的產生端寫入？）</translation>
+    </message>
+    <message>
+        <source>: no @netstat section in a %1 frame</source>
+        <translation>：%1 畫格中沒有 @netstat 區段</translation>
+    </message>
+    <message>
+        <source>: no /proc/net/tcp section</source>
+        <translation>：沒有 /proc/net/tcp 區段</translation>
+    </message>
+</context>
+<context>
+    <name>StreamFrameReader</name>
+    <message>
+        <source>frame %1</source>
+        <translation>畫格 %1</translation>
+    </message>
+    <message>
+        <source>frame %1: a line is longer than %2 bytes; frame skipped</source>
+        <translation>畫格 %1：有一行超過 %2 位元組；已略過此畫格</translation>
+    </message>
+    <message>
+        <source>frame %1: truncated (a new frame began before @end); dropped</source>
+        <translation>畫格 %1：不完整（在 @end 之前就開始了新的畫格）；已捨棄</translation>
+    </message>
+    <message>
+        <source>before frame %1: %2 line(s) outside any frame ignored</source>
+        <translation>畫格 %1 之前：已忽略 %2 行不屬於任何畫格的內容</translation>
+    </message>
+    <message>
+        <source>frame %1: unknown format version '%2' (this tcpscope reads version %3); skipped</source>
+        <translation>畫格 %1：未知的格式版本「%2」（此 tcpscope 讀取版本 %3）；已略過</translation>
+    </message>
+    <message>
+        <source>frame %1: larger than the %2 MiB limit; skipped</source>
+        <translation>畫格 %1：超過 %2 MiB 的上限；已略過</translation>
+    </message>
+    <message>
+        <source>frame %1: dropped, %2 frames already waiting</source>
+        <translation>畫格 %1：已捨棄，已有 %2 個畫格在等待</translation>
+    </message>
+    <message>
+        <source>frame %1: truncated at end of input; ignored</source>
+        <translation>畫格 %1：在輸入結尾處不完整；已忽略</translation>
+    </message>
+    <message>
+        <source>after frame %1: %2 line(s) outside any frame ignored</source>
+        <translation>畫格 %1 之後：已忽略 %2 行不屬於任何畫格的內容</translation>
+    </message>
+</context>
+<context>
+    <name>StreamProcSource</name>
+    <message>
+        <source>proc root %1</source>
+        <translation>proc 根目錄 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StreamSource</name>
+    <message>
+        <source>%1 ended after %2 frame(s): %3</source>
+        <translation>%1 在 %2 個畫格後結束：%3</translation>
+    </message>
+    <message>
+        <source>connection lost (%1); reconnecting in %2 s (attempt %3)</source>
+        <translation>連線中斷（%1）；%2 s 後重新連線（第 %3 次嘗試）</translation>
+    </message>
+    <message>
+        <source>reconnecting: %1</source>
+        <translation>重新連線中：%1</translation>
+    </message>
+    <message>
+        <source>%1 ended: %2</source>
+        <translation>%1 已結束：%2</translation>
+    </message>
+    <message>
+        <source>connection lost (%1); reconnecting</source>
+        <translation>連線中斷（%1）；重新連線中</translation>
+    </message>
+    <message>
+        <source>waiting for data from %1</source>
+        <translation>正在等待來自 %1 的資料</translation>
+    </message>
+    <message>
+        <source>connecting to %1 ...</source>
+        <translation>正在連線到 %1 ...</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>%1 s 沒有資料</translation>
+    </message>
+    <message>
+        <source>the clock of %1 is %2 s %3 this machine's; times shown are this machine's</source>
+        <translation>%1 的時鐘%3本機 %2 s；顯示的時間為本機時間</translation>
+    </message>
+    <message>
+        <source>ahead of</source>
+        <translation>快於</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>慢於</translation>
+    </message>
+    <message>
+        <source>%1 older frame(s) skipped to show the newest</source>
+        <translation>已略過 %1 個較舊的畫格以顯示最新的畫格</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlParser</name>
+    <message>
+        <source>not a sysctl line: "%1"</source>
+        <translation>不是 sysctl 行：「%1」</translation>
+    </message>
+</context>
+<context>
+    <name>TcpStateEventSource</name>
+    <message>
+        <source>loading the eBPF program needs CAP_BPF and CAP_PERFMON: run as root or `setcap cap_bpf,cap_perfmon+ep %1`</source>
+        <translation>載入 eBPF 程式需要 CAP_BPF 與 CAP_PERFMON：請以 root 執行，或執行 `setcap cap_bpf,cap_perfmon+ep %1`</translation>
+    </message>
+    <message>
+        <source>the kernel refused the eBPF program (%1: %2)</source>
+        <translation>核心拒絕了 eBPF 程式（%1: %2）</translation>
+    </message>
+    <message>
+        <source>this kernel has no BTF (/sys/kernel/btf/vmlinux is missing: it needs CONFIG_DEBUG_INFO_BTF=y); polling only</source>
+        <translation>此核心沒有 BTF（缺少 /sys/kernel/btf/vmlinux：需要 CONFIG_DEBUG_INFO_BTF=y）；僅使用輪詢</translation>
+    </message>
+    <message>
+        <source>cannot read the network namespace %1: %2</source>
+        <translation>無法讀取網路命名空間 %1：%2</translation>
+    </message>
+    <message>
+        <source>the eBPF event source is not open</source>
+        <translation>eBPF 事件來源尚未開啟</translation>
+    </message>
+    <message>
+        <source>reading the eBPF ring buffer failed: </source>
+        <translation>讀取 eBPF 環狀緩衝區失敗：</translation>
+    </message>
+    <message>
+        <source>built without eBPF support (install libbpf-dev bpftool clang and rebuild)</source>
+        <translation>建置時未包含 eBPF 支援（請安裝 libbpf-dev bpftool clang 後重新建置）</translation>
+    </message>
+</context>
+<context>
     <name>TcpStateMachine</name>
     <message>
         <source>The application calls listen(): the socket waits for connection requests. Nothing is sent.</source>
         <translation>應用程式呼叫 listen()：通訊端等待連線請求，不送出任何封包。</translation>
     </message>
     <message>
-        <source>The application calls connect(): the kernel picks an ephemeral port if none is bound, sends a SYN and waits for the peer&apos;s SYN,ACK.</source>
+        <source>The application calls connect(): the kernel picks an ephemeral port if none is bound, sends a SYN and waits for the peer's SYN,ACK.</source>
         <translation>應用程式呼叫 connect()：若尚未綁定埠，核心會挑選一個臨時埠，送出 SYN，並等待對方的 SYN,ACK。</translation>
     </message>
     <message>
-        <source>A SYN arrives at a listener. The kernel answers SYN,ACK and keeps a request socket (NEW_SYN_RECV on Linux since 4.1) until the handshake&apos;s last ACK.</source>
+        <source>A SYN arrives at a listener. The kernel answers SYN,ACK and keeps a request socket (NEW_SYN_RECV on Linux since 4.1) until the handshake's last ACK.</source>
         <translation>SYN 抵達監聽通訊端。核心回覆 SYN,ACK，並保留一個請求通訊端（Linux 4.1 起為 NEW_SYN_RECV），直到交握的最後一個 ACK 抵達。</translation>
     </message>
     <message>
@@ -1208,11 +2011,11 @@
         <translation>對方接受了：它的 SYN,ACK 確認了我方的 SYN，我方再確認它的 SYN，之後就能傳送資料。</translation>
     </message>
     <message>
-        <source>Simultaneous open: both ends sent a SYN at the same time. Each answers the other&apos;s SYN.</source>
+        <source>Simultaneous open: both ends sent a SYN at the same time. Each answers the other's SYN.</source>
         <translation>同時開啟：兩端同時送出 SYN，各自回應對方的 SYN。</translation>
     </message>
     <message>
-        <source>The handshake&apos;s last ACK arrives. The connection is complete and waits in the accept queue.</source>
+        <source>The handshake's last ACK arrives. The connection is complete and waits in the accept queue.</source>
         <translation>交握的最後一個 ACK 抵達。連線建立完成，在接受佇列（accept queue）中等待 accept()。</translation>
     </message>
     <message>
@@ -1232,15 +2035,15 @@
         <translation>對方先關閉。核心確認這個 FIN；應用程式讀到檔案結尾（end-of-file），必須呼叫 close()。通訊端一直停在這裡，表示應用程式從未關閉它們。</translation>
     </message>
     <message>
-        <source>The peer acknowledged our FIN. Our direction is closed; we wait for the peer&apos;s FIN. If the application already closed, Linux drops the socket after tcp_fin_timeout.</source>
+        <source>The peer acknowledged our FIN. Our direction is closed; we wait for the peer's FIN. If the application already closed, Linux drops the socket after tcp_fin_timeout.</source>
         <translation>對方確認了我方的 FIN。我方的傳送方向已關閉，等待對方的 FIN。若應用程式已經關閉通訊端，Linux 會在 tcp_fin_timeout 之後將它丟棄。</translation>
     </message>
     <message>
-        <source>The peer&apos;s FIN arrives in the same segment as the ACK of our FIN, skipping FIN-WAIT-2.</source>
+        <source>The peer's FIN arrives in the same segment as the ACK of our FIN, skipping FIN-WAIT-2.</source>
         <translation>對方的 FIN 與確認我方 FIN 的 ACK 在同一個區段中抵達，因此跳過 FIN-WAIT-2。</translation>
     </message>
     <message>
-        <source>The peer&apos;s FIN arrives; we acknowledge it and wait 2 x MSL (60 s fixed on Linux) so a lost last ACK can be resent and old duplicates expire.</source>
+        <source>The peer's FIN arrives; we acknowledge it and wait 2 x MSL (60 s fixed on Linux) so a lost last ACK can be resent and old duplicates expire.</source>
         <translation>對方的 FIN 抵達；我方確認它，並等待 2 x MSL（Linux 固定為 60 秒），讓遺失的最後一個 ACK 可以重送，舊的重複封包也會在網路中消逝。</translation>
     </message>
     <message>
@@ -1284,7 +2087,7 @@
         <translation>重設（RST）或中止會立即結束連線。在這個狀態中止不會送出 RST：FIN 已經送出了。</translation>
     </message>
     <message>
-        <source>Simultaneous close: the peer&apos;s FIN arrives before the ACK of ours. When the two FINs cross, both ends go through CLOSING; either way this end ends in TIME-WAIT.</source>
+        <source>Simultaneous close: the peer's FIN arrives before the ACK of ours. When the two FINs cross, both ends go through CLOSING; either way this end ends in TIME-WAIT.</source>
         <translation>同時關閉：對方的 FIN 比我方 FIN 的 ACK 先到。兩個 FIN 交錯時，兩端都會經過 CLOSING；無論如何，這一端最後都會進入 TIME-WAIT。</translation>
     </message>
     <message>
@@ -1323,9 +2126,9 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; 核心 %2 %3。此處 TIME_WAIT 持續 &lt;b&gt;%4 秒&lt;/b&gt;。%5</translation>
     </message>
     <message numerus="yes">
-        <source> &lt;span style=&apos;background:#ffd54f&apos;&gt;&amp;nbsp;%n changed in the last minute&amp;nbsp;&lt;/span&gt;</source>
+        <source> &lt;span style='background:#ffd54f'&gt;&amp;nbsp;%n changed in the last minute&amp;nbsp;&lt;/span&gt;</source>
         <translation>
-            <numerusform> &lt;span style=&apos;background:#ffd54f&apos;&gt;&amp;nbsp;過去一分鐘內有 %n 項變更&amp;nbsp;&lt;/span&gt;</numerusform>
+            <numerusform> &lt;span style='background:#ffd54f'&gt;&amp;nbsp;過去一分鐘內有 %n 項變更&amp;nbsp;&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message>

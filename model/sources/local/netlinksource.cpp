@@ -18,14 +18,6 @@
 #include <unistd.h>
 
 namespace {
-// The model is QtCore-only: no QObject::tr(), so the context is named here.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("NetlinkSource", text);
-}
-} // namespace
-
-namespace {
 // Every state /proc lists: bits 1..12 without CLOSE (7, never hashed) and BOUND_INACTIVE (13, a
 // diag-only pseudo-state). The SYN_RECV bit also selects NEW_SYN_RECV request sockets (inet_diag.c).
 constexpr quint32 AllProcStates = (((1u << 13) - 1) & ~1u) & ~(1u << 7);
@@ -115,7 +107,7 @@ Status NetlinkSource::Channel::dump(int family, quint32 states, std::vector<Sock
             break;
         }
         if (n == 0) {
-            error = tr("sock_diag: the kernel closed the dump early");
+            error = QCoreApplication::translate("NetlinkSource", "sock_diag: the kernel closed the dump early");
             break;
         }
         const InetDiagParser::Result r
@@ -125,10 +117,12 @@ Status NetlinkSource::Channel::dump(int family, quint32 states, std::vector<Sock
         if (r.status == InetDiagParser::Status::Error) {
             // IPv6 disabled: the AF_INET6 handler is missing and the kernel answers ENOENT.
             if (family == AF_INET6 && (r.error == ENOENT || r.error == EAFNOSUPPORT)) {
-                problems.add({ source, 0, tr("no IPv6 sockets: IPv6 is disabled on this host") });
+                problems.add({ source, 0,
+                    QCoreApplication::translate("NetlinkSource", "no IPv6 sockets: IPv6 is disabled on this host") });
                 return {};
             }
-            error = r.error ? errnoText("sock_diag dump", r.error) : tr("sock_diag: malformed reply");
+            error = r.error ? errnoText("sock_diag dump", r.error)
+                            : QCoreApplication::translate("NetlinkSource", "sock_diag: malformed reply");
         }
     }
     // A half-read dump leaves replies queued: start the next poll on a fresh socket.
