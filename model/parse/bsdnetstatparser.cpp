@@ -17,9 +17,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("BsdNetstatParser", text);
 }
-} // namespace
-
-namespace {
 
 // netinet/tcp_fsm.h tcpstates[], indexed by the BSD state number netstat prints when it has no name.
 constexpr std::array<std::pair<QByteArrayView, TcpState>, 11> bsdStates = { {

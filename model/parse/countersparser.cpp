@@ -11,9 +11,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("CountersParser", text);
 }
-} // namespace
 
-namespace {
 QList<QByteArrayView> words(QByteArrayView line)
 {
     QList<QByteArrayView> out;

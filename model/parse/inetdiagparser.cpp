@@ -17,9 +17,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("InetDiagParser", text);
 }
-} // namespace
-
-namespace {
 
 quint16 fromBe16(quint16 v)
 {

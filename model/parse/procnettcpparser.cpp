@@ -10,9 +10,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("ProcNetTcpParser", text);
 }
-} // namespace
-
-namespace {
 
 int hexValue(char c)
 {

@@ -13,9 +13,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("SsFilterParser", text);
 }
-} // namespace
 
-namespace {
 using Node = SsFilter::Node;
 using Op = SsFilter::Op;
 using Cmp = SsFilterWords::Cmp;

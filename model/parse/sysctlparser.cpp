@@ -9,9 +9,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("SysctlParser", text);
 }
-} // namespace
-
-namespace {
 
 bool isNameChar(char c)
 {

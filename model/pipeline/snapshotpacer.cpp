@@ -45,7 +45,7 @@ QString SnapshotPacer::reason() const
 {
     if (!isSlowed())
         return {};
-    const QLocale c(QLocale::English); // the status bar text is English; "100,036"
+    const QLocale c(QLocale::English); // "100,036" whatever the process locale; zh_TW groups digits alike
     auto seconds = [](int ms) -> QString { return QString::number(double(ms) / 1000, 'g', 3) + QLatin1String(" s"); };
     return tr("%1 sockets: a full read costs %2 ms of CPU, so the table is read every %3 (counters every %4)")
         .arg(c.toString(qlonglong(m_sockets)), QString::number(qRound(m_costMs)), seconds(fullIntervalMs()),

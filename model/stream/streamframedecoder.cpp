@@ -12,9 +12,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("StreamFrameDecoder", text);
 }
-} // namespace
-
-namespace {
 
 QString text(const QByteArray &v, qsizetype max = 256)
 {

@@ -9,9 +9,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("StreamFrameReader", text);
 }
-} // namespace
 
-namespace {
 constexpr QByteArrayView HeaderTag("@tcpscope");
 constexpr QByteArrayView EndTag("@end");
 constexpr size_t MaxQueuedFrames = 64; // a consumer that never takes frames cannot grow memory

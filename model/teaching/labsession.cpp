@@ -10,9 +10,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("LabSession", text);
 }
-} // namespace
 
-namespace {
 struct PatternInfo
 {
     LabSession::Pattern pattern;

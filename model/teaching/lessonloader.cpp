@@ -19,9 +19,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("LessonLoader", text);
 }
-} // namespace
 
-namespace {
 // States are written as the kernel spells them ("TIME_WAIT"), or as RFC 9293 does ("TIME-WAIT", "CLOSED").
 std::optional<TcpState> stateFrom(const QJsonValue &v)
 {

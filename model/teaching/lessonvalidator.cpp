@@ -9,9 +9,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("LessonValidator", text);
 }
-} // namespace
 
-namespace {
 const QStringList knownFlags = { QStringLiteral("SYN"), QStringLiteral("ACK"), QStringLiteral("FIN"),
     QStringLiteral("RST"), QStringLiteral("PSH"), QStringLiteral("URG") };
 

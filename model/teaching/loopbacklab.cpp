@@ -18,9 +18,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("LoopbackLab", text);
 }
-} // namespace
 
-namespace {
 socklen_t loopback(AddressFamily f, sockaddr_storage &ss, quint16 port)
 {
     std::memset(&ss, 0, sizeof ss);

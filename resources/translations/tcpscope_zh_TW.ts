@@ -852,6 +852,17 @@
     </message>
 </context>
 <context>
+    <name>LessonText</name>
+    <message>
+        <source>%1 must be an object</source>
+        <translation>%1 必須是物件</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a string</source>
+        <translation>%1.%2 必須是字串</translation>
+    </message>
+</context>
+<context>
     <name>LessonValidator</name>
     <message>
         <source>step %1: %2 %3 -&gt; %4 is not a legal transition (RFC 9293 §3.3.2)</source>

@@ -16,9 +16,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("BsdSource", text);
 }
-} // namespace
-
-namespace {
 
 // A tool's stdout; stderr (e.g. "unknown oid") is dropped. A crash keeps what it printed.
 struct ToolOutput

@@ -11,11 +11,9 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("SshChannel", text);
 }
-} // namespace
 
-namespace {
 constexpr qsizetype MaxStderr = 16 * 1024;
-}
+} // namespace
 
 SshChannel::SshChannel(SshTarget target, QString configFile, int intervalMs, QString sshProgram)
     : m_target(std::move(target))

@@ -17,9 +17,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("StreamFdChannel", text);
 }
-} // namespace
 
-namespace {
 constexpr int ConnectTimeoutMs = 5000;
 
 QString errnoText(int e)

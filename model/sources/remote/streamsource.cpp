@@ -13,9 +13,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("StreamSource", text);
 }
-} // namespace
 
-namespace {
 constexpr qint64 MaxDrainMs = 200;
 constexpr qint64 MaxSkewS = 30; // beyond ordinary NTP-less drift plus a slow link
 } // namespace

@@ -25,9 +25,7 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("TcpStateEventSource", text);
 }
-} // namespace
 
-namespace {
 QString errnoText(int err)
 {
     return QString::fromLocal8Bit(std::strerror(err));
