@@ -8,8 +8,8 @@
         <translation>關於 tcpscope</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;TCP connection states, live: the RFC 793 state diagram with sockets moving through it, per-state counts over time, the kernel tunables that shape them, and lessons on TCP teardown.&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. Released under the MIT licence (the LICENSE file in the source distribution).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Documentation&lt;/b&gt; (in the source distribution): README.md for the command line and JSON output; docs/remote-and-replay.md (SSH, agent, record and replay); docs/stream-format.md; docs/advisories.md (advisor rules); docs/trainers.md (lessons and the live lab); docs/performance.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;References&lt;/b&gt;: &lt;a href='https://www.rfc-editor.org/rfc/rfc9293'&gt;RFC 9293&lt;/a&gt; (TCP), &lt;a href='https://www.rfc-editor.org/rfc/rfc1337'&gt;RFC 1337&lt;/a&gt; (TIME-WAIT hazards), &lt;a href='https://man7.org/linux/man-pages/man7/tcp.7.html'&gt;tcp(7)&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;即時呈現 TCP 連線狀態：通訊端在 RFC 793 狀態圖中移動、各狀態數量隨時間的變化、影響這些狀態的核心可調參數，以及 TCP 連線終止的課程。&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. 以 MIT 授權條款釋出（詳見原始碼發行版中的 LICENSE 檔案）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;文件&lt;/b&gt;（位於原始碼發行版中）：README.md 說明命令列與 JSON 輸出；docs/remote-and-replay.md（SSH、agent、錄製與重播）；docs/stream-format.md；docs/advisories.md（診斷建議規則）；docs/trainers.md（課程與即時實驗）；docs/performance.md。&lt;/p&gt;&lt;p&gt;&lt;b&gt;參考資料&lt;/b&gt;：&lt;a href='https://www.rfc-editor.org/rfc/rfc9293'&gt;RFC 9293&lt;/a&gt;（TCP）、&lt;a href='https://www.rfc-editor.org/rfc/rfc1337'&gt;RFC 1337&lt;/a&gt;（TIME-WAIT 的風險）、&lt;a href='https://man7.org/linux/man-pages/man7/tcp.7.html'&gt;tcp(7)&lt;/a&gt;。&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;TCP connection states, live: the RFC 793 state diagram with sockets moving through it, per-state counts over time, the kernel tunables that shape them, and lessons on TCP teardown.&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. Released under the MIT licence (the LICENSE file in the source distribution).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Documentation&lt;/b&gt; (in the source distribution): README.md for the command line and JSON output; docs/remote-and-replay.md (SSH, agent, record and replay); docs/stream-format.md; docs/advisories.md (advisor rules); docs/trainers.md (lessons and the live lab); docs/performance.md.&lt;/p&gt;&lt;p&gt;&lt;b&gt;References&lt;/b&gt;: &lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc9293&apos;&gt;RFC 9293&lt;/a&gt; (TCP), &lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc1337&apos;&gt;RFC 1337&lt;/a&gt; (TIME-WAIT hazards), &lt;a href=&apos;https://man7.org/linux/man-pages/man7/tcp.7.html&apos;&gt;tcp(7)&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;tcpscope %1&lt;/h2&gt;&lt;p&gt;即時呈現 TCP 連線狀態：通訊端在 RFC 793 狀態圖中移動、各狀態數量隨時間的變化、影響這些狀態的核心可調參數，以及 TCP 連線終止的課程。&lt;/p&gt;&lt;p&gt;Copyright &amp;copy; 2026 The tcpscope developers. 以 MIT 授權條款釋出（詳見原始碼發行版中的 LICENSE 檔案）。&lt;/p&gt;&lt;p&gt;&lt;b&gt;文件&lt;/b&gt;（位於原始碼發行版中）：README.md 說明命令列與 JSON 輸出；docs/remote-and-replay.md（SSH、agent、錄製與重播）；docs/stream-format.md；docs/advisories.md（診斷建議規則）；docs/trainers.md（課程與即時實驗）；docs/performance.md。&lt;/p&gt;&lt;p&gt;&lt;b&gt;參考資料&lt;/b&gt;：&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc9293&apos;&gt;RFC 9293&lt;/a&gt;（TCP）、&lt;a href=&apos;https://www.rfc-editor.org/rfc/rfc1337&apos;&gt;RFC 1337&lt;/a&gt;（TIME-WAIT 的風險）、&lt;a href=&apos;https://man7.org/linux/man-pages/man7/tcp.7.html&apos;&gt;tcp(7)&lt;/a&gt;。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -79,7 +79,7 @@
         <translation>net.ipv4.tcp_tw_reuse = %1，net.ipv4.tcp_timestamps = 0</translation>
     </message>
     <message>
-        <source>The kernel reuses a TIME_WAIT 4-tuple only if the old connection carried timestamps from both ends (the TIME_WAIT socket must hold the peer's last timestamp), so that PAWS can reject its delayed segments. With timestamps off here no connection negotiates them, and reuse never happens: outgoing connections wait the full 60 s for each 4-tuple.</source>
+        <source>The kernel reuses a TIME_WAIT 4-tuple only if the old connection carried timestamps from both ends (the TIME_WAIT socket must hold the peer&apos;s last timestamp), so that PAWS can reject its delayed segments. With timestamps off here no connection negotiates them, and reuse never happens: outgoing connections wait the full 60 s for each 4-tuple.</source>
         <translation>只有當舊連線的兩端都帶有時間戳記（TIME_WAIT 通訊端必須保有對端最後的時間戳記）時，核心才會重用 TIME_WAIT 的四元組，這樣 PAWS 才能拒絕舊連線延遲抵達的區段。本機關閉時間戳記後，沒有任何連線會協商使用它，重用也就永遠不會發生：連出的連線每個四元組都要等滿 60 s。</translation>
     </message>
     <message>
@@ -95,7 +95,7 @@
         <translation>到達上限時，核心不再建立 TIME_WAIT 通訊端：正在關閉的連線直接消失，並由 TCPTimeWaitOverflow 計數（nstat -az TcpExtTCPTimeWaitOverflow）。這些連線失去了 TIME_WAIT 提供的保護，無法應付遺失的最後一個 ACK 與舊的重複區段。</translation>
     </message>
     <message>
-        <source>Find who closes first (see the diagram's TIME_WAIT sockets). Raising tcp_max_tw_buckets is cheap (a 256-byte tw_sock_TCP slab object per socket, plus a 64-byte bind bucket for an outbound connection); reducing connection churn (keep-alive, pooling) is better.</source>
+        <source>Find who closes first (see the diagram&apos;s TIME_WAIT sockets). Raising tcp_max_tw_buckets is cheap (a 256-byte tw_sock_TCP slab object per socket, plus a 64-byte bind bucket for an outbound connection); reducing connection churn (keep-alive, pooling) is better.</source>
         <translation>找出誰先關閉（看圖中的 TIME_WAIT 通訊端）。調高 tcp_max_tw_buckets 的代價很低（每個通訊端一個 256 位元組的 tw_sock_TCP slab 物件，連出的連線再加一個 64 位元組的 bind bucket）；減少連線的頻繁建立與關閉（keep-alive、連線池）更好。</translation>
     </message>
     <message>
@@ -159,11 +159,11 @@
         <translation>目前沒有監聽通訊端有等待中的連線</translation>
     </message>
     <message>
-        <source>A listener's accept queue holds connections whose handshake is complete until the program calls accept(). While it is full, Linux drops an arriving SYN, and drops the handshake's last ACK (or answers it with RST when net.ipv4.tcp_abort_on_overflow = 1). Clients see connect delays of seconds: a dropped SYN is sent again after 1 s, then after 2 s, 4 s and so on; a client whose last ACK was dropped already counts itself connected and waits for the server's SYN/ACK retransmission.</source>
+        <source>A listener&apos;s accept queue holds connections whose handshake is complete until the program calls accept(). While it is full, Linux drops an arriving SYN, and drops the handshake&apos;s last ACK (or answers it with RST when net.ipv4.tcp_abort_on_overflow = 1). Clients see connect delays of seconds: a dropped SYN is sent again after 1 s, then after 2 s, 4 s and so on; a client whose last ACK was dropped already counts itself connected and waits for the server&apos;s SYN/ACK retransmission.</source>
         <translation>監聽通訊端的接受佇列（accept queue）存放已完成交握的連線，直到應用程式呼叫 accept()。佇列滿的時候，Linux 會丟棄抵達的 SYN，也會丟棄交握的最後一個 ACK（net.ipv4.tcp_abort_on_overflow = 1 時則以 RST 回應）。用戶端會看到長達數秒的連線延遲：被丟棄的 SYN 在 1 s 後重送，接著隔 2 s、4 s，依此類推；最後一個 ACK 被丟棄的用戶端已認定自己連上了，會一直等到伺服器重傳 SYN/ACK。</translation>
     </message>
     <message>
-        <source>The program must accept() faster (more workers, no slow work between accept() calls), or raise both its listen() backlog and net.core.somaxconn: the kernel uses the smaller of the two, taken when listen() is called. ss -ltn shows each listener's accept queue (Recv-Q) and backlog (Send-Q).</source>
+        <source>The program must accept() faster (more workers, no slow work between accept() calls), or raise both its listen() backlog and net.core.somaxconn: the kernel uses the smaller of the two, taken when listen() is called. ss -ltn shows each listener&apos;s accept queue (Recv-Q) and backlog (Send-Q).</source>
         <translation>應用程式必須更快地 accept()（更多工作者、兩次 accept() 之間不做耗時的工作），或同時調高它的 listen() backlog 與 net.core.somaxconn：核心取兩者中較小的值，在呼叫 listen() 時決定。ss -ltn 會顯示每個監聽通訊端的接受佇列（Recv-Q）與 backlog（Send-Q）。</translation>
     </message>
     <message>
@@ -175,7 +175,7 @@
         <translation>監聽埠上的 TIME_WAIT：%1</translation>
     </message>
     <message>
-        <source>TIME_WAIT stays on the side that closes first. Here the server closes (HTTP/1.0, Connection: close, idle timeouts), so it holds TIME_WAIT for 60 s per connection. That is usually fine: it uses no ephemeral ports, each costs a 256-byte tw_sock_TCP slab object, and Linux still accepts a new SYN on the same 4-tuple whose sequence number or timestamp is higher than the old connection's.</source>
+        <source>TIME_WAIT stays on the side that closes first. Here the server closes (HTTP/1.0, Connection: close, idle timeouts), so it holds TIME_WAIT for 60 s per connection. That is usually fine: it uses no ephemeral ports, each costs a 256-byte tw_sock_TCP slab object, and Linux still accepts a new SYN on the same 4-tuple whose sequence number or timestamp is higher than the old connection&apos;s.</source>
         <translation>TIME_WAIT 留在先關閉的一方。這裡是伺服器先關閉（HTTP/1.0、Connection: close、閒置逾時），所以每條連線它都要保持 TIME_WAIT 60 s。這通常沒問題：它不占用臨時埠，每個只花一個 256 位元組的 tw_sock_TCP slab 物件，而且同一個四元組上序號或時間戳記比舊連線高的新 SYN，Linux 仍會接受。</translation>
     </message>
     <message>
@@ -235,7 +235,7 @@
         <translation>檢查對端（圖中的遠端位址）：某個從不關閉的用戶端或代理伺服器。調低 tcp_fin_timeout 可以更快釋放孤兒通訊端；這不會改變 TIME_WAIT。</translation>
     </message>
     <message>
-        <source>Set net.ipv4.tcp_timestamps = 1 (the default); the peers must send timestamps too: Windows does not by default, so look for a TSval in the peer's SYN,ACK. Otherwise widen ip_local_port_range instead of counting on reuse.</source>
+        <source>Set net.ipv4.tcp_timestamps = 1 (the default); the peers must send timestamps too: Windows does not by default, so look for a TSval in the peer&apos;s SYN,ACK. Otherwise widen ip_local_port_range instead of counting on reuse.</source>
         <translation>設定 net.ipv4.tcp_timestamps = 1（預設值）；對端也必須送出時間戳記：Windows 預設不送，所以請檢查對端的 SYN,ACK 是否帶有 TSval。否則請放寬 ip_local_port_range，不要指望重用。</translation>
     </message>
     <message>
@@ -254,8 +254,8 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; 項診斷：%2 項嚴重，%3 項警告</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#666'&gt;Findings appear here with their evidence and what to do.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#666'&gt;診斷出的問題會連同證據與處理方式顯示在這裡。&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#666&apos;&gt;Findings appear here with their evidence and what to do.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#666&apos;&gt;診斷出的問題會連同證據與處理方式顯示在這裡。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -304,15 +304,15 @@
 <context>
     <name>BsdNetstatParser</name>
     <message>
-        <source>no host.port in "%1"</source>
+        <source>no host.port in &quot;%1&quot;</source>
         <translation>「%1」中沒有 host.port</translation>
     </message>
     <message>
-        <source>port "%1" is a service name: run netstat with -n</source>
+        <source>port &quot;%1&quot; is a service name: run netstat with -n</source>
         <translation>埠「%1」是服務名稱：請以 -n 執行 netstat</translation>
     </message>
     <message>
-        <source>bad port "%1"</source>
+        <source>bad port &quot;%1&quot;</source>
         <translation>無效的埠「%1」</translation>
     </message>
     <message>
@@ -320,11 +320,11 @@
         <translation>tcp4 列上出現 IPv6 位址</translation>
     </message>
     <message>
-        <source>bad IPv6 address "%1"</source>
+        <source>bad IPv6 address &quot;%1&quot;</source>
         <translation>無效的 IPv6 位址「%1」</translation>
     </message>
     <message>
-        <source>host "%1" is not a numeric address: run netstat with -n</source>
+        <source>host &quot;%1&quot; is not a numeric address: run netstat with -n</source>
         <translation>主機「%1」不是數字位址：請以 -n 執行 netstat</translation>
     </message>
     <message>
@@ -332,7 +332,7 @@
         <translation>應有 6 個欄位，實際有 %1 個</translation>
     </message>
     <message>
-        <source>unknown protocol "%1"</source>
+        <source>unknown protocol &quot;%1&quot;</source>
         <translation>未知的協定「%1」</translation>
     </message>
     <message>
@@ -348,7 +348,7 @@
         <translation>遠端位址：</translation>
     </message>
     <message>
-        <source>unknown state "%1"</source>
+        <source>unknown state &quot;%1&quot;</source>
         <translation>未知的狀態「%1」</translation>
     </message>
     <message>
@@ -383,7 +383,7 @@
         <translation>沒有 uname 輸出；依 netstat 的版面假定為 %1</translation>
     </message>
     <message>
-        <source>"%1" is not FreeBSD or Darwin; read as %2</source>
+        <source>&quot;%1&quot; is not FreeBSD or Darwin; read as %2</source>
         <translation>「%1」不是 FreeBSD 或 Darwin；以 %2 讀取</translation>
     </message>
 </context>
@@ -636,7 +636,7 @@
 <context>
     <name>CountersParser</name>
     <message>
-        <source>expected "PREFIX: name value ..."</source>
+        <source>expected &quot;PREFIX: name value ...&quot;</source>
         <translation>應為「PREFIX: name value ...」</translation>
     </message>
     <message>
@@ -644,7 +644,7 @@
         <translation>%1 的值無效</translation>
     </message>
     <message>
-        <source>expected "Prefix: ..."</source>
+        <source>expected &quot;Prefix: ...&quot;</source>
         <translation>應為「Prefix: ...」</translation>
     </message>
     <message>
@@ -730,8 +730,8 @@
         <translation>&lt;b&gt;第 %1 階段，共 3 階段。&lt;/b&gt;%2</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing='4'&gt;&lt;tr&gt;&lt;th align='left'&gt;end&lt;/th&gt;&lt;th align='left'&gt;port&lt;/th&gt;&lt;th align='left'&gt;state&lt;/th&gt;&lt;th align='right'&gt;timer&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;table cellspacing='4'&gt;&lt;tr&gt;&lt;th align='left'&gt;端點&lt;/th&gt;&lt;th align='left'&gt;埠&lt;/th&gt;&lt;th align='left'&gt;狀態&lt;/th&gt;&lt;th align='right'&gt;計時器&lt;/th&gt;&lt;/tr&gt;</translation>
+        <source>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;end&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;port&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;state&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;timer&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;table cellspacing=&apos;4&apos;&gt;&lt;tr&gt;&lt;th align=&apos;left&apos;&gt;端點&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;埠&lt;/th&gt;&lt;th align=&apos;left&apos;&gt;狀態&lt;/th&gt;&lt;th align=&apos;right&apos;&gt;計時器&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>listener</source>
@@ -789,15 +789,15 @@
         <translation>未知的實驗模式</translation>
     </message>
     <message>
-        <source>the other side's FIN did not arrive within 5 s</source>
+        <source>the other side&apos;s FIN did not arrive within 5 s</source>
         <translation>對方的 FIN 未在 5 s 內抵達</translation>
     </message>
 </context>
 <context>
     <name>LessonLoader</name>
     <message>
-        <source>packet "from" must be "client" or "server"</source>
-        <translation>封包的 "from" 必須是 "client" 或 "server"</translation>
+        <source>packet &quot;from&quot; must be &quot;client&quot; or &quot;server&quot;</source>
+        <translation>封包的 &quot;from&quot; 必須是 &quot;client&quot; 或 &quot;server&quot;</translation>
     </message>
     <message>
         <source>packet seq, ack, tsval and tsecr must be whole numbers 0 to 4294967295</source>
@@ -816,8 +816,8 @@
         <translation>%1：不是 JSON 物件（%2）</translation>
     </message>
     <message>
-        <source>%1: "start" needs a client and a server state</source>
-        <translation>%1："start" 需要用戶端與伺服器的狀態</translation>
+        <source>%1: &quot;start&quot; needs a client and a server state</source>
+        <translation>%1：&quot;start&quot; 需要用戶端與伺服器的狀態</translation>
     </message>
     <message>
         <source>step</source>
@@ -832,7 +832,7 @@
         <translation>%1 大於 %2 KiB；不是課程檔案？</translation>
     </message>
     <message>
-        <source>no lesson named '%1' (try --list-lessons)</source>
+        <source>no lesson named &apos;%1&apos; (try --list-lessons)</source>
         <translation>沒有名為「%1」的課程（請試試 --list-lessons）</translation>
     </message>
 </context>
@@ -893,7 +893,7 @@
         <translation>步驟 %1：需要標題、旁白與參考資料</translation>
     </message>
     <message>
-        <source>step %1: unknown TCP flag '%2'</source>
+        <source>step %1: unknown TCP flag &apos;%2&apos;</source>
         <translation>步驟 %1：未知的 TCP 旗標「%2」</translation>
     </message>
     <message>
@@ -968,12 +968,12 @@
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style='color:#57606a'&gt;&lt;i&gt;Sources: %3&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style='color:#57606a'&gt;&lt;i&gt;資料來源：%3&lt;/i&gt;&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;Sources: %3&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;資料來源：%3&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style='color:#57606a'&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style='color:#57606a'&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;%1. %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p style=&apos;color:#57606a&apos;&gt;&lt;i&gt;%4&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +1022,7 @@
         <translation>同時關閉：用戶端沒有進入 CLOSING</translation>
     </message>
     <message>
-        <source>simultaneous close: the client's FIN did not arrive</source>
+        <source>simultaneous close: the client&apos;s FIN did not arrive</source>
         <translation>同時關閉：用戶端的 FIN 沒有抵達</translation>
     </message>
 </context>
@@ -1109,8 +1109,8 @@
         <translation>不是有效的 ss 篩選運算式：%1</translation>
     </message>
     <message>
-        <source>Filter the connections table (Ctrl+F). Text matches addresses and state names; port:443 and state:time_wait narrow to one field. Text that starts with an ss(8) keyword (state, exclude, src, dst, sport, dport, not, '(') is an ss filter expression, as in ss -tan EXPRESSION.</source>
-        <translation>篩選連線表格 (Ctrl+F)。文字會比對位址與狀態名稱；port:443 與 state:time_wait 只比對單一欄位。以 ss(8) 關鍵字（state、exclude、src、dst、sport、dport、not、'('）開頭的文字是 ss 篩選運算式，如同 ss -tan EXPRESSION。</translation>
+        <source>Filter the connections table (Ctrl+F). Text matches addresses and state names; port:443 and state:time_wait narrow to one field. Text that starts with an ss(8) keyword (state, exclude, src, dst, sport, dport, not, &apos;(&apos;) is an ss filter expression, as in ss -tan EXPRESSION.</source>
+        <translation>篩選連線表格 (Ctrl+F)。文字會比對位址與狀態名稱；port:443 與 state:time_wait 只比對單一欄位。以 ss(8) 關鍵字（state、exclude、src、dst、sport、dport、not、&apos;(&apos;）開頭的文字是 ss 篩選運算式，如同 ss -tan EXPRESSION。</translation>
     </message>
 </context>
 <context>
@@ -1250,7 +1250,7 @@
 <context>
     <name>PollStatusBar</name>
     <message>
-        <source>Reading the kernel's TCP table...</source>
+        <source>Reading the kernel&apos;s TCP table...</source>
         <translation>正在讀取核心的 TCP 表...</translation>
     </message>
     <message>
@@ -1328,7 +1328,7 @@
         <translation>%1 個通訊端找不到擁有者</translation>
     </message>
     <message>
-        <source>Which process holds a socket is read from /proc/PID/fd; an ordinary user may read only their own processes'. TIME_WAIT and orphaned sockets keep the owner seen before they closed, in italics.</source>
+        <source>Which process holds a socket is read from /proc/PID/fd; an ordinary user may read only their own processes&apos;. TIME_WAIT and orphaned sockets keep the owner seen before they closed, in italics.</source>
         <translation>持有通訊端的行程讀自 /proc/PID/fd；一般使用者只能讀取自己行程的。TIME_WAIT 與孤兒通訊端保留關閉前所見的擁有者，以斜體顯示。</translation>
     </message>
 </context>
@@ -1579,8 +1579,8 @@
 <context>
     <name>SsFilterParser</name>
     <message>
-        <source>column %1: ')' without '('</source>
-        <translation>第 %1 欄：有 ')' 卻沒有 '('</translation>
+        <source>column %1: &apos;)&apos; without &apos;(&apos;</source>
+        <translation>第 %1 欄：有 &apos;)&apos; 卻沒有 &apos;(&apos;</translation>
     </message>
     <message>
         <source>column %1: %2</source>
@@ -1603,32 +1603,32 @@
         <translation>應接一個條件</translation>
     </message>
     <message>
-        <source>'(' is not closed</source>
-        <translation>'(' 沒有關閉</translation>
+        <source>&apos;(&apos; is not closed</source>
+        <translation>&apos;(&apos; 沒有關閉</translation>
     </message>
     <message>
         <source>%1 goes before the expression, as in ss</source>
         <translation>%1 要放在運算式之前，與 ss 相同</translation>
     </message>
     <message>
-        <source>%1 is not supported: tcpscope's snapshots do not carry the socket's device, mark, cgroup or bind flags</source>
+        <source>%1 is not supported: tcpscope&apos;s snapshots do not carry the socket&apos;s device, mark, cgroup or bind flags</source>
         <translation>不支援 %1：tcpscope 的快照不含通訊端的裝置、mark、cgroup 或 bind 旗標</translation>
     </message>
     <message>
-        <source>expected a term before ')'</source>
-        <translation>')' 之前應有一個條件</translation>
+        <source>expected a term before &apos;)&apos;</source>
+        <translation>&apos;)&apos; 之前應有一個條件</translation>
     </message>
     <message>
         <source>expected a term before %1</source>
         <translation>%1 之前應有一個條件</translation>
     </message>
     <message>
-        <source>expected src, dst, sport, dport, not or '(' but found %1 (to search text, leave out ss's keywords)</source>
-        <translation>應為 src、dst、sport、dport、not 或 '('，但找到 %1（要搜尋文字，請不要使用 ss 的關鍵字）</translation>
+        <source>expected src, dst, sport, dport, not or &apos;(&apos; but found %1 (to search text, leave out ss&apos;s keywords)</source>
+        <translation>應為 src、dst、sport、dport、not 或 &apos;(&apos;，但找到 %1（要搜尋文字，請不要使用 ss 的關鍵字）</translation>
     </message>
     <message>
-        <source>%1 takes '=' or nothing before the address, not %2</source>
-        <translation>%1 在位址之前只能接 '=' 或什麼都不接，不能是 %2</translation>
+        <source>%1 takes &apos;=&apos; or nothing before the address, not %2</source>
+        <translation>%1 在位址之前只能接 &apos;=&apos; 或什麼都不接，不能是 %2</translation>
     </message>
     <message>
         <source>expected an address after %1</source>
@@ -1655,11 +1655,11 @@
         <translation>%2 之後應接%1</translation>
     </message>
     <message>
-        <source>expected %1 after 'pid', not %2</source>
-        <translation>'pid' 之後應接%1，不能是 %2</translation>
+        <source>expected %1 after &apos;pid&apos;, not %2</source>
+        <translation>&apos;pid&apos; 之後應接%1，不能是 %2</translation>
     </message>
     <message>
-        <source>%1 filters by the socket's owner, which tcpscope does not read yet</source>
+        <source>%1 filters by the socket&apos;s owner, which tcpscope does not read yet</source>
         <translation>%1 依通訊端的擁有者篩選，而 tcpscope 尚未讀取擁有者</translation>
     </message>
     <message>
@@ -1667,20 +1667,20 @@
         <translation>tcpscope 只顯示 TCP 通訊端：只適用 inet: 與 inet6: 位址</translation>
     </message>
     <message>
-        <source>'[' without ']'</source>
-        <translation>有 '[' 卻沒有 ']'</translation>
+        <source>&apos;[&apos; without &apos;]&apos;</source>
+        <translation>有 &apos;[&apos; 卻沒有 &apos;]&apos;</translation>
     </message>
     <message>
-        <source>expected ':' and a port after ']'</source>
-        <translation>']' 之後應接 ':' 與埠</translation>
+        <source>expected &apos;:&apos; and a port after &apos;]&apos;</source>
+        <translation>&apos;]&apos; 之後應接 &apos;:&apos; 與埠</translation>
     </message>
     <message>
-        <source>expected ':' and a port after '*'</source>
-        <translation>'*' 之後應接 ':' 與埠</translation>
+        <source>expected &apos;:&apos; and a port after &apos;*&apos;</source>
+        <translation>&apos;*&apos; 之後應接 &apos;:&apos; 與埠</translation>
     </message>
     <message>
-        <source>expected a port after ':'</source>
-        <translation>':' 之後應接埠</translation>
+        <source>expected a port after &apos;:&apos;</source>
+        <translation>&apos;:&apos; 之後應接埠</translation>
     </message>
     <message>
         <source>port %1 is out of range (0-65535)</source>
@@ -1699,14 +1699,14 @@
         <translation>%1 不是 IPv4 或 IPv6 位址（IPv6 請寫在 [ ] 中；不會查詢主機名稱）</translation>
     </message>
     <message>
-        <source>expected a prefix length from 0 to %1 after '/'</source>
-        <translation>'/' 之後應接 0 到 %1 的前綴長度</translation>
+        <source>expected a prefix length from 0 to %1 after &apos;/&apos;</source>
+        <translation>&apos;/&apos; 之後應接 0 到 %1 的前綴長度</translation>
     </message>
 </context>
 <context>
     <name>SshChannel</name>
     <message>
-        <source>cannot run '%1' (%2). Install the OpenSSH client (Debian: apt install openssh-client) or put ssh on PATH.</source>
+        <source>cannot run &apos;%1&apos; (%2). Install the OpenSSH client (Debian: apt install openssh-client) or put ssh on PATH.</source>
         <translation>無法執行「%1」（%2）。請安裝 OpenSSH 用戶端（Debian：apt install openssh-client），或將 ssh 加入 PATH。</translation>
     </message>
     <message>
@@ -1718,7 +1718,7 @@
         <translation>%1 拒絕登入（這裡無法提示輸入密碼）。請用 `ssh-add` 載入金鑰，或在 ~/.ssh/config 中為這台主機設定 User/IdentityFile。</translation>
     </message>
     <message>
-        <source>host name '%1' not found. Check the spelling or add a Host entry to ~/.ssh/config.</source>
+        <source>host name &apos;%1&apos; not found. Check the spelling or add a Host entry to ~/.ssh/config.</source>
         <translation>找不到主機名稱「%1」。請檢查拼字，或在 ~/.ssh/config 中加入 Host 項目。</translation>
     </message>
     <message>
@@ -1753,15 +1753,15 @@
         <translation>主機名稱太長</translation>
     </message>
     <message>
-        <source>'%1' starts with '-': a host cannot start with '-'</source>
-        <translation>「%1」以 '-' 開頭：主機不能以 '-' 開頭</translation>
+        <source>&apos;%1&apos; starts with &apos;-&apos;: a host cannot start with &apos;-&apos;</source>
+        <translation>「%1」以 &apos;-&apos; 開頭：主機不能以 &apos;-&apos; 開頭</translation>
     </message>
     <message>
-        <source>'%1' is not [user@]host[:port] (letters, digits, '.', '-', '_'; IPv6 as [addr]:port)</source>
-        <translation>「%1」不是 [user@]host[:port]（字母、數字、'.'、'-'、'_'；IPv6 寫成 [addr]:port）</translation>
+        <source>&apos;%1&apos; is not [user@]host[:port] (letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;; IPv6 as [addr]:port)</source>
+        <translation>「%1」不是 [user@]host[:port]（字母、數字、&apos;.&apos;、&apos;-&apos;、&apos;_&apos;；IPv6 寫成 [addr]:port）</translation>
     </message>
     <message>
-        <source>bad host name '%1'</source>
+        <source>bad host name &apos;%1&apos;</source>
         <translation>無效的主機名稱「%1」</translation>
     </message>
     <message>
@@ -1875,7 +1875,7 @@
         <translation>畫格 %1 之前：已忽略 %2 行不屬於任何畫格的內容</translation>
     </message>
     <message>
-        <source>frame %1: unknown format version '%2' (this tcpscope reads version %3); skipped</source>
+        <source>frame %1: unknown format version &apos;%2&apos; (this tcpscope reads version %3); skipped</source>
         <translation>畫格 %1：未知的格式版本「%2」（此 tcpscope 讀取版本 %3）；已略過</translation>
     </message>
     <message>
@@ -1937,7 +1937,7 @@
         <translation>%1 s 沒有資料</translation>
     </message>
     <message>
-        <source>the clock of %1 is %2 s %3 this machine's; times shown are this machine's</source>
+        <source>the clock of %1 is %2 s %3 this machine&apos;s; times shown are this machine&apos;s</source>
         <translation>%1 的時鐘%3本機 %2 s；顯示的時間為本機時間</translation>
     </message>
     <message>
@@ -1956,7 +1956,7 @@
 <context>
     <name>SysctlParser</name>
     <message>
-        <source>not a sysctl line: "%1"</source>
+        <source>not a sysctl line: &quot;%1&quot;</source>
         <translation>不是 sysctl 行：「%1」</translation>
     </message>
 </context>
@@ -1998,11 +1998,11 @@
         <translation>應用程式呼叫 listen()：通訊端等待連線請求，不送出任何封包。</translation>
     </message>
     <message>
-        <source>The application calls connect(): the kernel picks an ephemeral port if none is bound, sends a SYN and waits for the peer's SYN,ACK.</source>
+        <source>The application calls connect(): the kernel picks an ephemeral port if none is bound, sends a SYN and waits for the peer&apos;s SYN,ACK.</source>
         <translation>應用程式呼叫 connect()：若尚未綁定埠，核心會挑選一個臨時埠，送出 SYN，並等待對方的 SYN,ACK。</translation>
     </message>
     <message>
-        <source>A SYN arrives at a listener. The kernel answers SYN,ACK and keeps a request socket (NEW_SYN_RECV on Linux since 4.1) until the handshake's last ACK.</source>
+        <source>A SYN arrives at a listener. The kernel answers SYN,ACK and keeps a request socket (NEW_SYN_RECV on Linux since 4.1) until the handshake&apos;s last ACK.</source>
         <translation>SYN 抵達監聽通訊端。核心回覆 SYN,ACK，並保留一個請求通訊端（Linux 4.1 起為 NEW_SYN_RECV），直到交握的最後一個 ACK 抵達。</translation>
     </message>
     <message>
@@ -2022,11 +2022,11 @@
         <translation>對方接受了：它的 SYN,ACK 確認了我方的 SYN，我方再確認它的 SYN，之後就能傳送資料。</translation>
     </message>
     <message>
-        <source>Simultaneous open: both ends sent a SYN at the same time. Each answers the other's SYN.</source>
+        <source>Simultaneous open: both ends sent a SYN at the same time. Each answers the other&apos;s SYN.</source>
         <translation>同時開啟：兩端同時送出 SYN，各自回應對方的 SYN。</translation>
     </message>
     <message>
-        <source>The handshake's last ACK arrives. The connection is complete and waits in the accept queue.</source>
+        <source>The handshake&apos;s last ACK arrives. The connection is complete and waits in the accept queue.</source>
         <translation>交握的最後一個 ACK 抵達。連線建立完成，在接受佇列（accept queue）中等待 accept()。</translation>
     </message>
     <message>
@@ -2046,15 +2046,15 @@
         <translation>對方先關閉。核心確認這個 FIN；應用程式讀到檔案結尾（end-of-file），必須呼叫 close()。通訊端一直停在這裡，表示應用程式從未關閉它們。</translation>
     </message>
     <message>
-        <source>The peer acknowledged our FIN. Our direction is closed; we wait for the peer's FIN. If the application already closed, Linux drops the socket after tcp_fin_timeout.</source>
+        <source>The peer acknowledged our FIN. Our direction is closed; we wait for the peer&apos;s FIN. If the application already closed, Linux drops the socket after tcp_fin_timeout.</source>
         <translation>對方確認了我方的 FIN。我方的傳送方向已關閉，等待對方的 FIN。若應用程式已經關閉通訊端，Linux 會在 tcp_fin_timeout 之後將它丟棄。</translation>
     </message>
     <message>
-        <source>The peer's FIN arrives in the same segment as the ACK of our FIN, skipping FIN-WAIT-2.</source>
+        <source>The peer&apos;s FIN arrives in the same segment as the ACK of our FIN, skipping FIN-WAIT-2.</source>
         <translation>對方的 FIN 與確認我方 FIN 的 ACK 在同一個區段中抵達，因此跳過 FIN-WAIT-2。</translation>
     </message>
     <message>
-        <source>The peer's FIN arrives; we acknowledge it and wait 2 x MSL (60 s fixed on Linux) so a lost last ACK can be resent and old duplicates expire.</source>
+        <source>The peer&apos;s FIN arrives; we acknowledge it and wait 2 x MSL (60 s fixed on Linux) so a lost last ACK can be resent and old duplicates expire.</source>
         <translation>對方的 FIN 抵達；我方確認它，並等待 2 x MSL（Linux 固定為 60 秒），讓遺失的最後一個 ACK 可以重送，舊的重複封包也會在網路中消逝。</translation>
     </message>
     <message>
@@ -2098,7 +2098,7 @@
         <translation>重設（RST）或中止會立即結束連線。在這個狀態中止不會送出 RST：FIN 已經送出了。</translation>
     </message>
     <message>
-        <source>Simultaneous close: the peer's FIN arrives before the ACK of ours. When the two FINs cross, both ends go through CLOSING; either way this end ends in TIME-WAIT.</source>
+        <source>Simultaneous close: the peer&apos;s FIN arrives before the ACK of ours. When the two FINs cross, both ends go through CLOSING; either way this end ends in TIME-WAIT.</source>
         <translation>同時關閉：對方的 FIN 比我方 FIN 的 ACK 先到。兩個 FIN 交錯時，兩端都會經過 CLOSING；無論如何，這一端最後都會進入 TIME-WAIT。</translation>
     </message>
     <message>
@@ -2137,9 +2137,9 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; 核心 %2 %3。此處 TIME_WAIT 持續 &lt;b&gt;%4 秒&lt;/b&gt;。%5</translation>
     </message>
     <message numerus="yes">
-        <source> &lt;span style='background:#ffd54f'&gt;&amp;nbsp;%n changed in the last minute&amp;nbsp;&lt;/span&gt;</source>
+        <source> &lt;span style=&apos;background:#ffd54f&apos;&gt;&amp;nbsp;%n changed in the last minute&amp;nbsp;&lt;/span&gt;</source>
         <translation>
-            <numerusform> &lt;span style='background:#ffd54f'&gt;&amp;nbsp;過去一分鐘內有 %n 項變更&amp;nbsp;&lt;/span&gt;</numerusform>
+            <numerusform> &lt;span style=&apos;background:#ffd54f&apos;&gt;&amp;nbsp;過去一分鐘內有 %n 項變更&amp;nbsp;&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message>

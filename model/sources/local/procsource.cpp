@@ -9,6 +9,7 @@
 
 #if defined(Q_OS_LINUX)
 #include "sources/local/ownerscanner.h"
+#endif
 
 namespace {
 // The model is QtCore-only: no QObject::tr(), so the context is named here.
@@ -17,7 +18,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("ProcSource", text);
 }
 } // namespace
-#endif
 
 ProcSource::ProcSource(QString procRoot)
     : m_root(std::move(procRoot))

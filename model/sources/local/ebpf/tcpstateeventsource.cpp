@@ -1,10 +1,11 @@
 #include "sources/local/ebpf/tcpstateeventsource.h"
 
+#include <QCoreApplication>
+
 #ifdef TCPSCOPE_HAVE_EBPF
 #include "sources/local/ebpf/libbpflog.h"
 #include "sources/local/ebpf/tcpstaterecord.h"
 
-#include <QCoreApplication>
 #include <QFile>
 
 #include <bpf/bpf.h>
