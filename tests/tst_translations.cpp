@@ -3,6 +3,7 @@
 // string left untranslated.
 #include "appoptions.h"
 #include "chart/chartpanel.h"
+#include "core/sshtarget.h"
 #include "core/tcpstatemachine.h"
 #include "maintoolbar.h"
 #include "mainwindow.h"
@@ -11,6 +12,7 @@
 #include "snapshotbuilder.h"
 #include "sources/snapshotsource.h"
 #include "teaching/labsession.h"
+#include "teaching/lessonloader.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -102,6 +104,14 @@ private Q_SLOTS:
         const TcpTransition *t = TcpStateMachine::find(TcpState::TimeWait, TcpState::Close);
         QVERIFY(t->explanationText().startsWith(QStringLiteral("TIME-WAIT 結束")));
         QVERIFY(LabSession::description(LabSession::Pattern::Reset).contains(QStringLiteral("中止")));
+    }
+
+    void modelErrorsAreTranslated()
+    {
+        // Status texts from model/ reach the status bar, dialogs and stderr through QCoreApplication::translate.
+        QCOMPARE(LessonLoader::load(QStringLiteral("no-such-lesson")).error(),
+            QStringLiteral("沒有名為「no-such-lesson」的課程（請試試 --list-lessons）"));
+        QCOMPARE(SshTarget::parse(QString()).error(), QStringLiteral("未指定主機"));
     }
 
     // Every tr() string in app/, views/ and model/ today has a finished translation.

@@ -1,31 +1,39 @@
 #include "core/sshtarget.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+
+namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SshTarget", text);
+}
+} // namespace
 
 Expected<SshTarget> SshTarget::parse(const QString &text)
 {
     SshTarget out;
     if (text.isEmpty())
-        return Status::failure(QStringLiteral("no host given"));
+        return Status::failure(tr("no host given"));
     if (text.size() > 255)
-        return Status::failure(QStringLiteral("host name too long"));
+        return Status::failure(tr("host name too long"));
     if (text.startsWith(QLatin1Char('-')))
-        return Status::failure(QStringLiteral("'%1' starts with '-': a host cannot start with '-'").arg(text));
+        return Status::failure(tr("'%1' starts with '-': a host cannot start with '-'").arg(text));
     static const QRegularExpression re(QStringLiteral(
         R"(^(?:([A-Za-z0-9_][A-Za-z0-9._-]{0,31})@)?(?:([A-Za-z0-9_][A-Za-z0-9._-]*)|\[([0-9A-Fa-f:.]+)\])(?::([0-9]{1,5}))?$)"));
     const QRegularExpressionMatch m = re.match(text);
     if (!m.hasMatch())
         return Status::failure(
-            QStringLiteral("'%1' is not [user@]host[:port] (letters, digits, '.', '-', '_'; IPv6 as [addr]:port)")
-                .arg(text));
+            tr("'%1' is not [user@]host[:port] (letters, digits, '.', '-', '_'; IPv6 as [addr]:port)").arg(text));
     out.user = m.captured(1);
     out.host = m.captured(2).isEmpty() ? m.captured(3) : m.captured(2);
     if (out.host.startsWith(QLatin1Char('-')) || out.host.startsWith(QLatin1Char('.')))
-        return Status::failure(QStringLiteral("bad host name '%1'").arg(out.host));
+        return Status::failure(tr("bad host name '%1'").arg(out.host));
     if (m.hasCaptured(4) && !m.captured(4).isEmpty()) {
         const int port = m.captured(4).toInt();
         if (port < 1 || port > 65535)
-            return Status::failure(QStringLiteral("port %1 is out of range 1-65535").arg(m.captured(4)));
+            return Status::failure(tr("port %1 is out of range 1-65535").arg(m.captured(4)));
         out.port = quint16(port);
     }
     return out;

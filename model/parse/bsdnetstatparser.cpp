@@ -5,12 +5,18 @@
 #include "parse/textlines.h"
 
 #include <arpa/inet.h>
+#include <QCoreApplication>
 
 #include <array>
 #include <cstring>
 #include <unordered_map>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BsdNetstatParser", text);
+}
 
 // netinet/tcp_fsm.h tcpstates[], indexed by the BSD state number netstat prints when it has no name.
 constexpr std::array<std::pair<QByteArrayView, TcpState>, 11> bsdStates = { {
@@ -107,7 +113,9 @@ EndpointResult parseEndpoint(
 {
     const qsizetype dot = t.lastIndexOf('.');
     if (dot <= 0 || dot == t.size() - 1)
-        return { QStringLiteral("no host.port in \"%1\"").arg(QString::fromLatin1(t)) };
+        return {
+            QCoreApplication::translate("BsdNetstatParser", "no host.port in \"%1\"").arg(QString::fromLatin1(t))
+        };
     const QByteArrayView portText = t.sliced(dot + 1);
     QByteArrayView host = t.first(dot);
     quint64 p = 0;
@@ -115,9 +123,11 @@ EndpointResult parseEndpoint(
         p = 0;
     else if (!parseDec(portText, 65535, p)) {
         const bool name = !portText.isEmpty() && portText.front() >= 'a' && portText.front() <= 'z';
-        return { name ? QStringLiteral("port \"%1\" is a service name: run netstat with -n")
-                            .arg(QString::fromLatin1(portText))
-                      : QStringLiteral("bad port \"%1\"").arg(QString::fromLatin1(portText)) };
+        return {
+            name ? QCoreApplication::translate("BsdNetstatParser", "port \"%1\" is a service name: run netstat with -n")
+                       .arg(QString::fromLatin1(portText))
+                 : QCoreApplication::translate("BsdNetstatParser", "bad port \"%1\"").arg(QString::fromLatin1(portText))
+        };
     }
     port = quint16(p);
     addr.fill(0);
@@ -129,20 +139,22 @@ EndpointResult parseEndpoint(
     const bool looksV6 = bare.contains(':');
     if (looksV6) {
         if (family == AddressFamily::IPv4)
-            return { QStringLiteral("IPv6 address on a tcp4 row") };
+            return { QCoreApplication::translate("BsdNetstatParser", "IPv6 address on a tcp4 row") };
         r.truncated = !fullAddresses && host.size() == BsdNetstatParser::TruncatedHostLength;
         r.wide = host.size() > BsdNetstatParser::TruncatedHostLength;
         if (pton(AF_INET6, bare, addr.data()))
             return r;
         if (r.truncated && parseTruncatedV6(bare, addr.data()))
             return r;
-        return { QStringLiteral("bad IPv6 address \"%1\"").arg(QString::fromLatin1(host)) };
+        return {
+            QCoreApplication::translate("BsdNetstatParser", "bad IPv6 address \"%1\"").arg(QString::fromLatin1(host))
+        };
     }
     quint8 v4[4];
     if (!pton(AF_INET, bare, v4))
-        return {
-            QStringLiteral("host \"%1\" is not a numeric address: run netstat with -n").arg(QString::fromLatin1(host))
-        };
+        return { QCoreApplication::translate(
+            "BsdNetstatParser", "host \"%1\" is not a numeric address: run netstat with -n")
+                     .arg(QString::fromLatin1(host)) };
     if (family == AddressFamily::IPv4) {
         std::memcpy(addr.data(), v4, 4);
     } else {
@@ -173,25 +185,28 @@ bool familyOf(QByteArrayView proto, QByteArrayView localAddress, AddressFamily &
 EndpointResult parseRow(const Row &row, int first, const BsdNetstatParser::Options &options, SocketEntry &e)
 {
     if (row.n - first < 6)
-        return { QStringLiteral("expected 6 fields, found %1").arg(row.n - first) };
+        return { QCoreApplication::translate("BsdNetstatParser", "expected 6 fields, found %1").arg(row.n - first) };
     e.kind = RowKind::BsdPcb;
     const QByteArrayView proto = row.tok[first];
     if (!familyOf(proto, row.tok[first + 3], e.family))
-        return { QStringLiteral("unknown protocol \"%1\"").arg(QString::fromLatin1(proto)) };
+        return {
+            QCoreApplication::translate("BsdNetstatParser", "unknown protocol \"%1\"").arg(QString::fromLatin1(proto))
+        };
     quint64 rq = 0, sq = 0;
     if (!parseDec(row.tok[first + 1], 0xffffffffu, rq) || !parseDec(row.tok[first + 2], 0xffffffffu, sq))
-        return { QStringLiteral("bad Recv-Q or Send-Q") };
+        return { QCoreApplication::translate("BsdNetstatParser", "bad Recv-Q or Send-Q") };
     e.rxQueue = quint32(rq); // bytes in the receive buffer (LISTEN: not the accept queue, unlike Linux)
     e.txQueue = quint32(sq);
     const auto local = parseEndpoint(row.tok[first + 3], e.family, options.fullAddresses, e.localAddr, e.localPort);
     if (!local.error.isEmpty())
-        return { QStringLiteral("local address: ") + local.error };
+        return { QCoreApplication::translate("BsdNetstatParser", "local address: ") + local.error };
     const auto remote = parseEndpoint(row.tok[first + 4], e.family, options.fullAddresses, e.remoteAddr, e.remotePort);
     if (!remote.error.isEmpty())
-        return { QStringLiteral("foreign address: ") + remote.error };
+        return { QCoreApplication::translate("BsdNetstatParser", "foreign address: ") + remote.error };
     const auto state = BsdNetstatParser::stateFromBsdName(row.tok[first + 5]);
     if (!state)
-        return { QStringLiteral("unknown state \"%1\"").arg(QString::fromLatin1(row.tok[first + 5])) };
+        return { QCoreApplication::translate("BsdNetstatParser", "unknown state \"%1\"")
+                     .arg(QString::fromLatin1(row.tok[first + 5])) };
     e.state = *state;
     return { {}, local.truncated || remote.truncated, local.wide || remote.wide };
 }
@@ -211,7 +226,8 @@ bool isNotARow(QByteArrayView trimmed, bool &internetSection, QString &note)
         return true;
     if (trimmed.startsWith("Some ") && trimmed.contains("may have been deleted")) {
         // inet.c: the pcblist generation changed while it was read, so the list is not one instant.
-        note = QStringLiteral("netstat says the socket list changed while it was read");
+        note
+            = QCoreApplication::translate("BsdNetstatParser", "netstat says the socket list changed while it was read");
         return true;
     }
     return false;
@@ -253,8 +269,9 @@ void finish(BsdNetstatResult &out, const QString &source, const Tally &tally)
     if (!out.truncatedHostLines.empty()) {
         // One note, not one per row: the rows are usable, only the tail of the address is unknown.
         out.problems.add({ source, out.truncatedHostLines.front(),
-            QStringLiteral("%1 row(s) have IPv6 hosts netstat may have cut to %2 characters; the missing "
-                           "groups are stored as zero (run netstat with -W on FreeBSD, -l on macOS)")
+            QCoreApplication::translate("BsdNetstatParser",
+                "%1 row(s) have IPv6 hosts netstat may have cut to %2 characters; the missing "
+                "groups are stored as zero (run netstat with -W on FreeBSD, -l on macOS)")
                 .arg(out.truncatedHostLines.size())
                 .arg(BsdNetstatParser::TruncatedHostLength) });
     }
@@ -300,7 +317,7 @@ BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &sou
             continue;
         }
         if (line.text.size() > MaxLineLength) {
-            report(QStringLiteral("line too long (%1 bytes), skipped").arg(line.text.size()));
+            report(tr("line too long (%1 bytes), skipped").arg(line.text.size()));
             continue;
         }
         Row row;
@@ -308,12 +325,12 @@ BsdNetstatResult BsdNetstatParser::parse(QByteArrayView text, const QString &sou
         const int first = protocolColumn(row);
         if (!row.tok[first].startsWith("tcp")) {
             if (!isOtherProtocol(row.tok[first]))
-                report(QStringLiteral("not a netstat row"));
+                report(tr("not a netstat row"));
             continue;
         }
         ++out.lines;
         if (qsizetype(out.sockets.size()) >= options.maxSockets) {
-            report(QStringLiteral("more than %1 sockets: the rest of the input is ignored").arg(options.maxSockets));
+            report(tr("more than %1 sockets: the rest of the input is ignored").arg(options.maxSockets));
             break;
         }
         SocketEntry e;

@@ -1,6 +1,15 @@
 #include "parse/bsdsnapshot.h"
 
 #include "parse/sysctlparser.h"
+#include <QCoreApplication>
+
+namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BsdSnapshot", text);
+}
+} // namespace
 
 SnapshotData BsdSnapshot::build(const Input &in)
 {
@@ -12,7 +21,7 @@ SnapshotData BsdSnapshot::build(const Input &in)
     d.sockets = std::move(netstat.sockets);
     d.problems.append(netstat.problems);
     if (in.netstat.trimmed().isEmpty())
-        d.problems.add({ QStringLiteral("netstat"), 0, QStringLiteral("empty netstat output") });
+        d.problems.add({ QStringLiteral("netstat"), 0, tr("empty netstat output") });
 
     // Keep only the sysctls the tunables panel shows; `sysctl net.inet.tcp` prints hundreds.
     const auto sysctl = SysctlParser::parse(in.sysctl, QStringLiteral("sysctl"));
@@ -33,8 +42,8 @@ SnapshotData BsdSnapshot::build(const Input &in)
         // No usable uname: the row layout tells FreeBSD (one space after Send-Q) from macOS (two).
         d.os = netstat.dialect == NetstatDialect::Darwin ? QStringLiteral("Darwin") : QStringLiteral("FreeBSD");
         d.problems.add({ QStringLiteral("uname"), 0,
-            os.isEmpty() ? QStringLiteral("no uname output; assuming %1 from the netstat layout").arg(d.os)
-                         : QStringLiteral("\"%1\" is not FreeBSD or Darwin; read as %2").arg(os, d.os) });
+            os.isEmpty() ? tr("no uname output; assuming %1 from the netstat layout").arg(d.os)
+                         : tr("\"%1\" is not FreeBSD or Darwin; read as %2").arg(os, d.os) });
     }
     return d;
 }

@@ -2,9 +2,16 @@
 
 #include "parse/textlines.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CountersParser", text);
+}
+
 QList<QByteArrayView> words(QByteArrayView line)
 {
     QList<QByteArrayView> out;
@@ -54,13 +61,13 @@ void CountersParser::parseSockstat(QByteArrayView text, Counters &out, ProblemLi
         const QList<QByteArrayView> w = words(line);
         QString prefix;
         if (!prefixOf(w, prefix) || w.size() % 2 != 1) {
-            problems.add({ source, lineNo, QStringLiteral("expected \"PREFIX: name value ...\"") });
+            problems.add({ source, lineNo, tr("expected \"PREFIX: name value ...\"") });
             return;
         }
         for (qsizetype i = 1; i + 1 < w.size(); i += 2) {
             qint64 v = 0;
             if (!toInt(w[i + 1], v)) {
-                problems.add({ source, lineNo, QStringLiteral("bad value for %1").arg(QString::fromLatin1(w[i])) });
+                problems.add({ source, lineNo, tr("bad value for %1").arg(QString::fromLatin1(w[i])) });
                 continue;
             }
             out.set(prefix + QLatin1Char('.') + QString::fromLatin1(w[i]), v);
@@ -77,7 +84,7 @@ void CountersParser::parseTable(QByteArrayView text, Counters &out, ProblemList 
         const QList<QByteArrayView> w = words(line);
         QString prefix;
         if (!prefixOf(w, prefix)) {
-            problems.add({ source, lineNo, QStringLiteral("expected \"Prefix: ...\"") });
+            problems.add({ source, lineNo, tr("expected \"Prefix: ...\"") });
             return;
         }
         if (header.isEmpty() || prefix != headerPrefix) {
@@ -88,7 +95,7 @@ void CountersParser::parseTable(QByteArrayView text, Counters &out, ProblemList 
         }
         if (w.size() != header.size()) {
             problems.add({ source, lineNo,
-                QStringLiteral("%1 values for %2 names (header on line %3)")
+                tr("%1 values for %2 names (header on line %3)")
                     .arg(w.size() - 1)
                     .arg(header.size() - 1)
                     .arg(headerLine) });
@@ -98,11 +105,10 @@ void CountersParser::parseTable(QByteArrayView text, Counters &out, ProblemList 
             if (toInt(w[i], v))
                 out.set(prefix + QLatin1Char('.') + QString::fromLatin1(header[i]), v);
             else
-                problems.add(
-                    { source, lineNo, QStringLiteral("bad value for %1").arg(QString::fromLatin1(header[i])) });
+                problems.add({ source, lineNo, tr("bad value for %1").arg(QString::fromLatin1(header[i])) });
         }
         header.clear();
     });
     if (!header.isEmpty())
-        problems.add({ source, headerLine, QStringLiteral("header line without a values line") });
+        problems.add({ source, headerLine, tr("header line without a values line") });
 }

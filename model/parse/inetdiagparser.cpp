@@ -8,9 +8,15 @@
 #include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
+#include <QCoreApplication>
 #include <sys/socket.h>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("InetDiagParser", text);
+}
 
 quint16 fromBe16(quint16 v)
 {
@@ -86,13 +92,13 @@ InetDiagParser::Result InetDiagParser::parse(
     while (left > 0) {
         nlmsghdr h;
         if (left < qsizetype(sizeof h)) {
-            problems.add({ source, 0, QStringLiteral("%1 stray bytes after the last netlink message").arg(left) });
+            problems.add({ source, 0, tr("%1 stray bytes after the last netlink message").arg(left) });
             r.status = Status::Error;
             return r;
         }
         std::memcpy(&h, p, sizeof h);
         if (h.nlmsg_len < sizeof h || qsizetype(h.nlmsg_len) > left) {
-            problems.add({ source, 0, QStringLiteral("netlink message length %1 out of range").arg(h.nlmsg_len) });
+            problems.add({ source, 0, tr("netlink message length %1 out of range").arg(h.nlmsg_len) });
             r.status = Status::Error;
             return r;
         }
@@ -114,7 +120,7 @@ InetDiagParser::Result InetDiagParser::parse(
             inet_diag_msg m;
             SocketEntry e;
             if (payloadLen < qsizetype(sizeof m)) {
-                problems.add({ source, 0, QStringLiteral("short inet_diag_msg (%1 bytes)").arg(payloadLen) });
+                problems.add({ source, 0, tr("short inet_diag_msg (%1 bytes)").arg(payloadLen) });
             } else {
                 std::memcpy(&m, payload, sizeof m);
                 const qsizetype attrOffset = NLMSG_ALIGN(sizeof m);
@@ -125,7 +131,7 @@ InetDiagParser::Result InetDiagParser::parse(
                     ++r.messages;
                 } else {
                     problems.add({ source, 0,
-                        QStringLiteral("unusable inet_diag_msg: family %1, state %2, timer %3")
+                        tr("unusable inet_diag_msg: family %1, state %2, timer %3")
                             .arg(m.idiag_family)
                             .arg(m.idiag_state)
                             .arg(m.idiag_timer) });

@@ -2,8 +2,14 @@
 
 #include "parse/asciitext.h"
 #include "parse/textlines.h"
+#include <QCoreApplication>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProcNetTcpParser", text);
+}
 
 int hexValue(char c)
 {
@@ -89,47 +95,48 @@ QString parseLine(QByteArrayView line, AddressFamily family, const ProcNetTcpPar
         while (i < line.size() && !isSpace(line[i]))
             ++i;
         if (n == MaxTokens)
-            return QStringLiteral("too many fields");
+            return QCoreApplication::translate("ProcNetTcpParser", "too many fields");
         tok[n++] = line.sliced(start, i - start);
     }
     // sl, local, remote, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode: the columns we need.
     if (n < 10)
-        return QStringLiteral("expected at least 10 fields, found %1").arg(n);
+        return QCoreApplication::translate("ProcNetTcpParser", "expected at least 10 fields, found %1").arg(n);
     quint64 v = 0;
     if (tok[0].size() < 2 || tok[0].back() != ':' || !parseDec(tok[0].chopped(1), v))
-        return QStringLiteral("bad row number");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad row number");
     e.family = family;
     if (!parseEndpoint(tok[1], family, e.localAddr, e.localPort, opt.bigEndianKernel))
-        return QStringLiteral("bad local address");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad local address");
     if (!parseEndpoint(tok[2], family, e.remoteAddr, e.remotePort, opt.bigEndianKernel))
-        return QStringLiteral("bad remote address");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad remote address");
     if (!parseHex(tok[3], v, 2))
-        return QStringLiteral("bad state field");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad state field");
     const auto state = TcpStates::fromCode(unsigned(v));
     if (!state)
-        return QStringLiteral("unknown state code %1").arg(QString::fromLatin1(tok[3].toByteArray()));
+        return QCoreApplication::translate("ProcNetTcpParser", "unknown state code %1")
+            .arg(QString::fromLatin1(tok[3].toByteArray()));
     e.state = *state;
     quint64 a = 0, b = 0;
     if (!parsePair(tok[4], a, b) || a > 0xffffffffu || b > 0xffffffffu)
-        return QStringLiteral("bad tx_queue:rx_queue");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad tx_queue:rx_queue");
     e.txQueue = quint32(a);
     e.rxQueue = quint32(b);
     if (!parsePair(tok[5], a, b) || a > 4)
-        return QStringLiteral("bad tr:tm->when");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad tr:tm->when");
     e.timer = static_cast<TimerKind>(a);
     const quint64 ms = opt.ticksPerSecond > 0 ? b * 1000 / quint64(opt.ticksPerSecond) : 0;
     e.timerMs = quint32(qMin<quint64>(ms, 0xffffffffu));
     if (!parseHex(tok[6], v) || v > 0xffffffffu)
-        return QStringLiteral("bad retrnsmt");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad retrnsmt");
     e.retransmits = quint32(v);
     if (!parseDec(tok[7], v) || v > 0xffffffffu)
-        return QStringLiteral("bad uid");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad uid");
     e.uid = quint32(v);
     if (!parseDec(tok[8], v) || v > 0xffffffffu)
-        return QStringLiteral("bad timeout (probes) field");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad timeout (probes) field");
     e.probes = quint32(v);
     if (!parseDec(tok[9], v))
-        return QStringLiteral("bad inode");
+        return QCoreApplication::translate("ProcNetTcpParser", "bad inode");
     e.inode = v;
     // The three printers differ: timewait rows have tr 3; request rows print st 03 and 12 fields.
     if (e.timer == TimerKind::TimeWait)
@@ -160,7 +167,7 @@ void ProcNetTcpParser::parseInto(
     ProcParseResult &out, QByteArrayView text, AddressFamily family, const QString &source, const Options &options)
 {
     if (text.isEmpty()) {
-        out.problems.add({ source, 0, QStringLiteral("empty input: no header and no sockets") });
+        out.problems.add({ source, 0, tr("empty input: no header and no sockets") });
         return;
     }
     for (const TextLines::Line &textLine : TextLines(text)) {
@@ -175,12 +182,12 @@ void ProcNetTcpParser::parseInto(
             continue; // header: "  sl  local_address rem_address ..." (v6 says remote_address)
         ++out.lines;
         if (line.size() > MaxLineLength) {
-            out.problems.add({ source, lineNo, QStringLiteral("line too long (%1 bytes), skipped").arg(line.size()) });
+            out.problems.add({ source, lineNo, tr("line too long (%1 bytes), skipped").arg(line.size()) });
             continue;
         }
         if (qsizetype(out.sockets.size()) >= options.maxSockets) {
             out.problems.add({ source, lineNo,
-                QStringLiteral("more than %1 sockets: the rest of the input is ignored").arg(options.maxSockets) });
+                tr("more than %1 sockets: the rest of the input is ignored").arg(options.maxSockets) });
             return;
         }
         SocketEntry e;

@@ -3,10 +3,17 @@
 #include "parse/ssfilterwords.h"
 
 #include <arpa/inet.h>
+#include <QCoreApplication>
 
 #include <cstring>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SsFilterParser", text);
+}
+
 using Node = SsFilter::Node;
 using Op = SsFilter::Op;
 using Cmp = SsFilterWords::Cmp;
@@ -55,7 +62,7 @@ Expected<SsFilter> SsFilterParser::parse(const QString &text, const ServiceLooku
         if (root < 0)
             return Status::failure(p.m_error);
         if (!p.atEnd()) // parseList stops only at ')' or the end
-            return Status::failure(QStringLiteral("column %1: ')' without '('").arg(p.nextColumn()));
+            return Status::failure(tr("column %1: ')' without '('").arg(p.nextColumn()));
         p.m_filter.setRoot(root);
     }
     return p.m_filter;
@@ -99,7 +106,7 @@ bool SsFilterParser::peekIs(const char *word) const
 int SsFilterParser::fail(int column, const QString &message)
 {
     if (m_error.isEmpty())
-        m_error = QStringLiteral("column %1: %2").arg(column).arg(message);
+        m_error = tr("column %1: %2").arg(column).arg(message);
     return -1;
 }
 
@@ -118,14 +125,14 @@ bool SsFilterParser::parseStates()
     while (peekIs("state") || peekIs("exclude") || peekIs("excl")) {
         const Token kw = next();
         if (atEnd())
-            return refuse(m_end, QStringLiteral("expected a state name after %1").arg(quoted(kw.text)));
+            return refuse(m_end, tr("expected a state name after %1").arg(quoted(kw.text)));
         const Token name = next();
         const quint32 bits = W::stateBits(name.text);
         if (!bits)
             return refuse(name.column,
-                QStringLiteral("%1 is not a state (established, syn-sent, syn-recv, fin-wait-1, fin-wait-2, "
-                               "time-wait, closed, close-wait, last-ack, listening, closing, or a group: "
-                               "all, connected, synchronized, bucket, big)")
+                tr("%1 is not a state (established, syn-sent, syn-recv, fin-wait-1, fin-wait-2, "
+                   "time-wait, closed, close-wait, last-ack, listening, closing, or a group: "
+                   "all, connected, synchronized, bucket, big)")
                     .arg(quoted(name.text)));
         const bool include = kw.text == QLatin1String("state");
         if (!saw)
@@ -146,7 +153,7 @@ int SsFilterParser::parseList()
         if (W::isAnd(m_tokens[m_pos].text) || W::isOr(m_tokens[m_pos].text)) {
             op = W::isOr(next().text) ? Op::Or : Op::And;
             if (atEnd())
-                return fail(m_end, QStringLiteral("expected a term after %1").arg(quoted(m_tokens[m_pos - 1].text)));
+                return fail(m_end, tr("expected a term after %1").arg(quoted(m_tokens[m_pos - 1].text)));
         }
         const int right = parseTerm();
         if (right < 0)
@@ -173,7 +180,7 @@ int SsFilterParser::notOf(int node)
 int SsFilterParser::parseTerm()
 {
     if (atEnd())
-        return fail(m_end, QStringLiteral("expected a term"));
+        return fail(m_end, tr("expected a term"));
     const Token t = next();
     const QString &w = t.text;
     if (w == QLatin1String("(")) {
@@ -181,13 +188,13 @@ int SsFilterParser::parseTerm()
         if (inner < 0)
             return -1;
         if (!peekIs(")"))
-            return fail(t.column, QStringLiteral("'(' is not closed"));
+            return fail(t.column, tr("'(' is not closed"));
         ++m_pos;
         return inner;
     }
     if (W::isNot(w)) {
         if (atEnd())
-            return fail(m_end, QStringLiteral("expected a term after %1").arg(quoted(w)));
+            return fail(m_end, tr("expected a term after %1").arg(quoted(w)));
         return notOf(parseTerm());
     }
     if (W::oneOf(w, { "src", "dst" }))
@@ -197,19 +204,19 @@ int SsFilterParser::parseTerm()
     if (W::oneOf(w, { "process", "pid", "unit" }))
         return parseOwnerTerm(t);
     if (W::oneOf(w, { "state", "exclude", "excl" }))
-        return fail(t.column, QStringLiteral("%1 goes before the expression, as in ss").arg(quoted(w)));
+        return fail(t.column, tr("%1 goes before the expression, as in ss").arg(quoted(w)));
     if (W::oneOf(w, { "dev", "fwmark", "cgroup", "autobound" }))
         return fail(t.column,
-            QStringLiteral("%1 is not supported: tcpscope's snapshots do not carry the socket's device, mark, "
-                           "cgroup or bind flags")
+            tr("%1 is not supported: tcpscope's snapshots do not carry the socket's device, mark, "
+               "cgroup or bind flags")
                 .arg(quoted(w)));
     if (w == QLatin1String(")"))
-        return fail(t.column, QStringLiteral("expected a term before ')'"));
+        return fail(t.column, tr("expected a term before ')'"));
     if (W::isAnd(w) || W::isOr(w))
-        return fail(t.column, QStringLiteral("expected a term before %1").arg(quoted(w)));
+        return fail(t.column, tr("expected a term before %1").arg(quoted(w)));
     return fail(t.column,
-        QStringLiteral("expected src, dst, sport, dport, not or '(' but found %1 (to search text, leave out ss's "
-                       "keywords)")
+        tr("expected src, dst, sport, dport, not or '(' but found %1 (to search text, leave out ss's "
+           "keywords)")
             .arg(quoted(w)));
 }
 
@@ -220,13 +227,13 @@ int SsFilterParser::parseHostTerm(const Token &keyword)
         const auto cmp = W::comparison(m_tokens[m_pos].text);
         if (cmp && *cmp != Cmp::Eq)
             return fail(m_tokens[m_pos].column,
-                QStringLiteral("%1 takes '=' or nothing before the address, not %2")
+                tr("%1 takes '=' or nothing before the address, not %2")
                     .arg(quoted(keyword.text), quoted(m_tokens[m_pos].text)));
         if (cmp)
             ++m_pos;
     }
     if (atEnd() || W::isKeyword(m_tokens[m_pos].text))
-        return fail(nextColumn(), QStringLiteral("expected an address after %1").arg(quoted(keyword.text)));
+        return fail(nextColumn(), tr("expected an address after %1").arg(quoted(keyword.text)));
     Node n;
     n.op = keyword.text == QLatin1String("src") ? Op::Src : Op::Dst;
     if (!parseHost(next(), false, n))
@@ -245,7 +252,7 @@ int SsFilterParser::parsePortTerm(const Token &keyword)
         }
     }
     if (atEnd() || W::isKeyword(m_tokens[m_pos].text))
-        return fail(nextColumn(), QStringLiteral("expected a port after %1").arg(quoted(m_tokens[m_pos - 1].text)));
+        return fail(nextColumn(), tr("expected a port after %1").arg(quoted(m_tokens[m_pos - 1].text)));
     Node n;
     if (!parseHost(next(), true, n))
         return -1;
@@ -272,19 +279,19 @@ int SsFilterParser::parsePortTerm(const Token &keyword)
 int SsFilterParser::parseOwnerTerm(const Token &keyword)
 {
     const bool pid = keyword.text == QLatin1String("pid");
-    const QString what = pid                    ? QStringLiteral("a process id")
-        : keyword.text == QLatin1String("unit") ? QStringLiteral("a systemd unit name")
-                                                : QStringLiteral("a process name");
+    const QString what = pid                    ? tr("a process id")
+        : keyword.text == QLatin1String("unit") ? tr("a systemd unit name")
+                                                : tr("a process name");
     if (atEnd() || W::isKeyword(m_tokens[m_pos].text))
-        return fail(nextColumn(), QStringLiteral("expected %1 after %2").arg(what, quoted(keyword.text)));
+        return fail(nextColumn(), tr("expected %1 after %2").arg(what, quoted(keyword.text)));
     const Token value = next();
     bool ok = true;
     if (pid)
         value.text.toUInt(&ok, 10);
     if (!ok)
-        return fail(value.column, QStringLiteral("expected %1 after 'pid', not %2").arg(what, quoted(value.text)));
+        return fail(value.column, tr("expected %1 after 'pid', not %2").arg(what, quoted(value.text)));
     return fail(keyword.column,
-        QStringLiteral("%1 filters by the socket's owner, which tcpscope does not read yet").arg(quoted(keyword.text)));
+        tr("%1 filters by the socket's owner, which tcpscope does not read yet").arg(quoted(keyword.text)));
 }
 
 // [FAMILY:]ADDRESS[/PREFIX][:PORT] as parse_hostcond() of misc/ss.c splits it: "[...]" around IPv6,
@@ -302,7 +309,7 @@ bool SsFilterParser::parseHost(const Token &value, bool portOnly, Node &n)
         m_filter.setFamily(AddressFamily(family)); // restricts the whole query, as ss -f does
     } else if (rest.startsWith(QLatin1String("unix:")) || rest.startsWith(QLatin1String("link:"))
         || rest.startsWith(QLatin1String("netlink:")) || rest.startsWith(QLatin1String("vsock:"))) {
-        return refuse(col, QStringLiteral("tcpscope shows TCP sockets: only inet: and inet6: addresses apply"));
+        return refuse(col, tr("tcpscope shows TCP sockets: only inet: and inet6: addresses apply"));
     }
     QString address;
     QString port = rest;
@@ -313,17 +320,17 @@ bool SsFilterParser::parseHost(const Token &value, bool portOnly, Node &n)
         if (rest.startsWith(QLatin1Char('['))) {
             const qsizetype close = rest.indexOf(QLatin1Char(']'));
             if (close < 0)
-                return refuse(col, QStringLiteral("'[' without ']'"));
+                return refuse(col, tr("'[' without ']'"));
             address = rest.sliced(1, close - 1);
             addressCol = col + 1;
             split = close + 1;
             if (split < rest.size() && rest[split] != QLatin1Char(':'))
-                return refuse(col + int(split), QStringLiteral("expected ':' and a port after ']'"));
+                return refuse(col + int(split), tr("expected ':' and a port after ']'"));
         } else if (rest.startsWith(QLatin1Char('*'))) {
             address = QStringLiteral("*");
             split = 1;
             if (split < rest.size() && rest[split] != QLatin1Char(':'))
-                return refuse(col + 1, QStringLiteral("expected ':' and a port after '*'"));
+                return refuse(col + 1, tr("expected ':' and a port after '*'"));
         } else {
             const qsizetype slash = rest.indexOf(QLatin1Char('/'));
             split = rest.lastIndexOf(QLatin1Char(':'));
@@ -345,7 +352,7 @@ bool SsFilterParser::parsePort(const QString &text, int column, Node &n)
     if (p.startsWith(QLatin1Char(':'))) {
         p = p.sliced(1);
         if (p.isEmpty())
-            return refuse(column, QStringLiteral("expected a port after ':'"));
+            return refuse(column, tr("expected a port after ':'"));
         ++column;
     }
     if (p == QLatin1String("*"))
@@ -354,13 +361,13 @@ bool SsFilterParser::parsePort(const QString &text, int column, Node &n)
     const int number = p.toInt(&ok, 0); // get_integer(..., 0) in ss: 0x1bb and 0773 are ports too
     if (ok) {
         if (number < 0 || number > 65535)
-            return refuse(column, QStringLiteral("port %1 is out of range (0-65535)").arg(p));
+            return refuse(column, tr("port %1 is out of range (0-65535)").arg(p));
         n.port = number;
         return true;
     }
     const auto service = m_services ? m_services(p) : std::nullopt;
     if (!service)
-        return refuse(column, QStringLiteral("%1 is not a port number or a known TCP service").arg(quoted(p)));
+        return refuse(column, tr("%1 is not a port number or a known TCP service").arg(quoted(p)));
     n.port = *service;
     return true;
 }
@@ -372,14 +379,14 @@ bool SsFilterParser::parseAddress(const QString &text, int column, quint8 family
     const bool v6 = addr.contains(QLatin1Char(':'));
     if (family && (family == 6) != v6)
         return refuse(column,
-            QStringLiteral("%1 is not an %2 address")
+            tr("%1 is not an %2 address")
                 .arg(quoted(addr), family == 6 ? QStringLiteral("inet6") : QStringLiteral("inet")));
     std::array<quint8, 16> bytes {};
     const QByteArray latin = addr.toLatin1();
     const bool ok = v6 ? inet_pton(AF_INET6, latin.constData(), bytes.data()) == 1 : parseIpv4(addr, bytes);
     if (!ok)
         return refuse(column,
-            QStringLiteral("%1 is not an IPv4 or IPv6 address (write IPv6 in [ ]; host names are not looked up)")
+            tr("%1 is not an IPv4 or IPv6 address (write IPv6 in [ ]; host names are not looked up)")
                 .arg(quoted(addr)));
     const int maxLen = v6 ? 128 : 32;
     int len = maxLen;
@@ -387,8 +394,7 @@ bool SsFilterParser::parseAddress(const QString &text, int column, quint8 family
         bool lenOk = false;
         len = text.sliced(slash + 1).toInt(&lenOk, 10);
         if (!lenOk || len < 0 || len > maxLen)
-            return refuse(
-                column + int(slash) + 1, QStringLiteral("expected a prefix length from 0 to %1 after '/'").arg(maxLen));
+            return refuse(column + int(slash) + 1, tr("expected a prefix length from 0 to %1 after '/'").arg(maxLen));
     }
     n.family = v6 ? 6 : 4;
     n.prefixLen = quint8(len);

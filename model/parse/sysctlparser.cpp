@@ -1,8 +1,14 @@
 #include "parse/sysctlparser.h"
 
 #include "parse/textlines.h"
+#include <QCoreApplication>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SysctlParser", text);
+}
 
 bool isNameChar(char c)
 {
@@ -56,8 +62,7 @@ SysctlParseResult SysctlParser::parse(QByteArrayView text, const QString &source
             if (t.startsWith("sysctl:")) // "sysctl: unknown oid 'net.inet.tcp.maxtcptw'": absent on this kernel
                 out.problems.add({ source, line.number, QString::fromUtf8(t) });
             else
-                out.problems.add({ source, line.number,
-                    QStringLiteral("not a sysctl line: \"") + Problem::excerpt(t) + QLatin1Char('"') });
+                out.problems.add({ source, line.number, tr("not a sysctl line: \"%1\"").arg(Problem::excerpt(t)) });
             continue;
         }
         flushMulti();

@@ -1,8 +1,17 @@
 #include "pipeline/snapshotpacer.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <cmath>
+
+namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SnapshotPacer", text);
+}
+} // namespace
 
 SnapshotPacer::SnapshotPacer(double budget)
     : m_budget(budget > 0 ? budget : DefaultBudget)
@@ -36,10 +45,9 @@ QString SnapshotPacer::reason() const
 {
     if (!isSlowed())
         return {};
-    const QLocale c(QLocale::English); // the status bar text is English; "100,036"
+    const QLocale c(QLocale::English); // "100,036" whatever the process locale; zh_TW groups digits alike
     auto seconds = [](int ms) -> QString { return QString::number(double(ms) / 1000, 'g', 3) + QLatin1String(" s"); };
-    return QStringLiteral(
-        "%1 sockets: a full read costs %2 ms of CPU, so the table is read every %3 (counters every %4)")
+    return tr("%1 sockets: a full read costs %2 ms of CPU, so the table is read every %3 (counters every %4)")
         .arg(c.toString(qlonglong(m_sockets)), QString::number(qRound(m_costMs)), seconds(fullIntervalMs()),
             seconds(m_requestedMs));
 }

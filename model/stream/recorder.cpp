@@ -1,5 +1,6 @@
 #include "stream/recorder.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QMutexLocker>
 
@@ -7,6 +8,14 @@
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+
+namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Recorder", text);
+}
+} // namespace
 
 Recorder::Recorder(QString path)
     : m_path(std::move(path))
@@ -38,7 +47,7 @@ Status Recorder::start(const QString &path)
     m_frames = 0;
     m_fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (m_fd < 0) {
-        m_error = QStringLiteral("cannot record to %1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+        m_error = tr("cannot record to %1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
         return Status::failure(m_error);
     }
     return {};
@@ -67,8 +76,7 @@ bool Recorder::append(QByteArrayView frame)
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            m_error = QStringLiteral("recording to %1 stopped: %2")
-                          .arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+            m_error = tr("recording to %1 stopped: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
             closeLocked();
             return false;
         }

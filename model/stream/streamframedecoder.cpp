@@ -3,9 +3,15 @@
 #include "parse/bsdsnapshot.h"
 #include "parse/sysctlparser.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StreamFrameDecoder", text);
+}
 
 QString text(const QByteArray &v, qsizetype max = 256)
 {
@@ -75,7 +81,7 @@ SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetT
 {
     SnapshotData d;
     const Sections s = split(frame);
-    const QString where = QStringLiteral("frame %1").arg(frame.number);
+    const QString where = tr("frame %1").arg(frame.number);
     auto problem = [&](const QString &m) {
         d.problems.add({ QStringLiteral("stream"), 0, where + QLatin1String(": ") + m });
     };
@@ -87,16 +93,16 @@ SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetT
     bool ok = false;
     d.timeMs = s.header.value("time").toLongLong(&ok);
     if (!ok || d.timeMs <= 0) {
-        problem(QStringLiteral("no valid @time; using the time it arrived"));
+        problem(tr("no valid @time; using the time it arrived"));
         d.timeMs = QDateTime::currentMSecsSinceEpoch();
     }
     if (s.unknownSections > 0)
-        problem(QStringLiteral("%1 unknown section(s) ignored (written by a newer producer?)").arg(s.unknownSections));
+        problem(tr("%1 unknown section(s) ignored (written by a newer producer?)").arg(s.unknownSections));
 
     if (d.os != QLatin1String("Linux")) {
         // FreeBSD and macOS frames carry netstat and sysctl text (docs/stream-format.md).
         if (!s.hasNetstat) {
-            d.status = Status::failure(where + QStringLiteral(": no @netstat section in a %1 frame").arg(d.os));
+            d.status = Status::failure(where + tr(": no @netstat section in a %1 frame").arg(d.os));
             return d;
         }
         BsdSnapshot::Input in;
@@ -113,7 +119,7 @@ SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetT
         return d;
     }
     if (!s.hasTcp) {
-        d.status = Status::failure(where + QStringLiteral(": no /proc/net/tcp section"));
+        d.status = Status::failure(where + tr(": no /proc/net/tcp section"));
         return d;
     }
     ProcParseResult parsed;

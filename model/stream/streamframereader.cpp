@@ -1,8 +1,15 @@
 #include "stream/streamframereader.h"
 
 #include <cstring>
+#include <QCoreApplication>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StreamFrameReader", text);
+}
+
 constexpr QByteArrayView HeaderTag("@tcpscope");
 constexpr QByteArrayView EndTag("@end");
 constexpr size_t MaxQueuedFrames = 64; // a consumer that never takes frames cannot grow memory
@@ -41,7 +48,7 @@ void StreamFrameReader::feed(QByteArrayView data)
         if (m_partialTooLong) {
             m_partialTooLong = false;
             if (m_state == State::Inside) {
-                problem(QStringLiteral("frame %1: a line is longer than %2 bytes; frame skipped")
+                problem(tr("frame %1: a line is longer than %2 bytes; frame skipped")
                             .arg(m_number)
                             .arg(StreamFrame::MaxLineBytes));
                 m_frame.clear();
@@ -61,11 +68,9 @@ void StreamFrameReader::feed(QByteArrayView data)
 void StreamFrameReader::header(QByteArrayView l)
 {
     if (m_state == State::Inside)
-        problem(QStringLiteral("frame %1: truncated (a new frame began before @end); dropped").arg(m_number));
+        problem(tr("frame %1: truncated (a new frame began before @end); dropped").arg(m_number));
     if (m_garbageLines > 0) {
-        problem(QStringLiteral("before frame %1: %2 line(s) outside any frame ignored")
-                    .arg(m_number + 1)
-                    .arg(m_garbageLines));
+        problem(tr("before frame %1: %2 line(s) outside any frame ignored").arg(m_number + 1).arg(m_garbageLines));
         m_garbageLines = 0;
     }
     ++m_number;
@@ -74,7 +79,7 @@ void StreamFrameReader::header(QByteArrayView l)
     bool ok = false;
     const int v = version.toInt(&ok);
     if (!ok || v != StreamFrame::FormatVersion) {
-        problem(QStringLiteral("frame %1: unknown format version '%2' (this tcpscope reads version %3); skipped")
+        problem(tr("frame %1: unknown format version '%2' (this tcpscope reads version %3); skipped")
                     .arg(m_number)
                     .arg(QString::fromLatin1(version.first(qMin<qsizetype>(version.size(), 16))))
                     .arg(StreamFrame::FormatVersion));
@@ -105,7 +110,7 @@ void StreamFrameReader::line(QByteArrayView l)
         break;
     }
     if (m_frame.size() + l.size() + 1 > m_max) {
-        problem(QStringLiteral("frame %1: larger than the %2 MiB limit; skipped").arg(m_number).arg(m_max >> 20));
+        problem(tr("frame %1: larger than the %2 MiB limit; skipped").arg(m_number).arg(m_max >> 20));
         m_frame.clear();
         m_frame.squeeze();
         m_state = State::Skipping;
@@ -117,9 +122,7 @@ void StreamFrameReader::line(QByteArrayView l)
         return;
     m_state = State::Outside;
     if (m_frames.size() >= MaxQueuedFrames) {
-        problem(QStringLiteral("frame %1: dropped, %2 frames already waiting")
-                    .arg(m_frames.front().number)
-                    .arg(MaxQueuedFrames));
+        problem(tr("frame %1: dropped, %2 frames already waiting").arg(m_frames.front().number).arg(MaxQueuedFrames));
         m_frames.pop_front();
     }
     m_frames.push_back({ m_number, std::move(m_frame) });
@@ -132,10 +135,9 @@ void StreamFrameReader::finish()
         line(m_partial); // a last "@end" without newline still ends its frame
     m_partial.clear();
     if (m_state == State::Inside)
-        problem(QStringLiteral("frame %1: truncated at end of input; ignored").arg(m_number));
+        problem(tr("frame %1: truncated at end of input; ignored").arg(m_number));
     else if (m_garbageLines > 0)
-        problem(
-            QStringLiteral("after frame %1: %2 line(s) outside any frame ignored").arg(m_number).arg(m_garbageLines));
+        problem(tr("after frame %1: %2 line(s) outside any frame ignored").arg(m_number).arg(m_garbageLines));
     m_garbageLines = 0;
     m_frame.clear();
     m_state = State::Outside;

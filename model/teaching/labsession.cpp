@@ -5,6 +5,12 @@
 #include <sys/socket.h>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LabSession", text);
+}
+
 struct PatternInfo
 {
     LabSession::Pattern pattern;
@@ -132,7 +138,7 @@ Status LabSession::closeFirst()
         return closed;
     }
     }
-    return Status::failure(QStringLiteral("unknown lab pattern"));
+    return Status::failure(tr("unknown lab pattern"));
 }
 
 Status LabSession::closeSecond()
@@ -167,7 +173,7 @@ Status LabSession::closeSecond()
     }
     m_pairs.clear();
     if (!ok)
-        return Status::failure(QStringLiteral("the other side's FIN did not arrive within 5 s"));
+        return Status::failure(tr("the other side's FIN did not arrive within 5 s"));
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "teaching/lessontext.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +14,12 @@
 #include <cmath>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LessonLoader", text);
+}
+
 // States are written as the kernel spells them ("TIME_WAIT"), or as RFC 9293 does ("TIME-WAIT", "CLOSED").
 std::optional<TcpState> stateFrom(const QJsonValue &v)
 {
@@ -55,7 +62,8 @@ Status parsePacket(const QJsonObject &o, const QString &language, LessonPacket &
     else if (from == QLatin1String("server"))
         p.from = LessonPacket::Endpoint::Server;
     else
-        return Status::failure(QStringLiteral("packet \"from\" must be \"client\" or \"server\""));
+        return Status::failure(
+            QCoreApplication::translate("LessonLoader", "packet \"from\" must be \"client\" or \"server\""));
     p.flags = o.value(QLatin1String("flags")).toString();
     bool bad = false;
     p.seq = number(o, QLatin1String("seq"), &bad);
@@ -63,8 +71,8 @@ Status parsePacket(const QJsonObject &o, const QString &language, LessonPacket &
     p.tsval = number(o, QLatin1String("tsval"), &bad);
     p.tsecr = number(o, QLatin1String("tsecr"), &bad);
     if (bad)
-        return Status::failure(
-            QStringLiteral("packet seq, ack, tsval and tsecr must be whole numbers 0 to 4294967295"));
+        return Status::failure(QCoreApplication::translate(
+            "LessonLoader", "packet seq, ack, tsval and tsecr must be whole numbers 0 to 4294967295"));
     p.length = o.value(QLatin1String("len")).toInt();
     p.lost = o.value(QLatin1String("lost")).toBool();
     p.inFlight = o.value(QLatin1String("inFlight")).toBool();
@@ -100,11 +108,11 @@ Status parseStep(const QJsonObject &so, const QString &language, LessonStep &s)
     const auto c = stateFrom(so.value(QLatin1String("client")));
     const auto sv = stateFrom(so.value(QLatin1String("server")));
     if (!c || !sv)
-        return Status::failure(QStringLiteral("unknown or missing client/server state"));
+        return Status::failure(QCoreApplication::translate("LessonLoader", "unknown or missing client/server state"));
     s.client = *c;
     s.server = *sv;
-    return parseEach(
-        so.value(QLatin1String("packets")).toArray(), QStringLiteral("packet"), language, parsePacket, s.packets);
+    return parseEach(so.value(QLatin1String("packets")).toArray(),
+        QCoreApplication::translate("LessonLoader", "packet"), language, parsePacket, s.packets);
 }
 } // namespace
 
@@ -113,7 +121,7 @@ Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id, 
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (!doc.isObject()) {
-        return Status::failure(QStringLiteral("%1: not a JSON object (%2)").arg(id, pe.errorString()));
+        return Status::failure(tr("%1: not a JSON object (%2)").arg(id, pe.errorString()));
     }
     const QJsonObject root = doc.object();
     const LessonText text(root, language);
@@ -134,12 +142,12 @@ Expected<Lesson> LessonLoader::parse(const QByteArray &json, const QString &id, 
     const auto cs = stateFrom(start.value(QLatin1String("client")));
     const auto ss = stateFrom(start.value(QLatin1String("server")));
     if (!cs || !ss) {
-        return Status::failure(QStringLiteral("%1: \"start\" needs a client and a server state").arg(id));
+        return Status::failure(tr("%1: \"start\" needs a client and a server state").arg(id));
     }
     l.clientStart = *cs;
     l.serverStart = *ss;
     const Status steps
-        = parseEach(root.value(QLatin1String("steps")).toArray(), QStringLiteral("step"), language, parseStep, l.steps);
+        = parseEach(root.value(QLatin1String("steps")).toArray(), tr("step"), language, parseStep, l.steps);
     if (!steps.ok())
         return Status::failure(QStringLiteral("%1: %2").arg(id, steps.error()));
     return l;
@@ -149,12 +157,11 @@ Expected<Lesson> LessonLoader::loadFile(const QString &path, const QString &lang
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        return Status::failure(QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+        return Status::failure(tr("cannot read %1: %2").arg(path, f.errorString()));
     }
     const QByteArray json = f.read(MaxFileBytes + 1);
     if (json.size() > MaxFileBytes) {
-        return Status::failure(
-            QStringLiteral("%1 is larger than %2 KiB; not a lesson file?").arg(path).arg(MaxFileBytes >> 10));
+        return Status::failure(tr("%1 is larger than %2 KiB; not a lesson file?").arg(path).arg(MaxFileBytes >> 10));
     }
     return parse(json, QFileInfo(path).completeBaseName(), language);
 }
@@ -165,7 +172,7 @@ Expected<Lesson> LessonLoader::load(const QString &idOrPath, const QString &lang
         return loadFile(idOrPath, language);
     const QString path = builtinDirectory() + QLatin1Char('/') + idOrPath + QLatin1String(".json");
     if (!QFile::exists(path)) {
-        return Status::failure(QStringLiteral("no lesson named '%1' (try --list-lessons)").arg(idOrPath));
+        return Status::failure(tr("no lesson named '%1' (try --list-lessons)").arg(idOrPath));
     }
     return loadFile(path, language);
 }

@@ -1,8 +1,15 @@
 #include "teaching/lessontext.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LessonText", text);
+}
+
 const QLatin1String translationKey("zh_TW");
 
 // "zh-Hant-TW", "zh_TW", "zh-HK" are Traditional Chinese; "zh-Hans-CN" and a bare "zh" are not known to be.
@@ -62,11 +69,11 @@ Status LessonText::check() const
         return {};
     const QJsonValue t = m_english.value(translationKey);
     if (!t.isObject())
-        return Status::failure(QStringLiteral("%1 must be an object").arg(translationKey));
+        return Status::failure(tr("%1 must be an object").arg(translationKey));
     const QJsonObject o = t.toObject();
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!it.value().isString())
-            return Status::failure(QStringLiteral("%1.%2 must be a string").arg(translationKey, it.key()));
+            return Status::failure(tr("%1.%2 must be a string").arg(translationKey, it.key()));
     }
     return {};
 }

@@ -8,10 +8,17 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <QCoreApplication>
 #include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LoopbackLab", text);
+}
+
 socklen_t loopback(AddressFamily f, sockaddr_storage &ss, quint16 port)
 {
     std::memset(&ss, 0, sizeof ss);
@@ -98,7 +105,7 @@ Expected<quint16> LoopbackLab::listenWith(bool deferAccept, int receiveBuffer)
     sockaddr_storage ss;
     const socklen_t len = loopback(m_family, ss, 0);
     if (::bind(fd, reinterpret_cast<sockaddr *>(&ss), len) < 0 || ::listen(fd, 4096) < 0)
-        return fail(QStringLiteral("bind/listen on loopback"));
+        return fail(tr("bind/listen on loopback"));
     socklen_t got = sizeof ss;
     ::getsockname(fd, reinterpret_cast<sockaddr *>(&ss), &got);
     const quint16 port = m_family == AddressFamily::IPv4 ? ntohs(reinterpret_cast<sockaddr_in *>(&ss)->sin_port)
@@ -122,7 +129,7 @@ Status LoopbackLab::connectPair(quint16 port, Endpoints &pair, bool accept)
     sockaddr_storage ss;
     const socklen_t len = loopback(m_family, ss, port);
     if (::connect(fd, reinterpret_cast<sockaddr *>(&ss), len) < 0)
-        return fail(QStringLiteral("connect to loopback port %1").arg(port));
+        return fail(tr("connect to loopback port %1").arg(port));
     pair.client = fd;
     if (!accept)
         return {};
@@ -290,13 +297,13 @@ Status LoopbackLab::simultaneousClose(int n, bool finish, std::vector<Endpoints>
         for (int w = 0; w < 100 && stateOf(p.client) != TcpState::Closing; ++w)
             ::usleep(10000);
         if (stateOf(p.client) != TcpState::Closing)
-            return Status::failure(QStringLiteral("simultaneous close: client did not reach CLOSING"));
+            return Status::failure(tr("simultaneous close: client did not reach CLOSING"));
         if (finish) {
             const bool drained = readToEof(p.server); // the window opens: the client's data and FIN follow
             release(p.server);
             release(p.client);
             if (!drained)
-                return Status::failure(QStringLiteral("simultaneous close: the client's FIN did not arrive"));
+                return Status::failure(tr("simultaneous close: the client's FIN did not arrive"));
         } else if (unfinished) {
             unfinished->push_back(p);
         }

@@ -273,6 +273,134 @@
         <source>Show %1 in the diagram</source>
         <translation>在狀態圖中顯示 %1</translation>
     </message>
+    <message>
+        <source>critical</source>
+        <translation>嚴重</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>資訊</translation>
+    </message>
+</context>
+<context>
+    <name>BsdFileSource</name>
+    <message>
+        <source>netstat file %1</source>
+        <translation>netstat 檔案 %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot read: </source>
+        <translation>無法讀取：</translation>
+    </message>
+</context>
+<context>
+    <name>BsdNetstatParser</name>
+    <message>
+        <source>no host.port in &quot;%1&quot;</source>
+        <translation>「%1」中沒有 host.port</translation>
+    </message>
+    <message>
+        <source>port &quot;%1&quot; is a service name: run netstat with -n</source>
+        <translation>埠「%1」是服務名稱：請以 -n 執行 netstat</translation>
+    </message>
+    <message>
+        <source>bad port &quot;%1&quot;</source>
+        <translation>無效的埠「%1」</translation>
+    </message>
+    <message>
+        <source>IPv6 address on a tcp4 row</source>
+        <translation>tcp4 列上出現 IPv6 位址</translation>
+    </message>
+    <message>
+        <source>bad IPv6 address &quot;%1&quot;</source>
+        <translation>無效的 IPv6 位址「%1」</translation>
+    </message>
+    <message>
+        <source>host &quot;%1&quot; is not a numeric address: run netstat with -n</source>
+        <translation>主機「%1」不是數字位址：請以 -n 執行 netstat</translation>
+    </message>
+    <message>
+        <source>expected 6 fields, found %1</source>
+        <translation>應有 6 個欄位，實際有 %1 個</translation>
+    </message>
+    <message>
+        <source>unknown protocol &quot;%1&quot;</source>
+        <translation>未知的協定「%1」</translation>
+    </message>
+    <message>
+        <source>bad Recv-Q or Send-Q</source>
+        <translation>無效的 Recv-Q 或 Send-Q</translation>
+    </message>
+    <message>
+        <source>local address: </source>
+        <translation>本機位址：</translation>
+    </message>
+    <message>
+        <source>foreign address: </source>
+        <translation>遠端位址：</translation>
+    </message>
+    <message>
+        <source>unknown state &quot;%1&quot;</source>
+        <translation>未知的狀態「%1」</translation>
+    </message>
+    <message>
+        <source>netstat says the socket list changed while it was read</source>
+        <translation>netstat 表示通訊端清單在讀取期間有變動</translation>
+    </message>
+    <message>
+        <source>%1 row(s) have IPv6 hosts netstat may have cut to %2 characters; the missing groups are stored as zero (run netstat with -W on FreeBSD, -l on macOS)</source>
+        <translation>有 %1 列的 IPv6 主機可能被 netstat 截斷為 %2 個字元；缺少的群組以零儲存（FreeBSD 請以 -W、macOS 請以 -l 執行 netstat）</translation>
+    </message>
+    <message>
+        <source>line too long (%1 bytes), skipped</source>
+        <translation>行太長（%1 位元組），已略過</translation>
+    </message>
+    <message>
+        <source>not a netstat row</source>
+        <translation>不是 netstat 的資料列</translation>
+    </message>
+    <message>
+        <source>more than %1 sockets: the rest of the input is ignored</source>
+        <translation>超過 %1 個通訊端：其餘輸入已忽略</translation>
+    </message>
+</context>
+<context>
+    <name>BsdSnapshot</name>
+    <message>
+        <source>empty netstat output</source>
+        <translation>netstat 輸出是空的</translation>
+    </message>
+    <message>
+        <source>no uname output; assuming %1 from the netstat layout</source>
+        <translation>沒有 uname 輸出；依 netstat 的版面假定為 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not FreeBSD or Darwin; read as %2</source>
+        <translation>「%1」不是 FreeBSD 或 Darwin；以 %2 讀取</translation>
+    </message>
+</context>
+<context>
+    <name>BsdSource</name>
+    <message>
+        <source>%1 did not finish: %2</source>
+        <translation>%1 未執行完成：%2</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 當掉了</translation>
+    </message>
+    <message>
+        <source>this host (netstat)</source>
+        <translation>本機（netstat）</translation>
+    </message>
 </context>
 <context>
     <name>ChartExportButton</name>
@@ -506,6 +634,48 @@
     </message>
 </context>
 <context>
+    <name>CountersParser</name>
+    <message>
+        <source>expected &quot;PREFIX: name value ...&quot;</source>
+        <translation>應為「PREFIX: name value ...」</translation>
+    </message>
+    <message>
+        <source>bad value for %1</source>
+        <translation>%1 的值無效</translation>
+    </message>
+    <message>
+        <source>expected &quot;Prefix: ...&quot;</source>
+        <translation>應為「Prefix: ...」</translation>
+    </message>
+    <message>
+        <source>%1 values for %2 names (header on line %3)</source>
+        <translation>%2 個名稱卻有 %1 個值（標題列在第 %3 行）</translation>
+    </message>
+    <message>
+        <source>header line without a values line</source>
+        <translation>標題列之後沒有數值列</translation>
+    </message>
+</context>
+<context>
+    <name>InetDiagParser</name>
+    <message>
+        <source>%1 stray bytes after the last netlink message</source>
+        <translation>最後一則 netlink 訊息之後多出 %1 個位元組</translation>
+    </message>
+    <message>
+        <source>netlink message length %1 out of range</source>
+        <translation>netlink 訊息長度 %1 超出範圍</translation>
+    </message>
+    <message>
+        <source>short inet_diag_msg (%1 bytes)</source>
+        <translation>inet_diag_msg 太短（%1 位元組）</translation>
+    </message>
+    <message>
+        <source>unusable inet_diag_msg: family %1, state %2, timer %3</source>
+        <translation>無法使用的 inet_diag_msg：位址家族 %1、狀態 %2、計時器 %3</translation>
+    </message>
+</context>
+<context>
     <name>LabPanel</name>
     <message>
         <source>The client closed. Client: FIN_WAIT2. Server: CLOSE_WAIT until its application closes.</source>
@@ -614,6 +784,57 @@
         <source>N short connections, each closed by the client first: N TIME_WAIT sockets counting down from 60 s.</source>
         <translation>N 條短連線，每條都由用戶端先關閉：N 個 TIME_WAIT 通訊端從 60 秒開始倒數。</translation>
     </message>
+    <message>
+        <source>unknown lab pattern</source>
+        <translation>未知的實驗模式</translation>
+    </message>
+    <message>
+        <source>the other side&apos;s FIN did not arrive within 5 s</source>
+        <translation>對方的 FIN 未在 5 s 內抵達</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLoader</name>
+    <message>
+        <source>packet &quot;from&quot; must be &quot;client&quot; or &quot;server&quot;</source>
+        <translation>封包的 &quot;from&quot; 必須是 &quot;client&quot; 或 &quot;server&quot;</translation>
+    </message>
+    <message>
+        <source>packet seq, ack, tsval and tsecr must be whole numbers 0 to 4294967295</source>
+        <translation>封包的 seq、ack、tsval 與 tsecr 必須是 0 到 4294967295 的整數</translation>
+    </message>
+    <message>
+        <source>unknown or missing client/server state</source>
+        <translation>用戶端／伺服器狀態未知或缺少</translation>
+    </message>
+    <message>
+        <source>packet</source>
+        <translation>封包</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2)</source>
+        <translation>%1：不是 JSON 物件（%2）</translation>
+    </message>
+    <message>
+        <source>%1: &quot;start&quot; needs a client and a server state</source>
+        <translation>%1：&quot;start&quot; 需要用戶端與伺服器的狀態</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步驟</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 KiB; not a lesson file?</source>
+        <translation>%1 大於 %2 KiB；不是課程檔案？</translation>
+    </message>
+    <message>
+        <source>no lesson named &apos;%1&apos; (try --list-lessons)</source>
+        <translation>沒有名為「%1」的課程（請試試 --list-lessons）</translation>
+    </message>
 </context>
 <context>
     <name>LessonStatePanel</name>
@@ -628,6 +849,56 @@
     <message>
         <source>server</source>
         <translation>伺服器</translation>
+    </message>
+</context>
+<context>
+    <name>LessonText</name>
+    <message>
+        <source>%1 must be an object</source>
+        <translation>%1 必須是物件</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a string</source>
+        <translation>%1.%2 必須是字串</translation>
+    </message>
+</context>
+<context>
+    <name>LessonValidator</name>
+    <message>
+        <source>step %1: %2 %3 -&gt; %4 is not a legal transition (RFC 9293 §3.3.2)</source>
+        <translation>步驟 %1：%2 %3 -&gt; %4 不是合法的狀態轉換（RFC 9293 §3.3.2）</translation>
+    </message>
+    <message>
+        <source>the lesson needs a title and a summary</source>
+        <translation>課程需要標題與摘要</translation>
+    </message>
+    <message>
+        <source>the lesson cites no references</source>
+        <translation>課程沒有引用任何參考資料</translation>
+    </message>
+    <message>
+        <source>the lesson has no steps</source>
+        <translation>課程沒有任何步驟</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>用戶端</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>伺服器</translation>
+    </message>
+    <message>
+        <source>step %1: needs a title, narration and a reference</source>
+        <translation>步驟 %1：需要標題、旁白與參考資料</translation>
+    </message>
+    <message>
+        <source>step %1: unknown TCP flag &apos;%2&apos;</source>
+        <translation>步驟 %1：未知的 TCP 旗標「%2」</translation>
+    </message>
+    <message>
+        <source>step %1: the last step cannot leave a packet in flight</source>
+        <translation>步驟 %1：最後一個步驟不能留下仍在傳送中的封包</translation>
     </message>
 </context>
 <context>
@@ -734,6 +1005,25 @@
     <message>
         <source>&amp;Lab</source>
         <translation>實驗(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackLab</name>
+    <message>
+        <source>bind/listen on loopback</source>
+        <translation>在回送介面上 bind/listen</translation>
+    </message>
+    <message>
+        <source>connect to loopback port %1</source>
+        <translation>連線到回送介面的埠 %1</translation>
+    </message>
+    <message>
+        <source>simultaneous close: client did not reach CLOSING</source>
+        <translation>同時關閉：用戶端沒有進入 CLOSING</translation>
+    </message>
+    <message>
+        <source>simultaneous close: the client&apos;s FIN did not arrive</source>
+        <translation>同時關閉：用戶端的 FIN 沒有抵達</translation>
     </message>
 </context>
 <context>
@@ -943,6 +1233,21 @@
     </message>
 </context>
 <context>
+    <name>NetlinkSource</name>
+    <message>
+        <source>sock_diag: the kernel closed the dump early</source>
+        <translation>sock_diag：核心提早結束了傾印</translation>
+    </message>
+    <message>
+        <source>no IPv6 sockets: IPv6 is disabled on this host</source>
+        <translation>沒有 IPv6 通訊端：本機已停用 IPv6</translation>
+    </message>
+    <message>
+        <source>sock_diag: malformed reply</source>
+        <translation>sock_diag：回覆格式錯誤</translation>
+    </message>
+</context>
+<context>
     <name>PollStatusBar</name>
     <message>
         <source>Reading the kernel&apos;s TCP table...</source>
@@ -1028,6 +1333,92 @@
     </message>
 </context>
 <context>
+    <name>ProcNetTcpParser</name>
+    <message>
+        <source>too many fields</source>
+        <translation>欄位太多</translation>
+    </message>
+    <message>
+        <source>expected at least 10 fields, found %1</source>
+        <translation>應至少有 10 個欄位，實際有 %1 個</translation>
+    </message>
+    <message>
+        <source>bad row number</source>
+        <translation>無效的列號</translation>
+    </message>
+    <message>
+        <source>bad local address</source>
+        <translation>無效的本機位址</translation>
+    </message>
+    <message>
+        <source>bad remote address</source>
+        <translation>無效的遠端位址</translation>
+    </message>
+    <message>
+        <source>bad state field</source>
+        <translation>無效的狀態欄位</translation>
+    </message>
+    <message>
+        <source>unknown state code %1</source>
+        <translation>未知的狀態代碼 %1</translation>
+    </message>
+    <message>
+        <source>bad tx_queue:rx_queue</source>
+        <translation>無效的 tx_queue:rx_queue</translation>
+    </message>
+    <message>
+        <source>bad tr:tm-&gt;when</source>
+        <translation>無效的 tr:tm-&gt;when</translation>
+    </message>
+    <message>
+        <source>bad retrnsmt</source>
+        <translation>無效的 retrnsmt</translation>
+    </message>
+    <message>
+        <source>bad uid</source>
+        <translation>無效的 uid</translation>
+    </message>
+    <message>
+        <source>bad timeout (probes) field</source>
+        <translation>無效的 timeout（probes）欄位</translation>
+    </message>
+    <message>
+        <source>bad inode</source>
+        <translation>無效的 inode</translation>
+    </message>
+    <message>
+        <source>empty input: no header and no sockets</source>
+        <translation>輸入是空的：沒有標題列也沒有通訊端</translation>
+    </message>
+    <message>
+        <source>line too long (%1 bytes), skipped</source>
+        <translation>行太長（%1 位元組），已略過</translation>
+    </message>
+    <message>
+        <source>more than %1 sockets: the rest of the input is ignored</source>
+        <translation>超過 %1 個通訊端：其餘輸入已忽略</translation>
+    </message>
+</context>
+<context>
+    <name>ProcSource</name>
+    <message>
+        <source>proc root %1</source>
+        <translation>proc 根目錄 %1</translation>
+    </message>
+    <message>
+        <source>not present: IPv6 is disabled on this host</source>
+        <translation>不存在：本機已停用 IPv6</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>larger than %1 MiB: the rest was not read</source>
+        <translation>大於 %1 MiB：其餘部分未讀取</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>usual client / active close</source>
@@ -1063,6 +1454,17 @@
     </message>
 </context>
 <context>
+    <name>Recorder</name>
+    <message>
+        <source>cannot record to %1: %2</source>
+        <translation>無法錄製至 %1：%2</translation>
+    </message>
+    <message>
+        <source>recording to %1 stopped: %2</source>
+        <translation>錄製至 %1 已停止：%2</translation>
+    </message>
+</context>
+<context>
     <name>ReplayControls</name>
     <message>
         <source>Step one poll back</source>
@@ -1087,6 +1489,44 @@
     <message>
         <source>Play</source>
         <translation>播放</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaySource</name>
+    <message>
+        <source>recording %1</source>
+        <translation>錄製檔 %1</translation>
+    </message>
+    <message>
+        <source>cannot open recording %1: %2</source>
+        <translation>無法開啟錄製檔 %1：%2</translation>
+    </message>
+    <message>
+        <source>frame %1: truncated (a new frame began before @end); skipped</source>
+        <translation>畫格 %1：不完整（在 @end 之前就開始了新的畫格）；已略過</translation>
+    </message>
+    <message>
+        <source>frame %1: the last frame is truncated (recording cut off); ignored</source>
+        <translation>畫格 %1：最後一個畫格不完整（錄製被中斷）；已忽略</translation>
+    </message>
+    <message>
+        <source>%1 holds no complete tcpscope frame</source>
+        <translation>%1 中沒有完整的 tcpscope 畫格</translation>
+    </message>
+    <message>
+        <source>%1 is not open</source>
+        <translation>%1 尚未開啟</translation>
+    </message>
+    <message>
+        <source>frame %1 of %2 cannot be read</source>
+        <translation>無法讀取 %2 的畫格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotPacer</name>
+    <message>
+        <source>%1 sockets: a full read costs %2 ms of CPU, so the table is read every %3 (counters every %4)</source>
+        <translation>%1 個通訊端：完整讀取一次要花 %2 ms 的 CPU，因此每 %3 讀取一次表格（計數器每 %4）</translation>
     </message>
 </context>
 <context>
@@ -1137,6 +1577,199 @@
     </message>
 </context>
 <context>
+    <name>SsFilterParser</name>
+    <message>
+        <source>column %1: &apos;)&apos; without &apos;(&apos;</source>
+        <translation>第 %1 欄：有 &apos;)&apos; 卻沒有 &apos;(&apos;</translation>
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation>第 %1 欄：%2</translation>
+    </message>
+    <message>
+        <source>expected a state name after %1</source>
+        <translation>%1 之後應接狀態名稱</translation>
+    </message>
+    <message>
+        <source>%1 is not a state (established, syn-sent, syn-recv, fin-wait-1, fin-wait-2, time-wait, closed, close-wait, last-ack, listening, closing, or a group: all, connected, synchronized, bucket, big)</source>
+        <translation>%1 不是狀態（established、syn-sent、syn-recv、fin-wait-1、fin-wait-2、time-wait、closed、close-wait、last-ack、listening、closing，或群組：all、connected、synchronized、bucket、big）</translation>
+    </message>
+    <message>
+        <source>expected a term after %1</source>
+        <translation>%1 之後應接一個條件</translation>
+    </message>
+    <message>
+        <source>expected a term</source>
+        <translation>應接一個條件</translation>
+    </message>
+    <message>
+        <source>&apos;(&apos; is not closed</source>
+        <translation>&apos;(&apos; 沒有關閉</translation>
+    </message>
+    <message>
+        <source>%1 goes before the expression, as in ss</source>
+        <translation>%1 要放在運算式之前，與 ss 相同</translation>
+    </message>
+    <message>
+        <source>%1 is not supported: tcpscope&apos;s snapshots do not carry the socket&apos;s device, mark, cgroup or bind flags</source>
+        <translation>不支援 %1：tcpscope 的快照不含通訊端的裝置、mark、cgroup 或 bind 旗標</translation>
+    </message>
+    <message>
+        <source>expected a term before &apos;)&apos;</source>
+        <translation>&apos;)&apos; 之前應有一個條件</translation>
+    </message>
+    <message>
+        <source>expected a term before %1</source>
+        <translation>%1 之前應有一個條件</translation>
+    </message>
+    <message>
+        <source>expected src, dst, sport, dport, not or &apos;(&apos; but found %1 (to search text, leave out ss&apos;s keywords)</source>
+        <translation>應為 src、dst、sport、dport、not 或 &apos;(&apos;，但找到 %1（要搜尋文字，請不要使用 ss 的關鍵字）</translation>
+    </message>
+    <message>
+        <source>%1 takes &apos;=&apos; or nothing before the address, not %2</source>
+        <translation>%1 在位址之前只能接 &apos;=&apos; 或什麼都不接，不能是 %2</translation>
+    </message>
+    <message>
+        <source>expected an address after %1</source>
+        <translation>%1 之後應接位址</translation>
+    </message>
+    <message>
+        <source>expected a port after %1</source>
+        <translation>%1 之後應接埠</translation>
+    </message>
+    <message>
+        <source>a process id</source>
+        <translation>行程 ID</translation>
+    </message>
+    <message>
+        <source>a systemd unit name</source>
+        <translation>systemd unit 名稱</translation>
+    </message>
+    <message>
+        <source>a process name</source>
+        <translation>行程名稱</translation>
+    </message>
+    <message>
+        <source>expected %1 after %2</source>
+        <translation>%2 之後應接%1</translation>
+    </message>
+    <message>
+        <source>expected %1 after &apos;pid&apos;, not %2</source>
+        <translation>&apos;pid&apos; 之後應接%1，不能是 %2</translation>
+    </message>
+    <message>
+        <source>%1 filters by the socket&apos;s owner, which tcpscope does not read yet</source>
+        <translation>%1 依通訊端的擁有者篩選，而 tcpscope 尚未讀取擁有者</translation>
+    </message>
+    <message>
+        <source>tcpscope shows TCP sockets: only inet: and inet6: addresses apply</source>
+        <translation>tcpscope 只顯示 TCP 通訊端：只適用 inet: 與 inet6: 位址</translation>
+    </message>
+    <message>
+        <source>&apos;[&apos; without &apos;]&apos;</source>
+        <translation>有 &apos;[&apos; 卻沒有 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; and a port after &apos;]&apos;</source>
+        <translation>&apos;]&apos; 之後應接 &apos;:&apos; 與埠</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; and a port after &apos;*&apos;</source>
+        <translation>&apos;*&apos; 之後應接 &apos;:&apos; 與埠</translation>
+    </message>
+    <message>
+        <source>expected a port after &apos;:&apos;</source>
+        <translation>&apos;:&apos; 之後應接埠</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range (0-65535)</source>
+        <translation>埠 %1 超出範圍（0-65535）</translation>
+    </message>
+    <message>
+        <source>%1 is not a port number or a known TCP service</source>
+        <translation>%1 不是埠號，也不是已知的 TCP 服務</translation>
+    </message>
+    <message>
+        <source>%1 is not an %2 address</source>
+        <translation>%1 不是 %2 位址</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPv4 or IPv6 address (write IPv6 in [ ]; host names are not looked up)</source>
+        <translation>%1 不是 IPv4 或 IPv6 位址（IPv6 請寫在 [ ] 中；不會查詢主機名稱）</translation>
+    </message>
+    <message>
+        <source>expected a prefix length from 0 to %1 after &apos;/&apos;</source>
+        <translation>&apos;/&apos; 之後應接 0 到 %1 的前綴長度</translation>
+    </message>
+</context>
+<context>
+    <name>SshChannel</name>
+    <message>
+        <source>cannot run &apos;%1&apos; (%2). Install the OpenSSH client (Debian: apt install openssh-client) or put ssh on PATH.</source>
+        <translation>無法執行「%1」（%2）。請安裝 OpenSSH 用戶端（Debian：apt install openssh-client），或將 ssh 加入 PATH。</translation>
+    </message>
+    <message>
+        <source>the host key of %1 is unknown or has changed. Run `ssh %1` once in a terminal, check the fingerprint and accept it, then connect again.</source>
+        <translation>%1 的主機金鑰未知或已變更。請先在終端機執行一次 `ssh %1`，核對指紋並接受，再重新連線。</translation>
+    </message>
+    <message>
+        <source>%1 refused the login (no password prompts are possible here). Load your key with `ssh-add`, or set User/IdentityFile for this host in ~/.ssh/config.</source>
+        <translation>%1 拒絕登入（這裡無法提示輸入密碼）。請用 `ssh-add` 載入金鑰，或在 ~/.ssh/config 中為這台主機設定 User/IdentityFile。</translation>
+    </message>
+    <message>
+        <source>host name &apos;%1&apos; not found. Check the spelling or add a Host entry to ~/.ssh/config.</source>
+        <translation>找不到主機名稱「%1」。請檢查拼字，或在 ~/.ssh/config 中加入 Host 項目。</translation>
+    </message>
+    <message>
+        <source>nothing accepts SSH connections at %1 (connection refused). Check the port and that sshd runs there.</source>
+        <translation>%1 沒有任何程式接受 SSH 連線（connection refused）。請檢查埠，並確認 sshd 在那裡執行。</translation>
+    </message>
+    <message>
+        <source>%1 is unreachable (%2). Check the network, VPN or ProxyJump.</source>
+        <translation>無法連到 %1（%2）。請檢查網路、VPN 或 ProxyJump。</translation>
+    </message>
+    <message>
+        <source>%1 has no POSIX sh on PATH; tcpscope needs sh, cat, uname and sleep there.</source>
+        <translation>%1 的 PATH 上沒有 POSIX sh；tcpscope 需要那裡有 sh、cat、uname 與 sleep。</translation>
+    </message>
+    <message>
+        <source>ssh %1 ended: %2</source>
+        <translation>ssh %1 已結束：%2</translation>
+    </message>
+    <message>
+        <source>ssh %1 ended (exit code %2)</source>
+        <translation>ssh %1 已結束（結束代碼 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>SshTarget</name>
+    <message>
+        <source>no host given</source>
+        <translation>未指定主機</translation>
+    </message>
+    <message>
+        <source>host name too long</source>
+        <translation>主機名稱太長</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; starts with &apos;-&apos;: a host cannot start with &apos;-&apos;</source>
+        <translation>「%1」以 &apos;-&apos; 開頭：主機不能以 &apos;-&apos; 開頭</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not [user@]host[:port] (letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;; IPv6 as [addr]:port)</source>
+        <translation>「%1」不是 [user@]host[:port]（字母、數字、&apos;.&apos;、&apos;-&apos;、&apos;_&apos;；IPv6 寫成 [addr]:port）</translation>
+    </message>
+    <message>
+        <source>bad host name &apos;%1&apos;</source>
+        <translation>無效的主機名稱「%1」</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range 1-65535</source>
+        <translation>埠 %1 超出範圍 1-65535</translation>
+    </message>
+</context>
+<context>
     <name>StateChartView</name>
     <message>
         <source>no data</source>
@@ -1175,6 +1808,187 @@
     <message>
         <source>between full reads, the kernel counts %1 TIME_WAIT and %2 other sockets (at %3)</source>
         <translation>兩次完整讀取之間，核心計數為 %1 個 TIME_WAIT 與 %2 個其他通訊端（於 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>StreamFdChannel</name>
+    <message>
+        <source>cannot resolve %1: %2</source>
+        <translation>無法解析 %1：%2</translation>
+    </message>
+    <message>
+        <source>agent %1:%2</source>
+        <translation>agent %1:%2</translation>
+    </message>
+    <message>
+        <source>cannot use stdin: </source>
+        <translation>無法使用 stdin：</translation>
+    </message>
+    <message>
+        <source>cannot connect to tcpscope-agent at %1:%2: %3. Is the agent running (tcpscope-agent --listen %2) and the ssh -L forward up?</source>
+        <translation>無法連線到 %1:%2 的 tcpscope-agent：%3。agent 是否正在執行（tcpscope-agent --listen %2），且 ssh -L 轉送已建立？</translation>
+    </message>
+    <message>
+        <source>%1 closed the stream</source>
+        <translation>%1 關閉了串流</translation>
+    </message>
+</context>
+<context>
+    <name>StreamFrameDecoder</name>
+    <message>
+        <source>frame %1</source>
+        <translation>畫格 %1</translation>
+    </message>
+    <message>
+        <source>no valid @time; using the time it arrived</source>
+        <translation>沒有有效的 @time；改用抵達的時間</translation>
+    </message>
+    <message>
+        <source>%1 unknown section(s) ignored (written by a newer producer?)</source>
+        <translation>已忽略 %1 個未知區段（由較新版的產生端寫入？）</translation>
+    </message>
+    <message>
+        <source>: no @netstat section in a %1 frame</source>
+        <translation>：%1 畫格中沒有 @netstat 區段</translation>
+    </message>
+    <message>
+        <source>: no /proc/net/tcp section</source>
+        <translation>：沒有 /proc/net/tcp 區段</translation>
+    </message>
+</context>
+<context>
+    <name>StreamFrameReader</name>
+    <message>
+        <source>frame %1</source>
+        <translation>畫格 %1</translation>
+    </message>
+    <message>
+        <source>frame %1: a line is longer than %2 bytes; frame skipped</source>
+        <translation>畫格 %1：有一行超過 %2 位元組；已略過此畫格</translation>
+    </message>
+    <message>
+        <source>frame %1: truncated (a new frame began before @end); dropped</source>
+        <translation>畫格 %1：不完整（在 @end 之前就開始了新的畫格）；已捨棄</translation>
+    </message>
+    <message>
+        <source>before frame %1: %2 line(s) outside any frame ignored</source>
+        <translation>畫格 %1 之前：已忽略 %2 行不屬於任何畫格的內容</translation>
+    </message>
+    <message>
+        <source>frame %1: unknown format version &apos;%2&apos; (this tcpscope reads version %3); skipped</source>
+        <translation>畫格 %1：未知的格式版本「%2」（此 tcpscope 讀取版本 %3）；已略過</translation>
+    </message>
+    <message>
+        <source>frame %1: larger than the %2 MiB limit; skipped</source>
+        <translation>畫格 %1：超過 %2 MiB 的上限；已略過</translation>
+    </message>
+    <message>
+        <source>frame %1: dropped, %2 frames already waiting</source>
+        <translation>畫格 %1：已捨棄，已有 %2 個畫格在等待</translation>
+    </message>
+    <message>
+        <source>frame %1: truncated at end of input; ignored</source>
+        <translation>畫格 %1：在輸入結尾處不完整；已忽略</translation>
+    </message>
+    <message>
+        <source>after frame %1: %2 line(s) outside any frame ignored</source>
+        <translation>畫格 %1 之後：已忽略 %2 行不屬於任何畫格的內容</translation>
+    </message>
+</context>
+<context>
+    <name>StreamProcSource</name>
+    <message>
+        <source>proc root %1</source>
+        <translation>proc 根目錄 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StreamSource</name>
+    <message>
+        <source>%1 ended after %2 frame(s): %3</source>
+        <translation>%1 在 %2 個畫格後結束：%3</translation>
+    </message>
+    <message>
+        <source>connection lost (%1); reconnecting in %2 s (attempt %3)</source>
+        <translation>連線中斷（%1）；%2 s 後重新連線（第 %3 次嘗試）</translation>
+    </message>
+    <message>
+        <source>reconnecting: %1</source>
+        <translation>重新連線中：%1</translation>
+    </message>
+    <message>
+        <source>%1 ended: %2</source>
+        <translation>%1 已結束：%2</translation>
+    </message>
+    <message>
+        <source>connection lost (%1); reconnecting</source>
+        <translation>連線中斷（%1）；重新連線中</translation>
+    </message>
+    <message>
+        <source>waiting for data from %1</source>
+        <translation>正在等待來自 %1 的資料</translation>
+    </message>
+    <message>
+        <source>connecting to %1 ...</source>
+        <translation>正在連線到 %1 ...</translation>
+    </message>
+    <message>
+        <source>no data for %1 s</source>
+        <translation>%1 s 沒有資料</translation>
+    </message>
+    <message>
+        <source>the clock of %1 is %2 s %3 this machine&apos;s; times shown are this machine&apos;s</source>
+        <translation>%1 的時鐘%3本機 %2 s；顯示的時間為本機時間</translation>
+    </message>
+    <message>
+        <source>ahead of</source>
+        <translation>快於</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>慢於</translation>
+    </message>
+    <message>
+        <source>%1 older frame(s) skipped to show the newest</source>
+        <translation>已略過 %1 個較舊的畫格以顯示最新的畫格</translation>
+    </message>
+</context>
+<context>
+    <name>SysctlParser</name>
+    <message>
+        <source>not a sysctl line: &quot;%1&quot;</source>
+        <translation>不是 sysctl 行：「%1」</translation>
+    </message>
+</context>
+<context>
+    <name>TcpStateEventSource</name>
+    <message>
+        <source>loading the eBPF program needs CAP_BPF and CAP_PERFMON: run as root or `setcap cap_bpf,cap_perfmon+ep %1`</source>
+        <translation>載入 eBPF 程式需要 CAP_BPF 與 CAP_PERFMON：請以 root 執行，或執行 `setcap cap_bpf,cap_perfmon+ep %1`</translation>
+    </message>
+    <message>
+        <source>the kernel refused the eBPF program (%1: %2)</source>
+        <translation>核心拒絕了 eBPF 程式（%1: %2）</translation>
+    </message>
+    <message>
+        <source>this kernel has no BTF (/sys/kernel/btf/vmlinux is missing: it needs CONFIG_DEBUG_INFO_BTF=y); polling only</source>
+        <translation>此核心沒有 BTF（缺少 /sys/kernel/btf/vmlinux：需要 CONFIG_DEBUG_INFO_BTF=y）；僅使用輪詢</translation>
+    </message>
+    <message>
+        <source>cannot read the network namespace %1: %2</source>
+        <translation>無法讀取網路命名空間 %1：%2</translation>
+    </message>
+    <message>
+        <source>the eBPF event source is not open</source>
+        <translation>eBPF 事件來源尚未開啟</translation>
+    </message>
+    <message>
+        <source>reading the eBPF ring buffer failed: </source>
+        <translation>讀取 eBPF 環狀緩衝區失敗：</translation>
+    </message>
+    <message>
+        <source>built without eBPF support (install libbpf-dev bpftool clang and rebuild)</source>
+        <translation>建置時未包含 eBPF 支援（請安裝 libbpf-dev bpftool clang 後重新建置）</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "common/statepalette.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
@@ -22,6 +23,20 @@ QColor severityColor(Advisory::Severity s)
         return QColor(0x19, 0x76, 0xd2);
     }
     return Qt::gray;
+}
+
+// Advisory::severityName() is the JSON value ("info/warning/critical"); the panel shows this.
+QString severityText(Advisory::Severity s)
+{
+    switch (s) {
+    case Advisory::Severity::Critical:
+        return QCoreApplication::translate("AdvisorPanel", "critical");
+    case Advisory::Severity::Warning:
+        return QCoreApplication::translate("AdvisorPanel", "warning");
+    case Advisory::Severity::Info:
+        return QCoreApplication::translate("AdvisorPanel", "info");
+    }
+    return {};
 }
 
 QIcon dot(const QColor &c)
@@ -85,7 +100,7 @@ void AdvisorPanel::setAdvisories(const std::vector<Advisory> &advisories)
         item->setText(a.title);
         item->setIcon(dot(severityColor(a.severity)));
         item->setData(Qt::UserRole, a.id);
-        item->setToolTip(Advisory::severityName(a.severity) + QStringLiteral(": ") + a.id);
+        item->setToolTip(severityText(a.severity) + QStringLiteral(": ") + a.id);
     }
     int critical = 0, warning = 0;
     for (const Advisory &a : advisories) {
@@ -127,7 +142,7 @@ void AdvisorPanel::showDetail()
                        "<p><span style='background:%2;color:white'>&nbsp;%3&nbsp;</span> <code>%4</code></p>"
                        "<p><b>%5</b><br><code>%6</code></p><p><b>%7</b><br>%8</p><p><b>%9</b><br>%10</p>"
                        "<p><a href='state:%11'>%12</a> &nbsp; <small style='color:#666'>%13</small></p>")
-            .arg(a.title.toHtmlEscaped(), severityColor(a.severity).name(), Advisory::severityName(a.severity), a.id,
+            .arg(a.title.toHtmlEscaped(), severityColor(a.severity).name(), severityText(a.severity), a.id,
                 tr("Evidence"), evidence, tr("Why it matters"), a.explanation.toHtmlEscaped(), tr("What to do"))
             .arg(
                 a.action.toHtmlEscaped(), state, tr("Show %1 in the diagram").arg(state), a.reference.toHtmlEscaped()));

@@ -3,8 +3,17 @@
 #include "parse/bsdsnapshot.h"
 #include "sources/local/filereader.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+
+namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BsdFileSource", text);
+}
+} // namespace
 
 BsdFileSource::BsdFileSource(QString netstatPath, QString sysctlPath)
     : m_netstatPath(std::move(netstatPath))
@@ -13,7 +22,7 @@ BsdFileSource::BsdFileSource(QString netstatPath, QString sysctlPath)
 
 QString BsdFileSource::description() const
 {
-    return QStringLiteral("netstat file ") + m_netstatPath;
+    return tr("netstat file %1").arg(m_netstatPath);
 }
 
 Snapshot BsdFileSource::poll()
@@ -31,9 +40,9 @@ Snapshot BsdFileSource::poll()
     in.source = description();
     SnapshotData d = BsdSnapshot::build(in);
     if (!n.ok)
-        d.status = Status::failure(QStringLiteral("cannot read %1: %2").arg(m_netstatPath, n.error));
+        d.status = Status::failure(tr("cannot read %1: %2").arg(m_netstatPath, n.error));
     else if (!s.ok)
-        d.problems.add({ m_sysctlPath, 0, QStringLiteral("cannot read: ") + s.error });
+        d.problems.add({ m_sysctlPath, 0, tr("cannot read: ") + s.error });
     d.pollDurationUs = clock.nsecsElapsed() / 1000;
     return Snapshot(std::move(d));
 }

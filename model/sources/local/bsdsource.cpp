@@ -3,6 +3,7 @@
 #include "parse/bsdsnapshot.h"
 #include "parse/sysctlparser.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -10,6 +11,11 @@
 #include <sys/utsname.h>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BsdSource", text);
+}
 
 // A tool's stdout; stderr (e.g. "unknown oid") is dropped. A crash keeps what it printed.
 struct ToolOutput
@@ -24,14 +30,15 @@ ToolOutput run(const QString &program, const QStringList &args)
     p.setProcessChannelMode(QProcess::SeparateChannels);
     p.start(program, args, QIODevice::ReadOnly);
     if (!p.waitForFinished(10'000)) {
-        const QString why = QStringLiteral("%1 did not finish: %2").arg(program, p.errorString());
+        const QString why
+            = QCoreApplication::translate("BsdSource", "%1 did not finish: %2").arg(program, p.errorString());
         p.kill();
         p.waitForFinished(1000);
         return { {}, Status::failure(why) };
     }
     const Status status = p.exitStatus() == QProcess::NormalExit
         ? Status()
-        : Status::failure(QStringLiteral("%1 crashed").arg(program));
+        : Status::failure(QCoreApplication::translate("BsdSource", "%1 crashed").arg(program));
     return { p.readAllStandardOutput(), status };
 }
 
@@ -83,5 +90,5 @@ Snapshot BsdSource::poll()
 
 QString BsdSource::description() const
 {
-    return QStringLiteral("this host (netstat)");
+    return tr("this host (netstat)");
 }

@@ -12,6 +12,7 @@
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
+#include <QCoreApplication>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -106,7 +107,7 @@ Status NetlinkSource::Channel::dump(int family, quint32 states, std::vector<Sock
             break;
         }
         if (n == 0) {
-            error = QStringLiteral("sock_diag: the kernel closed the dump early");
+            error = QCoreApplication::translate("NetlinkSource", "sock_diag: the kernel closed the dump early");
             break;
         }
         const InetDiagParser::Result r
@@ -116,10 +117,12 @@ Status NetlinkSource::Channel::dump(int family, quint32 states, std::vector<Sock
         if (r.status == InetDiagParser::Status::Error) {
             // IPv6 disabled: the AF_INET6 handler is missing and the kernel answers ENOENT.
             if (family == AF_INET6 && (r.error == ENOENT || r.error == EAFNOSUPPORT)) {
-                problems.add({ source, 0, QStringLiteral("no IPv6 sockets: IPv6 is disabled on this host") });
+                problems.add({ source, 0,
+                    QCoreApplication::translate("NetlinkSource", "no IPv6 sockets: IPv6 is disabled on this host") });
                 return {};
             }
-            error = r.error ? errnoText("sock_diag dump", r.error) : QStringLiteral("sock_diag: malformed reply");
+            error = r.error ? errnoText("sock_diag dump", r.error)
+                            : QCoreApplication::translate("NetlinkSource", "sock_diag: malformed reply");
         }
     }
     // A half-read dump leaves replies queued: start the next poll on a fresh socket.

@@ -4,11 +4,20 @@
 #include "sources/local/localpoll.h"
 #include "sources/local/tunablesreader.h"
 
+#include <QCoreApplication>
 #include <unistd.h>
 
 #if defined(Q_OS_LINUX)
 #include "sources/local/ownerscanner.h"
 #endif
+
+namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ProcSource", text);
+}
+} // namespace
 
 ProcSource::ProcSource(QString procRoot)
     : m_root(std::move(procRoot))
@@ -21,7 +30,7 @@ ProcSource::ProcSource(QString procRoot)
 
 QString ProcSource::description() const
 {
-    return m_root == QLatin1String("/proc") ? QStringLiteral("/proc") : QStringLiteral("proc root ") + m_root;
+    return m_root == QLatin1String("/proc") ? QStringLiteral("/proc") : tr("proc root %1").arg(m_root);
 }
 
 std::shared_ptr<OwnerLookup> ProcSource::ownerLookup()
@@ -56,15 +65,14 @@ Snapshot ProcSource::poll()
         const FileReader::Result r = FileReader::read(path, m_buffer, MaxTableBytes);
         if (!r.ok) {
             if (t.family == AddressFamily::IPv6 && r.missing) {
-                d.problems.add({ path, 0, QStringLiteral("not present: IPv6 is disabled on this host") });
+                d.problems.add({ path, 0, tr("not present: IPv6 is disabled on this host") });
                 continue;
             }
-            d.status = Status::failure(QStringLiteral("cannot read %1: %2").arg(path, r.error));
+            d.status = Status::failure(tr("cannot read %1: %2").arg(path, r.error));
             break;
         }
         if (r.truncated)
-            d.problems.add(
-                { path, 0, QStringLiteral("larger than %1 MiB: the rest was not read").arg(MaxTableBytes >> 20) });
+            d.problems.add({ path, 0, tr("larger than %1 MiB: the rest was not read").arg(MaxTableBytes >> 20) });
         ProcNetTcpParser::parseInto(parsed, m_buffer, t.family, path, m_options);
     }
     d.sockets = std::move(parsed.sockets);

@@ -7,6 +7,7 @@
 #include "stream/streamframedecoder.h"
 #include "stream/streamframewriter.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 
@@ -19,7 +20,9 @@ StreamProcSource::~StreamProcSource() = default;
 
 QString StreamProcSource::description() const
 {
-    return m_root == QLatin1String("/proc") ? QStringLiteral("/proc") : QStringLiteral("proc root ") + m_root;
+    return m_root == QLatin1String("/proc")
+        ? QStringLiteral("/proc")
+        : QCoreApplication::translate("StreamProcSource", "proc root %1").arg(m_root);
 }
 
 Snapshot StreamProcSource::poll()

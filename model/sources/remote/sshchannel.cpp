@@ -2,11 +2,18 @@
 
 #include "sources/remote/sshscript.h"
 
+#include <QCoreApplication>
 #include <QProcess>
 
 namespace {
-constexpr qsizetype MaxStderr = 16 * 1024;
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SshChannel", text);
 }
+
+constexpr qsizetype MaxStderr = 16 * 1024;
+} // namespace
 
 SshChannel::SshChannel(SshTarget target, QString configFile, int intervalMs, QString sshProgram)
     : m_target(std::move(target))
@@ -43,8 +50,8 @@ Status SshChannel::open()
     if (!m_process->waitForStarted(5000)) {
         const QString err = m_process->errorString();
         m_process.reset();
-        return Status::failure(QStringLiteral("cannot run '%1' (%2). Install the OpenSSH client (Debian: apt "
-                                              "install openssh-client) or put ssh on PATH.")
+        return Status::failure(tr("cannot run '%1' (%2). Install the OpenSSH client (Debian: apt "
+                                  "install openssh-client) or put ssh on PATH.")
                                    .arg(m_program, err));
     }
     return {};
@@ -112,27 +119,26 @@ QString SshChannel::explain(const QString &err, int exitCode, const SshTarget &t
     const QString host = t.toString();
     auto has = [&](const char *s) { return err.contains(QLatin1String(s), Qt::CaseInsensitive); };
     if (has("Host key verification failed") || has("REMOTE HOST IDENTIFICATION HAS CHANGED"))
-        return QStringLiteral("the host key of %1 is unknown or has changed. Run `ssh %1` once in a terminal, "
-                              "check the fingerprint and accept it, then connect again.")
+        return tr("the host key of %1 is unknown or has changed. Run `ssh %1` once in a terminal, "
+                  "check the fingerprint and accept it, then connect again.")
             .arg(host);
     if (has("Permission denied") || has("Too many authentication failures"))
-        return QStringLiteral("%1 refused the login (no password prompts are possible here). Load your key with "
-                              "`ssh-add`, or set User/IdentityFile for this host in ~/.ssh/config.")
+        return tr("%1 refused the login (no password prompts are possible here). Load your key with "
+                  "`ssh-add`, or set User/IdentityFile for this host in ~/.ssh/config.")
             .arg(host);
     if (has("Could not resolve hostname") || has("Name or service not known"))
-        return QStringLiteral("host name '%1' not found. Check the spelling or add a Host entry to ~/.ssh/config.")
-            .arg(t.host);
+        return tr("host name '%1' not found. Check the spelling or add a Host entry to ~/.ssh/config.").arg(t.host);
     if (has("Connection refused"))
-        return QStringLiteral("nothing accepts SSH connections at %1 (connection refused). Check the port and that "
-                              "sshd runs there.")
+        return tr("nothing accepts SSH connections at %1 (connection refused). Check the port and that "
+                  "sshd runs there.")
             .arg(host);
     if (has("timed out") || has("No route to host") || has("Network is unreachable"))
-        return QStringLiteral("%1 is unreachable (%2). Check the network, VPN or ProxyJump.")
+        return tr("%1 is unreachable (%2). Check the network, VPN or ProxyJump.")
             .arg(host, err.trimmed().section(QLatin1Char('\n'), -1));
     if (exitCode == 127)
-        return QStringLiteral("%1 has no POSIX sh on PATH; tcpscope needs sh, cat, uname and sleep there.").arg(host);
+        return tr("%1 has no POSIX sh on PATH; tcpscope needs sh, cat, uname and sleep there.").arg(host);
     const QString last = err.trimmed().section(QLatin1Char('\n'), -1).trimmed();
     if (!last.isEmpty())
-        return QStringLiteral("ssh %1 ended: %2").arg(host, last);
-    return QStringLiteral("ssh %1 ended (exit code %2)").arg(host).arg(exitCode);
+        return tr("ssh %1 ended: %2").arg(host, last);
+    return tr("ssh %1 ended (exit code %2)").arg(host).arg(exitCode);
 }

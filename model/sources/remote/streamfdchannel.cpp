@@ -7,10 +7,17 @@
 #include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
+#include <QCoreApplication>
 #include <sys/socket.h>
 #include <unistd.h>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StreamFdChannel", text);
+}
+
 constexpr int ConnectTimeoutMs = 5000;
 
 QString errnoText(int e)
@@ -26,8 +33,8 @@ Expected<int> connectTo(const QString &host, quint16 port)
     addrinfo *res = nullptr;
     const int rc = ::getaddrinfo(host.toUtf8().constData(), QByteArray::number(port).constData(), &hints, &res);
     if (rc != 0)
-        return Status::failure(
-            QStringLiteral("cannot resolve %1: %2").arg(host, QString::fromLocal8Bit(gai_strerror(rc))));
+        return Status::failure(QCoreApplication::translate("StreamFdChannel", "cannot resolve %1: %2")
+                                   .arg(host, QString::fromLocal8Bit(gai_strerror(rc))));
     QString error;
     int fd = -1;
     for (addrinfo *ai = res; ai; ai = ai->ai_next) {
@@ -76,7 +83,7 @@ StreamFdChannel::~StreamFdChannel()
 
 QString StreamFdChannel::description() const
 {
-    return m_host.isEmpty() ? QStringLiteral("stdin") : QStringLiteral("agent %1:%2").arg(m_host).arg(m_port);
+    return m_host.isEmpty() ? QStringLiteral("stdin") : tr("agent %1:%2").arg(m_host).arg(m_port);
 }
 
 Status StreamFdChannel::open()
@@ -85,13 +92,13 @@ Status StreamFdChannel::open()
     m_reason.clear();
     if (m_host.isEmpty()) {
         m_fd = ::dup(STDIN_FILENO); // closing ours never closes the process's stdin
-        return m_fd < 0 ? Status::failure(QStringLiteral("cannot use stdin: ") + errnoText(errno)) : Status();
+        return m_fd < 0 ? Status::failure(tr("cannot use stdin: ") + errnoText(errno)) : Status();
     }
     const Expected<int> connected = connectTo(m_host, m_port);
     m_fd = connected.ok() ? *connected : -1;
     if (!connected.ok())
-        return Status::failure(QStringLiteral("cannot connect to tcpscope-agent at %1:%2: %3. Is the agent running "
-                                              "(tcpscope-agent --listen %2) and the ssh -L forward up?")
+        return Status::failure(tr("cannot connect to tcpscope-agent at %1:%2: %3. Is the agent running "
+                                  "(tcpscope-agent --listen %2) and the ssh -L forward up?")
                                    .arg(m_host)
                                    .arg(m_port)
                                    .arg(connected.error()));
@@ -111,7 +118,7 @@ qint64 StreamFdChannel::read(char *buffer, qint64 max, int timeoutMs)
         return n;
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
         return 0;
-    m_reason = n == 0 ? QStringLiteral("%1 closed the stream").arg(description())
+    m_reason = n == 0 ? tr("%1 closed the stream").arg(description())
                       : QStringLiteral("%1: %2").arg(description(), errnoText(errno));
     close();
     return -1;

@@ -3,10 +3,17 @@
 #include "stream/recorder.h"
 #include "stream/streamframedecoder.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("StreamSource", text);
+}
+
 constexpr qint64 MaxDrainMs = 200;
 constexpr qint64 MaxSkewS = 30; // beyond ordinary NTP-less drift plus a slow link
 } // namespace
@@ -57,13 +64,12 @@ bool StreamSource::ensureOpen(QString *message)
     if (m_channel->isOpen())
         return true;
     if (m_ended) {
-        *message
-            = QStringLiteral("%1 ended after %2 frame(s): %3").arg(description()).arg(m_framesReceived).arg(m_lastLoss);
+        *message = tr("%1 ended after %2 frame(s): %3").arg(description()).arg(m_framesReceived).arg(m_lastLoss);
         return false;
     }
     if (m_sinceLoss.isValid() && m_sinceLoss.elapsed() < m_backoffMs) {
         const qint64 left = (m_backoffMs - m_sinceLoss.elapsed() + 999) / 1000;
-        *message = QStringLiteral("connection lost (%1); reconnecting in %2 s (attempt %3)")
+        *message = tr("connection lost (%1); reconnecting in %2 s (attempt %3)")
                        .arg(m_lastLoss)
                        .arg(left)
                        .arg(m_attempt + 1);
@@ -75,7 +81,7 @@ bool StreamSource::ensureOpen(QString *message)
     if (!opened.ok()) {
         const QString &error = opened.error();
         lost(error);
-        *message = m_everOpened ? QStringLiteral("reconnecting: %1").arg(error) : error;
+        *message = m_everOpened ? tr("reconnecting: %1").arg(error) : error;
         return false;
     }
     m_everOpened = true;
@@ -130,13 +136,13 @@ Snapshot StreamSource::poll()
         const bool open = readFrames(wait);
         if (!m_reader.hasFrame()) {
             if (!open)
-                return failure(m_ended ? QStringLiteral("%1 ended: %2").arg(description(), m_lastLoss)
-                                       : QStringLiteral("connection lost (%1); reconnecting").arg(m_lastLoss));
+                return failure(m_ended ? tr("%1 ended: %2").arg(description(), m_lastLoss)
+                                       : tr("connection lost (%1); reconnecting").arg(m_lastLoss));
             if (m_sinceData.elapsed() < limit)
-                return failure(m_frameThisSession ? QStringLiteral("waiting for data from %1").arg(description())
-                                                  : QStringLiteral("connecting to %1 ...").arg(description()));
-            lost(QStringLiteral("no data for %1 s").arg(limit / 1000.0));
-            return failure(QStringLiteral("connection lost (%1); reconnecting").arg(m_lastLoss));
+                return failure(m_frameThisSession ? tr("waiting for data from %1").arg(description())
+                                                  : tr("connecting to %1 ...").arg(description()));
+            lost(tr("no data for %1 s").arg(limit / 1000.0));
+            return failure(tr("connection lost (%1); reconnecting").arg(m_lastLoss));
         }
     }
     m_frameThisSession = true;
@@ -158,10 +164,10 @@ Snapshot StreamSource::poll()
         const qint64 skewS = (d.timeMs - now) / 1000;
         if (qAbs(skewS) >= MaxSkewS)
             d.problems.add({ QStringLiteral("stream"), 0,
-                QStringLiteral("the clock of %1 is %2 s %3 this machine's; times shown are this machine's")
+                tr("the clock of %1 is %2 s %3 this machine's; times shown are this machine's")
                     .arg(d.host)
                     .arg(qAbs(skewS))
-                    .arg(skewS > 0 ? QStringLiteral("ahead of") : QStringLiteral("behind")) });
+                    .arg(skewS > 0 ? tr("ahead of") : tr("behind")) });
         d.timeMs = now;
     }
     d.problems.append(m_reader.takeProblems());
@@ -171,8 +177,8 @@ Snapshot StreamSource::poll()
     d.gapBefore = lossesAtStart > m_lossesShown;
     m_lossesShown = lossesAtStart;
     if (skipped > 0)
-        d.problems.add({ QStringLiteral("stream"), 0,
-            QStringLiteral("%1 older frame(s) skipped to show the newest").arg(skipped) });
+        d.problems.add(
+            { QStringLiteral("stream"), 0, tr("%1 older frame(s) skipped to show the newest").arg(skipped) });
     if (m_channel->isOpen()) { // the stream may have ended right after this frame
         m_attempt = 0;
         m_backoffMs = 0;

@@ -3,9 +3,18 @@
 #include "stream/streamframedecoder.h"
 #include "stream/streamframereader.h"
 
+#include <QCoreApplication>
 #include <QMutexLocker>
 
 #include <algorithm>
+
+namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ReplaySource", text);
+}
+} // namespace
 
 ReplaySource::ReplaySource(QString path)
     : m_path(std::move(path))
@@ -13,15 +22,14 @@ ReplaySource::ReplaySource(QString path)
 
 QString ReplaySource::description() const
 {
-    return QStringLiteral("recording %1").arg(m_path);
+    return tr("recording %1").arg(m_path);
 }
 
 Status ReplaySource::open()
 {
     m_file.setFileName(m_path);
     if (!m_file.open(QIODevice::ReadOnly))
-        return m_opened
-            = Status::failure(QStringLiteral("cannot open recording %1: %2").arg(m_path, m_file.errorString()));
+        return m_opened = Status::failure(tr("cannot open recording %1: %2").arg(m_path, m_file.errorString()));
     // Index by lines: a header opens a frame, "@end" closes it. Content checks wait for poll().
     qint64 number = 0;
     qint64 start = -1;
@@ -35,7 +43,7 @@ Status ReplaySource::open()
         const QByteArrayView l = QByteArrayView(line).trimmed();
         if (l.startsWith("@tcpscope")) {
             if (start >= 0)
-                note(QStringLiteral("frame %1: truncated (a new frame began before @end); skipped").arg(number));
+                note(tr("frame %1: truncated (a new frame began before @end); skipped").arg(number));
             ++number;
             start = lineStart;
             time = 0;
@@ -47,9 +55,8 @@ Status ReplaySource::open()
         }
     }
     if (start >= 0)
-        note(QStringLiteral("frame %1: the last frame is truncated (recording cut off); ignored").arg(number));
-    m_opened = m_index.empty() ? Status::failure(QStringLiteral("%1 holds no complete tcpscope frame").arg(m_path))
-                               : Status();
+        note(tr("frame %1: the last frame is truncated (recording cut off); ignored").arg(number));
+    m_opened = m_index.empty() ? Status::failure(tr("%1 holds no complete tcpscope frame").arg(m_path)) : Status();
     return m_opened;
 }
 
@@ -78,8 +85,7 @@ Snapshot ReplaySource::poll()
 {
     if (m_index.empty()) {
         SnapshotData d;
-        d.status
-            = m_opened.error().isEmpty() ? Status::failure(QStringLiteral("%1 is not open").arg(m_path)) : m_opened;
+        d.status = m_opened.error().isEmpty() ? Status::failure(tr("%1 is not open").arg(m_path)) : m_opened;
         d.problems = m_indexProblems;
         return Snapshot(std::move(d));
     }
@@ -102,11 +108,14 @@ Snapshot ReplaySource::poll()
         d = StreamFrameDecoder::decode(f);
     } else {
         d.timeMs = e.timeMs;
-        d.status = Status::failure(QStringLiteral("frame %1 of %2 cannot be read").arg(e.number).arg(m_path));
+        d.status = Status::failure(tr("frame %1 of %2 cannot be read").arg(e.number).arg(m_path));
     }
     for (const Problem &p : readProblems.items()) {
         QString m = p.message;
-        m.replace(QStringLiteral("frame 1"), QStringLiteral("frame %1").arg(e.number));
+        // The reader counted from 1; its messages name frames as "frame %1" (in its own context).
+        const char *frame = QT_TRANSLATE_NOOP("StreamFrameReader", "frame %1");
+        m.replace(QCoreApplication::translate("StreamFrameReader", frame).arg(1),
+            QCoreApplication::translate("StreamFrameReader", frame).arg(e.number));
         d.problems.add({ m_path, 0, m });
     }
     if (!m_reportedIndexProblems) {

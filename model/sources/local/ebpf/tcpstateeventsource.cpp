@@ -1,5 +1,7 @@
 #include "sources/local/ebpf/tcpstateeventsource.h"
 
+#include <QCoreApplication>
+
 #ifdef TCPSCOPE_HAVE_EBPF
 #include "sources/local/ebpf/libbpflog.h"
 #include "sources/local/ebpf/tcpstaterecord.h"
@@ -19,6 +21,12 @@
 #include <unistd.h>
 
 namespace {
+// The model is QtCore-only: no QObject::tr(), so the context is named here.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TcpStateEventSource", text);
+}
+
 QString errnoText(int err)
 {
     return QString::fromLocal8Bit(std::strerror(err));
@@ -54,13 +62,12 @@ bool hasBpfCapabilities()
 Status loadFailure(const char *step, int err, const LibbpfLog &log)
 {
     if (err == EPERM && !hasBpfCapabilities()) {
-        return Status::failure(
-            QLatin1String("loading the eBPF program needs CAP_BPF and CAP_PERFMON: run as root or `setcap "
-                          "cap_bpf,cap_perfmon+ep ")
-            + executablePath() + QLatin1String("`"));
+        return Status::failure(QCoreApplication::translate("TcpStateEventSource",
+            "loading the eBPF program needs CAP_BPF and CAP_PERFMON: run as root or `setcap cap_bpf,cap_perfmon+ep %1`")
+                                   .arg(executablePath()));
     }
-    QString message = QLatin1String("the kernel refused the eBPF program (") + QLatin1String(step) + QLatin1String(": ")
-        + errnoText(err) + QLatin1String(")");
+    QString message = QCoreApplication::translate("TcpStateEventSource", "the kernel refused the eBPF program (%1: %2)")
+                          .arg(QLatin1String(step), errnoText(err));
     const QByteArray said = log.tail();
     if (!said.isEmpty())
         message += QLatin1String("; libbpf: ") + QString::fromLocal8Bit(said);
@@ -120,16 +127,15 @@ Status TcpStateEventSource::open(const QString &netnsPath)
     close();
     // tp_btf programs and CO-RE relocations need the kernel's own type information.
     if (::access("/sys/kernel/btf/vmlinux", R_OK) != 0) {
-        return Status::failure(QStringLiteral("this kernel has no BTF (/sys/kernel/btf/vmlinux is missing: it needs "
-                                              "CONFIG_DEBUG_INFO_BTF=y); polling only"));
+        return Status::failure(tr("this kernel has no BTF (/sys/kernel/btf/vmlinux is missing: it needs "
+                                  "CONFIG_DEBUG_INFO_BTF=y); polling only"));
     }
     // The namespace's inode number is its ns_common.inum (namespaces(7)).
     struct stat ns
     {
     };
     if (::stat(QFile::encodeName(netnsPath).constData(), &ns) != 0) {
-        return Status::failure(
-            QLatin1String("cannot read the network namespace ") + netnsPath + QLatin1String(": ") + errnoText(errno));
+        return Status::failure(tr("cannot read the network namespace %1: %2").arg(netnsPath, errnoText(errno)));
     }
     const LibbpfLog log;
     auto loaded = std::make_unique<Loaded>();
@@ -152,7 +158,7 @@ Status TcpStateEventSource::open(const QString &netnsPath)
 Expected<qsizetype> TcpStateEventSource::drain(std::vector<TcpStateEvent> &out, int waitMs)
 {
     if (!m_loaded)
-        return Status::failure(QStringLiteral("the eBPF event source is not open"));
+        return Status::failure(tr("the eBPF event source is not open"));
     const size_t before = out.size();
     m_loaded->sink = &out;
     // The program wakes the reader only at 64 KiB pending; poll() returns then or at the timeout,
@@ -162,7 +168,7 @@ Expected<qsizetype> TcpStateEventSource::drain(std::vector<TcpStateEvent> &out, 
         n = ring_buffer__consume(m_loaded->ring);
     m_loaded->sink = nullptr;
     if (n < 0 && n != -EINTR)
-        return Status::failure(QLatin1String("reading the eBPF ring buffer failed: ") + errnoText(-n));
+        return Status::failure(tr("reading the eBPF ring buffer failed: ") + errnoText(-n));
     return qsizetype(out.size() - before);
 }
 
@@ -191,7 +197,8 @@ struct TcpStateEventSource::Loaded
 namespace {
 Status notBuilt()
 {
-    return Status::failure(QStringLiteral("built without eBPF support (install libbpf-dev bpftool clang and rebuild)"));
+    return Status::failure(QCoreApplication::translate(
+        "TcpStateEventSource", "built without eBPF support (install libbpf-dev bpftool clang and rebuild)"));
 }
 } // namespace
 
