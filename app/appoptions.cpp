@@ -18,6 +18,10 @@ void AppOptions::setup(QCommandLineParser &p)
     p.addOption({ QStringLiteral("snapshot"),
         QStringLiteral("Print one snapshot (counts, tunables, problems) and exit. "
                        "Needs no display.") });
+    p.addOption({ QStringLiteral("kill"),
+        QStringLiteral("End the TCP connections the filter expression selects (as ss -K does, through netlink "
+                       "SOCK_DESTROY; needs CAP_NET_ADMIN). Lists them; ends them only with --yes.") });
+    p.addOption({ QStringLiteral("yes"), QStringLiteral("With --kill: really end the listed connections.") });
     p.addOption({ QStringLiteral("json"), QStringLiteral("With --snapshot: print JSON (schema in README.md).") });
     p.addOption({ QStringLiteral("sockets"), QStringLiteral("With --snapshot: list every socket too.") });
     p.addOption({ QStringLiteral("filter"),
@@ -178,6 +182,12 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     if (QString e = filterOption(p, o); !e.isEmpty())
         return e;
     o.snapshot = p.isSet(QStringLiteral("snapshot"));
+    o.kill = p.isSet(QStringLiteral("kill"));
+    o.yes = p.isSet(QStringLiteral("yes"));
+    if (o.kill && o.snapshot)
+        return QStringLiteral("--kill does not go with --snapshot");
+    if (o.yes && !o.kill)
+        return QStringLiteral("--yes goes with --kill");
     o.lesson = p.value(QStringLiteral("lesson"));
     o.presentation = p.isSet(QStringLiteral("presentation"));
     o.listLessons = p.isSet(QStringLiteral("list-lessons"));

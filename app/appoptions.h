@@ -17,6 +17,8 @@ struct AppOptions
     // --filter or the trailing arguments: an ss(8) expression (SsFilterParser), already parsed
     QString filter;
     SsFilter filterExpression;
+    bool kill = false; // --kill: end the connections the filter selects (listed; ended only with yes)
+    bool yes = false;
     int intervalMs = 1000; // the poll interval (--interval, else the remembered one: SessionSettings)
     bool intervalGiven = false; // --interval was on the command line, so it wins over a remembered one
     QString screenshot; // render the window to this PNG after the first poll, then exit

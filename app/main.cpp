@@ -1,4 +1,5 @@
 #include "appoptions.h"
+#include "killcommand.h"
 #include "mainwindow.h"
 #include "sessionsettings.h"
 #include "snapshotcommand.h"
@@ -32,7 +33,7 @@ int main(int argc, char **argv)
     }
     AppOptions options;
     const QString error = AppOptions::fromParser(parser, options);
-    const bool headless = options.snapshot || options.remoteScript || options.listLessons
+    const bool headless = options.snapshot || options.kill || options.remoteScript || options.listLessons
         || (!options.labPattern.isEmpty() && options.lesson.isEmpty()) || parser.isSet(QStringLiteral("help"))
         || parser.isSet(QStringLiteral("version"));
     std::unique_ptr<QCoreApplication> app;
@@ -52,6 +53,8 @@ int main(int argc, char **argv)
         return TeachingCommands::runLabHeadless(options);
     if (options.snapshot)
         return SnapshotCommand::run(options);
+    if (options.kill)
+        return KillCommand::run(options);
     if (options.remoteScript) {
         std::fputs(qPrintable(SshScript::loop(options.intervalMs)), stdout);
         return 0;

@@ -173,6 +173,32 @@ void InetDiagParser::fillRequestUids(std::vector<SocketEntry> &sockets)
     }
 }
 
+QByteArray InetDiagParser::destroyRequest(const SocketEntry &socket, quint32 seq)
+{
+    struct
+    {
+        nlmsghdr h;
+        inet_diag_req_v2 r;
+    } req {};
+    req.h.nlmsg_len = sizeof req;
+    req.h.nlmsg_type = SOCK_DESTROY;
+    req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+    req.h.nlmsg_seq = seq;
+    req.r.sdiag_family = socket.family == AddressFamily::IPv6 ? AF_INET6 : AF_INET;
+    req.r.sdiag_protocol = IPPROTO_TCP;
+    req.r.idiag_states = ~0u;
+    req.r.id.idiag_sport = fromBe16(socket.localPort);
+    req.r.id.idiag_dport = fromBe16(socket.remotePort);
+    std::memcpy(req.r.id.idiag_src, socket.localAddr.data(), sizeof req.r.id.idiag_src);
+    std::memcpy(req.r.id.idiag_dst, socket.remoteAddr.data(), sizeof req.r.id.idiag_dst);
+    // The cookie makes the kernel refuse a different socket that took the same 4-tuple since the poll.
+    req.r.id.idiag_cookie[0] = quint32(socket.cookie);
+    req.r.id.idiag_cookie[1] = quint32(socket.cookie >> 32);
+    if (socket.cookie == 0)
+        req.r.id.idiag_cookie[0] = req.r.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
+    return QByteArray(reinterpret_cast<const char *>(&req), sizeof req);
+}
+
 QByteArray InetDiagParser::dumpRequest(int family, quint32 states, quint32 seq)
 {
     struct

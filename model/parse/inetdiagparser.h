@@ -18,6 +18,9 @@ public:
     // bitmask `states` (1 << TCP_ESTABLISHED | ..., include/net/tcp_states.h), ready for sendto(2) to
     // the kernel (sock_diag(7)). No extensions are asked for: idiag_ext = 0.
     static QByteArray dumpRequest(int family, quint32 states, quint32 seq);
+    // A SOCK_DESTROY request for exactly this socket (its 4-tuple and cookie), as ss -K sends it; the
+    // kernel answers with an NLMSG_ERROR ack (net/ipv4/inet_diag.c inet_diag_cmd_exact).
+    static QByteArray destroyRequest(const SocketEntry &socket, quint32 seq);
 
     enum class Status : quint8 {
         More, // the dump goes on: recv() again

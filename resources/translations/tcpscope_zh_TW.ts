@@ -1530,6 +1530,29 @@
     </message>
 </context>
 <context>
+    <name>SocketDestroyer</name>
+    <message>
+        <source>ending a connection needs CAP_NET_ADMIN: run as root or through the agent</source>
+        <translation>結束連線需要 CAP_NET_ADMIN：請以 root 執行，或透過 agent 執行</translation>
+    </message>
+    <message>
+        <source>this kernel cannot end connections: it was built without CONFIG_INET_DIAG_DESTROY</source>
+        <translation>此核心無法結束連線：編譯時未啟用 CONFIG_INET_DIAG_DESTROY</translation>
+    </message>
+    <message>
+        <source>the connection is already gone</source>
+        <translation>連線已經不存在</translation>
+    </message>
+    <message>
+        <source>SOCK_DESTROY: %1</source>
+        <translation>SOCK_DESTROY：%1</translation>
+    </message>
+    <message>
+        <source>socket(NETLINK_SOCK_DIAG): %1</source>
+        <translation>socket(NETLINK_SOCK_DIAG)：%1</translation>
+    </message>
+</context>
+<context>
     <name>SourceActions</name>
     <message>
         <source>&amp;Connect to host over SSH...</source>

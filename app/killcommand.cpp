@@ -1,0 +1,89 @@
+#include "killcommand.h"
+
+#include "appoptions.h"
+#include "core/socketowners.h"
+#include "sources/sourcefactory.h"
+
+#ifdef Q_OS_LINUX
+#include "sources/local/socketdestroyer.h"
+#endif
+
+#include <QCoreApplication>
+
+#include <cerrno>
+#include <cstdio>
+
+namespace {
+// Listening sockets and minisockets have no connection to end: ss -K skips them the same way
+// (TIME_WAIT and request sockets are not full sockets; tcp_abort needs one).
+bool endable(const SocketEntry &e)
+{
+    return e.kind == RowKind::Full && e.state != TcpState::Listen && e.state != TcpState::Close;
+}
+
+QString line(const Snapshot &s, size_t i)
+{
+    const SocketEntry &e = s.sockets()[i];
+    QString owner;
+    if (const SocketOwners *o = s.owners()) {
+        if (const ProcessOwnerPtr *p = o->at(i); p && *p)
+            owner = QStringLiteral("  %1 (pid %2)").arg((*p)->name).arg((*p)->pid);
+    }
+    return QStringLiteral("%1 -> %2  %3%4").arg(e.localText(), e.remoteText(), TcpStates::ssName(e.state), owner);
+}
+} // namespace
+
+int KillCommand::run(const AppOptions &options)
+{
+    if (options.filterExpression.isEmpty()) {
+        std::fprintf(stderr, "tcpscope: --kill needs a filter, e.g. --kill 'dport = :8080' (ss(8) syntax)\n");
+        return 2;
+    }
+#ifndef Q_OS_LINUX
+    std::fprintf(stderr, "tcpscope: --kill uses netlink SOCK_DESTROY, which only Linux has\n");
+    return 1;
+#else
+    SourceSpec spec = options.source;
+    spec.reader = SourceSpec::Reader::Netlink; // the cookie keeps a new socket on the same 4-tuple safe
+    spec.oneShot = true;
+    const auto source = SourceFactory::create(spec);
+    Snapshot snapshot = options.filterExpression.filtered(source->poll());
+    if (!snapshot.isValid()) {
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.status().error()));
+        return 1;
+    }
+    if (const auto owners = source->ownerLookup()) {
+        owners->scan(snapshot);
+        snapshot = snapshot.withOwners(owners->attach(snapshot));
+    }
+    std::vector<size_t> chosen;
+    for (size_t i = 0; i < snapshot.sockets().size(); ++i) {
+        if (endable(snapshot.sockets()[i]))
+            chosen.push_back(i);
+    }
+    std::printf(
+        "%zu connection(s) match \"%s\"%s\n", chosen.size(), qPrintable(options.filter), chosen.empty() ? "" : ":");
+    for (size_t i : chosen)
+        std::printf("  %s\n", qPrintable(line(snapshot, i)));
+    if (chosen.empty() || !options.yes) {
+        if (!chosen.empty())
+            std::printf("nothing ended: add --yes to end them\n");
+        return chosen.empty() ? 0 : 1;
+    }
+    std::fflush(stdout); // the list before any error on stderr
+    SocketDestroyer destroyer;
+    size_t ended = 0;
+    for (size_t i : chosen) {
+        const Status st = destroyer.destroy(snapshot.sockets()[i]);
+        if (st.ok()) {
+            ++ended;
+            continue;
+        }
+        std::fprintf(stderr, "tcpscope: %s: %s\n", qPrintable(line(snapshot, i)), qPrintable(st.error()));
+        if (destroyer.lastError() == EPERM || destroyer.lastError() == EOPNOTSUPP)
+            break; // the same answer for every other one
+    }
+    std::printf("ended %zu of %zu\n", ended, chosen.size());
+    return ended == chosen.size() ? 0 : 1;
+#endif
+}
