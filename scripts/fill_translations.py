@@ -9,6 +9,7 @@ is the source of truth afterwards (edit it in linguist).
 Entries already translated in the .ts are kept; exit status 1 when any entry stays unfinished.
 """
 import runpy
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -33,10 +34,12 @@ for ctx in tree.getroot().iter('context'):
                 form.text = text
         else:
             tr.text = text
-with open(ts_path, 'wb') as f:
-    f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-    tree.write(f, encoding='utf-8', xml_declaration=False)
-    f.write(b'\n')
+# ElementTree leaves ' and " bare in text; lupdate writes &apos; and &quot;, so do the same and a later
+# lupdate run leaves the file as it is.
+body = ET.tostring(tree.getroot(), encoding='unicode')
+body = re.sub(r'>[^<]*<', lambda m: m.group(0).replace("'", '&apos;').replace('"', '&quot;'), body)
+with open(ts_path, 'w', encoding='utf-8') as f:
+    f.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + '\n')
 for name, source in left:
     print(f'unfinished: {name}: {source!r}')
 sys.exit(1 if left else 0)
