@@ -6,6 +6,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <cstring>
 #include <limits>
 #include <linux/inet_diag.h>
@@ -168,6 +169,43 @@ private Q_SLOTS:
         InetDiagParser::fillRequestUids(v);
         QCOMPARE(v[0].uid, 33u);
         QCOMPARE(v[2].uid, 0u);
+    }
+
+    // The SOCK_DESTROY request names exactly one socket: its 4-tuple in network order and its cookie, or
+    // INET_DIAG_NOCOOKIE when the poll had none (/proc mode); the kernel acks it (NLM_F_ACK).
+    void destroyRequestNamesOneSocket()
+    {
+        SocketEntry e;
+        e.family = AddressFamily::IPv4;
+        e.localAddr = { 127, 0, 0, 1 };
+        e.remoteAddr = { 127, 0, 0, 2 };
+        e.localPort = 8080;
+        e.remotePort = 54321;
+        e.cookie = 0x1122334455667788ull;
+        const QByteArray bytes = InetDiagParser::destroyRequest(e, 7);
+        struct Request
+        {
+            nlmsghdr h;
+            inet_diag_req_v2 r;
+        } req {};
+        QCOMPARE(size_t(bytes.size()), sizeof req);
+        std::memcpy(&req, bytes.constData(), sizeof req);
+        QCOMPARE(req.h.nlmsg_type, quint16(SOCK_DESTROY));
+        QCOMPARE(req.h.nlmsg_flags, quint16(NLM_F_REQUEST | NLM_F_ACK));
+        QCOMPARE(req.h.nlmsg_seq, 7u);
+        QCOMPARE(req.r.sdiag_family, quint8(AF_INET));
+        QCOMPARE(req.r.sdiag_protocol, quint8(IPPROTO_TCP));
+        QCOMPARE(ntohs(req.r.id.idiag_sport), quint16(8080));
+        QCOMPARE(ntohs(req.r.id.idiag_dport), quint16(54321));
+        QCOMPARE(std::memcmp(req.r.id.idiag_dst, e.remoteAddr.data(), 16), 0);
+        QCOMPARE(req.r.id.idiag_cookie[0], 0x55667788u);
+        QCOMPARE(req.r.id.idiag_cookie[1], 0x11223344u);
+        e.cookie = 0;
+        e.family = AddressFamily::IPv6;
+        std::memcpy(&req, InetDiagParser::destroyRequest(e, 8).constData(), sizeof req);
+        QCOMPARE(req.r.sdiag_family, quint8(AF_INET6));
+        QCOMPARE(req.r.id.idiag_cookie[0], quint32(INET_DIAG_NOCOOKIE));
+        QCOMPARE(req.r.id.idiag_cookie[1], quint32(INET_DIAG_NOCOOKIE));
     }
 };
 
