@@ -173,20 +173,37 @@ void InetDiagParser::fillRequestUids(std::vector<SocketEntry> &sockets)
     }
 }
 
+namespace {
+// One inet_diag_req_v2 for TCP behind its netlink header (sock_diag(7)).
+struct DiagRequest
+{
+    nlmsghdr h;
+    inet_diag_req_v2 r;
+};
+
+DiagRequest diagRequest(quint16 type, quint16 flags, int family, quint32 states, quint32 seq)
+{
+    DiagRequest req {};
+    req.h.nlmsg_len = sizeof req;
+    req.h.nlmsg_type = type;
+    req.h.nlmsg_flags = flags;
+    req.h.nlmsg_seq = seq;
+    req.r.sdiag_family = quint8(family);
+    req.r.sdiag_protocol = IPPROTO_TCP;
+    req.r.idiag_states = states;
+    return req;
+}
+
+QByteArray bytesOf(const DiagRequest &req)
+{
+    return QByteArray(reinterpret_cast<const char *>(&req), sizeof req);
+}
+} // namespace
+
 QByteArray InetDiagParser::destroyRequest(const SocketEntry &socket, quint32 seq)
 {
-    struct
-    {
-        nlmsghdr h;
-        inet_diag_req_v2 r;
-    } req {};
-    req.h.nlmsg_len = sizeof req;
-    req.h.nlmsg_type = SOCK_DESTROY;
-    req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-    req.h.nlmsg_seq = seq;
-    req.r.sdiag_family = socket.family == AddressFamily::IPv6 ? AF_INET6 : AF_INET;
-    req.r.sdiag_protocol = IPPROTO_TCP;
-    req.r.idiag_states = ~0u;
+    DiagRequest req = diagRequest(
+        SOCK_DESTROY, NLM_F_REQUEST | NLM_F_ACK, socket.family == AddressFamily::IPv6 ? AF_INET6 : AF_INET, ~0u, seq);
     req.r.id.idiag_sport = fromBe16(socket.localPort);
     req.r.id.idiag_dport = fromBe16(socket.remotePort);
     std::memcpy(req.r.id.idiag_src, socket.localAddr.data(), sizeof req.r.id.idiag_src);
@@ -196,22 +213,10 @@ QByteArray InetDiagParser::destroyRequest(const SocketEntry &socket, quint32 seq
     req.r.id.idiag_cookie[1] = quint32(socket.cookie >> 32);
     if (socket.cookie == 0)
         req.r.id.idiag_cookie[0] = req.r.id.idiag_cookie[1] = INET_DIAG_NOCOOKIE;
-    return QByteArray(reinterpret_cast<const char *>(&req), sizeof req);
+    return bytesOf(req);
 }
 
 QByteArray InetDiagParser::dumpRequest(int family, quint32 states, quint32 seq)
 {
-    struct
-    {
-        nlmsghdr h;
-        inet_diag_req_v2 r;
-    } req {};
-    req.h.nlmsg_len = sizeof req;
-    req.h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    req.h.nlmsg_seq = seq;
-    req.r.sdiag_family = quint8(family);
-    req.r.sdiag_protocol = IPPROTO_TCP;
-    req.r.idiag_states = states;
-    return QByteArray(reinterpret_cast<const char *>(&req), sizeof req);
+    return bytesOf(diagRequest(SOCK_DIAG_BY_FAMILY, NLM_F_REQUEST | NLM_F_DUMP, family, states, seq));
 }
