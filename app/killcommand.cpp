@@ -2,6 +2,7 @@
 
 #include "appoptions.h"
 #include "core/socketowners.h"
+#include "snapshotcommand.h"
 #include "sources/sourcefactory.h"
 
 #ifdef Q_OS_LINUX
@@ -47,14 +48,10 @@ int KillCommand::run(const AppOptions &options)
     spec.reader = SourceSpec::Reader::Netlink; // the cookie keeps a new socket on the same 4-tuple safe
     spec.oneShot = true;
     const auto source = SourceFactory::create(spec);
-    Snapshot snapshot = options.filterExpression.filtered(source->poll());
+    const Snapshot snapshot = SnapshotCommand::pollOnce(*source, options.filterExpression);
     if (!snapshot.isValid()) {
         std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.status().error()));
         return 1;
-    }
-    if (const auto owners = source->ownerLookup()) {
-        owners->scan(snapshot);
-        snapshot = snapshot.withOwners(owners->attach(snapshot));
     }
     std::vector<size_t> chosen;
     for (size_t i = 0; i < snapshot.sockets().size(); ++i) {

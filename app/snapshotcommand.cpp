@@ -3,6 +3,7 @@
 #include "appoptions.h"
 #include "report/snapshotjson.h"
 #include "report/snapshottext.h"
+#include "sources/snapshotsource.h"
 #include "sources/sourcefactory.h"
 #include "sources/sourcespec.h"
 
@@ -10,21 +11,27 @@
 
 #include <cstdio>
 
+Snapshot SnapshotCommand::pollOnce(SnapshotSource &source, const SsFilter &filter)
+{
+    Snapshot snapshot = filter.filtered(source.poll());
+    if (!snapshot.isValid())
+        return snapshot;
+    if (const std::shared_ptr<OwnerLookup> owners = source.ownerLookup()) {
+        owners->scan(snapshot);
+        snapshot = snapshot.withOwners(owners->attach(snapshot));
+    }
+    return snapshot;
+}
+
 int SnapshotCommand::run(const AppOptions &options)
 {
     const auto source = SourceFactory::create(options.source);
-    const Snapshot polled = source->poll();
-    if (!polled.isValid()) {
-        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(polled.status().error()));
+    const Snapshot snapshot = pollOnce(*source, options.filterExpression);
+    if (!snapshot.isValid()) {
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.status().error()));
         if (options.source.isThisHost()) // stream sources and recordings say what to do in their own message
             std::fprintf(stderr, "tcpscope: check that the file exists and is readable, or pass --proc-root DIR\n");
         return 1;
-    }
-    // Filter first, so the owner scan (once, synchronously: one poll) looks only for the sockets shown.
-    Snapshot snapshot = options.filterExpression.filtered(polled);
-    if (const std::shared_ptr<OwnerLookup> owners = source->ownerLookup()) {
-        owners->scan(snapshot);
-        snapshot = snapshot.withOwners(owners->attach(snapshot));
     }
     QByteArray out;
     if (options.json)
