@@ -270,6 +270,7 @@ void TestSsFilterParser::filteredSnapshotCountsAgain()
     SnapshotData d;
     d.host = QStringLiteral("h");
     d.sockets = sockets();
+    d.counters.values = { { QStringLiteral("TcpExt.ListenOverflows"), 6 } };
     const Snapshot all(d);
     const Expected<SsFilter> f = SsFilterParser::parse(QStringLiteral("state established"));
     QVERIFY(f.ok());
@@ -278,6 +279,7 @@ void TestSsFilterParser::filteredSnapshotCountsAgain()
     QCOMPARE(s.count(TcpState::Established), 3);
     QCOMPARE(s.count(TcpState::Listen), 0);
     QCOMPARE(s.host(), QStringLiteral("h"));
+    QCOMPARE(s.counters().listenOverflows(), 6); // every field of the poll but its sockets is kept
     QVERIFY(SsFilter().isEmpty());
     QCOMPARE(SsFilter().filtered(all).sockets().size(), sockets().size());
 }

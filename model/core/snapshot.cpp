@@ -44,6 +44,13 @@ Snapshot Snapshot::withOwners(SocketOwners owners) const
     return s;
 }
 
+Snapshot Snapshot::withSockets(std::vector<SocketEntry> sockets) const
+{
+    SnapshotData data = d().data; // copies the old sockets once too; only one-shot commands filter this way
+    data.sockets = std::move(sockets);
+    return Snapshot(std::move(data));
+}
+
 const Snapshot::Frozen &Snapshot::d() const
 {
     static const Frozen empty;

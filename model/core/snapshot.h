@@ -61,6 +61,9 @@ public:
     const SocketOwners *owners() const { return m_owners.get(); }
     // The same poll with its owners: shares the sockets, so it costs no copy of them.
     Snapshot withOwners(SocketOwners owners) const;
+    // The same poll (host, tunables, counters, problems, status, timings) with other sockets, e.g. a
+    // filter's selection. Owners are not kept: they are per socket position (withOwners again).
+    Snapshot withSockets(std::vector<SocketEntry> sockets) const;
 
     // Sockets per state for one family, or both when family is nullptr.
     const Counts &counts(AddressFamily family) const;

@@ -94,21 +94,10 @@ Snapshot SsFilter::filtered(const Snapshot &snapshot) const
 {
     if (isEmpty() || snapshot.isNull())
         return snapshot;
-    SnapshotData d;
-    d.timeMs = snapshot.timeMs();
-    d.host = snapshot.host();
-    d.kernel = snapshot.kernel();
-    d.os = snapshot.os();
-    d.source = snapshot.source();
-    d.tunables = snapshot.tunables();
-    d.problems = snapshot.problems();
-    d.status = snapshot.status();
-    d.pollDurationUs = snapshot.pollDurationUs();
-    d.pollCpuUs = snapshot.pollCpuUs();
-    d.gapBefore = snapshot.gapBefore();
+    std::vector<SocketEntry> kept;
     for (const SocketEntry &e : snapshot.sockets()) {
         if (matches(e))
-            d.sockets.push_back(e);
+            kept.push_back(e);
     }
-    return Snapshot(std::move(d));
+    return snapshot.withSockets(std::move(kept));
 }
