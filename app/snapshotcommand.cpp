@@ -3,6 +3,7 @@
 #include "appoptions.h"
 #include "report/snapshotjson.h"
 #include "report/snapshottext.h"
+#include "report/socketjsonwriter.h"
 #include "sources/snapshotsource.h"
 #include "sources/sourcefactory.h"
 #include "sources/sourcespec.h"
@@ -34,8 +35,10 @@ int SnapshotCommand::run(const AppOptions &options)
         return 1;
     }
     QByteArray out;
-    if (options.json)
-        out = QJsonDocument(SnapshotJson::toJson(snapshot, options.sockets)).toJson(QJsonDocument::Indented);
+    if (options.json && options.sockets)
+        out = SocketJsonWriter::document(SnapshotJson::toJson(snapshot, false), snapshot);
+    else if (options.json)
+        out = QJsonDocument(SnapshotJson::toJson(snapshot, false)).toJson(QJsonDocument::Indented);
     else
         out = SnapshotText::format(snapshot, options.sockets).toUtf8();
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);

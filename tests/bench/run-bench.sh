@@ -59,3 +59,17 @@ echo; echo "== GUI thread: the main window (offscreen) with $n churning sockets,
 "$build/tests/bench/bench_guistall" "$n" 5000 20 | tail -2
 echo "-- the same, table sorted by State (a column that changes every poll)"
 "$build/tests/bench/bench_guistall" "$n" 5000 20 3 | tail -2
+
+echo; echo "== owners ($n sockets, sockpop --mix $n): bench_owners, then side by side with ss -tanp (hyperfine -N)"
+"$sockpop" --mix "$n" -- "$build/tests/bench/bench_owners" 11
+"$sockpop" --mix "$n" -- hyperfine -N --warmup 1 --runs "$runs" --style basic --export-json "$out/owners.json" \
+  --output=pipe "ss -tanp" "$tcpscope --snapshot --json --sockets" "ss -tan"
+python3 - "$out/owners.json" <<'PY'
+import json, statistics, sys
+r = json.load(open(sys.argv[1]))["results"]
+ssp = statistics.median(r[0]["times"])
+for x in r:
+    m = statistics.median(x["times"])
+    print(f"  {m*1000:8.1f} ms  {m/ssp:5.2f}x of ss -tanp  user {x['user']*1000:6.1f} ms sys {x['system']*1000:6.1f} ms  {x['command']}")
+print(f"RESULT owners_snapshot_vs_ss_tanp={statistics.median(r[1]['times'])/ssp:.2f} wall (target <= 0.3)")
+PY
