@@ -38,6 +38,26 @@ TrackerEvent event(
     ev.inferred = ev.path.size() > 2;
     return ev;
 }
+
+// from, the observed states, to, with inferred hops only where the kernel's changes leave a gap.
+void joinPath(TrackerEvent &ev, const std::vector<TcpState> &observed)
+{
+    QList<TcpState> path = TcpStateMachine::inferPath(ev.from, observed.front());
+    quint32 mask = 0;
+    for (size_t i = 1; i < observed.size(); ++i) {
+        if (observed[i] == path.back())
+            continue;
+        if (path.size() <= 32)
+            mask |= 1u << (path.size() - 1);
+        path.append(observed[i]);
+    }
+    const QList<TcpState> tail = TcpStateMachine::inferPath(path.back(), ev.to);
+    path.append(tail.mid(1));
+    ev.path = std::move(path);
+    ev.observedHops = mask;
+    const quint32 all = ev.hops() >= 32 ? ~0u : (1u << ev.hops()) - 1;
+    ev.inferred = ev.hops() > 1 && (mask & all) != all;
+}
 } // namespace
 
 qint32 ConnectionTracker::allocate()
@@ -62,9 +82,10 @@ size_t ConnectionTracker::memoryBytes() const
         + m_byId.memoryBytes();
 }
 
-std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
+std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot, const std::vector<TcpStateEvent> &kernel)
 {
     std::vector<TrackerEvent> events;
+    m_chains.add(kernel); // kept across a failed read: the next good poll joins them
     if (!snapshot.isValid())
         return events;
     const qint64 now = snapshot.timeMs();
@@ -83,6 +104,7 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
             const bool accepted
                 = e.state != TcpState::Listen && std::binary_search(listening.begin(), listening.end(), portKey(e));
             events.push_back(appear(e, hash, accepted, now, gen));
+            join(events.back(), e.cookie, e.state, true);
             if (owner)
                 m_slots[size_t(m_lastAppeared)].owner = *owner;
             continue;
@@ -93,13 +115,42 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
         const TcpState before = TcpStateMachine::diagramState(t.entry.state);
         const TcpState after = TcpStateMachine::diagramState(e.state);
         t.entry = e;
-        if (before == after)
+        TrackerEvent ev = event(TrackerEvent::Kind::Changed, t.id, before, after);
+        join(ev, e.cookie, e.state, true);
+        if (ev.hops() == 0)
             continue;
         t.stateSinceMs = now;
-        events.push_back(event(TrackerEvent::Kind::Changed, t.id, before, after));
+        events.push_back(std::move(ev));
     }
     dropUnseen(gen, events);
+    addTransients(events);
     return events;
+}
+
+void ConnectionTracker::join(TrackerEvent &ev, quint64 cookie, TcpState polled, bool listed)
+{
+    if (m_chains.pending() == 0)
+        return;
+    const EventChains::Joined j = m_chains.take(cookie, polled, listed);
+    if (!j.states.empty())
+        joinPath(ev, j.states);
+}
+
+void ConnectionTracker::addTransients(std::vector<TrackerEvent> &events)
+{
+    if (m_chains.pending() == 0)
+        return;
+    for (EventChains::Unclaimed &u : m_chains.finishPoll()) {
+        TrackerEvent ev;
+        ev.kind = TrackerEvent::Kind::Transient;
+        ev.id = m_nextId++;
+        // accept(2)ed children start in SYN_RECV (inet_csk_clone_lock() sets it without the tracepoint).
+        ev.from = u.states.front() == TcpState::SynRecv ? TcpState::Listen : TcpState::Close;
+        ev.to = TcpState::Close;
+        joinPath(ev, u.states);
+        ev.transient = u.last;
+        events.push_back(std::move(ev));
+    }
 }
 
 void ConnectionTracker::updateOwner(TrackedSocket &t, const SocketEntry &e, const ProcessOwnerPtr *owner)
@@ -154,6 +205,7 @@ void ConnectionTracker::dropUnseen(quint64 gen, std::vector<TrackerEvent> &event
             continue;
         events.push_back(event(TrackerEvent::Kind::Vanished, t.id, TcpStateMachine::diagramState(t.entry.state),
             TcpState::Close, visibleStates));
+        join(events.back(), t.entry.cookie, TcpState::Close, false);
         m_index.erase(SocketKey::hashOf(t.entry), [i](qint32 slot) { return slot == i; });
         m_byId.erase(idHash(t.id), [i](qint32 slot) { return slot == i; });
         t = TrackedSocket {};
@@ -163,6 +215,7 @@ void ConnectionTracker::dropUnseen(quint64 gen, std::vector<TrackerEvent> &event
 
 void ConnectionTracker::clear()
 {
+    m_chains.clear();
     m_slots.clear();
     m_free.clear();
     m_index.clear();

@@ -3,6 +3,7 @@
 #include "core/flatindex.h"
 #include "core/snapshot.h"
 #include "core/socketkey.h"
+#include "tracker/eventchains.h"
 #include "tracker/trackedsocket.h"
 #include "tracker/trackerevent.h"
 
@@ -19,7 +20,10 @@ public:
     // owner it was last seen with, marked remembered: by cookie with netlink, by connection identity
     // with /proc (dropped with the tracked socket when the TIME_WAIT ends, as ports are reused). One
     // never seen owned has none: no guess.
-    std::vector<TrackerEvent> update(const Snapshot &snapshot);
+    // `kernel`: the state changes the eBPF event source reported since the last update (empty without
+    // one). They give the exact path between two polls of a socket with the same cookie, and Transient
+    // events for connections no poll listed; the poll stays the truth about what exists.
+    std::vector<TrackerEvent> update(const Snapshot &snapshot, const std::vector<TcpStateEvent> &kernel = {});
     void clear();
 
     qsizetype size() const { return qsizetype(m_index.size()); }
@@ -39,6 +43,9 @@ private:
     // Forgets the sockets this snapshot (generation gen) did not have, with a Vanished event each.
     void dropUnseen(quint64 gen, std::vector<TrackerEvent> &events);
     // Sets t's owner from this poll's (may be null), or keeps the remembered one when e is the same socket.
+    // Replaces ev's path with the one the kernel's changes give for e's cookie, where there are some.
+    void join(TrackerEvent &ev, quint64 cookie, TcpState polled, bool listed);
+    void addTransients(std::vector<TrackerEvent> &events);
     static void updateOwner(TrackedSocket &t, const SocketEntry &e, const ProcessOwnerPtr *owner);
 
     std::vector<TrackedSocket> m_slots;
@@ -49,6 +56,7 @@ private:
     // Slot numbers by connection identity and by id: flat, 8 bytes an entry (flatindex.h).
     FlatIndex m_index;
     FlatIndex m_byId;
+    EventChains m_chains;
     qint32 m_lastAppeared = -1; // the slot appear() filled
     quint64 m_nextId = 1;
     quint64 m_generation = 0;
