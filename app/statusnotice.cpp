@@ -16,10 +16,21 @@ StatusNotice::StatusNotice(const LiveSession *session, PollStatusBar *bar, QObje
 {
     connect(session, &LiveSession::pacingChanged, this, &StatusNotice::setPacing);
     connect(session, &LiveSession::countersReady, this, &StatusNotice::setCounters);
-    connect(session, &LiveSession::tracked, this, &StatusNotice::refresh);
+    connect(session, &LiveSession::stateEventsChanged, this, &StatusNotice::setStateEvents);
+    connect(session, &LiveSession::tracked, this, [this](const TrackerResultPtr &r) {
+        const StateEvents *kernel = r->snapshot.isNull() ? nullptr : r->snapshot.stateEvents();
+        if (kernel && kernel->lostSincePrevious > 0) {
+            m_eventsNote = tr("eBPF: %1 state changes lost (ring buffer full): paths of this poll inferred")
+                               .arg(kernel->lostSincePrevious);
+        } else if (kernel) {
+            m_eventsNote.clear();
+        }
+        refresh();
+    });
     connect(session, &LiveSession::sourceChanged, this, [this] {
         m_pacingNote.clear();
         m_countersNote.clear();
+        m_eventsNote.clear();
         refresh();
     });
 }
@@ -31,12 +42,20 @@ QString StatusNotice::text() const
         parts << m_pacingNote;
     if (!m_countersNote.isEmpty())
         parts << m_countersNote;
+    if (!m_eventsNote.isEmpty())
+        parts << m_eventsNote;
     const Recorder &recorder = *m_session->recorder();
     if (recorder.isRecording())
         parts << tr("\u25cf recording to %1 (%2 frames)").arg(recorder.path()).arg(recorder.framesWritten());
     else if (!recorder.error().isEmpty())
         parts << tr("recording stopped: %1").arg(recorder.error());
     return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+void StatusNotice::setStateEvents(bool running, const QString &problem)
+{
+    m_eventsNote = running ? QString() : tr("eBPF state changes off: %1").arg(problem);
+    refresh();
 }
 
 void StatusNotice::refresh()

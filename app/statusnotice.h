@@ -25,9 +25,11 @@ Q_SIGNALS:
 private:
     void setPacing(bool slowed, const QString &reason);
     void setCounters(const Counters &counters);
+    void setStateEvents(bool running, const QString &problem);
 
     const LiveSession *m_session;
     PollStatusBar *m_bar;
     QString m_pacingNote;
     QString m_countersNote;
+    QString m_eventsNote; // why the kernel's state changes do not flow, or how many were lost
 };

@@ -186,6 +186,19 @@ private Q_SLOTS:
         QVERIFY(a->hopObserved(1) && a->hopObserved(2));
     }
 
+    void acceptedChildOfThisKernelIsObservedFromTheListener()
+    {
+        // inet_csk_clone_lock(): the child is a copy of the listener, then LISTEN -> SYN_RECV.
+        ConnectionTracker t;
+        t.update(snap(0, { sock(80, 0, S::Listen, 1) }));
+        const auto ev = t.update(snap(1000, { sock(80, 0, S::Listen, 1) }),
+            changes(12, { S::Listen, S::SynRecv, S::Established, S::CloseWait, S::LastAck, S::Close }));
+        const TrackerEvent *tr = only(ev, TrackerEvent::Kind::Transient);
+        QVERIFY(tr);
+        QCOMPARE(tr->path, (QList<S> { S::Listen, S::SynRecv, S::Established, S::CloseWait, S::LastAck, S::Close }));
+        QCOMPARE(tr->observedHops, 0b11111u);
+    }
+
     void vanishedSocketTakesItsLastChanges()
     {
         ConnectionTracker t;
@@ -196,6 +209,20 @@ private Q_SLOTS:
         QCOMPARE(v->path, (QList<S> { S::CloseWait, S::LastAck, S::Close }));
         QVERIFY(!v->inferred);
         QVERIFY(!only(ev, TrackerEvent::Kind::Transient));
+    }
+
+    void changeDrainedAfterItsPollAddsNothing()
+    {
+        ConnectionTracker t;
+        t.update(snap(0, { sock(40000, 80, S::Established, 7) }));
+        // The poll saw FIN_WAIT2 before FIN_WAIT1 -> FIN_WAIT2 was drained.
+        auto ev
+            = t.update(snap(1000, { sock(40000, 80, S::FinWait2, 7) }), changes(7, { S::Established, S::FinWait1 }));
+        QCOMPARE(ev.size(), size_t(1));
+        QCOMPARE(ev[0].path, (QList<S> { S::Established, S::FinWait1, S::FinWait2 }));
+        QVERIFY(ev[0].hopObserved(0) && !ev[0].hopObserved(1));
+        ev = t.update(snap(2000, { sock(40000, 80, S::FinWait2, 7) }), changes(7, { S::FinWait1, S::FinWait2 }));
+        QVERIFY(ev.empty());
     }
 
     void failedReadKeepsTheChanges()

@@ -44,6 +44,13 @@ Snapshot Snapshot::withOwners(SocketOwners owners) const
     return s;
 }
 
+Snapshot Snapshot::withStateEvents(std::shared_ptr<const StateEvents> events) const
+{
+    Snapshot s = *this;
+    s.m_events = std::move(events);
+    return s;
+}
+
 Snapshot Snapshot::withSockets(std::vector<SocketEntry> sockets) const
 {
     SnapshotData data = d().data; // copies the old sockets once too; only one-shot commands filter this way

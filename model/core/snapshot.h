@@ -4,6 +4,7 @@
 #include "core/problem.h"
 #include "core/socketentry.h"
 #include "core/socketowners.h"
+#include "core/stateevents.h"
 #include "core/status.h"
 #include "core/tunables.h"
 
@@ -61,6 +62,9 @@ public:
     const SocketOwners *owners() const { return m_owners.get(); }
     // The same poll with its owners: shares the sockets, so it costs no copy of them.
     Snapshot withOwners(SocketOwners owners) const;
+    // The kernel's state changes since the previous poll; nullptr when no event source runs.
+    const StateEvents *stateEvents() const { return m_events.get(); }
+    Snapshot withStateEvents(std::shared_ptr<const StateEvents> events) const;
     // The same poll (host, tunables, counters, problems, status, timings) with other sockets, e.g. a
     // filter's selection. Owners are not kept: they are per socket position (withOwners again).
     Snapshot withSockets(std::vector<SocketEntry> sockets) const;
@@ -82,6 +86,7 @@ private:
     const Frozen &d() const;
     std::shared_ptr<const Frozen> m_d;
     std::shared_ptr<const SocketOwners> m_owners;
+    std::shared_ptr<const StateEvents> m_events;
 };
 
 Q_DECLARE_METATYPE(Snapshot)

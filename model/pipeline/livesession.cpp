@@ -40,6 +40,7 @@ void LiveSession::setSource(std::unique_ptr<SnapshotSource> source, bool sameHos
     connect(m_poller, &Poller::snapshotReady, this, &LiveSession::feed);
     connect(m_poller, &Poller::pausedChanged, this, &LiveSession::pausedChanged);
     connect(m_poller, &Poller::pacingChanged, this, &LiveSession::pacingChanged);
+    connect(m_poller, &Poller::stateEventsChanged, this, &LiveSession::stateEventsChanged);
     connect(m_poller, &Poller::countersReady, this, &LiveSession::countersReady);
     Q_EMIT sourceChanged(sameHost);
     m_poller->start();

@@ -58,6 +58,7 @@ Q_SIGNALS:
     void sourceChanged(bool sameHost);
     void pausedChanged(bool paused);
     void pacingChanged(bool slowed, const QString &reason);
+    void stateEventsChanged(bool running, const QString &problem);
     void countersReady(const Counters &counters);
 
 private:

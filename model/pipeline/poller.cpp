@@ -1,5 +1,6 @@
 #include "pipeline/poller.h"
 
+#include "pipeline/eventdrainer.h"
 #include "pipeline/ownerworker.h"
 #include "pipeline/pollworker.h"
 
@@ -17,7 +18,20 @@ Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
         connect(&m_ownerThread, &QThread::finished, m_ownerWorker, &QObject::deleteLater);
         m_ownerThread.start();
     }
-    m_worker = new PollWorker(std::move(source), m_ownerWorker);
+    if (std::shared_ptr<StateEventFeed> feed = source->stateEventFeed()) {
+        // Loading the program takes a while: on the drainer's thread, reported back here.
+        m_events = std::make_unique<EventDrainer>(std::move(feed), [this](const Status &status) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, status] {
+                    m_eventsRunning = status.ok();
+                    m_eventsProblem = status.error();
+                    Q_EMIT stateEventsChanged(m_eventsRunning, m_eventsProblem);
+                },
+                Qt::QueuedConnection);
+        });
+    }
+    m_worker = new PollWorker(std::move(source), m_ownerWorker, m_events.get());
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &PollWorker::polled, this, &Poller::onPolled, Qt::QueuedConnection);
@@ -35,6 +49,11 @@ Poller::~Poller()
     m_thread.wait(); // a poll in flight finishes first; sources bound their own blocking
     m_ownerThread.quit(); // after the poll thread: it may still ask for a scan
     m_ownerThread.wait(); // a scan in flight finishes first (a fraction of a second at 50k sockets)
+}
+
+QString Poller::sourceDescription() const
+{
+    return m_eventsRunning ? m_description + QStringLiteral(" + eBPF") : m_description;
 }
 
 void Poller::setIntervalMs(int ms)

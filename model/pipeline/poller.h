@@ -12,6 +12,7 @@
 
 #include <memory>
 
+class EventDrainer;
 class OwnerWorker;
 class PollWorker;
 
@@ -27,7 +28,11 @@ public:
     explicit Poller(std::unique_ptr<SnapshotSource> source, QObject *parent = nullptr);
     ~Poller() override;
 
-    QString sourceDescription() const { return m_description; }
+    // "netlink sock_diag", with " + eBPF" once the kernel's state changes flow (eventdrainer.h).
+    QString sourceDescription() const;
+    bool stateEventsRunning() const { return m_eventsRunning; }
+    // Why the state changes do not flow (and how to fix it); empty when they do or the source has none.
+    const QString &stateEventsProblem() const { return m_eventsProblem; }
     int intervalMs() const { return m_intervalMs; }
     void setIntervalMs(int ms);
     bool isPaused() const { return m_paused; }
@@ -48,6 +53,8 @@ Q_SIGNALS:
     void countersReady(const Counters &counters);
     // Full snapshots were slowed down (reason says why, for the status bar) or are back to normal.
     void pacingChanged(bool slowed, const QString &reason);
+    // The source's state-change feed started, or could not (problem says why and what to do).
+    void stateEventsChanged(bool running, const QString &problem);
 
 private:
     void onPolled(const Snapshot &snapshot);
@@ -58,6 +65,9 @@ private:
     PollWorker *m_worker = nullptr;
     QThread m_ownerThread; // the source's owner scans (pipeline/ownerworker.h), when it has them
     OwnerWorker *m_ownerWorker = nullptr;
+    std::unique_ptr<EventDrainer> m_events; // outlives the poll thread, which takes from it
+    bool m_eventsRunning = false;
+    QString m_eventsProblem;
     QTimer m_timer;
     QTimer m_countersTimer;
     SnapshotPacer m_pacer;

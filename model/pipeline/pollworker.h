@@ -8,6 +8,7 @@
 #include <memory>
 
 // Lives on the poller's thread and owns the source, so a blocking read never touches the GUI thread.
+class EventDrainer;
 class OwnerWorker;
 
 class PollWorker : public QObject
@@ -15,7 +16,9 @@ class PollWorker : public QObject
     Q_OBJECT
 public:
     // owners: where the source's owner scans run (nullptr when it has none); not owned.
-    explicit PollWorker(std::unique_ptr<SnapshotSource> source, OwnerWorker *owners = nullptr);
+    // events: the kernel's state changes to attach to each poll (nullptr when none); not owned.
+    explicit PollWorker(
+        std::unique_ptr<SnapshotSource> source, OwnerWorker *owners = nullptr, EventDrainer *events = nullptr);
     ~PollWorker() override;
 
 public Q_SLOTS:
@@ -29,4 +32,5 @@ Q_SIGNALS:
 private:
     std::unique_ptr<SnapshotSource> m_source;
     OwnerWorker *m_owners;
+    EventDrainer *m_events;
 };

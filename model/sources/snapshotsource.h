@@ -3,6 +3,7 @@
 #include "core/counters.h"
 #include "core/ownerlookup.h"
 #include "core/snapshot.h"
+#include "core/stateeventfeed.h"
 
 #include <QString>
 
@@ -27,4 +28,7 @@ public:
     // Who holds the sockets (core/ownerlookup.h): this host's /proc on Linux. nullptr (the default)
     // where nobody can tell: a peer's stream, a recording, BSD netstat.
     virtual std::shared_ptr<OwnerLookup> ownerLookup() { return nullptr; }
+    // The kernel's state changes of the sockets this source lists (core/stateeventfeed.h): this host's
+    // eBPF program with netlink. nullptr (the default) where there are none or no cookies to join them.
+    virtual std::shared_ptr<StateEventFeed> stateEventFeed() { return nullptr; }
 };

@@ -40,9 +40,17 @@ TrackerEvent event(
 }
 
 // from, the observed states, to, with inferred hops only where the kernel's changes leave a gap.
-void joinPath(TrackerEvent &ev, const std::vector<TcpState> &observed)
+void joinPath(TrackerEvent &ev, std::vector<TcpState> observed)
 {
+    // A change drained after the poll that already showed its result starts before `from`: skip to it.
+    // (Not for new sockets: their `from`, CLOSED, is also where a chain ends.)
+    if (ev.kind == TrackerEvent::Kind::Changed || ev.kind == TrackerEvent::Kind::Vanished) {
+        if (const auto at = std::find(observed.begin(), observed.end(), ev.from); at != observed.end())
+            observed.erase(observed.begin(), at);
+    }
     QList<TcpState> path = TcpStateMachine::inferPath(ev.from, observed.front());
+    if (path.isEmpty())
+        return; // no legal way from the polled state: keep the poll's own path
     quint32 mask = 0;
     for (size_t i = 1; i < observed.size(); ++i) {
         if (observed[i] == path.back())
@@ -52,6 +60,8 @@ void joinPath(TrackerEvent &ev, const std::vector<TcpState> &observed)
         path.append(observed[i]);
     }
     const QList<TcpState> tail = TcpStateMachine::inferPath(path.back(), ev.to);
+    if (tail.isEmpty())
+        return;
     path.append(tail.mid(1));
     ev.path = std::move(path);
     ev.observedHops = mask;
@@ -144,8 +154,10 @@ void ConnectionTracker::addTransients(std::vector<TrackerEvent> &events)
         TrackerEvent ev;
         ev.kind = TrackerEvent::Kind::Transient;
         ev.id = m_nextId++;
-        // accept(2)ed children start in SYN_RECV (inet_csk_clone_lock() sets it without the tracepoint).
-        ev.from = u.states.front() == TcpState::SynRecv ? TcpState::Listen : TcpState::Close;
+        // An accept(2)ed child starts as a copy of its listener: LISTEN -> SYN_RECV (inet_csk_clone_lock(),
+        // net/ipv4/inet_connection_sock.c); kernels before 4.16 set SYN_RECV without the tracepoint.
+        const TcpState first = u.states.front();
+        ev.from = first == TcpState::Listen || first == TcpState::SynRecv ? TcpState::Listen : TcpState::Close;
         ev.to = TcpState::Close;
         joinPath(ev, u.states);
         ev.transient = u.last;

@@ -1,5 +1,7 @@
 #include "sources/local/netlinksource.h"
 
+#include "sources/local/ebpf/tcpstateeventsource.h"
+
 #include "parse/inetdiagparser.h"
 #include "sources/local/localpoll.h"
 #include "sources/local/ownerscanner.h"
@@ -72,6 +74,12 @@ std::shared_ptr<OwnerLookup> NetlinkSource::ownerLookup()
     if (!m_owners)
         m_owners = std::make_shared<OwnerScanner>();
     return m_owners;
+}
+
+std::shared_ptr<StateEventFeed> NetlinkSource::stateEventFeed()
+{
+    // This process's network namespace: the one the dump reads.
+    return std::make_shared<TcpStateEventSource>();
 }
 
 bool NetlinkSource::readCounters(Counters &out)

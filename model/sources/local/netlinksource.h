@@ -25,6 +25,7 @@ public:
     QString description() const override;
     bool readCounters(Counters &out) override;
     std::shared_ptr<OwnerLookup> ownerLookup() override;
+    std::shared_ptr<StateEventFeed> stateEventFeed() override;
 
     // Dumps both families into out (cleared first); a failure says what failed.
     Status dump(std::vector<SocketEntry> &out, ProblemList &problems);

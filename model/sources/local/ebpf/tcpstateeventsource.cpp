@@ -223,7 +223,9 @@ quint64 TcpStateEventSource::lostEvents() const
 }
 #endif
 
-TcpStateEventSource::TcpStateEventSource() = default;
+TcpStateEventSource::TcpStateEventSource(const QString &netnsPath)
+    : m_netnsPath(netnsPath)
+{ }
 TcpStateEventSource::~TcpStateEventSource() = default;
 
 bool TcpStateEventSource::isOpen() const

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/stateeventfeed.h"
+#include "core/stateevents.h"
+
+#include <QMutex>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <thread>
+
+// Drains a StateEventFeed every DrainMs on a thread of its own (the kernel's ring buffer holds about
+// 18k changes: a 1 s poll would overflow it at 20k transitions/s), and hands what it gathered to the
+// poll thread with take(). Starting the feed (loading the BPF program) happens on that thread too,
+// so neither the GUI nor a poll waits for it; `started` is called there with the outcome.
+class EventDrainer
+{
+public:
+    static constexpr int DrainMs = 50;
+
+    EventDrainer(std::shared_ptr<StateEventFeed> feed, std::function<void(const Status &)> started);
+    ~EventDrainer();
+    EventDrainer(const EventDrainer &) = delete;
+    EventDrainer &operator=(const EventDrainer &) = delete;
+
+    bool isRunning() const { return m_running.load(); }
+    // Poll thread, right after a poll: everything the kernel reported up to now (drained first, so a
+    // change the dump already saw comes with it), or nullptr while the feed does not run.
+    std::shared_ptr<const StateEvents> take();
+
+private:
+    void run(const std::function<void(const Status &)> &started);
+    void drainLocked(); // m_mutex held
+
+    std::shared_ptr<StateEventFeed> m_feed;
+    QMutex m_mutex; // the feed's ring buffer and m_pending
+    std::vector<TcpStateEvent> m_pending;
+    quint64 m_lostTaken = 0;
+    std::atomic<bool> m_running { false };
+    std::atomic<bool> m_stop { false };
+    std::thread m_thread;
+};

@@ -1,0 +1,114 @@
+#include "loopbackpairs.h"
+#include "netnamespace.h"
+#include "pipeline/livesession.h"
+#include "pipeline/poller.h"
+#include "sources/local/ebpf/tcpstateeventsource.h"
+#include "sources/local/netlinksource.h"
+#include "testmain.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <map>
+#include <set>
+
+// The live pipeline with the kernel's state changes joined (tracker/eventchains.h): 500 connections
+// that open and close between two polls are each reported exactly, hop by hop, by the tracker.
+class TestEventPipeline : public QObject
+{
+    Q_OBJECT
+
+    // The session's next tracked poll after pollNow().
+    static TrackerResultPtr pollOnce(LiveSession &session)
+    {
+        QSignalSpy tracked(&session, &LiveSession::tracked);
+        session.pollNow();
+        if (!tracked.wait(10'000))
+            return nullptr;
+        return tracked.takeFirst().at(0).value<TrackerResultPtr>();
+    }
+
+    // Hops from -> to over every event's path; observedOnly counts only what the kernel reported.
+    static int hops(const std::vector<TrackerEvent> &events, TcpState from, TcpState to, bool observedOnly)
+    {
+        int n = 0;
+        for (const TrackerEvent &ev : events) {
+            for (int i = 0; i < ev.hops(); ++i) {
+                if (ev.path[i] == from && ev.path[i + 1] == to && (!observedOnly || ev.hopObserved(i)))
+                    ++n;
+            }
+        }
+        return n;
+    }
+
+private Q_SLOTS:
+    void burstBetweenTwoPollsIsReportedExactly()
+    {
+        TCPSCOPE_REQUIRE_NAMESPACE();
+        if (!TcpStateEventSource::builtIn() && !NetNamespace::mustNotSkip())
+            QSKIP("built without libbpf (cmake says why): polling only");
+        LiveSession session;
+        session.setIntervalMs(600'000); // only pollNow() polls
+        QSignalSpy started(&session, &LiveSession::stateEventsChanged);
+        session.setSource(std::make_unique<NetlinkSource>());
+        QVERIFY(started.wait(10'000));
+        if (!started.at(0).at(0).toBool()) {
+            const QString why = started.at(0).at(1).toString();
+            if (NetNamespace::mustNotSkip())
+                QFAIL(qPrintable(why));
+            QSKIP(qPrintable(why));
+        }
+        QVERIFY(session.sourceDescription().endsWith(QLatin1String(" + eBPF")));
+        LoopbackPairs pairs;
+        QVERIFY(pairs.listen());
+        QVERIFY(pollOnce(session)); // the listener, polled before the burst
+
+        constexpr int N = 500;
+        QElapsedTimer burst;
+        burst.start();
+        QVERIFY(pairs.open(N));
+        pairs.closeClients();
+        QTest::qWait(20); // the clients' FINs first, or the close is simultaneous (CLOSING)
+        pairs.closeServers();
+        qInfo("%d connections opened and closed client-first in %lld ms", N, burst.elapsed());
+        QTest::qWait(100); // the last ACKs
+
+        const TrackerResultPtr r = pollOnce(session);
+        QVERIFY(r);
+        QVERIFY(r->snapshot.stateEvents());
+        QCOMPARE(r->snapshot.stateEvents()->lostSincePrevious, quint64(0));
+        if (qEnvironmentVariableIsSet("TCPSCOPE_DEBUG_PATHS")) {
+            std::map<QString, int> paths;
+            for (const TrackerEvent &ev : r->events) {
+                QString p = QString::number(int(ev.kind)) + QLatin1Char(' ');
+                for (TcpState s : ev.path)
+                    p += TcpStates::kernelName(s) + QLatin1Char(' ');
+                ++paths[p + QString::number(ev.observedHops, 2)];
+            }
+            for (const auto &[p, n] : paths)
+                qInfo("%5d %s", n, qPrintable(p));
+        }
+        qInfo("TIME_WAIT %d FIN_WAIT2 %d, %zu changes", r->snapshot.count(TcpState::TimeWait),
+            r->snapshot.count(TcpState::FinWait2), r->snapshot.stateEvents()->changes.size());
+        QCOMPARE(hops(r->events, TcpState::Established, TcpState::FinWait1, true), N); // the clients
+        // Their entries into TIME_WAIT: through FIN_WAIT2, or CLOSING when a busy machine let the server's
+        // close cross the client's FIN (RFC 9293 section 3.6, simultaneous close).
+        QCOMPARE(hops(r->events, TcpState::FinWait2, TcpState::TimeWait, true)
+                + hops(r->events, TcpState::Closing, TcpState::TimeWait, true),
+            N);
+        int timeWaitRows = 0, transients = 0;
+        for (const TrackerEvent &ev : r->events) {
+            timeWaitRows += ev.kind == TrackerEvent::Kind::Appeared && ev.to == TcpState::TimeWait && !ev.inferred;
+            // the servers: every hop the kernel's
+            const bool all = ev.observedHops == (1u << ev.hops()) - 1;
+            transients += ev.kind == TrackerEvent::Kind::Transient && ev.path.front() == TcpState::Listen && all;
+        }
+        QCOMPARE(timeWaitRows, N); // listed by the poll, with the path that led there
+        QCOMPARE(transients, N); // the accepted ends: gone before the poll, known only from the kernel
+        QCOMPARE(r->snapshot.count(TcpState::TimeWait), N);
+    }
+};
+
+TCPSCOPE_TEST_MAIN(TestEventPipeline, QCoreApplication, TestMain::Isolated)
+#include "tst_eventpipeline.moc"
