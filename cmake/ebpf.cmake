@@ -51,16 +51,20 @@ function(tcpscope_bpf_skeleton target name bpf_source)
   else()
     set(arch ${CMAKE_SYSTEM_PROCESSOR})
   endif()
-  add_custom_command(OUTPUT ${dir}/vmlinux.h
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
-    COMMAND sh -c "'${TCPSCOPE_BPFTOOL}' btf dump file /sys/kernel/btf/vmlinux format c > '${dir}/vmlinux.h.tmp'"
-    COMMAND ${CMAKE_COMMAND} -E rename ${dir}/vmlinux.h.tmp ${dir}/vmlinux.h
-    COMMENT "Generating vmlinux.h from /sys/kernel/btf/vmlinux" VERBATIM)
+  # One rule for vmlinux.h however many programs are built (a second OUTPUT rule would clash).
+  if(NOT TARGET tcpscope_vmlinux_h)
+    add_custom_command(OUTPUT ${dir}/vmlinux.h
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
+      COMMAND sh -c "'${TCPSCOPE_BPFTOOL}' btf dump file /sys/kernel/btf/vmlinux format c > '${dir}/vmlinux.h.tmp'"
+      COMMAND ${CMAKE_COMMAND} -E rename ${dir}/vmlinux.h.tmp ${dir}/vmlinux.h
+      COMMENT "Generating vmlinux.h from /sys/kernel/btf/vmlinux" VERBATIM)
+    add_custom_target(tcpscope_vmlinux_h DEPENDS ${dir}/vmlinux.h)
+  endif()
   add_custom_command(OUTPUT ${dir}/${name}.bpf.o
     COMMAND ${TCPSCOPE_BPF_CLANG} -g -O2 -Wall -Werror -target bpf -D__TARGET_ARCH_${arch}
             -I${dir} -I${source_dir} ${LIBBPF_CFLAGS} -c ${source} -o ${dir}/${name}.bpf.o
     COMMAND ${TCPSCOPE_LLVM_STRIP} -g ${dir}/${name}.bpf.o
-    DEPENDS ${source} ${dir}/vmlinux.h ${ARGN}
+    DEPENDS ${source} tcpscope_vmlinux_h ${ARGN}
     COMMENT "Compiling BPF program ${bpf_source}" VERBATIM)
   add_custom_command(OUTPUT ${dir}/${name}.skel.h
     COMMAND sh -c "'${TCPSCOPE_BPFTOOL}' gen skeleton '${dir}/${name}.bpf.o' name ${name}_bpf > '${dir}/${name}.skel.h.tmp'"
@@ -68,6 +72,7 @@ function(tcpscope_bpf_skeleton target name bpf_source)
     DEPENDS ${dir}/${name}.bpf.o
     COMMENT "Generating BPF skeleton ${name}.skel.h" VERBATIM)
   add_custom_target(${target}_${name}_skeleton DEPENDS ${dir}/${name}.skel.h)
+  add_dependencies(${target}_${name}_skeleton tcpscope_vmlinux_h)
   add_dependencies(${target} ${target}_${name}_skeleton)
   target_include_directories(${target} SYSTEM PRIVATE ${dir})
   target_link_libraries(${target} PRIVATE PkgConfig::LIBBPF)
