@@ -2,6 +2,7 @@
 // decay 60 s later (TCP_TIMEWAIT_LEN), a tunable change leaves a marker, a dropped source a gap.
 // Set TCPSCOPE_SCREENSHOT_DIR to also save the rendered panel as PNGs for review.
 #include "chart/chartpanel.h"
+#include "chart/rateseries.h"
 #include "chart/statechartview.h"
 
 #include <QApplication>
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void pauseAndScrollBack();
     void dayWindowIsDownsampled();
     void exports();
+    void ratesBesideCounts();
 
 private:
     StateHistory m_history { 86'400 };
@@ -312,6 +314,42 @@ void TestChartPanel::exports()
     QVERIFY2(lines.at(150).endsWith(",8,0,0,66,0,1,0,605,4,0"), lines.at(150).constData()); // t = 149 s
     QVERIFY(lines.at(421).contains(QByteArray(QByteArray::number(T0 + 440'000) + ",1,"))); // first sample after the gap
     QVERIFY(!panel.exportPng(QStringLiteral("/nonexistent/dir/x.png")).error().isEmpty());
+}
+
+void TestChartPanel::ratesBesideCounts()
+{
+    // 2 s between polls: rates are per second, so 10 opened in a sample is 5/s.
+    StateHistory h;
+    for (int i = 0; i < 30; ++i) {
+        if (i == 20)
+            h.markGap();
+        h.append(snapshot(T0 + i * 2000, { { TcpState::Established, 10 } }, tunables(QStringLiteral("2"))),
+            { quint32(i == 10 ? 10 : 2), quint32(i == 10 ? 40 : 0), quint32(i == 20 ? 100 : 1) });
+    }
+    QCOMPARE(h.rate(0, StateHistory::Flow::Opened), 0.0); // the first sample has nothing before it
+    QCOMPARE(h.rate(10, StateHistory::Flow::Opened), 5.0);
+    QCOMPARE(h.rate(10, StateHistory::Flow::EnteredTimeWait), 20.0);
+    QCOMPARE(h.rate(20, StateHistory::Flow::Closed), 0.0); // after a gap: unknown, not a spike
+    ChartPanel panel(&h);
+    panel.resize(1000, 520);
+    panel.show();
+    panel.setWindowMs(60'000);
+    QVERIFY(!panel.ratesVisible());
+    panel.setRatesVisible(true);
+    maybeSave(&panel, "chart-panel-rates.png");
+    const QLineSeries *tw = panel.rates()->series(StateHistory::Flow::EnteredTimeWait);
+    QVERIFY(tw->isVisible());
+    QVERIFY(tw->count() >= 25);
+    double top = 0;
+    for (const QPointF &p : tw->points())
+        top = std::max(top, p.y());
+    QCOMPARE(top, 20.0);
+    QVERIFY(RateSeries::valuesAt(h, 10).contains(QStringLiteral("20.0")));
+    panel.setStyle(ChartPanel::Style::StackedArea); // a rebuild keeps the rates
+    panel.refresh();
+    QVERIFY(panel.rates()->series(StateHistory::Flow::Opened)->count() > 0);
+    panel.setRatesVisible(false);
+    QVERIFY(!panel.rates()->series(StateHistory::Flow::Opened)->isVisible());
 }
 
 QTEST_MAIN(TestChartPanel)

@@ -12,7 +12,15 @@ StateHistory::StateHistory(qsizetype capacity)
     : m_ring(size_t(qMax<qsizetype>(capacity, 1)))
 { }
 
-void StateHistory::append(const Snapshot &snapshot)
+double StateHistory::rate(qsizetype i, Flow f) const
+{
+    if (i <= 0 || i >= m_size || at(i).gapBefore)
+        return 0;
+    const qint64 dt = at(i).timeMs - at(i - 1).timeMs;
+    return dt > 0 ? at(i).flow(f) * 1000.0 / double(dt) : 0;
+}
+
+void StateHistory::append(const Snapshot &snapshot, const std::array<quint32, size_t(Flow::Count)> &flows)
 {
     if (!snapshot.isValid()) {
         m_pendingGap = true;
@@ -20,6 +28,7 @@ void StateHistory::append(const Snapshot &snapshot)
     }
     Sample s;
     s.timeMs = snapshot.timeMs();
+    s.flows = flows;
     const Snapshot::Counts c = snapshot.totalCounts();
     for (size_t i = 0; i < s.counts.size(); ++i)
         s.counts[i] = quint32(c[i + 1]);

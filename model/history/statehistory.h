@@ -12,13 +12,18 @@
 class StateHistory
 {
 public:
+    // Transitions between the previous sample and this one, counted from the tracker's paths (hops the
+    // kernel reported with eBPF, else inferred): plotted as rates beside the counts.
+    enum class Flow : quint8 { Opened, EnteredTimeWait, Closed, Count };
     struct Sample
     {
         qint64 timeMs = 0;
         std::array<quint32, 11> counts {}; // index = kernel state code - 1 (ESTABLISHED .. CLOSING)
+        std::array<quint32, size_t(Flow::Count)> flows {};
         bool gapBefore = false; // the source was unavailable before this sample
 
         quint32 count(TcpState s) const;
+        quint32 flow(Flow f) const { return flows[size_t(f)]; }
     };
     struct TunableChange
     {
@@ -31,7 +36,9 @@ public:
 
     explicit StateHistory(qsizetype capacity = 86'400);
 
-    void append(const Snapshot &snapshot);
+    void append(const Snapshot &snapshot, const std::array<quint32, size_t(Flow::Count)> &flows = {});
+    // Transitions per second into f over the sample at i (0 for the first sample and after a gap).
+    double rate(qsizetype i, Flow f) const;
     void append(const Sample &sample);
     // The next sample is marked as following a gap (a dropped SSH link, a paused source).
     void markGap() { m_pendingGap = true; }

@@ -1,5 +1,7 @@
 #include "pipeline/livesession.h"
 
+#include "tracker/transitioncounts.h"
+
 #include "pipeline/poller.h"
 #include "stream/recorder.h"
 
@@ -72,7 +74,9 @@ void LiveSession::onTracked(const TrackerResultPtr &result)
         // A stream source that lost frames (dropped SSH link, damaged recording) says so on the next one.
         if (snapshot.gapBefore())
             m_history.markGap();
-        m_history.append(snapshot);
+        // The first poll of a host lists what already existed: no transitions to plot.
+        const TransitionCounts c = m_history.isEmpty() ? TransitionCounts() : TransitionCounts::of(result->events);
+        m_history.append(snapshot, { quint32(c.opened), quint32(c.enteredTimeWait), quint32(c.closed) });
         m_last = snapshot;
     }
     Q_EMIT tracked(result);

@@ -1,6 +1,7 @@
 #include "chart/chartpanel.h"
 
 #include "chart/chartexportbutton.h"
+#include "chart/rateseries.h"
 #include "chart/statechartview.h"
 #include "common/statepalette.h"
 #include "history/downsampler.h"
@@ -85,6 +86,7 @@ ChartPanel::ChartPanel(const StateHistory *history, QWidget *parent)
     m_chart->addAxis(m_axisY, Qt::AlignLeft);
     m_chart->addAxis(m_axisLog, Qt::AlignLeft);
     m_axisLog->setVisible(false);
+    m_rates = new RateSeries(m_chart, this);
 
     m_view = new StateChartView(m_chart, this);
     m_view->setMinimumSize(480, 280);
@@ -132,6 +134,9 @@ void ChartPanel::buildToolbar()
         m_windowBox->addItem(windowName(w), w);
     m_windowBox->setCurrentIndex(1);
     m_logBox = new QCheckBox(tr("Log scale"), this);
+    m_ratesBox = new QCheckBox(tr("Rates"), this);
+    m_ratesBox->setToolTip(tr("Transitions per second beside the counts: connections opened, entries into "
+                              "TIME_WAIT, closes (exact with eBPF events, else inferred from the polls)"));
     m_pauseButton = new QToolButton(this);
     m_pauseButton->setText(tr("Pause"));
     m_pauseButton->setCheckable(true);
@@ -142,6 +147,7 @@ void ChartPanel::buildToolbar()
     bar->addWidget(m_windowBox);
     bar->addWidget(m_styleBox);
     bar->addWidget(m_logBox);
+    bar->addWidget(m_ratesBox);
     bar->addStretch(1);
     bar->addWidget(m_pauseButton);
     bar->addWidget(m_export);
@@ -152,6 +158,7 @@ void ChartPanel::buildToolbar()
     connect(m_windowBox, &QComboBox::activated, this,
         [this](int i) { setWindowMs(m_windowBox->itemData(i).toLongLong()); });
     connect(m_logBox, &QCheckBox::toggled, this, &ChartPanel::setLogScale);
+    connect(m_ratesBox, &QCheckBox::toggled, this, &ChartPanel::setRatesVisible);
     connect(m_pauseButton, &QToolButton::toggled, this, &ChartPanel::setPaused);
 }
 
@@ -220,6 +227,7 @@ void ChartPanel::rebuildSeries(int segments)
     m_axisLog->setVisible(m_log);
     m_axisY->setVisible(!m_log);
     m_series.rebuild(m_chart, m_style == Style::StackedArea, m_axisX, yAxis, segments);
+    m_rates->rebuild(m_chart, m_axisX);
     m_builtStyle = m_style;
     m_builtLog = m_log;
     connectLegend();
@@ -268,6 +276,8 @@ void ChartPanel::refresh()
         rebuildSeries(needed);
 
     updateAxes(from, m_series.fill(segs, m_log));
+    if (!empty)
+        m_rates->fill(*m_history, from, m_viewEnd, columns);
     m_view->setGaps(gapsBetween(segs));
     m_view->setMarkers(tunableMarkers(from));
     updateScrollBar(oldest, newest);
@@ -346,7 +356,26 @@ void ChartPanel::showTooltip(qint64 timeMs, const QPoint &globalPos)
                     .arg(StatePalette::color(st.value_or(TcpState::Unknown)).name(), name,
                         lines[i].section(QLatin1Char(' '), 1));
     }
+    if (m_rates->isVisible() && m_history && m_history->size() > 0) {
+        const qsizetype i = std::clamp<qsizetype>(m_history->lowerBound(timeMs), 0, m_history->size() - 1);
+        for (const QString &line : RateSeries::valuesAt(*m_history, i).split(QLatin1Char('\n')))
+            html += QStringLiteral("<tr><td>\u2504 %1</td><td align=right>&nbsp;%2</td></tr>")
+                        .arg(line.section(QLatin1Char(' '), 0, -2), line.section(QLatin1Char(' '), -1));
+    }
     QToolTip::showText(globalPos + QPoint(14, 14), html + QStringLiteral("</table>"), m_view);
+}
+
+void ChartPanel::setRatesVisible(bool visible)
+{
+    if (m_ratesBox->isChecked() != visible)
+        m_ratesBox->setChecked(visible); // comes back here through toggled
+    m_rates->setVisible(visible);
+    refresh();
+}
+
+bool ChartPanel::ratesVisible() const
+{
+    return m_rates->isVisible();
 }
 
 qsizetype ChartPanel::pointCount(TcpState s) const

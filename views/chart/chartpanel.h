@@ -13,6 +13,7 @@
 #include <vector>
 
 class ChartExportButton;
+class RateSeries;
 class QChart;
 class QCheckBox;
 class QComboBox;
@@ -47,6 +48,10 @@ public:
     // Shows the window ending at endMs (pauses).
     void scrollTo(qint64 endMs);
     void setStateVisible(TcpState s, bool visible);
+    // Transition rates (opened, into TIME_WAIT, closed per second) on a second axis.
+    void setRatesVisible(bool visible);
+    bool ratesVisible() const;
+    const RateSeries *rates() const { return m_rates; }
     bool isStateVisible(TcpState s) const;
 
     // What the Export menu writes (ChartExportButton). Empty string on success, otherwise the reason.
@@ -86,6 +91,8 @@ private:
     QComboBox *m_styleBox = nullptr;
     QComboBox *m_windowBox = nullptr;
     QCheckBox *m_logBox = nullptr;
+    QCheckBox *m_ratesBox = nullptr;
+    RateSeries *m_rates = nullptr;
     QToolButton *m_pauseButton = nullptr;
     ChartExportButton *m_export = nullptr;
     QScrollBar *m_scroll = nullptr;
