@@ -142,7 +142,8 @@ void TestAdvisorOwners::timeWaitNamesTheRememberedOwner()
     QCOMPARE(p.value(QStringLiteral("remembered")).toBool(), true);
 
     // Through evaluate(), as the pipeline calls it: the same holder.
-    const Advisory *e = find(Advisor::evaluate(closed, &tracker), "server-closes-first");
+    const std::vector<Advisory> all = Advisor::evaluate(closed, &tracker);
+    const Advisory *e = find(all, "server-closes-first");
     QVERIFY(e);
     QCOMPARE(e->processes.size(), size_t(1));
 }
