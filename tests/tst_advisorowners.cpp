@@ -142,8 +142,8 @@ void TestAdvisorOwners::timeWaitNamesTheRememberedOwner()
     QCOMPARE(p.value(QStringLiteral("remembered")).toBool(), true);
 
     // Through evaluate(), as the pipeline calls it: the same holder.
-    const std::vector<Advisory> all = Advisor::evaluate(closed, &tracker);
-    const Advisory *e = find(all, "server-closes-first");
+    const std::vector<Advisory> found = Advisor::evaluate(closed, &tracker);
+    const Advisory *e = find(found, "server-closes-first");
     QVERIFY(e);
     QCOMPARE(e->processes.size(), size_t(1));
 }
