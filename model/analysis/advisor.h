@@ -96,8 +96,9 @@ private:
     static void nameHolders(
         Advisory &a, const Snapshot &s, const ConnectionTracker *tracker, const Selects &which, const QString &what);
     static QString holderLine(const AdvisoryProcess &p, const QString &what);
-    // Why sockets a process may hold have no known owner, in one line; `closed`: all have inode 0.
-    static QString unknownOwners(const SocketOwners &owners, const ConnectionTracker *tracker, bool closed);
+    // Why a rule's sockets have no known owner, in one line; `closed`: all have inode 0, else `held`
+    // of them have an inode.
+    static QString unknownOwners(const SocketOwners &owners, const ConnectionTracker *tracker, bool closed, int held);
     // "leaky (pid 4121), api (pid 4122)"
     static QString holderNames(const Advisory &a);
     // fin-wait2-piling's evidence, explanation, action and reference on FreeBSD and macOS.

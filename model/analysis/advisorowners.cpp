@@ -4,6 +4,7 @@
 #include "tracker/connectiontracker.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <tuple>
 
@@ -56,7 +57,7 @@ void Advisor::nameHolders(
     for (const AdvisoryProcess &p : top)
         lines << holderLine(p, what);
     if (unknown > 0) {
-        const QString why = unknownOwners(*owners, tracker, closed == unknown);
+        const QString why = unknownOwners(*owners, tracker, closed == unknown, unknown - closed);
         lines << (top.empty() ? tr("owners unknown: %1").arg(why)
                               : tr("%1 of them with no known owner: %2").arg(unknown).arg(why));
     }
@@ -82,23 +83,28 @@ QString Advisor::holderLine(const AdvisoryProcess &p, const QString &what)
     return tr("%1 (pid %2) holds %3 %4 sockets").arg(p.name).arg(p.pid).arg(p.count).arg(what);
 }
 
-// SocketOwners::reason, translated; TIME_WAIT and orphaned sockets have no inode, so no scan finds them.
-QString Advisor::unknownOwners(const SocketOwners &owners, const ConnectionTracker *tracker, bool closed)
+// SocketOwners::reason, translated, for the `held` sockets of a rule that have an inode but no owner:
+// when the snapshot has one reason only, it is theirs too, so their own count is given.
+// TIME_WAIT and orphaned sockets have no inode, so no scan finds them (`closed`: all are such).
+QString Advisor::unknownOwners(const SocketOwners &owners, const ConnectionTracker *tracker, bool closed, int held)
 {
     using M = SocketOwners::Missing;
     if (closed)
         return tracker ? tr("no process holds them any more (inode 0), and none was seen holding them before")
                        : tr("no process holds them any more (inode 0); the live view names the process that held "
                             "them before they closed");
+    const std::array<M, 3> kinds { M::OtherUsers, M::NotFound, M::NotScanned };
+    const bool one = std::count_if(kinds.begin(), kinds.end(), [&](M m) { return owners.count(m) > 0; }) == 1;
+    const auto n = [&](M m) { return one ? held : owners.count(m); };
     QStringList parts;
-    if (const int n = owners.count(M::OtherUsers))
-        parts << tr("%1 sockets of other users: run as root or through the agent").arg(n);
-    if (const int n = owners.count(M::NotFound))
+    if (owners.count(M::OtherUsers))
+        parts << tr("%1 sockets of other users: run as root or through the agent").arg(n(M::OtherUsers));
+    if (owners.count(M::NotFound))
         parts << tr("%1 sockets held by no process this scan could read (closed since, or in another PID "
                     "namespace)")
-                     .arg(n);
-    if (const int n = owners.count(M::NotScanned))
-        parts << tr("%1 sockets new since the last scan").arg(n);
+                     .arg(n(M::NotFound));
+    if (owners.count(M::NotScanned))
+        parts << tr("%1 sockets new since the last scan").arg(n(M::NotScanned));
     return parts.isEmpty() ? tr("not seen by an owner scan yet") : parts.join(tr("; "));
 }
 
