@@ -45,6 +45,15 @@ std::unique_ptr<NamedChild> server(quint16 &port, int n)
     return c;
 }
 
+// "tcps-client" opens two connections to `port` and reports 1 when both are up.
+std::unique_ptr<NamedChild> twoConnections(quint16 port)
+{
+    return std::make_unique<NamedChild>("tcps-client", [port](NamedChild &self) {
+        const bool ok = NamedChild::connectLoopback(port) >= 0 && NamedChild::connectLoopback(port) >= 0;
+        self.report(ok ? 1 : 0);
+    });
+}
+
 int countNamed(const std::vector<TrackedSocket> &sockets, quint16 remotePort, TcpState state, bool remembered)
 {
     int n = 0;
@@ -71,11 +80,8 @@ private Q_SLOTS:
         quint16 port = 0;
         const auto listen = server(port, 3);
         QVERIFY(port != 0);
-        const NamedChild client("tcps-client", [port](NamedChild &self) {
-            const bool ok = NamedChild::connectLoopback(port) >= 0 && NamedChild::connectLoopback(port) >= 0;
-            self.report(ok ? 1 : 0);
-        });
-        QCOMPARE(client.next(), 1u);
+        const auto client = twoConnections(port);
+        QCOMPARE(client->next(), 1u);
         const NamedChild half("tcps-half", [port](NamedChild &self) {
             const int fd = NamedChild::connectLoopback(port);
             self.report(fd >= 0 && ::shutdown(fd, SHUT_WR) == 0 ? 1 : 0); // FIN_WAIT2 here, CLOSE_WAIT there
@@ -130,11 +136,8 @@ private Q_SLOTS:
         quint16 port = 0;
         const auto listen = server(port, 2);
         QVERIFY(port != 0);
-        const NamedChild client("tcps-client", [port](NamedChild &self) {
-            const bool ok = NamedChild::connectLoopback(port) >= 0 && NamedChild::connectLoopback(port) >= 0;
-            self.report(ok ? 1 : 0);
-        });
-        QCOMPARE(client.next(), 1u);
+        const auto client = twoConnections(port);
+        QCOMPARE(client->next(), 1u);
         for (int i = 0; i < 2; ++i)
             QCOMPARE(listen->next(), 1u);
         // And one of nobody's own: a listener, which only it may be named for.
