@@ -46,6 +46,7 @@ void Advisor::nameHolders(
         p.oldestMs = std::max(p.oldestMs, age);
     }
     std::vector<AdvisoryProcess> top;
+    top.reserve(held.size());
     for (auto &[key, p] : held)
         top.push_back(std::move(p));
     std::stable_sort(top.begin(), top.end(), [](const AdvisoryProcess &x, const AdvisoryProcess &y) {
