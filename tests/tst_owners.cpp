@@ -1,5 +1,7 @@
 // Which process holds each socket, end to end: named child processes in a private network namespace,
-// read by `tcpscope --snapshot` and by the live pipeline.
+// read by `tcpscope --snapshot` and by the live pipeline, and by an ordinary user who may not read
+// root's /proc/PID/fd (proc(5): ptrace access mode) and must say so.
+#include "childrun.h"
 #include "namedchild.h"
 #include "pipeline/livesession.h"
 #include "sources/local/netlinksource.h"
@@ -13,6 +15,9 @@
 #include <QProcess>
 #include <QTest>
 
+#include <grp.h>
+#include <pwd.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -38,6 +43,15 @@ std::unique_ptr<NamedChild> server(quint16 &port, int n)
     });
     port = quint16(c->next());
     return c;
+}
+
+// "tcps-client" opens two connections to `port` and reports 1 when both are up.
+std::unique_ptr<NamedChild> twoConnections(quint16 port)
+{
+    return std::make_unique<NamedChild>("tcps-client", [port](NamedChild &self) {
+        const bool ok = NamedChild::connectLoopback(port) >= 0 && NamedChild::connectLoopback(port) >= 0;
+        self.report(ok ? 1 : 0);
+    });
 }
 
 int countNamed(const std::vector<TrackedSocket> &sockets, quint16 remotePort, TcpState state, bool remembered)
@@ -66,11 +80,8 @@ private Q_SLOTS:
         quint16 port = 0;
         const auto listen = server(port, 3);
         QVERIFY(port != 0);
-        const NamedChild client("tcps-client", [port](NamedChild &self) {
-            const bool ok = NamedChild::connectLoopback(port) >= 0 && NamedChild::connectLoopback(port) >= 0;
-            self.report(ok ? 1 : 0);
-        });
-        QCOMPARE(client.next(), 1u);
+        const auto client = twoConnections(port);
+        QCOMPARE(client->next(), 1u);
         const NamedChild half("tcps-half", [port](NamedChild &self) {
             const int fd = NamedChild::connectLoopback(port);
             self.report(fd >= 0 && ::shutdown(fd, SHUT_WR) == 0 ? 1 : 0); // FIN_WAIT2 here, CLOSE_WAIT there
@@ -117,6 +128,78 @@ private Q_SLOTS:
         QVERIFY(listed);
         const QByteArray text = snapshotOutput({ QStringLiteral("--sockets") });
         QVERIFY(text.contains(QByteArray("tcps-half (" + QByteArray::number(half.pid()) + ')')));
+    }
+
+    // As nobody: root's named processes hold sockets; none is attributed, and both outputs say why.
+    void unprivilegedSaysWhichAreUnknown()
+    {
+        quint16 port = 0;
+        const auto listen = server(port, 2);
+        QVERIFY(port != 0);
+        const auto client = twoConnections(port);
+        QCOMPARE(client->next(), 1u);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(listen->next(), 1u);
+        // And one of nobody's own: a listener, which only it may be named for.
+        const passwd *pw = ::getpwnam("nobody");
+        QVERIFY(pw);
+        const uid_t uid = pw->pw_uid;
+        const gid_t gid = pw->pw_gid;
+        const NamedChild mine("tcps-nobody", [uid, gid](NamedChild &self) {
+            // A changed uid makes the process undumpable, and its /proc/PID/fd root's (proc(5)); an
+            // exec'd program of nobody's would be dumpable again.
+            quint16 p = 0;
+            const bool ok = ::setgroups(0, nullptr) == 0 && ::setresgid(gid, gid, gid) == 0
+                && ::setresuid(uid, uid, uid) == 0 && ::prctl(PR_SET_DUMPABLE, 1, 0, 0, 0) == 0
+                && NamedChild::listenLoopback(p) >= 0;
+            self.report(ok ? p : 0);
+        });
+        const auto minePort = quint16(mine.next());
+        QVERIFY(minePort != 0);
+        const auto asNobody = [](const QStringList &args) {
+            return ChildRun::of(QStringLiteral("setpriv"),
+                QStringList { QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                    QStringLiteral("--clear-groups"), QStringLiteral("--inh-caps=-all"),
+                    QStringLiteral("--bounding-set=-all"), QStringLiteral(TCPSCOPE_BINARY),
+                    QStringLiteral("--snapshot") }
+                    + args);
+        };
+        const ChildRun json = asNobody({ QStringLiteral("--json"), QStringLiteral("--sockets") });
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(json.out).object();
+        int held = 0, ours = 0; // root's sockets with an inode (held by a process); of them, on our port
+        for (const QJsonValue &v : doc.value(QStringLiteral("sockets")).toArray()) {
+            const QJsonObject s = v.toObject();
+            const QJsonValue process = s.value(QStringLiteral("process"));
+            if (s.value(QStringLiteral("local")).toString().endsWith(QStringLiteral(":%1").arg(minePort))) {
+                QCOMPARE(process.toObject().value(QStringLiteral("name")).toString(), QStringLiteral("tcps-nobody"));
+                continue;
+            }
+            QVERIFY2(process.isNull(), qPrintable(s.value(QStringLiteral("local")).toString()));
+            if (s.value(QStringLiteral("inode")).toString() == QLatin1String("0"))
+                continue;
+            ++held;
+            const QString p = QStringLiteral(":%1").arg(port);
+            ours += s.value(QStringLiteral("local")).toString().endsWith(p)
+                    || s.value(QStringLiteral("remote")).toString().endsWith(p)
+                ? 1
+                : 0;
+        }
+        QCOMPARE(ours, 5); // the listener, two accepted, two connected
+        const QJsonObject owners = doc.value(QStringLiteral("owners")).toObject();
+        QCOMPARE(owners.value(QStringLiteral("otherUsers")).toInt(), held);
+        QCOMPARE(owners.value(QStringLiteral("unknown")).toInt(), held);
+        QCOMPARE(owners.value(QStringLiteral("known")).toInt(), 1);
+        const QString reason = QStringLiteral("%1 sockets of other users: run as root or through the agent").arg(held);
+        QCOMPARE(owners.value(QStringLiteral("reason")).toString(), reason);
+        QCOMPARE(doc.value(QStringLiteral("processes")).toArray().size(), 1);
+
+        const ChildRun text = asNobody({ QStringLiteral("--sockets") });
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        const QList<QByteArray> lines = text.out.split('\n');
+        QCOMPARE(lines.count(QByteArray("owners unknown: ") + reason.toUtf8()), 1);
+        QVERIFY(!text.out.contains("tcps-listen") && !text.out.contains("tcps-client"));
+        QVERIFY(text.out.contains(QByteArray("tcps-nobody (" + QByteArray::number(mine.pid()) + ')')));
     }
 
     void timeWaitRemembersItsProcess_data()

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "analysis/advisoryprocess.h"
 #include "core/tcpstate.h"
 
 #include <QMetaType>
 #include <QString>
+
+#include <vector>
 
 // One finding of the advisor: a plain-language diagnosis drawn from a snapshot.
 struct Advisory
@@ -18,6 +21,9 @@ struct Advisory
     QString action; // what to do
     TcpState state = TcpState::Unknown; // the diagram state it is about
     QString reference; // RFC, man page or kernel file
+    // Who holds the sockets it is about, at most three, most sockets first; empty when unknown (the
+    // evidence then says why) or when the advisory is not about sockets.
+    std::vector<AdvisoryProcess> processes;
 
     static QString severityName(Severity s)
     {

@@ -25,6 +25,29 @@ int PortPressure::reservedInRange(const QString &list, int first, int last)
     return int(ports.size());
 }
 
+// Keyed by a SocketKey with the local port zeroed: that is exactly D (family, both IPs, remote port). On macOS
+// the remote end is zeroed too: xnu in_pcbbind looks a free port up by local address and port only.
+std::optional<SocketKey> PortPressure::destination(const SocketEntry &s, const Result &r)
+{
+    if (s.state == TcpState::Listen || s.remotePort == 0 || r.listenPorts.count(s.localPort))
+        return std::nullopt;
+    if (s.localPort < r.first || s.localPort > r.last)
+        return std::nullopt;
+    SocketKey k = SocketKey::of(s);
+    k.localPort = 0;
+    if (r.perLocalAddress) {
+        k.remote = {};
+        k.remotePort = 0;
+    }
+    return k;
+}
+
+bool PortPressure::counts(const SocketEntry &s, const Result &r, const Destination &d)
+{
+    const auto k = destination(s, r);
+    return k && *k == d.key;
+}
+
 PortPressure::Result PortPressure::compute(const Snapshot &snapshot, int limit)
 {
     Result r;
@@ -43,36 +66,24 @@ PortPressure::Result PortPressure::compute(const Snapshot &snapshot, int limit)
     r.reserved = reservedInRange(t.value(QStringLiteral("net.ipv4.ip_local_reserved_ports")), r.first, r.last);
 
     // Ports a listener holds are not available to connect(); connections accepted on them are inbound.
-    std::unordered_set<quint16> listenPorts;
     for (const SocketEntry &s : snapshot.sockets()) {
         if (s.state == TcpState::Listen)
-            listenPorts.insert(s.localPort);
+            r.listenPorts.insert(s.localPort);
     }
-    for (quint16 p : listenPorts)
+    for (quint16 p : r.listenPorts)
         r.listenersInRange += (p >= r.first && p <= r.last) ? 1 : 0;
     r.capacity = std::max(1, r.last - r.first + 1 - r.reserved - r.listenersInRange);
 
-    // Keyed by a SocketKey with the local port zeroed: that is exactly D (family, both IPs, remote port). On macOS
-    // the remote end is zeroed too: xnu in_pcbbind looks a free port up by local address and port only.
     r.perLocalAddress = snapshot.os() == QLatin1String("Darwin");
     std::unordered_map<SocketKey, int, SocketKey::Hash> used;
     for (const SocketEntry &s : snapshot.sockets()) {
-        if (s.state == TcpState::Listen || s.remotePort == 0 || listenPorts.count(s.localPort))
-            continue;
-        if (s.localPort < r.first || s.localPort > r.last)
-            continue;
-        SocketKey k = SocketKey::of(s);
-        k.localPort = 0;
-        if (r.perLocalAddress) {
-            k.remote = {};
-            k.remotePort = 0;
-        }
-        ++used[k];
+        if (const auto k = destination(s, r))
+            ++used[*k];
     }
     for (const auto &[k, n] : used) {
         const QString remote
             = r.perLocalAddress ? QString() : SocketEntry::endpointText(k.family, k.remote, k.remotePort);
-        r.top.push_back({ SocketEntry::addressText(k.family, k.local), remote, n, double(n) / r.capacity });
+        r.top.push_back({ SocketEntry::addressText(k.family, k.local), remote, n, double(n) / r.capacity, k });
     }
     std::sort(r.top.begin(), r.top.end(), [](const Destination &a, const Destination &b) {
         if (a.used != b.used)

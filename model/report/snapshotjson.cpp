@@ -42,11 +42,15 @@ QJsonObject SnapshotJson::socketToJson(const SocketEntry &s)
 
 QJsonObject SnapshotJson::advisoryToJson(const Advisory &a)
 {
+    QJsonArray processes;
+    for (const AdvisoryProcess &p : a.processes)
+        processes.append(QJsonObject { { QStringLiteral("pid"), p.pid }, { QStringLiteral("name"), p.name },
+            { QStringLiteral("count"), p.count }, { QStringLiteral("remembered"), p.remembered } });
     return QJsonObject { { QStringLiteral("id"), a.id },
         { QStringLiteral("severity"), Advisory::severityName(a.severity) }, { QStringLiteral("title"), a.title },
         { QStringLiteral("evidence"), a.evidence }, { QStringLiteral("explanation"), a.explanation },
         { QStringLiteral("action"), a.action }, { QStringLiteral("state"), TcpStates::kernelName(a.state) },
-        { QStringLiteral("reference"), a.reference } };
+        { QStringLiteral("reference"), a.reference }, { QStringLiteral("processes"), processes } };
 }
 
 QJsonObject SnapshotJson::toJson(const Snapshot &snapshot, bool withSockets)

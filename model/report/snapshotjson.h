@@ -13,6 +13,7 @@ public:
     static constexpr int SchemaVersion = 1;
     static QJsonObject toJson(const Snapshot &snapshot, bool withSockets);
     static QJsonObject socketToJson(const SocketEntry &s);
-    // One advisor finding; `id` is stable (docs/advisories.md).
+    // One advisor finding; `id` is stable (docs/advisories.md). "processes": [{"pid", "name", "count",
+    // "remembered"}], the holders of the sockets it is about (Advisory::processes).
     static QJsonObject advisoryToJson(const Advisory &a);
 };

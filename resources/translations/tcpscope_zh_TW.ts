@@ -242,6 +242,66 @@
         <source>Reuse connections (keep-alive, pools). Widen ip_local_port_range, spread over more destination ports or addresses, or use more source addresses. tcp_tw_reuse = 1 helps outgoing connections if both ends send TCP timestamps (Windows does not by default: look for a TSval in its SYN,ACK). Do not bind() before connect(): bind() picks a port without knowing the destination, and a port held by bind() is skipped by connect() for every destination. To choose a source address, set IP_BIND_ADDRESS_NO_PORT (Linux 4.2) before bind() so that connect() picks the port; IP_LOCAL_PORT_RANGE (Linux 6.3) narrows the range for one socket.</source>
         <translation>重用連線（keep-alive、連線池）。放寬 ip_local_port_range、分散到更多目的地埠或位址，或使用更多來源位址。如果兩端都送出 TCP 時間戳記（Windows 預設不送：請檢查它的 SYN,ACK 是否帶有 TSval），tcp_tw_reuse = 1 對連出的連線有幫助。不要在 connect() 之前 bind()：bind() 選埠時還不知道目的地，而被 bind() 占住的埠，connect() 對任何目的地都會跳過。若要指定來源位址，請在 bind() 之前設定 IP_BIND_ADDRESS_NO_PORT（Linux 4.2），讓 connect() 來選埠；IP_LOCAL_PORT_RANGE（Linux 6.3）可替單一通訊端縮小範圍。</translation>
     </message>
+    <message>
+        <source>owners unknown: %1</source>
+        <translation>擁有者不明：%1</translation>
+    </message>
+    <message>
+        <source>%1 of them with no known owner: %2</source>
+        <translation>其中 %1 個的擁有者不明：%2</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2): %3 %4 sockets (remembered: they were %1&apos;s when last owned)</source>
+        <translation>%1（pid %2）：%3 個 %4 通訊端（記住的擁有者：最後一次有擁有者時，它們屬於 %1）</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) holds %3 %4 sockets, the oldest for %5</source>
+        <translation>%1（pid %2）持有 %3 個 %4 通訊端，最久的已停留 %5</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2) holds %3 %4 sockets</source>
+        <translation>%1（pid %2）持有 %3 個 %4 通訊端</translation>
+    </message>
+    <message>
+        <source>no process holds them any more (inode 0), and none was seen holding them before</source>
+        <translation>已沒有行程持有它們（inode 0），之前也沒看到有行程持有它們</translation>
+    </message>
+    <message>
+        <source>no process holds them any more (inode 0); the live view names the process that held them before they closed</source>
+        <translation>已沒有行程持有它們（inode 0）；即時檢視會列出它們關閉前持有它們的行程</translation>
+    </message>
+    <message>
+        <source>%1 sockets of other users: run as root or through the agent</source>
+        <translation>%1 個通訊端屬於其他使用者：請以 root 或透過代理程式執行</translation>
+    </message>
+    <message>
+        <source>%1 sockets held by no process this scan could read (closed since, or in another PID namespace)</source>
+        <translation>%1 個通訊端不屬於這次掃描能讀取的任何行程（之後已關閉，或在另一個 PID 命名空間）</translation>
+    </message>
+    <message>
+        <source>%1 sockets new since the last scan</source>
+        <translation>%1 個通訊端是上次掃描之後才出現的</translation>
+    </message>
+    <message>
+        <source>not seen by an owner scan yet</source>
+        <translation>擁有者掃描尚未看到它們</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2)</source>
+        <translation>%1（pid %2）</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>對外</translation>
+    </message>
+    <message>
+        <source>Fix %1 so that it closes a socket when read() returns 0; restarting it frees them meanwhile.</source>
+        <translation>修正 %1，讓它在 read() 回傳 0 時關閉通訊端；在那之前，重新啟動它可以釋放這些通訊端。</translation>
+    </message>
 </context>
 <context>
     <name>AdvisorPanel</name>
