@@ -567,6 +567,14 @@
         <source>removed</source>
         <translation>已移除</translation>
     </message>
+    <message>
+        <source>Rates</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>Transitions per second beside the counts: connections opened, entries into TIME_WAIT, closes (exact with eBPF events, else inferred from the polls)</source>
+        <translation>在數量旁顯示每秒轉換次數：開啟的連線、進入 TIME_WAIT、關閉（有 eBPF 事件時為精確值，否則由輪詢推測）</translation>
+    </message>
 </context>
 <context>
     <name>ConnectDialog</name>
@@ -1514,6 +1522,25 @@
     </message>
 </context>
 <context>
+    <name>RateSeries</name>
+    <message>
+        <source>opened/s</source>
+        <translation>開啟/秒</translation>
+    </message>
+    <message>
+        <source>into TIME_WAIT/s</source>
+        <translation>進入 TIME_WAIT/秒</translation>
+    </message>
+    <message>
+        <source>closed/s</source>
+        <translation>關閉/秒</translation>
+    </message>
+    <message>
+        <source>transitions/s</source>
+        <translation>轉換/秒</translation>
+    </message>
+</context>
+<context>
     <name>Recorder</name>
     <message>
         <source>cannot record to %1: %2</source>
@@ -1891,6 +1918,14 @@
     <message>
         <source>between full reads, the kernel counts %1 TIME_WAIT and %2 other sockets (at %3)</source>
         <translation>兩次完整讀取之間，核心計數為 %1 個 TIME_WAIT 與 %2 個其他通訊端（於 %3）</translation>
+    </message>
+    <message>
+        <source>eBPF: %1 state changes lost (ring buffer full): paths of this poll inferred</source>
+        <translation>eBPF：遺失 %1 個狀態變化（環形緩衝區已滿）：本次輪詢的路徑為推測</translation>
+    </message>
+    <message>
+        <source>eBPF state changes off: %1</source>
+        <translation>eBPF 狀態變化已關閉：%1</translation>
     </message>
 </context>
 <context>
