@@ -1,11 +1,13 @@
 // Which process holds each socket, end to end: named child processes in a private network namespace,
-// read by `tcpscope --snapshot` and by the live pipeline.
+// read by `tcpscope --snapshot`, by the live pipeline and by the window's table model.
+#include "models/connectiontablemodel.h"
 #include "namedchild.h"
 #include "pipeline/livesession.h"
 #include "sources/local/netlinksource.h"
 #include "sources/local/procsource.h"
 #include "testmain.h"
 
+#include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,6 +40,37 @@ std::unique_ptr<NamedChild> server(quint16 &port, int n)
     });
     port = quint16(c->next());
     return c;
+}
+
+// A process named `name` that opens three connections to `port`; `accepted` gets the server sides.
+std::unique_ptr<NamedChild> threeClients(const char *name, int listener, quint16 port, std::vector<int> &accepted)
+{
+    auto c = std::make_unique<NamedChild>(name, [port](NamedChild &self) {
+        for (int i = 0; i < 3; ++i)
+            self.report(NamedChild::connectLoopback(port) >= 0 ? 1 : 0);
+    });
+    for (int i = 0; i < 3; ++i) {
+        if (c->next() != 1)
+            return nullptr;
+        accepted.push_back(::accept(listener, nullptr, nullptr));
+    }
+    return c;
+}
+
+// Rows to `remotePort` in `state` whose Process column names tsclient, with the remembered role as given.
+int rowsNamed(const ConnectionTableModel &model, quint16 remotePort, TcpState state, bool remembered)
+{
+    int n = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const TrackedSocket &t = model.socketAt(row);
+        const QModelIndex process = model.index(row, ConnectionTableModel::ProcessColumn);
+        n += t.entry.remotePort == remotePort && t.entry.state == state
+                && process.data().toString().startsWith(QLatin1String("tsclient ("))
+                && process.data(ConnectionTableModel::OwnerRememberedRole).toBool() == remembered
+            ? 1
+            : 0;
+    }
+    return n;
 }
 
 int countNamed(const std::vector<TrackedSocket> &sockets, quint16 remotePort, TcpState state, bool remembered)
@@ -131,15 +164,9 @@ private Q_SLOTS:
         QFETCH(bool, netlink);
         quint16 port = 0;
         const int l = NamedChild::listenLoopback(port);
-        NamedChild closer("tcps-closer", [port](NamedChild &self) {
-            for (int i = 0; i < 3; ++i)
-                self.report(NamedChild::connectLoopback(port) >= 0 ? 1 : 0);
-        });
         std::vector<int> accepted;
-        for (int i = 0; i < 3; ++i) {
-            QCOMPARE(closer.next(), 1u);
-            accepted.push_back(::accept(l, nullptr, nullptr));
-        }
+        const auto closer = threeClients("tcps-closer", l, port, accepted);
+        QVERIFY(closer);
         LiveSession session;
         session.setIntervalMs(100);
         TrackerResultPtr last;
@@ -150,10 +177,36 @@ private Q_SLOTS:
             session.setSource(std::make_unique<ProcSource>());
         QTRY_COMPARE_WITH_TIMEOUT(last ? countNamed(last->sockets, port, TcpState::Established, false) : 0, 3, 5000);
 
-        closer.finish(); // its descriptors close: FIN first from the client
+        closer->finish(); // its descriptors close: FIN first from the client
         for (int fd : accepted)
             ::close(fd);
         QTRY_COMPARE_WITH_TIMEOUT(countNamed(last->sockets, port, TcpState::TimeWait, true), 3, 5000);
+        ::close(l);
+    }
+
+    // The window's table, applied from each tracked poll as PollPresenter does: the Process column of
+    // the established rows names tsclient; once it closed first, its TIME_WAIT rows still do, remembered.
+    void tableShowsRememberedOwner()
+    {
+        quint16 port = 0;
+        const int l = NamedChild::listenLoopback(port);
+        std::vector<int> accepted;
+        const auto client = threeClients("tsclient", l, port, accepted);
+        QVERIFY(client);
+        ConnectionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LiveSession session;
+        session.setIntervalMs(100);
+        connect(&session, &LiveSession::tracked, &model, [&model](const TrackerResultPtr &r) {
+            model.apply(r->sockets, r->pollMs, r->events, ConnectionTableModel::nowMs());
+        });
+        session.setSource(std::make_unique<NetlinkSource>());
+        QTRY_COMPARE_WITH_TIMEOUT(rowsNamed(model, port, TcpState::Established, false), 3, 5000);
+        client->finish();
+        for (int fd : accepted)
+            ::close(fd);
+        QTRY_COMPARE_WITH_TIMEOUT(rowsNamed(model, port, TcpState::TimeWait, true), 3, 5000);
+        QCOMPARE(rowsNamed(model, port, TcpState::Established, false), 0);
         ::close(l);
     }
 };

@@ -1,0 +1,214 @@
+#include "eventscommand.h"
+
+#include "appoptions.h"
+#include "pipeline/ownerworker.h"
+#include "report/eventjson.h"
+#include "report/eventtext.h"
+#include "sources/snapshotsource.h"
+#include "sources/sourcefactory.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+#include <unordered_map>
+
+namespace {
+int g_signalPipe[2] = { -1, -1 };
+
+// A signal handler may only call async-signal-safe functions (signal-safety(7)): write(2) one byte to
+// a pipe the event loop watches, and stop from there.
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
+}
+
+void watchSignals(EventsCommand *command)
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return; // no pipe: SIGINT and SIGTERM keep their default action and end the process at once
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, command);
+    QObject::connect(notifier, &QSocketNotifier::activated, command, [command] {
+        char c = 0;
+        while (::read(g_signalPipe[0], &c, 1) > 0) { }
+        command->stop();
+    });
+    struct sigaction sa
+    {
+    };
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &sa, nullptr);
+    ::sigaction(SIGTERM, &sa, nullptr);
+}
+
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout); // per line: a reader of a pipe sees each transition when it happens
+}
+} // namespace
+
+EventsCommand::EventsCommand(const AppOptions &options, std::unique_ptr<SnapshotSource> source)
+    : m_source(std::move(source))
+    , m_filter(options.filterExpression)
+    , m_json(options.json)
+    , m_intervalMs(options.intervalMs)
+    , m_durationMs(options.eventsDurationMs)
+{
+    if (std::shared_ptr<OwnerLookup> lookup = m_source->ownerLookup()) {
+        m_owners = new OwnerWorker(std::move(lookup));
+        m_owners->moveToThread(&m_ownerThread);
+        connect(&m_ownerThread, &QThread::finished, m_owners, &QObject::deleteLater);
+        m_ownerThread.setObjectName(QStringLiteral("tcpscope-owners"));
+        m_ownerThread.start();
+    }
+    m_timer.setInterval(m_intervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &EventsCommand::poll);
+}
+
+EventsCommand::~EventsCommand()
+{
+    m_ownerThread.quit();
+    m_ownerThread.wait();
+}
+
+int EventsCommand::run(const AppOptions &options)
+{
+    EventsCommand command(options, SourceFactory::create(options.source));
+    watchSignals(&command);
+    if (!command.start())
+        return 1;
+    return QCoreApplication::exec();
+}
+
+bool EventsCommand::start()
+{
+    const Snapshot first = m_filter.filtered(m_source->poll());
+    if (!first.isValid()) {
+        std::fprintf(stderr, "tcpscope: %s\n", qPrintable(first.status().error()));
+        std::fprintf(stderr, "tcpscope: check that the file exists and is readable, or pass --proc-root DIR\n");
+        return false;
+    }
+    const QString duration = m_durationMs < 0 ? QString() : QStringLiteral(" for %1 s").arg(m_durationMs / 1000.0);
+    std::fprintf(stderr, "tcpscope: watching %s every %d ms%s; Ctrl+C stops\n", qPrintable(m_source->description()),
+        m_intervalMs, qPrintable(duration));
+    if (!m_json)
+        writeOut(EventText::header().toUtf8());
+    m_waiting.push_back(first); // the baseline: tracked, not printed
+    scanNext();
+    m_timer.start();
+    if (m_durationMs >= 0)
+        QTimer::singleShot(
+            m_durationMs, Qt::PreciseTimer, this, &EventsCommand::stop); // a coarse one may fire 5% early
+    return true;
+}
+
+void EventsCommand::stop()
+{
+    m_stopping = true;
+    m_timer.stop();
+    finishIfDone();
+}
+
+void EventsCommand::finishIfDone()
+{
+    if (m_stopping && !m_scanning && m_waiting.empty())
+        QCoreApplication::exit(0);
+}
+
+void EventsCommand::poll()
+{
+    const Snapshot s = m_filter.filtered(m_source->poll());
+    if (!s.isValid()) {
+        if (!m_failing)
+            std::fprintf(
+                stderr, "tcpscope: %s (trying again every %d ms)\n", qPrintable(s.status().error()), m_intervalMs);
+        m_failing = true;
+        return; // no events: a connection is not closed because a read failed
+    }
+    m_failing = false;
+    m_waiting.push_back(s);
+    if (!m_scanning)
+        scanNext();
+}
+
+void EventsCommand::scanNext()
+{
+    // Polls that waited behind a scan go with its owners; only the newest gets a scan of its own.
+    while (m_waiting.size() > 1) {
+        track(m_owners ? m_owners->attach(m_waiting.front()) : m_waiting.front());
+        m_waiting.pop_front();
+    }
+    if (m_waiting.empty() || !m_owners) {
+        if (!m_waiting.empty())
+            track(m_waiting.front());
+        m_waiting.clear();
+        finishIfDone();
+        return;
+    }
+    const Snapshot s = m_waiting.front();
+    m_waiting.pop_front();
+    m_scanning = true;
+    m_owners->request(s);
+    // Posted to the owner worker after the scan, so it runs once the scan is done: events posted to
+    // one object are delivered in the order posted (QCoreApplication::postEvent).
+    QMetaObject::invokeMethod(
+        m_owners,
+        [this, s] {
+            QMetaObject::invokeMethod(
+                this, [this, s] { scanned(s); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void EventsCommand::scanned(const Snapshot &snapshot)
+{
+    m_scanning = false;
+    track(m_owners->attach(snapshot));
+    scanNext();
+}
+
+void EventsCommand::track(const Snapshot &snapshot)
+{
+    const std::vector<TrackedSocket> before = m_tracker.slots(); // a vanished socket's slot is gone after update()
+    const std::vector<TrackerEvent> events = m_tracker.update(snapshot);
+    if (m_baselineTracked)
+        print(events, snapshot.timeMs(), before);
+    m_baselineTracked = true;
+}
+
+void EventsCommand::print(
+    const std::vector<TrackerEvent> &events, qint64 timeMs, const std::vector<TrackedSocket> &before)
+{
+    std::unordered_map<quint64, const TrackedSocket *> gone;
+    for (const TrackerEvent &ev : events) {
+        if (ev.kind == TrackerEvent::Kind::Vanished && gone.empty()) {
+            for (const TrackedSocket &t : before) {
+                if (t.id != 0)
+                    gone.emplace(t.id, &t);
+            }
+        }
+        const auto it = gone.find(ev.id);
+        const TrackedSocket *t = ev.kind == TrackerEvent::Kind::Vanished ? (it == gone.end() ? nullptr : it->second)
+                                                                         : m_tracker.find(ev.id);
+        if (!t)
+            continue;
+        EventRecord r;
+        r.timeMs = timeMs;
+        r.id = ev.id;
+        r.entry = t->entry;
+        r.from = ev.from;
+        r.to = ev.to;
+        if (ev.inferred)
+            r.path = ev.path;
+        r.owner = t->owner;
+        r.remembered = t->ownerRemembered;
+        writeOut(m_json ? EventJson::line(r) : EventText::line(r).toUtf8());
+    }
+}

@@ -1,0 +1,250 @@
+// tcpscope --events on real loopback connections in a private network namespace: named processes open
+// and close connections while it polls; its lines say which transitions happened and who held the
+// sockets, TIME_WAIT ones remembered; a filter restricts it, --duration and SIGTERM end it cleanly.
+#include "childrun.h"
+#include "namedchild.h"
+#include "testmain.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+const QString kBinary = QStringLiteral(TCPSCOPE_BINARY);
+constexpr int N = 20;
+constexpr int IntervalMs = 200;
+
+// `tcpscope --events ARGS`, started and polled once: its first stderr line says so.
+std::unique_ptr<QProcess> startEvents(const QStringList &args)
+{
+    auto p = std::make_unique<QProcess>();
+    p->start(kBinary,
+        QStringList { QStringLiteral("--events"), QStringLiteral("--interval"), QString::number(IntervalMs) } + args);
+    QElapsedTimer t;
+    t.start();
+    QByteArray err;
+    while (!err.contains('\n') && t.elapsed() < 10000 && p->state() != QProcess::NotRunning) {
+        p->waitForReadyRead(100);
+        err += p->readAllStandardError();
+    }
+    if (!err.contains("tcpscope: watching"))
+        qWarning("tcpscope --events did not start: %s", err.constData());
+    return p;
+}
+
+// Holds a listener, accepts N connections, then closes each once its client has closed (read(2)
+// returns 0 at the client's FIN): the server side goes CLOSE_WAIT, LAST_ACK, gone.
+std::unique_ptr<NamedChild> server(quint16 &port)
+{
+    auto c = std::make_unique<NamedChild>("tsserver", [](NamedChild &self) {
+        quint16 p = 0;
+        const int l = NamedChild::listenLoopback(p);
+        self.report(p);
+        std::vector<int> fds;
+        for (int i = 0; i < N; ++i)
+            fds.push_back(::accept(l, nullptr, nullptr));
+        self.report(1);
+        char c = 0;
+        for (int fd : fds) {
+            while (::read(fd, &c, 1) > 0) { }
+            ::close(fd);
+        }
+        self.report(2);
+    });
+    port = quint16(c->next());
+    return c;
+}
+
+std::unique_ptr<NamedChild> client(quint16 port)
+{
+    return std::make_unique<NamedChild>("tsclient", [port](NamedChild &self) {
+        int ok = 1;
+        for (int i = 0; i < N; ++i)
+            ok &= NamedChild::connectLoopback(port) >= 0 ? 1 : 0;
+        self.report(quint32(ok)); // closed client-first when the parent finishes it
+    });
+}
+
+std::vector<QJsonObject> jsonLines(const QByteArray &out)
+{
+    std::vector<QJsonObject> lines;
+    for (const QByteArray &l : out.split('\n')) {
+        if (!l.isEmpty())
+            lines.push_back(QJsonDocument::fromJson(l).object());
+    }
+    return lines;
+}
+
+// The events whose socket has `port` on the given side, with from/to as given (empty: any).
+int count(const std::vector<QJsonObject> &events, const QString &side, quint16 port, const QString &to,
+    const QString &name, int remembered)
+{
+    int n = 0;
+    for (const QJsonObject &e : events) {
+        const QJsonObject p = e.value(QStringLiteral("process")).toObject();
+        n += e.value(side).toString().endsWith(QLatin1Char(':') + QString::number(port))
+                && e.value(QStringLiteral("to")).toString() == to && p.value(QStringLiteral("name")).toString() == name
+                && (remembered < 0 || p.value(QStringLiteral("remembered")).toBool() == bool(remembered))
+            ? 1
+            : 0;
+    }
+    return n;
+}
+} // namespace
+
+class TestEventsCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { TCPSCOPE_REQUIRE_NAMESPACE(); }
+
+    void clientFirstCloseIsRemembered()
+    {
+        quint16 port = 0;
+        const auto srv = server(port);
+        QVERIFY(port != 0);
+        const auto events = startEvents({ QStringLiteral("--json") });
+        QCOMPARE(events->state(), QProcess::Running);
+        const auto cli = client(port);
+        QCOMPARE(cli->next(), 1u);
+        QCOMPARE(srv->next(), 1u);
+        QTest::qWait(3 * IntervalMs); // open across at least two polls
+        cli->finish();
+        QCOMPARE(srv->next(), 2u);
+        QTest::qWait(3 * IntervalMs);
+        events->terminate();
+        QVERIFY(events->waitForFinished(5000));
+        QCOMPARE(events->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(events->exitCode(), 0);
+        const QByteArray out = events->readAllStandardOutput();
+        QVERIFY(out.endsWith('\n'));
+        const std::vector<QJsonObject> lines = jsonLines(out);
+        for (const QJsonObject &e : lines) {
+            QVERIFY2(!e.isEmpty(), out.constData());
+            QCOMPARE(e.value(QStringLiteral("seen")).toString(), QStringLiteral("polled"));
+            QVERIFY(e.value(QStringLiteral("cookie")).toString().toULongLong() != 0); // netlink
+        }
+        const QString remote = QStringLiteral("remote");
+        const QString local = QStringLiteral("local");
+        const QString client = QStringLiteral("tsclient");
+        const QString server = QStringLiteral("tsserver");
+        QCOMPARE(count(lines, remote, port, QStringLiteral("ESTABLISHED"), client, 0), N);
+        QCOMPARE(count(lines, remote, port, QStringLiteral("TIME_WAIT"), client, 1), N);
+        QCOMPARE(count(lines, local, port, QStringLiteral("ESTABLISHED"), server, 0), N);
+        // The server side closes right after the FIN: gone within a poll, last seen held by tsserver;
+        // remembered only if a poll caught it in LAST_ACK, closed (inode 0) and waiting for the last ACK.
+        QCOMPARE(count(lines, local, port, QStringLiteral("CLOSE"), server, -1), N);
+        for (const QJsonObject &e : lines) {
+            if (e.value(QStringLiteral("to")).toString() == QLatin1String("CLOSE"))
+                QCOMPARE(e.value(QStringLiteral("process")).toObject().value(QStringLiteral("remembered")).toBool(),
+                    e.value(QStringLiteral("from")).toString() == QLatin1String("LAST_ACK"));
+        }
+        for (const QJsonObject &e : lines) {
+            if (e.value(QStringLiteral("to")).toString() != QLatin1String("TIME_WAIT"))
+                continue;
+            const QJsonArray path = e.value(QStringLiteral("path")).toArray();
+            QVERIFY2(path.size() > 2, "FIN_WAIT1 and FIN_WAIT2 pass between two polls: inferred hops");
+            QCOMPARE(path.first().toString(), QStringLiteral("ESTABLISHED"));
+            QCOMPARE(path.last().toString(), QStringLiteral("TIME_WAIT"));
+        }
+    }
+
+    // Text: a footnote and the column titles, then one line each; a remembered owner is starred.
+    void textMarksRememberedOwners()
+    {
+        quint16 port = 0;
+        const auto srv = server(port);
+        const auto events = startEvents({});
+        const auto cli = client(port);
+        QCOMPARE(cli->next(), 1u);
+        QCOMPARE(srv->next(), 1u);
+        QTest::qWait(3 * IntervalMs);
+        const QByteArray pid = QByteArray::number(cli->pid());
+        cli->finish();
+        QCOMPARE(srv->next(), 2u);
+        QTest::qWait(3 * IntervalMs);
+        events->terminate();
+        QVERIFY(events->waitForFinished(5000));
+        QCOMPARE(events->exitCode(), 0);
+        const QByteArray out = events->readAllStandardOutput();
+        QVERIFY(out.startsWith("# * remembered"));
+        QVERIFY(out.split('\n').at(1).startsWith("TIME "));
+        QCOMPARE(out.count(QByteArray("ESTABLISHED -> TIME_WAIT   tsclient (" + pid + ")*")), N);
+        QCOMPARE(out.count(QByteArray("CLOSE       -> ESTABLISHED tsclient (" + pid + ")  via SYN_SENT\n")), N);
+        QVERIFY(out.endsWith('\n'));
+    }
+
+    // Only dport = :P: the client sides of connections to P, none of those to another port.
+    void filterAndDuration()
+    {
+        quint16 wanted = 0;
+        quint16 other = 0;
+        const int l1 = NamedChild::listenLoopback(wanted);
+        const int l2 = NamedChild::listenLoopback(other);
+        QElapsedTimer clock;
+        clock.start();
+        const auto events = startEvents({ QStringLiteral("--json"), QStringLiteral("--duration"), QStringLiteral("2"),
+            QStringLiteral("dport = :%1").arg(wanted) });
+        std::vector<int> fds;
+        for (int i = 0; i < 3; ++i) {
+            fds.push_back(NamedChild::connectLoopback(wanted));
+            fds.push_back(NamedChild::connectLoopback(other));
+        }
+        QVERIFY(events->waitForFinished(5000));
+        QVERIFY2(clock.elapsed() < 2000 + 1500, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(clock.elapsed() >= 2000);
+        QCOMPARE(events->exitCode(), 0);
+        const std::vector<QJsonObject> lines = jsonLines(events->readAllStandardOutput());
+        QCOMPARE(int(lines.size()), 3);
+        for (const QJsonObject &e : lines) {
+            QVERIFY(e.value(QStringLiteral("remote")).toString().endsWith(QLatin1Char(':') + QString::number(wanted)));
+            QCOMPARE(e.value(QStringLiteral("to")).toString(), QStringLiteral("ESTABLISHED"));
+        }
+        for (int fd : fds)
+            ::close(fd);
+        ::close(l1);
+        ::close(l2);
+    }
+
+    void badUsageExits2_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("says");
+        QTest::newRow("bad filter") << QStringList { QStringLiteral("--events"), QStringLiteral("dport = = :80") }
+                                    << QByteArray("column");
+        QTest::newRow("duration 0") << QStringList { QStringLiteral("--events"), QStringLiteral("--duration"),
+            QStringLiteral("0") } << QByteArray("--duration takes seconds");
+        QTest::newRow("duration alone") << QStringList { QStringLiteral("--duration"), QStringLiteral("5") }
+                                        << QByteArray("--duration goes with --events");
+        QTest::newRow("with --snapshot") << QStringList { QStringLiteral("--events"), QStringLiteral("--snapshot") }
+                                         << QByteArray("does not go with --snapshot");
+    }
+    void badUsageExits2()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, says);
+        const ChildRun r = ChildRun::of(kBinary, args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(says), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void helpListsIt()
+    {
+        const ChildRun r = ChildRun::of(kBinary, { QStringLiteral("--help") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("--events") && r.out.contains("--duration <SECONDS>"));
+    }
+};
+
+TCPSCOPE_TEST_MAIN(TestEventsCommand, QCoreApplication, TestMain::Isolated)
+#include "tst_eventscommand.moc"
