@@ -152,7 +152,9 @@ void EventsCommand::scanNext()
         finishIfDone();
         return;
     }
-    const Snapshot s = m_waiting.front();
+    // With the last scan's owners attached, the scan reads only the processes that may hold new
+    // inodes (OwnerScanner::needsScan), none at all when no inode is new.
+    const Snapshot s = m_owners->attach(m_waiting.front());
     m_waiting.pop_front();
     m_scanning = true;
     m_owners->request(s);

@@ -139,7 +139,12 @@ private Q_SLOTS:
         const QString server = QStringLiteral("tsserver");
         QCOMPARE(count(lines, remote, port, QStringLiteral("ESTABLISHED"), client, 0), N);
         QCOMPARE(count(lines, remote, port, QStringLiteral("TIME_WAIT"), client, 1), N);
-        QCOMPARE(count(lines, local, port, QStringLiteral("ESTABLISHED"), server, 0), N);
+        // An accepted socket nobody has accept(2)ed yet is held by no process: a poll that caught it in
+        // the accept queue (under load) prints it with "process": null, the truth.
+        QCOMPARE(count(lines, local, port, QStringLiteral("ESTABLISHED"), server, 0)
+                + count(lines, local, port, QStringLiteral("ESTABLISHED"), QString(), -1),
+            N);
+        QVERIFY(count(lines, local, port, QStringLiteral("ESTABLISHED"), server, 0) > 0);
         // The server side closes right after the FIN: gone within a poll, last seen held by tsserver;
         // remembered only if a poll caught it in LAST_ACK, closed (inode 0) and waiting for the last ACK.
         QCOMPARE(count(lines, local, port, QStringLiteral("CLOSE"), server, -1), N);
@@ -148,13 +153,18 @@ private Q_SLOTS:
                 QCOMPARE(e.value(QStringLiteral("process")).toObject().value(QStringLiteral("remembered")).toBool(),
                     e.value(QStringLiteral("from")).toString() == QLatin1String("LAST_ACK"));
         }
+        // Hops between two polls are inferred (ESTABLISHED, FIN_WAIT1, FIN_WAIT2, TIME_WAIT, unless a poll
+        // caught FIN_WAIT2 while the server was slow to close).
         for (const QJsonObject &e : lines) {
-            if (e.value(QStringLiteral("to")).toString() != QLatin1String("TIME_WAIT"))
-                continue;
             const QJsonArray path = e.value(QStringLiteral("path")).toArray();
-            QVERIFY2(path.size() > 2, "FIN_WAIT1 and FIN_WAIT2 pass between two polls: inferred hops");
-            QCOMPARE(path.first().toString(), QStringLiteral("ESTABLISHED"));
-            QCOMPARE(path.last().toString(), QStringLiteral("TIME_WAIT"));
+            if (e.value(QStringLiteral("from")).toString() == QLatin1String("ESTABLISHED")
+                && e.value(QStringLiteral("to")).toString() == QLatin1String("TIME_WAIT"))
+                QVERIFY(path.size() == 4);
+            if (path.isEmpty())
+                continue;
+            QVERIFY(path.size() > 2);
+            QCOMPARE(path.first(), e.value(QStringLiteral("from")));
+            QCOMPARE(path.last(), e.value(QStringLiteral("to")));
         }
     }
 
@@ -178,8 +188,10 @@ private Q_SLOTS:
         const QByteArray out = events->readAllStandardOutput();
         QVERIFY(out.startsWith("# * remembered"));
         QVERIFY(out.split('\n').at(1).startsWith("TIME "));
-        QCOMPARE(out.count(QByteArray("ESTABLISHED -> TIME_WAIT   tsclient (" + pid + ")*")), N);
-        QCOMPARE(out.count(QByteArray("CLOSE       -> ESTABLISHED tsclient (" + pid + ")  via SYN_SENT\n")), N);
+        // From CLOSE via SYN_SENT, or from SYN_SENT when a SYN waited for room in the accept queue.
+        QCOMPARE(out.count(QByteArray("-> ESTABLISHED tsclient (" + pid + ")")), N);
+        QCOMPARE(out.count(QByteArray("-> TIME_WAIT   tsclient (" + pid + ")*")), N);
+        QVERIFY(out.contains(QByteArray("CLOSE       -> ESTABLISHED tsclient (" + pid + ")  via SYN_SENT\n")));
         QVERIFY(out.endsWith('\n'));
     }
 

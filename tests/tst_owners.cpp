@@ -42,20 +42,35 @@ std::unique_ptr<NamedChild> server(quint16 &port, int n)
     return c;
 }
 
-// A process named `name` that opens three connections to `port`; `accepted` gets the server sides.
-std::unique_ptr<NamedChild> threeClients(const char *name, int listener, quint16 port, std::vector<int> &accepted)
+// A listener here and a process named `name` that opens three connections to it, accepted here.
+struct ThreeClients
 {
-    auto c = std::make_unique<NamedChild>(name, [port](NamedChild &self) {
-        for (int i = 0; i < 3; ++i)
-            self.report(NamedChild::connectLoopback(port) >= 0 ? 1 : 0);
-    });
-    for (int i = 0; i < 3; ++i) {
-        if (c->next() != 1)
-            return nullptr;
-        accepted.push_back(::accept(listener, nullptr, nullptr));
+    quint16 port = 0;
+    int listener = -1;
+    std::vector<int> accepted;
+    std::unique_ptr<NamedChild> client;
+
+    explicit ThreeClients(const char *name)
+    {
+        listener = NamedChild::listenLoopback(port);
+        const quint16 p = port;
+        client = std::make_unique<NamedChild>(name, [p](NamedChild &self) {
+            for (int i = 0; i < 3; ++i)
+                self.report(NamedChild::connectLoopback(p) >= 0 ? 1 : 0);
+        });
+        for (int i = 0; i < 3 && client->next() == 1; ++i)
+            accepted.push_back(::accept(listener, nullptr, nullptr));
     }
-    return c;
-}
+    ~ThreeClients() { ::close(listener); }
+    bool ok() const { return listener >= 0 && accepted.size() == 3; }
+    // The client exits (its descriptors close, FIN first from it), then the server sides close.
+    void closeClientFirst()
+    {
+        client->finish();
+        for (int fd : accepted)
+            ::close(fd);
+    }
+};
 
 // Rows to `remotePort` in `state` whose Process column names tsclient, with the remembered role as given.
 int rowsNamed(const ConnectionTableModel &model, quint16 remotePort, TcpState state, bool remembered)
@@ -162,11 +177,9 @@ private Q_SLOTS:
     void timeWaitRemembersItsProcess()
     {
         QFETCH(bool, netlink);
-        quint16 port = 0;
-        const int l = NamedChild::listenLoopback(port);
-        std::vector<int> accepted;
-        const auto closer = threeClients("tcps-closer", l, port, accepted);
-        QVERIFY(closer);
+        ThreeClients closer("tcps-closer");
+        QVERIFY(closer.ok());
+        const quint16 port = closer.port;
         LiveSession session;
         session.setIntervalMs(100);
         TrackerResultPtr last;
@@ -177,22 +190,17 @@ private Q_SLOTS:
             session.setSource(std::make_unique<ProcSource>());
         QTRY_COMPARE_WITH_TIMEOUT(last ? countNamed(last->sockets, port, TcpState::Established, false) : 0, 3, 5000);
 
-        closer->finish(); // its descriptors close: FIN first from the client
-        for (int fd : accepted)
-            ::close(fd);
+        closer.closeClientFirst();
         QTRY_COMPARE_WITH_TIMEOUT(countNamed(last->sockets, port, TcpState::TimeWait, true), 3, 5000);
-        ::close(l);
     }
 
     // The window's table, applied from each tracked poll as PollPresenter does: the Process column of
     // the established rows names tsclient; once it closed first, its TIME_WAIT rows still do, remembered.
     void tableShowsRememberedOwner()
     {
-        quint16 port = 0;
-        const int l = NamedChild::listenLoopback(port);
-        std::vector<int> accepted;
-        const auto client = threeClients("tsclient", l, port, accepted);
-        QVERIFY(client);
+        ThreeClients client("tsclient");
+        QVERIFY(client.ok());
+        const quint16 port = client.port;
         ConnectionTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         LiveSession session;
@@ -202,12 +210,9 @@ private Q_SLOTS:
         });
         session.setSource(std::make_unique<NetlinkSource>());
         QTRY_COMPARE_WITH_TIMEOUT(rowsNamed(model, port, TcpState::Established, false), 3, 5000);
-        client->finish();
-        for (int fd : accepted)
-            ::close(fd);
+        client.closeClientFirst();
         QTRY_COMPARE_WITH_TIMEOUT(rowsNamed(model, port, TcpState::TimeWait, true), 3, 5000);
         QCOMPARE(rowsNamed(model, port, TcpState::Established, false), 0);
-        ::close(l);
     }
 };
 
