@@ -8,6 +8,26 @@
 #include <QDir>
 #include <QFileInfo>
 
+// The commands that print and exit: --snapshot, --kill, --events and what goes with them.
+static void headlessOptions(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("snapshot"),
+        QStringLiteral("Print one snapshot (counts, tunables, problems) and exit. "
+                       "Needs no display.") });
+    p.addOption({ QStringLiteral("kill"),
+        QStringLiteral("End the TCP connections the filter expression selects (as ss -K does, through netlink "
+                       "SOCK_DESTROY; needs CAP_NET_ADMIN). Lists them; ends them only with --yes.") });
+    p.addOption({ QStringLiteral("events"),
+        QStringLiteral("Print each TCP state transition as polls see it, one line each (with --json one JSON object "
+                       "a line), until --duration ends or Ctrl+C. Needs no display.") });
+    p.addOption({ QStringLiteral("duration"), QStringLiteral("With --events: stop after SECONDS."),
+        QStringLiteral("SECONDS") });
+    p.addOption({ QStringLiteral("yes"), QStringLiteral("With --kill: really end the listed connections.") });
+    p.addOption(
+        { QStringLiteral("json"), QStringLiteral("With --snapshot or --events: print JSON (schema in README.md).") });
+    p.addOption({ QStringLiteral("sockets"), QStringLiteral("With --snapshot: list every socket too.") });
+}
+
 void AppOptions::setup(QCommandLineParser &p)
 {
     p.setApplicationDescription(QStringLiteral(
@@ -15,19 +35,11 @@ void AppOptions::setup(QCommandLineParser &p)
         "kernel tunables that shape them.\n\nWith no options, opens the window on this host's sockets."));
     p.addHelpOption();
     p.addVersionOption();
-    p.addOption({ QStringLiteral("snapshot"),
-        QStringLiteral("Print one snapshot (counts, tunables, problems) and exit. "
-                       "Needs no display.") });
-    p.addOption({ QStringLiteral("kill"),
-        QStringLiteral("End the TCP connections the filter expression selects (as ss -K does, through netlink "
-                       "SOCK_DESTROY; needs CAP_NET_ADMIN). Lists them; ends them only with --yes.") });
-    p.addOption({ QStringLiteral("yes"), QStringLiteral("With --kill: really end the listed connections.") });
-    p.addOption({ QStringLiteral("json"), QStringLiteral("With --snapshot: print JSON (schema in README.md).") });
-    p.addOption({ QStringLiteral("sockets"), QStringLiteral("With --snapshot: list every socket too.") });
+    headlessOptions(p);
     p.addOption({ QStringLiteral("filter"),
         QStringLiteral("Only the sockets an ss(8) filter expression selects, e.g. \"state time-wait dport = :443\": "
-                       "with --snapshot in the counts and the list, else in the window's filter box. The "
-                       "expression may also follow the options as arguments."),
+                       "with --snapshot in the counts and the list, with --events in the transitions, else in the "
+                       "window's filter box. The expression may also follow the options as arguments."),
         QStringLiteral("EXPR") });
     p.addPositionalArgument(QStringLiteral("expression"),
         QStringLiteral("An ss(8) filter expression, as for --filter (quote it: the shell reads ( ) and ! itself)."),
@@ -45,6 +57,9 @@ void AppOptions::setup(QCommandLineParser &p)
         QStringLiteral("How to read this host's sockets: netlink (sock_diag, as ss does), proc (/proc/net/tcp) or "
                        "auto (netlink, falling back to /proc; the default). --proc-root implies proc."),
         QStringLiteral("KIND"), QStringLiteral("auto") });
+    p.addOption({ QStringLiteral("no-ebpf"),
+        QStringLiteral("Do not load the eBPF program that reports every TCP state change (netlink, as root or with "
+                       "CAP_BPF and CAP_PERFMON); transitions are then inferred from the polls.") });
     p.addOption(
         { QStringLiteral("interval"), QStringLiteral("Poll interval in milliseconds (100 or more; default 1000)."),
             QStringLiteral("MS"), QStringLiteral("1000") });
@@ -139,6 +154,7 @@ static QString thisHostOptions(const QCommandLineParser &p, SourceSpec &s)
 {
     s.procRoot = p.value(QStringLiteral("proc-root"));
     s.procRootGiven = p.isSet(QStringLiteral("proc-root"));
+    s.stateEvents = !p.isSet(QStringLiteral("no-ebpf"));
     const QString reader = p.value(QStringLiteral("source"));
     if (reader == QLatin1String("netlink"))
         s.reader = SourceSpec::Reader::Netlink;
@@ -177,6 +193,28 @@ static QString filterOption(const QCommandLineParser &p, AppOptions &o)
     return {};
 }
 
+// --events and --duration; after the source options, which it checks.
+static QString eventsOptions(const QCommandLineParser &p, AppOptions &o)
+{
+    o.events = p.isSet(QStringLiteral("events"));
+    if (p.isSet(QStringLiteral("duration"))) {
+        bool ok = false;
+        const double seconds = p.value(QStringLiteral("duration")).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 31'536'000)
+            return QStringLiteral("--duration takes seconds, more than 0 (e.g. 10 or 0.5)");
+        o.eventsDurationMs = qMax(1, qRound(seconds * 1000));
+    }
+    if (!o.events)
+        return p.isSet(QStringLiteral("duration")) ? QStringLiteral("--duration goes with --events") : QString();
+    if (o.snapshot || o.kill || !o.screenshot.isEmpty() || !o.lesson.isEmpty() || !o.labPattern.isEmpty())
+        return QStringLiteral("--events does not go with --snapshot, --kill, --screenshot, --lesson or --lab");
+    if (o.sockets)
+        return QStringLiteral("--sockets goes with --snapshot");
+    if (!o.source.isThisHost())
+        return QStringLiteral("--events polls this host; it does not go with --ssh, --stdin, --connect or --replay");
+    return {};
+}
+
 QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
 {
     if (QString e = filterOption(p, o); !e.isEmpty())
@@ -208,8 +246,8 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
         return QStringLiteral("--lesson does not go with --snapshot");
     o.json = p.isSet(QStringLiteral("json"));
     o.sockets = p.isSet(QStringLiteral("sockets"));
-    if ((o.json || o.sockets) && !o.snapshot)
-        return QStringLiteral("--json and --sockets go with --snapshot");
+    if ((o.json || o.sockets) && !o.snapshot && !p.isSet(QStringLiteral("events")))
+        return QStringLiteral("--json and --sockets go with --snapshot (--json also with --events)");
     if (QString e = thisHostOptions(p, o.source); !e.isEmpty())
         return e;
     bool ok = false;
@@ -225,5 +263,7 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     o.screenshotDelayMs = qRound(p.value(QStringLiteral("screenshot-delay")).toDouble(&ok) * 1000);
     if (!ok || o.screenshotDelayMs < 0 || o.screenshotDelayMs > 3'600'000)
         return QStringLiteral("--screenshot-delay takes seconds, 0 to 3600");
-    return streamOptions(p, o);
+    if (QString e = streamOptions(p, o); !e.isEmpty())
+        return e;
+    return eventsOptions(p, o);
 }

@@ -19,6 +19,8 @@ struct AppOptions
     SsFilter filterExpression;
     bool kill = false; // --kill: end the connections the filter selects (listed; ended only with yes)
     bool yes = false;
+    bool events = false; // --events: print state transitions as they are polled (EventsCommand)
+    int eventsDurationMs = -1; // --duration, in ms; -1: until SIGINT or SIGTERM
     int intervalMs = 1000; // the poll interval (--interval, else the remembered one: SessionSettings)
     bool intervalGiven = false; // --interval was on the command line, so it wins over a remembered one
     QString screenshot; // render the window to this PNG after the first poll, then exit

@@ -1,4 +1,5 @@
 #include "appoptions.h"
+#include "eventscommand.h"
 #include "killcommand.h"
 #include "mainwindow.h"
 #include "sessionsettings.h"
@@ -33,9 +34,9 @@ int main(int argc, char **argv)
     }
     AppOptions options;
     const QString error = AppOptions::fromParser(parser, options);
-    const bool headless = options.snapshot || options.kill || options.remoteScript || options.listLessons
-        || (!options.labPattern.isEmpty() && options.lesson.isEmpty()) || parser.isSet(QStringLiteral("help"))
-        || parser.isSet(QStringLiteral("version"));
+    const bool headless = options.snapshot || options.kill || options.events || options.remoteScript
+        || options.listLessons || (!options.labPattern.isEmpty() && options.lesson.isEmpty())
+        || parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
     std::unique_ptr<QCoreApplication> app;
     if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -55,6 +56,8 @@ int main(int argc, char **argv)
         return SnapshotCommand::run(options);
     if (options.kill)
         return KillCommand::run(options);
+    if (options.events)
+        return EventsCommand::run(options);
     if (options.remoteScript) {
         std::fputs(qPrintable(SshScript::loop(options.intervalMs)), stdout);
         return 0;

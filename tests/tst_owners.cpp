@@ -1,13 +1,15 @@
 // Which process holds each socket, end to end: named child processes in a private network namespace,
-// read by `tcpscope --snapshot` and by the live pipeline, and by an ordinary user who may not read
-// root's /proc/PID/fd (proc(5): ptrace access mode) and must say so.
+// read by `tcpscope --snapshot`, by the live pipeline and by the window's table model, and by an
+// ordinary user who may not read root's /proc/PID/fd (proc(5): ptrace access mode) and must say so.
 #include "childrun.h"
+#include "models/connectiontablemodel.h"
 #include "namedchild.h"
 #include "pipeline/livesession.h"
 #include "sources/local/netlinksource.h"
 #include "sources/local/procsource.h"
 #include "testmain.h"
 
+#include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,6 +54,52 @@ std::unique_ptr<NamedChild> twoConnections(quint16 port)
         const bool ok = NamedChild::connectLoopback(port) >= 0 && NamedChild::connectLoopback(port) >= 0;
         self.report(ok ? 1 : 0);
     });
+}
+
+// A listener here and a process named `name` that opens three connections to it, accepted here.
+struct ThreeClients
+{
+    quint16 port = 0;
+    int listener = -1;
+    std::vector<int> accepted;
+    std::unique_ptr<NamedChild> client;
+
+    explicit ThreeClients(const char *name)
+    {
+        listener = NamedChild::listenLoopback(port);
+        const quint16 p = port;
+        client = std::make_unique<NamedChild>(name, [p](NamedChild &self) {
+            for (int i = 0; i < 3; ++i)
+                self.report(NamedChild::connectLoopback(p) >= 0 ? 1 : 0);
+        });
+        for (int i = 0; i < 3 && client->next() == 1; ++i)
+            accepted.push_back(::accept(listener, nullptr, nullptr));
+    }
+    ~ThreeClients() { ::close(listener); }
+    bool ok() const { return listener >= 0 && accepted.size() == 3; }
+    // The client exits (its descriptors close, FIN first from it), then the server sides close.
+    void closeClientFirst()
+    {
+        client->finish();
+        for (int fd : accepted)
+            ::close(fd);
+    }
+};
+
+// Rows to `remotePort` in `state` whose Process column names tsclient, with the remembered role as given.
+int rowsNamed(const ConnectionTableModel &model, quint16 remotePort, TcpState state, bool remembered)
+{
+    int n = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const TrackedSocket &t = model.socketAt(row);
+        const QModelIndex process = model.index(row, ConnectionTableModel::ProcessColumn);
+        n += t.entry.remotePort == remotePort && t.entry.state == state
+                && process.data().toString().startsWith(QLatin1String("tsclient ("))
+                && process.data(ConnectionTableModel::OwnerRememberedRole).toBool() == remembered
+            ? 1
+            : 0;
+    }
+    return n;
 }
 
 int countNamed(const std::vector<TrackedSocket> &sockets, quint16 remotePort, TcpState state, bool remembered)
@@ -212,17 +260,9 @@ private Q_SLOTS:
     void timeWaitRemembersItsProcess()
     {
         QFETCH(bool, netlink);
-        quint16 port = 0;
-        const int l = NamedChild::listenLoopback(port);
-        NamedChild closer("tcps-closer", [port](NamedChild &self) {
-            for (int i = 0; i < 3; ++i)
-                self.report(NamedChild::connectLoopback(port) >= 0 ? 1 : 0);
-        });
-        std::vector<int> accepted;
-        for (int i = 0; i < 3; ++i) {
-            QCOMPARE(closer.next(), 1u);
-            accepted.push_back(::accept(l, nullptr, nullptr));
-        }
+        ThreeClients closer("tcps-closer");
+        QVERIFY(closer.ok());
+        const quint16 port = closer.port;
         LiveSession session;
         session.setIntervalMs(100);
         TrackerResultPtr last;
@@ -233,11 +273,29 @@ private Q_SLOTS:
             session.setSource(std::make_unique<ProcSource>());
         QTRY_COMPARE_WITH_TIMEOUT(last ? countNamed(last->sockets, port, TcpState::Established, false) : 0, 3, 5000);
 
-        closer.finish(); // its descriptors close: FIN first from the client
-        for (int fd : accepted)
-            ::close(fd);
+        closer.closeClientFirst();
         QTRY_COMPARE_WITH_TIMEOUT(countNamed(last->sockets, port, TcpState::TimeWait, true), 3, 5000);
-        ::close(l);
+    }
+
+    // The window's table, applied from each tracked poll as PollPresenter does: the Process column of
+    // the established rows names tsclient; once it closed first, its TIME_WAIT rows still do, remembered.
+    void tableShowsRememberedOwner()
+    {
+        ThreeClients client("tsclient");
+        QVERIFY(client.ok());
+        const quint16 port = client.port;
+        ConnectionTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        LiveSession session;
+        session.setIntervalMs(100);
+        connect(&session, &LiveSession::tracked, &model, [&model](const TrackerResultPtr &r) {
+            model.apply(r->sockets, r->pollMs, r->events, ConnectionTableModel::nowMs());
+        });
+        session.setSource(std::make_unique<NetlinkSource>());
+        QTRY_COMPARE_WITH_TIMEOUT(rowsNamed(model, port, TcpState::Established, false), 3, 5000);
+        client.closeClientFirst();
+        QTRY_COMPARE_WITH_TIMEOUT(rowsNamed(model, port, TcpState::TimeWait, true), 3, 5000);
+        QCOMPARE(rowsNamed(model, port, TcpState::Established, false), 0);
     }
 };
 

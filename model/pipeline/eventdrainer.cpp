@@ -6,6 +6,7 @@
 
 EventDrainer::EventDrainer(std::shared_ptr<StateEventFeed> feed, std::function<void(const Status &)> started)
     : m_feed(std::move(feed))
+    , m_startedFuture(m_started.get_future().share())
 {
     m_thread = std::thread([this, started = std::move(started)] { run(started); });
 }
@@ -19,10 +20,9 @@ EventDrainer::~EventDrainer()
 
 void EventDrainer::run(const std::function<void(const Status &)> &started)
 {
-    const Status status = m_feed->start();
-    if (!status.ok())
-        qWarning().noquote() << "tcpscope: eBPF state events:" << status.error();
+    const Status status = m_feed->start(); // a failure is the caller's to show (started)
     m_running.store(status.ok());
+    m_started.set_value(status);
     if (started)
         started(status);
     while (status.ok() && !m_stop.load()) {
@@ -39,6 +39,13 @@ void EventDrainer::drainLocked()
     const Expected<qsizetype> n = m_feed->drain(m_pending, 0);
     if (!n.ok())
         qWarning().noquote() << "tcpscope: eBPF state events:" << n.error();
+}
+
+std::optional<Status> EventDrainer::waitStarted(int ms) const
+{
+    if (m_startedFuture.wait_for(std::chrono::milliseconds(ms)) != std::future_status::ready)
+        return std::nullopt;
+    return m_startedFuture.get();
 }
 
 std::shared_ptr<const StateEvents> EventDrainer::take()

@@ -7,7 +7,9 @@
 
 #include <atomic>
 #include <functional>
+#include <future>
 #include <memory>
+#include <optional>
 #include <thread>
 
 // Drains a StateEventFeed every DrainMs on a thread of its own (the kernel's ring buffer holds about
@@ -19,12 +21,14 @@ class EventDrainer
 public:
     static constexpr int DrainMs = 50;
 
-    EventDrainer(std::shared_ptr<StateEventFeed> feed, std::function<void(const Status &)> started);
+    EventDrainer(std::shared_ptr<StateEventFeed> feed, std::function<void(const Status &)> started = {});
     ~EventDrainer();
     EventDrainer(const EventDrainer &) = delete;
     EventDrainer &operator=(const EventDrainer &) = delete;
 
     bool isRunning() const { return m_running.load(); }
+    // Waits up to ms for the feed to start: its outcome, or nullopt when it is still loading.
+    std::optional<Status> waitStarted(int ms) const;
     // Poll thread, right after a poll: everything the kernel reported up to now (drained first, so a
     // change the dump already saw comes with it), or nullptr while the feed does not run.
     std::shared_ptr<const StateEvents> take();
@@ -39,5 +43,7 @@ private:
     quint64 m_lostTaken = 0;
     std::atomic<bool> m_running { false };
     std::atomic<bool> m_stop { false };
+    std::promise<Status> m_started;
+    std::shared_future<Status> m_startedFuture;
     std::thread m_thread;
 };

@@ -4,6 +4,8 @@
 #include "pipeline/ownerworker.h"
 #include "pipeline/pollworker.h"
 
+#include <QDebug>
+
 Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
     : QObject(parent)
     , m_description(source->description())
@@ -21,6 +23,8 @@ Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
     if (std::shared_ptr<StateEventFeed> feed = source->stateEventFeed()) {
         // Loading the program takes a while: on the drainer's thread, reported back here.
         m_events = std::make_unique<EventDrainer>(std::move(feed), [this](const Status &status) {
+            if (!status.ok()) // the log; the status bar says it too (LiveSession::stateEventsChanged)
+                qWarning().noquote() << "tcpscope: eBPF state changes off:" << status.error();
             QMetaObject::invokeMethod(
                 this,
                 [this, status] {

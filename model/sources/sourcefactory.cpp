@@ -48,6 +48,7 @@ std::unique_ptr<SnapshotSource> thisHost(const SourceSpec &spec)
         return std::make_unique<ProcSource>(spec.procRoot);
 #if defined(Q_OS_LINUX)
     auto netlink = std::make_unique<NetlinkSource>();
+    netlink->setStateEvents(spec.stateEvents);
     // netlink by default (as ss): cheaper at 100k sockets (docs/performance.md). Kernels without
     // sock_diag (or a seccomp filter) fall back to /proc; an explicit --source netlink reports the error.
     if (spec.reader == SourceSpec::Reader::Netlink || netlink->probe())

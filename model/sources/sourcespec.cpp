@@ -6,6 +6,7 @@ SourceSpec SourceSpec::thisHost() const
     s.procRoot = procRoot;
     s.procRootGiven = procRootGiven;
     s.reader = reader;
+    s.stateEvents = stateEvents;
     s.bsdNetstat = bsdNetstat;
     s.bsdSysctl = bsdSysctl;
     s.intervalMs = intervalMs;

@@ -14,6 +14,7 @@ struct SourceSpec
     QString procRoot = QStringLiteral("/proc");
     bool procRootGiven = false; // --proc-root names a tree: always read it as text
     Reader reader = Reader::Auto;
+    bool stateEvents = true; // with netlink: every state change from eBPF, where the kernel allows (--no-ebpf)
     QString bsdNetstat; // read a FreeBSD/macOS host from saved netstat (and sysctl) text
     QString bsdSysctl;
     // Elsewhere.

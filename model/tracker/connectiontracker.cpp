@@ -211,6 +211,7 @@ TrackerEvent ConnectionTracker::appear(const SocketEntry &e, quint64 hash, bool 
 
 void ConnectionTracker::dropUnseen(quint64 gen, std::vector<TrackerEvent> &events)
 {
+    m_dropped.clear();
     for (qint32 i = 0; i < qint32(m_slots.size()); ++i) {
         TrackedSocket &t = m_slots[size_t(i)];
         if (t.id == 0 || t.generation == gen)
@@ -220,6 +221,7 @@ void ConnectionTracker::dropUnseen(quint64 gen, std::vector<TrackerEvent> &event
         join(events.back(), t.entry.cookie, TcpState::Close, false);
         m_index.erase(SocketKey::hashOf(t.entry), [i](qint32 slot) { return slot == i; });
         m_byId.erase(idHash(t.id), [i](qint32 slot) { return slot == i; });
+        m_dropped.push_back(std::move(t));
         t = TrackedSocket {};
         m_free.push_back(i);
     }
@@ -227,6 +229,7 @@ void ConnectionTracker::dropUnseen(quint64 gen, std::vector<TrackerEvent> &event
 
 void ConnectionTracker::clear()
 {
+    m_dropped.clear();
     m_chains.clear();
     m_slots.clear();
     m_free.clear();

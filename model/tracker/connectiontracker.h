@@ -34,6 +34,8 @@ public:
     // Every tracked socket; slots with id 0 are free.
     const std::vector<TrackedSocket> &slots() const { return m_slots; }
     qint64 lastUpdateMs() const { return m_lastMs; }
+    // The sockets the last update() dropped (its Vanished events), as last seen: their slots are free.
+    const std::vector<TrackedSocket> &lastDropped() const { return m_dropped; }
 
 private:
     qint32 allocate();
@@ -57,6 +59,7 @@ private:
     FlatIndex m_index;
     FlatIndex m_byId;
     EventChains m_chains;
+    std::vector<TrackedSocket> m_dropped;
     qint32 m_lastAppeared = -1; // the slot appear() filled
     quint64 m_nextId = 1;
     quint64 m_generation = 0;

@@ -79,7 +79,7 @@ std::shared_ptr<OwnerLookup> NetlinkSource::ownerLookup()
 std::shared_ptr<StateEventFeed> NetlinkSource::stateEventFeed()
 {
     // This process's network namespace: the one the dump reads.
-    return std::make_shared<TcpStateEventSource>();
+    return m_stateEvents ? std::make_shared<TcpStateEventSource>() : nullptr;
 }
 
 bool NetlinkSource::readCounters(Counters &out)

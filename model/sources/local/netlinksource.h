@@ -30,6 +30,8 @@ public:
     // Dumps both families into out (cleared first); a failure says what failed.
     Status dump(std::vector<SocketEntry> &out, ProblemList &problems);
     void setParallel(bool parallel) { m_parallel = parallel; }
+    // Off: stateEventFeed() offers none (--no-ebpf).
+    void setStateEvents(bool on) { m_stateEvents = on; }
     // True when a sock_diag socket can be opened and one dump of listeners answers.
     bool probe();
 
@@ -51,6 +53,7 @@ private:
     size_t m_lastCount = 1024;
     qint64 m_helperCpuUs = 0; // CPU of the IPv6 dump thread in the last dump()
     bool m_parallel = true;
+    bool m_stateEvents = true;
     bool m_firstDump = true;
     CountersReader m_counters;
     std::shared_ptr<OwnerLookup> m_owners;
