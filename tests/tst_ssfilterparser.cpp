@@ -58,6 +58,8 @@ private Q_SLOTS:
     void matches();
     void errors_data();
     void errors();
+    void ownerErrors_data();
+    void ownerErrors();
     void looksLikeExpression_data();
     void looksLikeExpression();
     void filteredSnapshotCountsAgain();
@@ -221,6 +223,12 @@ void TestSsFilterParser::errors_data()
         << "sport = :22 foo"
         << "column 13: expected src, dst, sport, dport, process, pid, unit, not or '(' but found 'foo' (to search "
            "text, leave out ss's keywords)";
+}
+
+void TestSsFilterParser::ownerErrors_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("error");
     QTest::newRow("pid not a number") << "pid x"
                                       << "column 5: 'x' is not a process id (a number from 1 to 4194304)";
     QTest::newRow("pid zero") << "sport = :22 and pid 0"
@@ -238,6 +246,11 @@ void TestSsFilterParser::errors_data()
                                  << "column 4: expected a process id after 'pid'";
     QTest::newRow("process missing") << "process"
                                      << "column 8: expected a process name after 'process'";
+}
+
+void TestSsFilterParser::ownerErrors()
+{
+    errors();
 }
 
 void TestSsFilterParser::errors()
