@@ -73,6 +73,12 @@ struct Window
         w.tableView()->selectAll();
         return w.tableProxy()->rowCount() == rows;
     }
+    // One loopback pair opened and its server end shown and selected.
+    bool showOnePair(LoopbackPairs &pairs)
+    {
+        return pairs.listen() && pairs.open(1)
+            && show(QStringLiteral("state established sport = :%1").arg(pairs.listenerPort()), 1);
+    }
     bool ownersKnown() const
     {
         for (int r = 0; r < w.tableProxy()->rowCount(); ++r) {
@@ -132,9 +138,8 @@ private Q_SLOTS:
     {
         TCPSCOPE_REQUIRE_NAMESPACE();
         LoopbackPairs pairs;
-        QVERIFY(pairs.listen() && pairs.open(1));
         Window win;
-        QVERIFY(win.show(QStringLiteral("state established sport = :%1").arg(pairs.listenerPort()), 1));
+        QVERIFY(win.showOnePair(pairs));
         int asked = 0;
         win.w.endConnection()->setConfirmer([&](const QStringList &) {
             ++asked;
@@ -151,9 +156,8 @@ private Q_SLOTS:
     {
         TCPSCOPE_REQUIRE_NAMESPACE();
         LoopbackPairs pairs;
-        QVERIFY(pairs.listen() && pairs.open(1));
         Window win;
-        QVERIFY(win.show(QStringLiteral("state established sport = :%1").arg(pairs.listenerPort()), 1));
+        QVERIFY(win.showOnePair(pairs));
         win.w.endConnection()->setConfirmer([](const QStringList &) { return true; });
         win.w.endConnection()->setEnder([](const std::vector<SocketEntry> &sockets) {
             return dropNetAdminOnThisThread() ? EndConnectionJob::run(sockets) : EndConnectionJob::Result {};
