@@ -32,7 +32,7 @@ QString EndConnectionAction::describe(const TrackedSocket &t)
 }
 
 // Only this host's kernel can end its connections; a peer's or a recording's rows are not here.
-void EndConnectionAction::updateAvailability()
+void EndConnectionAction::updateAvailability() const
 {
     const SourceActions &s = *m_parts.sources;
     if (s.replay())

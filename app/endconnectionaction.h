@@ -46,7 +46,7 @@ Q_SIGNALS:
     void finished(const QString &message);
 
 private:
-    void updateAvailability();
+    void updateAvailability() const;
     void end(const QList<quint64> &ids);
     void report(const std::vector<SocketEntry> &sockets, const EndConnectionJob::Result &result);
 

@@ -65,6 +65,7 @@ int KillCommand::run(const AppOptions &options)
     }
     std::fflush(stdout); // the list before any error on stderr
     std::vector<SocketEntry> targets;
+    targets.reserve(chosen.size());
     for (size_t i : chosen)
         targets.push_back(snapshot.sockets()[i]);
     const EndConnectionJob::Result result = EndConnectionJob::run(targets);
