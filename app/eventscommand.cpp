@@ -241,7 +241,7 @@ void EventsCommand::print(const std::vector<TrackerEvent> &events, qint64 timeMs
             r.remembered = t->ownerRemembered;
         }
         // ss(8) semantics on the socket as this poll left it (a vanished one: as last seen).
-        if (!m_filter.matches(r.entry))
+        if (!m_filter.matches(r.entry, r.owner.get()))
             continue;
         r.timeMs = timeMs;
         r.id = ev.id;

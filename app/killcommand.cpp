@@ -2,24 +2,20 @@
 
 #include "appoptions.h"
 #include "core/socketowners.h"
+#include "endconnectionjob.h"
 #include "snapshotcommand.h"
 #include "sources/sourcefactory.h"
-
-#ifdef Q_OS_LINUX
-#include "sources/local/socketdestroyer.h"
-#endif
+#include "table/connectiontableview.h"
 
 #include <QCoreApplication>
 
-#include <cerrno>
 #include <cstdio>
 
 namespace {
-// Listening sockets and minisockets have no connection to end: ss -K skips them the same way
-// (TIME_WAIT and request sockets are not full sockets; tcp_abort needs one).
+// Listening sockets and minisockets have no connection to end, as in the window's context menu.
 bool endable(const SocketEntry &e)
 {
-    return e.kind == RowKind::Full && e.state != TcpState::Listen && e.state != TcpState::Close;
+    return ConnectionTableView::whyNotEndable(e).isEmpty();
 }
 
 QString line(const Snapshot &s, size_t i)
@@ -68,18 +64,14 @@ int KillCommand::run(const AppOptions &options)
         return chosen.empty() ? 0 : 1;
     }
     std::fflush(stdout); // the list before any error on stderr
-    SocketDestroyer destroyer;
-    size_t ended = 0;
-    for (size_t i : chosen) {
-        const Status st = destroyer.destroy(snapshot.sockets()[i]);
-        if (st.ok()) {
-            ++ended;
-            continue;
-        }
-        std::fprintf(stderr, "tcpscope: %s: %s\n", qPrintable(line(snapshot, i)), qPrintable(st.error()));
-        if (destroyer.lastError() == EPERM || destroyer.lastError() == EOPNOTSUPP)
-            break; // the same answer for every other one
-    }
+    std::vector<SocketEntry> targets;
+    targets.reserve(chosen.size());
+    for (size_t i : chosen)
+        targets.push_back(snapshot.sockets()[i]);
+    const EndConnectionJob::Result result = EndConnectionJob::run(targets);
+    const size_t ended = result.ended;
+    for (const EndConnectionJob::Failure &f : result.failures)
+        std::fprintf(stderr, "tcpscope: %s: %s\n", qPrintable(line(snapshot, chosen[f.index])), qPrintable(f.reason));
     std::printf("ended %zu of %zu\n", ended, chosen.size());
     return ended == chosen.size() ? 0 : 1;
 #endif

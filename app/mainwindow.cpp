@@ -4,6 +4,7 @@
 #include "chart/chartpanel.h"
 #include "diagram/statediagramscene.h"
 #include "diagram/statediagramview.h"
+#include "endconnectionaction.h"
 #include "labfeed.h"
 #include "maintoolbar.h"
 #include "models/connectionfilterproxy.h"
@@ -69,6 +70,7 @@ void MainWindow::init()
     m_presenter = new PollPresenter(
         m_session, { m_scene, m_tableModel, m_table, m_chart, m_tunables, m_advisor, m_statusBar }, this);
     m_notice = new StatusNotice(m_session, m_statusBar, this);
+    m_endConnection = new EndConnectionAction({ m_session, m_sources, m_tableModel, m_table, m_statusBar }, this);
     connectToolBar();
     createMenus();
     restoreLayout();

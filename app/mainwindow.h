@@ -15,6 +15,7 @@ class ChartPanel;
 class ConnectionFilterProxy;
 class ConnectionTableModel;
 class ConnectionTableView;
+class EndConnectionAction;
 class LessonsDock;
 class MainToolBar;
 class PollStatusBar;
@@ -62,6 +63,7 @@ public:
     ConnectionTableModel *tableModel() const { return m_tableModel; }
     ConnectionFilterProxy *tableProxy() const { return m_proxy; }
     ConnectionTableView *tableView() const { return m_table; }
+    EndConnectionAction *endConnection() const { return m_endConnection; }
     MainToolBar *toolBar() const { return m_toolBar; }
     PollStatusBar *pollStatusBar() const { return m_statusBar; }
     ChartPanel *chartPanel() const { return m_chart; }
@@ -104,6 +106,7 @@ private:
     ConnectionTableModel *m_tableModel = nullptr;
     ConnectionFilterProxy *m_proxy = nullptr;
     ConnectionTableView *m_table = nullptr;
+    EndConnectionAction *m_endConnection = nullptr;
     ChartPanel *m_chart = nullptr;
     TunablesPanel *m_tunables = nullptr;
     AdvisorPanel *m_advisor = nullptr;

@@ -14,12 +14,20 @@
 
 Snapshot SnapshotCommand::pollOnce(SnapshotSource &source, const SsFilter &filter)
 {
-    Snapshot snapshot = filter.filtered(source.poll());
-    if (!snapshot.isValid())
-        return snapshot;
-    if (const std::shared_ptr<OwnerLookup> owners = source.ownerLookup()) {
+    const std::shared_ptr<OwnerLookup> owners = source.ownerLookup();
+    Snapshot snapshot = source.poll();
+    if (filter.hasOwnerTerms() && owners && snapshot.isValid()) {
+        // process/pid/unit terms need every socket's owner before the filter can choose.
         owners->scan(snapshot);
         snapshot = snapshot.withOwners(owners->attach(snapshot));
+    }
+    snapshot = filter.filtered(snapshot);
+    if (!snapshot.isValid())
+        return snapshot;
+    if (owners) {
+        if (!filter.hasOwnerTerms())
+            owners->scan(snapshot);
+        snapshot = snapshot.withOwners(owners->attach(snapshot)); // exact missing-owner counts
     }
     return snapshot;
 }

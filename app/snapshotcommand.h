@@ -13,6 +13,7 @@ class SnapshotCommand
 public:
     static int run(const AppOptions &options);
     // One poll, only the sockets `filter` selects, with their owners where the source can tell: the
-    // owner scan runs once, synchronously, after the filter, so it looks only for the sockets kept.
+    // owner scan runs once, synchronously, after the filter, so it looks only for the sockets kept;
+    // before it when the filter has owner terms (process, pid, unit), which need every owner.
     static Snapshot pollOnce(SnapshotSource &source, const SsFilter &filter);
 };

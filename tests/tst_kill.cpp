@@ -3,10 +3,14 @@
 // the others stay), and without CAP_NET_ADMIN says so and ends nothing.
 #include "childrun.h"
 #include "loopbackpairs.h"
+#include "namedchild.h"
 #include "testmain.h"
 
 #include <QCoreApplication>
 #include <QTest>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 const QString kBinary = QStringLiteral(TCPSCOPE_BINARY);
@@ -46,6 +50,35 @@ private Q_SLOTS:
         // The server ends were destroyed; their RST took the clients down too (tcp_abort sends one).
         QTRY_COMPARE_WITH_TIMEOUT(establishedOn(victim.listenerPort()), 0, 2000);
         QCOMPARE(establishedOn(bystander.listenerPort()), 4);
+    }
+
+    // An owner term picks the connections by the process that holds them (the server ends, in the child).
+    void endsWhatAProcessHolds()
+    {
+        TCPSCOPE_REQUIRE_NAMESPACE();
+        NamedChild server("tsk-server", [](NamedChild &self) {
+            quint16 p = 0;
+            const int l = NamedChild::listenLoopback(p);
+            self.report(p);
+            for (int i = 0; i < 2; ++i)
+                self.report(::accept(l, nullptr, nullptr) >= 0 ? 1 : 0);
+        });
+        const auto port = quint16(server.next());
+        QVERIFY(port);
+        const int clients[] = { NamedChild::connectLoopback(port), NamedChild::connectLoopback(port) };
+        QVERIFY(clients[0] >= 0 && clients[1] >= 0 && server.next() == 1 && server.next() == 1);
+        LoopbackPairs bystander;
+        QVERIFY(bystander.listen() && bystander.open(1));
+
+        const ChildRun r = ChildRun::of(
+            kBinary, { QStringLiteral("--kill"), QStringLiteral("--yes"), QStringLiteral("process tsk-server") });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("2 connection(s) match") && r.out.contains("tsk-server (pid"), r.out.constData());
+        QVERIFY2(r.out.contains("ended 2 of 2"), r.out.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(establishedOn(port), 0, 2000);
+        QCOMPARE(establishedOn(bystander.listenerPort()), 2);
+        for (int fd : clients)
+            ::close(fd);
     }
 
     void withoutPrivilegeSaysWhy()

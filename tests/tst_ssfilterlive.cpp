@@ -1,6 +1,8 @@
 // ss(8) filter expressions end to end: real sockets in a private network namespace, and for each
 // expression the socket count of `tcpscope --snapshot --json EXPR` against `ss -tanH EXPR | wc -l`.
+// Owner terms (process, pid: ss has none) against the users:(("NAME",pid=N,...)) column of ss -tanpH.
 #include "childrun.h"
+#include "namedchild.h"
 #include "teaching/loopbacklab.h"
 #include "testmain.h"
 
@@ -135,6 +137,40 @@ int ssCount(const QString &expression, QByteArray *err)
         return -1;
     return int(r.out.count('\n'));
 }
+
+// Lines of `ss -tanpH EXPR` whose users:(...) column contains `holder` (or not, when invert).
+int ssHeldCount(const QString &expression, const QByteArray &holder, bool invert, QByteArray *err)
+{
+    QStringList args { QStringLiteral("-tanpH") };
+    args << expression.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const Run r = run(QStringLiteral("ss"), args);
+    *err = r.err;
+    if (r.exitCode != 0)
+        return -1;
+    int n = 0;
+    for (const QByteArray &line : r.out.split('\n')) {
+        if (!line.isEmpty() && line.contains(holder) != invert)
+            ++n;
+    }
+    return n;
+}
+
+// A named process that listens, connects to itself `pairs` times and, if `otherPort`, once to that port.
+std::unique_ptr<NamedChild> selfConnected(const char *name, int pairs, quint16 otherPort, quint16 &port)
+{
+    auto c = std::make_unique<NamedChild>(name, [pairs, otherPort](NamedChild &self) {
+        quint16 p = 0;
+        const int l = NamedChild::listenLoopback(p);
+        bool ok = l >= 0;
+        for (int i = 0; i < pairs && ok; ++i)
+            ok = NamedChild::connectLoopback(p) >= 0 && ::accept(l, nullptr, nullptr) >= 0;
+        if (ok && otherPort)
+            ok = NamedChild::connectLoopback(otherPort) >= 0;
+        self.report(ok ? p : 0);
+    });
+    port = quint16(c->next());
+    return c;
+}
 } // namespace
 
 class TestSsFilterLive : public QObject
@@ -144,9 +180,16 @@ private Q_SLOTS:
     void initTestCase();
     void sameCountAsSs_data();
     void sameCountAsSs();
+    void ownerTermsAsSsUsers_data();
+    void ownerTermsAsSsUsers();
     void syntaxErrorExitsTwo();
 
 private:
+    // Forked before any other socket of this test exists, so they hold only their own.
+    std::unique_ptr<NamedChild> m_alpha;
+    std::unique_ptr<NamedChild> m_beta;
+    quint16 m_alphaPort = 0;
+    quint16 m_betaPort = 0;
     std::vector<std::unique_ptr<LoopbackLab>> m_labs;
     FixedPorts m_fixed;
     int m_total = 0;
@@ -159,6 +202,9 @@ void TestSsFilterLive::initTestCase()
         QSKIP("ss (iproute2) is not installed");
     QElapsedTimer clock;
     clock.start();
+    m_alpha = selfConnected("tsf-alpha", 2, 0, m_alphaPort);
+    m_beta = selfConnected("tsf-beta", 1, m_alphaPort, m_betaPort);
+    QVERIFY(m_alphaPort && m_betaPort);
     // lo is up (NetNamespace); ::1 comes with it unless IPv6 is off. Two more addresses for prefixes.
     const QStringList lo { QStringLiteral("dev"), QStringLiteral("lo") };
     const QString ip = QStringLiteral("ip");
@@ -265,6 +311,47 @@ void TestSsFilterLive::sameCountAsSs()
     QVERIFY2(theirs >= 0, ssErr.constData());
     QVERIFY2(ours >= 0, ourErr.constData());
     QCOMPARE(ours, theirs);
+}
+
+void TestSsFilterLive::ownerTermsAsSsUsers_data()
+{
+    QTest::addColumn<QString>("expression"); // ours
+    QTest::addColumn<QString>("ssExpression");
+    QTest::addColumn<QByteArray>("holder"); // in ss's users:(...) column
+    QTest::addColumn<bool>("invert");
+    QTest::addColumn<int>("expected");
+    const QByteArray alpha = QByteArrayLiteral("((\"tsf-alpha\",");
+    const QByteArray beta = QByteArrayLiteral("((\"tsf-beta\",");
+    const QString a = QString::number(m_alphaPort);
+    QTest::newRow("process") << "process tsf-alpha" << QString() << alpha << false << 5; // listener, 2 pairs
+    QTest::newRow("process prefix") << "process tsf-*" << QString() << QByteArrayLiteral("((\"tsf-") << false << 9;
+    QTest::newRow("pid") << QStringLiteral("pid %1").arg(m_beta->pid()) << QString()
+                         << QStringLiteral(",pid=%1,").arg(m_beta->pid()).toLatin1() << false << 4;
+    QTest::newRow("not process") << "not process tsf-alpha" << QString() << alpha << true << -1;
+    QTest::newRow("process and dport") << QStringLiteral("process tsf-alpha and dport = :%1").arg(a)
+                                       << QStringLiteral("dport = :%1").arg(a) << alpha << false << 2;
+    QTest::newRow("other process and dport") << QStringLiteral("process tsf-beta dport = :%1").arg(a)
+                                             << QStringLiteral("dport = :%1").arg(a) << beta << false << 1;
+    QTest::newRow("state and not process") << "state established not process tsf-beta"
+                                           << "state established" << beta << true << -1;
+}
+
+void TestSsFilterLive::ownerTermsAsSsUsers()
+{
+    QFETCH(QString, expression);
+    QFETCH(QString, ssExpression);
+    QFETCH(QByteArray, holder);
+    QFETCH(bool, invert);
+    QFETCH(int, expected);
+    QByteArray ourErr;
+    QByteArray ssErr;
+    const int ours = tcpscopeCount(expression, &ourErr);
+    const int theirs = ssHeldCount(ssExpression, holder, invert, &ssErr);
+    QVERIFY2(theirs >= 0, ssErr.constData());
+    QVERIFY2(ours >= 0, ourErr.constData());
+    QCOMPARE(ours, theirs);
+    if (expected >= 0)
+        QCOMPARE(ours, expected);
 }
 
 void TestSsFilterLive::syntaxErrorExitsTwo()

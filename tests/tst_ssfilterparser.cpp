@@ -58,9 +58,14 @@ private Q_SLOTS:
     void matches();
     void errors_data();
     void errors();
+    void ownerErrors_data();
+    void ownerErrors();
     void looksLikeExpression_data();
     void looksLikeExpression();
     void filteredSnapshotCountsAgain();
+    void ownerTerms_data();
+    void ownerTerms();
+    void filteredSnapshotKeepsOwners();
     void servicesComeFromTheLookup();
 };
 
@@ -216,20 +221,36 @@ void TestSsFilterParser::errors_data()
            "or bind flags";
     QTest::newRow("unknown word")
         << "sport = :22 foo"
-        << "column 13: expected src, dst, sport, dport, not or '(' but found 'foo' (to search text, leave out ss's "
-           "keywords)";
-    QTest::newRow("process") << "process nginx"
-                             << "column 1: 'process' filters by the socket's owner, which tcpscope does not read yet";
-    QTest::newRow("unit") << "sport = :22 unit nginx.service"
-                          << "column 13: 'unit' filters by the socket's owner, which tcpscope does not read yet";
-    QTest::newRow("pid") << "pid 42"
-                         << "column 1: 'pid' filters by the socket's owner, which tcpscope does not read yet";
+        << "column 13: expected src, dst, sport, dport, process, pid, unit, not or '(' but found 'foo' (to search "
+           "text, leave out ss's keywords)";
+}
+
+void TestSsFilterParser::ownerErrors_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<QString>("error");
     QTest::newRow("pid not a number") << "pid x"
-                                      << "column 5: expected a process id after 'pid', not 'x'";
+                                      << "column 5: 'x' is not a process id (a number from 1 to 4194304)";
+    QTest::newRow("pid zero") << "sport = :22 and pid 0"
+                              << "column 21: '0' is not a process id (a number from 1 to 4194304)";
+    QTest::newRow("pid too big") << "pid 4194305"
+                                 << "column 5: '4194305' is not a process id (a number from 1 to 4194304)";
+    QTest::newRow("pid then keyword") << "pid and"
+                                      << "column 5: expected a process id after 'pid'";
+    QTest::newRow("star inside a name") << "process ng*nx"
+                                        << "column 11: '*' may only end a process name (a prefix), as in 'process "
+                                           "nginx*'";
+    QTest::newRow("unit missing") << "not unit"
+                                  << "column 9: expected a systemd unit name after 'unit'";
     QTest::newRow("pid missing") << "pid"
                                  << "column 4: expected a process id after 'pid'";
     QTest::newRow("process missing") << "process"
                                      << "column 8: expected a process name after 'process'";
+}
+
+void TestSsFilterParser::ownerErrors()
+{
+    errors();
 }
 
 void TestSsFilterParser::errors()
@@ -282,6 +303,87 @@ void TestSsFilterParser::filteredSnapshotCountsAgain()
     QCOMPARE(s.counters().listenOverflows(), 6); // every field of the poll but its sockets is kept
     QVERIFY(SsFilter().isEmpty());
     QCOMPARE(SsFilter().filtered(all).sockets().size(), sockets().size());
+}
+
+namespace {
+// Sockets 0-2 of sockets() held by nginx (10), nginx-worker (11), sshd in sshd.service (22); the rest unknown.
+const ProcessOwner *ownerOf(int row)
+{
+    static const auto make = [](qint32 pid, const char *name, const char *unit) {
+        ProcessOwner o;
+        o.pid = pid;
+        o.name = QString::fromLatin1(name);
+        o.unit = QString::fromLatin1(unit);
+        return o;
+    };
+    static const ProcessOwner owners[] = { make(10, "nginx", "nginx.service"),
+        make(11, "nginx-worker", "nginx.service"), make(22, "sshd", "sshd.service") };
+    return row < 3 ? &owners[row] : nullptr;
+}
+} // namespace
+
+void TestSsFilterParser::ownerTerms_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<Rows>("rows");
+    QTest::newRow("process exact") << "process nginx" << Rows { 0 };
+    QTest::newRow("process prefix") << "process nginx*" << Rows { 0, 1 };
+    QTest::newRow("process all") << "process *" << Rows { 0, 1, 2 };
+    QTest::newRow("process is case-sensitive") << "process NGINX" << Rows {};
+    QTest::newRow("pid") << "pid 22" << Rows { 2 };
+    QTest::newRow("unit") << "unit nginx.service" << Rows { 0, 1 };
+    QTest::newRow("unit is exact") << "unit nginx" << Rows {};
+    QTest::newRow("not process: unknown owners too") << "not process nginx" << allBut({ 0 });
+    QTest::newRow("not pid") << "! pid 10" << allBut({ 0 });
+    QTest::newRow("process and dport") << "process nginx* and dport = :443" << Rows { 0 };
+    QTest::newRow("state and pid") << "state time-wait pid 11" << Rows { 1 };
+    QTest::newRow("or") << "pid 22 or sport = :443" << Rows { 2, 3, 4 };
+    QTest::newRow("process after address") << "src 10.0.0.5 process nginx-worker" << Rows { 1 };
+}
+
+void TestSsFilterParser::ownerTerms()
+{
+    QFETCH(QString, expression);
+    QFETCH(Rows, rows);
+    const Expected<SsFilter> f = SsFilterParser::parse(expression);
+    QVERIFY2(f.ok(), qPrintable(f.error()));
+    QVERIFY(f->hasOwnerTerms());
+    Rows got;
+    for (int i = 0; i < int(sockets().size()); ++i) {
+        if (f->matches(sockets()[size_t(i)], ownerOf(i)))
+            got.append(i);
+    }
+    QCOMPARE(got, rows);
+    QVERIFY(!SsFilterParser::parse(QStringLiteral("sport = :22"))->hasOwnerTerms());
+}
+
+void TestSsFilterParser::filteredSnapshotKeepsOwners()
+{
+    SnapshotData d;
+    d.sockets = sockets();
+    d.sockets[4].inode = 99; // held, owner not found; the others have inode 0 (no process)
+    SocketOwners o;
+    o.slots.assign(sockets().size(), 0);
+    for (int i = 0; i < 3; ++i) {
+        o.processes.push_back(std::make_shared<const ProcessOwner>(*ownerOf(i)));
+        o.slots[size_t(i)] = quint32(i + 1);
+    }
+    o.missing[size_t(SocketOwners::Missing::NoProcess)] = int(sockets().size()) - 4;
+    o.missing[size_t(SocketOwners::Missing::NotFound)] = 1;
+    const Snapshot all = Snapshot(d).withOwners(o);
+    const Snapshot s = SsFilterParser::parse(QStringLiteral("not process sshd"))->filtered(all);
+    QCOMPARE(s.sockets().size(), sockets().size() - 1);
+    QVERIFY(s.owners());
+    QCOMPARE((*s.owners()->at(0))->name, QStringLiteral("nginx"));
+    QCOMPARE((*s.owners()->at(1))->name, QStringLiteral("nginx-worker"));
+    QVERIFY(!s.owners()->at(2)); // was row 3
+    QCOMPARE(s.owners()->count(SocketOwners::Missing::NotFound), 1);
+    QCOMPARE(s.owners()->count(SocketOwners::Missing::NoProcess), int(sockets().size()) - 4);
+    const Snapshot one = SsFilterParser::parse(QStringLiteral("pid 22"))->filtered(all);
+    QCOMPARE(one.sockets().size(), size_t(1));
+    QCOMPARE((*one.owners()->at(0))->pid, 22);
+    QVERIFY(!SsFilterParser::parse(QStringLiteral("pid 22"))->filtered(Snapshot(d)).owners());
+    QCOMPARE(SsFilterParser::parse(QStringLiteral("pid 22"))->filtered(Snapshot(d)).sockets().size(), size_t(0));
 }
 
 void TestSsFilterParser::servicesComeFromTheLookup()

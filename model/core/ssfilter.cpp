@@ -25,21 +25,69 @@ TcpState ssState(TcpState s)
         return TcpState::Close;
     return s;
 }
+
+// The owners of the sockets filtered() kept: the same processes (slots index them), the missing ones
+// counted again. Sockets no process holds are known from the entry (inode 0, as OwnerScanner decides);
+// the others are spread over the original reasons in order, never more than each had.
+SocketOwners keptOwners(const SocketOwners &from, const std::vector<SocketEntry> &kept, std::vector<quint32> slots)
+{
+    using M = SocketOwners::Missing;
+    SocketOwners o;
+    o.processes = from.processes;
+    o.deniedProcesses = from.deniedProcesses;
+    for (size_t i = 0; i < kept.size(); ++i) {
+        if (slots[i] != 0)
+            continue;
+        M why = M::NoProcess;
+        if (kept[i].inode != 0 && kept[i].kind != RowKind::BsdPcb) {
+            why = M::NotScanned;
+            for (M m : { M::OtherUsers, M::NotFound }) {
+                if (o.count(m) < from.count(m)) {
+                    why = m;
+                    break;
+                }
+            }
+        }
+        ++o.missing[size_t(why)];
+    }
+    o.slots = std::move(slots);
+    return o;
+}
 } // namespace
 
 int SsFilter::add(const Node &node)
 {
     m_nodes.push_back(node);
+    m_ownerTerms = m_ownerTerms || node.op == Op::Process || node.op == Op::Pid || node.op == Op::Unit;
     return int(m_nodes.size()) - 1;
 }
 
-bool SsFilter::matches(const SocketEntry &e) const
+int SsFilter::addText(const QString &text)
+{
+    m_texts.push_back(text);
+    return int(m_texts.size()) - 1;
+}
+
+bool SsFilter::matches(const SocketEntry &e, const ProcessOwner *owner) const
 {
     if (!(m_states & stateBit(ssState(e.state))))
         return false;
     if (m_family && e.family != *m_family)
         return false;
-    return m_root < 0 || (eval(m_root, e, true) && eval(m_root, e, false));
+    return m_root < 0 || (eval(m_root, e, owner, true) && eval(m_root, e, owner, false));
+}
+
+// QString == and startsWith compare in place: no allocation per row.
+bool SsFilter::ownerMatches(const Node &n, const ProcessOwner *owner) const
+{
+    if (!owner)
+        return false;
+    if (n.op == Op::Pid)
+        return owner->pid == n.port;
+    const QString &text = m_texts[size_t(n.text)];
+    if (n.op == Op::Unit)
+        return owner->unit == text;
+    return n.prefix ? owner->name.startsWith(text) : owner->name == text;
 }
 
 // Host terms. The kernel (inet_diag_bc_run, INET_DIAG_BC_S_COND / D_COND) wants the port, then the
@@ -61,7 +109,7 @@ bool SsFilter::hostMatches(
     return n.prefixLen == 0 || prefixEqual(addr.data(), n.addr.data(), n.prefixLen);
 }
 
-bool SsFilter::eval(int index, const SocketEntry &e, bool kernel) const
+bool SsFilter::eval(int index, const SocketEntry &e, const ProcessOwner *owner, bool kernel) const
 {
     const Node &n = m_nodes[size_t(index)];
     // Port bounds: the kernel compares u32 operands (a '*' bound is ~0), user space signed ints (-1).
@@ -69,11 +117,11 @@ bool SsFilter::eval(int index, const SocketEntry &e, bool kernel) const
     const auto le = [&](quint16 port) { return kernel ? port <= quint32(n.port) : port <= n.port; };
     switch (n.op) {
     case Op::And:
-        return eval(n.left, e, kernel) && eval(n.right, e, kernel);
+        return eval(n.left, e, owner, kernel) && eval(n.right, e, owner, kernel);
     case Op::Or:
-        return eval(n.left, e, kernel) || eval(n.right, e, kernel);
+        return eval(n.left, e, owner, kernel) || eval(n.right, e, owner, kernel);
     case Op::Not:
-        return !eval(n.left, e, kernel);
+        return !eval(n.left, e, owner, kernel);
     case Op::Src:
         return hostMatches(n, e.localAddr, e.localPort, e.family, kernel);
     case Op::Dst:
@@ -86,6 +134,10 @@ bool SsFilter::eval(int index, const SocketEntry &e, bool kernel) const
         return ge(e.remotePort);
     case Op::DstPortLe:
         return le(e.remotePort);
+    case Op::Process:
+    case Op::Pid:
+    case Op::Unit:
+        return ownerMatches(n, owner);
     }
     return false;
 }
@@ -94,10 +146,18 @@ Snapshot SsFilter::filtered(const Snapshot &snapshot) const
 {
     if (isEmpty() || snapshot.isNull())
         return snapshot;
+    const SocketOwners *owners = snapshot.owners();
+    const std::vector<SocketEntry> &all = snapshot.sockets();
     std::vector<SocketEntry> kept;
-    for (const SocketEntry &e : snapshot.sockets()) {
-        if (matches(e))
-            kept.push_back(e);
+    std::vector<quint32> slots;
+    for (size_t i = 0; i < all.size(); ++i) {
+        const ProcessOwnerPtr *owner = owners ? owners->at(i) : nullptr;
+        if (!matches(all[i], owner ? owner->get() : nullptr))
+            continue;
+        kept.push_back(all[i]);
+        if (owners)
+            slots.push_back(i < owners->slots.size() ? owners->slots[i] : 0);
     }
-    return snapshot.withSockets(std::move(kept));
+    Snapshot out = snapshot.withSockets(std::move(kept));
+    return owners ? out.withOwners(keptOwners(*owners, out.sockets(), std::move(slots))) : out;
 }

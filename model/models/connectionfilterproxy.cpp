@@ -87,10 +87,12 @@ bool ConnectionFilterProxy::accepts(int row) const
 {
     if (!filtering())
         return true;
-    const SocketEntry &e = m_model->socketAt(row).entry;
+    const TrackedSocket &t = m_model->socketAt(row);
+    const SocketEntry &e = t.entry;
     if (m_family && e.family != *m_family)
         return false;
-    if (m_hasExpression && !m_expression.matches(e))
+    // The tracker's owner, remembered ones included: `process nginx` keeps nginx's TIME_WAIT rows.
+    if (m_hasExpression && !m_expression.matches(e, t.owner.get()))
         return false;
     if (m_state && TcpStateMachine::diagramState(e.state) != *m_state)
         return false;

@@ -13,7 +13,8 @@ class ConnectionTableModel;
 // Sorts the connection table by numbers, not text, with the tracker id as tie-break so equal rows
 // keep their order while data updates; filters by family, state and a text box. The text matches
 // addresses and state names; "port:443" and "state:time_wait" narrow to one field. An ss(8) filter
-// expression (core/ssfilter.h, compiled by the caller) narrows further.
+// expression (core/ssfilter.h, compiled by the caller) narrows further; its process, pid and unit terms
+// test the owner the tracker keeps per row.
 //
 // Not a QSortFilterProxyModel: that one does O(rows) work per rowsRemoved signal and re-sorts every row
 // after a source layout change, which at 100k sockets stalled the GUI for 40-600 ms per poll. Here a

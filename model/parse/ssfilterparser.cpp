@@ -215,8 +215,8 @@ int SsFilterParser::parseTerm()
     if (W::isAnd(w) || W::isOr(w))
         return fail(t.column, tr("expected a term before %1").arg(quoted(w)));
     return fail(t.column,
-        tr("expected src, dst, sport, dport, not or '(' but found %1 (to search text, leave out ss's "
-           "keywords)")
+        tr("expected src, dst, sport, dport, process, pid, unit, not or '(' but found %1 (to search text, "
+           "leave out ss's keywords)")
             .arg(quoted(w)));
 }
 
@@ -275,23 +275,37 @@ int SsFilterParser::parsePortTerm(const Token &keyword)
     return cmp == Cmp::Ne || cmp == Cmp::Gt || cmp == Cmp::Lt ? notOf(node) : node;
 }
 
-// tcpscope's own terms: process NAME, pid N, unit NAME. Parsed, then refused until snapshots carry owners.
+// tcpscope's own terms (core/ssfilter.h): process NAME[*], pid N, unit NAME, matched against the
+// socket's owner.
 int SsFilterParser::parseOwnerTerm(const Token &keyword)
 {
     const bool pid = keyword.text == QLatin1String("pid");
-    const QString what = pid                    ? tr("a process id")
-        : keyword.text == QLatin1String("unit") ? tr("a systemd unit name")
-                                                : tr("a process name");
+    const bool unit = keyword.text == QLatin1String("unit");
+    const QString what = pid ? tr("a process id") : unit ? tr("a systemd unit name") : tr("a process name");
     if (atEnd() || W::isKeyword(m_tokens[m_pos].text))
         return fail(nextColumn(), tr("expected %1 after %2").arg(what, quoted(keyword.text)));
     const Token value = next();
-    bool ok = true;
-    if (pid)
-        value.text.toUInt(&ok, 10);
-    if (!ok)
-        return fail(value.column, tr("expected %1 after 'pid', not %2").arg(what, quoted(value.text)));
-    return fail(keyword.column,
-        tr("%1 filters by the socket's owner, which tcpscope does not read yet").arg(quoted(keyword.text)));
+    Node n;
+    n.op = pid ? Op::Pid : unit ? Op::Unit : Op::Process;
+    if (pid) {
+        bool ok = false;
+        const uint number = value.text.toUInt(&ok, 10);
+        // pid_max is at most 2^22 (PID_MAX_LIMIT, include/linux/threads.h); 0 is no process.
+        if (!ok || number == 0 || number > (1u << 22))
+            return fail(
+                value.column, tr("%1 is not a process id (a number from 1 to 4194304)").arg(quoted(value.text)));
+        n.port = qint32(number);
+        return m_filter.add(n);
+    }
+    QString name = value.text;
+    n.prefix = !unit && name.endsWith(QLatin1Char('*'));
+    if (n.prefix)
+        name.chop(1);
+    if (!unit && name.contains(QLatin1Char('*')))
+        return fail(value.column + int(name.indexOf(QLatin1Char('*'))),
+            tr("'*' may only end a process name (a prefix), as in 'process nginx*'"));
+    n.text = m_filter.addText(name);
+    return m_filter.add(n);
 }
 
 // [FAMILY:]ADDRESS[/PREFIX][:PORT] as parse_hostcond() of misc/ss.c splits it: "[...]" around IPv6,

@@ -111,9 +111,12 @@ std::optional<SsFilterWords::Cmp> SsFilterWords::comparison(const QString &w)
     return std::nullopt;
 }
 
-// Words ss's lexer turns into grammar tokens, so they can never be an address or a port.
+// Words ss's lexer turns into grammar tokens (and tcpscope's owner words), so they can never be an
+// address, a port or a name.
 bool SsFilterWords::isKeyword(const QString &w)
 {
     return isNot(w) || isAnd(w) || isOr(w) || comparison(w)
-        || oneOf(w, { "(", ")", "src", "dst", "sport", "dport", "dev", "fwmark", "cgroup", "autobound" });
+        || oneOf(w,
+            { "(", ")", "src", "dst", "sport", "dport", "dev", "fwmark", "cgroup", "autobound", "process", "pid",
+                "unit" });
 }

@@ -700,6 +700,34 @@
         <source>Copy rows</source>
         <translation>複製列</translation>
     </message>
+    <message>
+        <source>End connection…</source>
+        <translation>結束連線…</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT is not a connection any more: the kernel only remembers it, nobody would be told, and it leaves by itself within 60 s (tcp_abort in net/ipv4/tcp.c drops it on newer kernels, refuses it on older ones)</source>
+        <translation>TIME_WAIT 已經不是連線：核心只是還記得它，結束它不會通知任何一方，而且它會在 60 s 內自行消失（net/ipv4/tcp.c 的 tcp_abort 在較新的核心會直接丟棄它，在較舊的核心則拒絕）</translation>
+    </message>
+    <message>
+        <source>a half-open SYN_RECV request is not a connection yet: tcp_abort (net/ipv4/tcp.c) would only drop it from the listener&apos;s queue and the client would retry</source>
+        <translation>半開的 SYN_RECV 請求還不是連線：tcp_abort（net/ipv4/tcp.c）只會把它從監聽通訊端的佇列中丟棄，用戶端會再重試</translation>
+    </message>
+    <message>
+        <source>a listening socket is a server, not a connection: ending it would stop the service</source>
+        <translation>監聽通訊端是伺服器，不是連線：結束它會讓服務停止</translation>
+    </message>
+    <message>
+        <source>this socket has no connection to end</source>
+        <translation>這個通訊端沒有可結束的連線</translation>
+    </message>
+    <message>
+        <source>select the connections to end</source>
+        <translation>請選取要結束的連線</translation>
+    </message>
+    <message>
+        <source>Ends the selected connections: the kernel sends each peer a reset</source>
+        <translation>結束選取的連線：核心會向每個對端送出重設（RST）</translation>
+    </message>
 </context>
 <context>
     <name>CountersParser</name>
@@ -722,6 +750,83 @@
     <message>
         <source>header line without a values line</source>
         <translation>標題列之後沒有數值列</translation>
+    </message>
+</context>
+<context>
+    <name>EndConnectionAction</name>
+    <message>
+        <source>unknown owner</source>
+        <translation>擁有者不明</translation>
+    </message>
+    <message>
+        <source>a recording shows past polls: its connections cannot be ended from here</source>
+        <translation>錄製檔顯示的是過去的輪詢：無法從這裡結束其中的連線</translation>
+    </message>
+    <message>
+        <source>these connections are on another host: end them there (tcpscope --kill), or through its agent once it can</source>
+        <translation>這些連線在另一台主機上：請在該主機上結束（tcpscope --kill），或待其 agent 支援後透過 agent 結束</translation>
+    </message>
+    <message>
+        <source>still ending the last ones</source>
+        <translation>仍在結束上一批連線</translation>
+    </message>
+    <message>
+        <source>ended 1 connection</source>
+        <translation>已結束 1 條連線</translation>
+    </message>
+    <message>
+        <source>ended %1 connections</source>
+        <translation>已結束 %1 條連線</translation>
+    </message>
+    <message>
+        <source>needs CAP_NET_ADMIN (run tcpscope as root, or use the agent once it can)</source>
+        <translation>需要 CAP_NET_ADMIN（請以 root 執行 tcpscope，或待 agent 支援後改用 agent）</translation>
+    </message>
+    <message>
+        <source>kernel lacks CONFIG_INET_DIAG_DESTROY</source>
+        <translation>核心未啟用 CONFIG_INET_DIAG_DESTROY</translation>
+    </message>
+    <message>
+        <source>could not end %1 -&gt; %2: %3</source>
+        <translation>無法結束 %1 -&gt; %2：%3</translation>
+    </message>
+    <message>
+        <source>ended %1 of %2 connections; %3</source>
+        <translation>已結束 %2 條連線中的 %1 條；%3</translation>
+    </message>
+</context>
+<context>
+    <name>EndConnectionDialog</name>
+    <message>
+        <source>End connections</source>
+        <translation>結束連線</translation>
+    </message>
+    <message>
+        <source>End this connection?</source>
+        <translation>要結束這條連線嗎？</translation>
+    </message>
+    <message>
+        <source>End these %1 connections?</source>
+        <translation>要結束這 %1 條連線嗎？</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>以及另外 %1 條</translation>
+    </message>
+    <message>
+        <source>The kernel resets each one (SOCK_DESTROY, as ss -K does): the peer gets an RST and the program holding it gets ECONNABORTED.</source>
+        <translation>核心會重設每一條連線（SOCK_DESTROY，與 ss -K 相同）：對端會收到 RST，持有連線的應用程式會收到 ECONNABORTED。</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>結束</translation>
+    </message>
+</context>
+<context>
+    <name>EndConnectionJob</name>
+    <message>
+        <source>ending a connection uses netlink SOCK_DESTROY, which only Linux has</source>
+        <translation>結束連線使用 netlink SOCK_DESTROY，只有 Linux 提供</translation>
     </message>
 </context>
 <context>
@@ -1733,10 +1838,6 @@
         <translation>%1 之前應有一個條件</translation>
     </message>
     <message>
-        <source>expected src, dst, sport, dport, not or &apos;(&apos; but found %1 (to search text, leave out ss&apos;s keywords)</source>
-        <translation>應為 src、dst、sport、dport、not 或 &apos;(&apos;，但找到 %1（要搜尋文字，請不要使用 ss 的關鍵字）</translation>
-    </message>
-    <message>
         <source>%1 takes &apos;=&apos; or nothing before the address, not %2</source>
         <translation>%1 在位址之前只能接 &apos;=&apos; 或什麼都不接，不能是 %2</translation>
     </message>
@@ -1763,14 +1864,6 @@
     <message>
         <source>expected %1 after %2</source>
         <translation>%2 之後應接%1</translation>
-    </message>
-    <message>
-        <source>expected %1 after &apos;pid&apos;, not %2</source>
-        <translation>&apos;pid&apos; 之後應接%1，不能是 %2</translation>
-    </message>
-    <message>
-        <source>%1 filters by the socket&apos;s owner, which tcpscope does not read yet</source>
-        <translation>%1 依通訊端的擁有者篩選，而 tcpscope 尚未讀取擁有者</translation>
     </message>
     <message>
         <source>tcpscope shows TCP sockets: only inet: and inet6: addresses apply</source>
@@ -1811,6 +1904,18 @@
     <message>
         <source>expected a prefix length from 0 to %1 after &apos;/&apos;</source>
         <translation>&apos;/&apos; 之後應接 0 到 %1 的前綴長度</translation>
+    </message>
+    <message>
+        <source>expected src, dst, sport, dport, process, pid, unit, not or &apos;(&apos; but found %1 (to search text, leave out ss&apos;s keywords)</source>
+        <translation>應為 src、dst、sport、dport、process、pid、unit、not 或 &apos;(&apos;，但找到 %1（要搜尋文字，請不要使用 ss 的關鍵字）</translation>
+    </message>
+    <message>
+        <source>%1 is not a process id (a number from 1 to 4194304)</source>
+        <translation>%1 不是行程 ID（應為 1 到 4194304 的數字）</translation>
+    </message>
+    <message>
+        <source>&apos;*&apos; may only end a process name (a prefix), as in &apos;process nginx*&apos;</source>
+        <translation>&apos;*&apos; 只能放在行程名稱的結尾（表示前綴），例如 &apos;process nginx*&apos;</translation>
     </message>
 </context>
 <context>
