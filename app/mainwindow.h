@@ -19,6 +19,9 @@ class LessonsDock;
 class MainToolBar;
 class PollStatusBar;
 class Poller;
+class ProcessGroupModel;
+class ProcessTableView;
+class QStackedWidget;
 class QToolBar;
 class ReplayControls;
 class SnapshotSource;
@@ -62,6 +65,8 @@ public:
     ConnectionTableModel *tableModel() const { return m_tableModel; }
     ConnectionFilterProxy *tableProxy() const { return m_proxy; }
     ConnectionTableView *tableView() const { return m_table; }
+    ProcessGroupModel *processModel() const { return m_processModel; }
+    ProcessTableView *processView() const { return m_processTable; }
     MainToolBar *toolBar() const { return m_toolBar; }
     PollStatusBar *pollStatusBar() const { return m_statusBar; }
     ChartPanel *chartPanel() const { return m_chart; }
@@ -91,6 +96,8 @@ private:
     void showState(TcpState state);
     void setStateFilter(std::optional<TcpState> state);
     void updateTitle();
+    void connectProcesses();
+    void showProcessSockets(qint32 pid, quint64 startTicks);
 
     AppOptions m_options;
     LiveSession *m_session = nullptr;
@@ -104,6 +111,9 @@ private:
     ConnectionTableModel *m_tableModel = nullptr;
     ConnectionFilterProxy *m_proxy = nullptr;
     ConnectionTableView *m_table = nullptr;
+    ProcessGroupModel *m_processModel = nullptr;
+    ProcessTableView *m_processTable = nullptr;
+    QStackedWidget *m_tableStack = nullptr; // the socket table or the process table
     ChartPanel *m_chart = nullptr;
     TunablesPanel *m_tunables = nullptr;
     AdvisorPanel *m_advisor = nullptr;
