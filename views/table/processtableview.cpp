@@ -1,6 +1,7 @@
 #include "table/processtableview.h"
 
 #include "models/processgroupmodel.h"
+#include "table/tablelook.h"
 
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
@@ -17,15 +18,9 @@ ProcessTableView::ProcessTableView(ProcessGroupModel *model, QWidget *parent)
     setModel(m_sorted);
     setSortingEnabled(true);
     sortByColumn(ProcessGroupModel::TotalColumn, Qt::DescendingOrder);
-    setSelectionBehavior(QAbstractItemView::SelectRows);
+    TableLook::apply(this);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
-    setWordWrap(false);
-    setShowGrid(false);
-    verticalHeader()->hide();
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    horizontalHeader()->setStretchLastSection(false);
     const int w = fontMetrics().averageCharWidth();
     setColumnWidth(ProcessGroupModel::ProcessColumn, 26 * w + 16);
     setColumnWidth(ProcessGroupModel::UserColumn, 10 * w + 16);
