@@ -1,13 +1,24 @@
 #include "maintoolbar.h"
 
+#include "models/processgroupmodel.h"
 #include "parse/ssfilterparser.h"
 #include "sources/local/servicedatabase.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QStyle>
+
+#include <algorithm>
+#include <tuple>
+
+namespace {
+constexpr int StartTicksRole = Qt::UserRole + 1;
+constexpr int LabelRole = Qt::UserRole + 2;
+} // namespace
 
 MainToolBar::MainToolBar(QWidget *parent)
     : QToolBar(tr("Main"), parent)
@@ -71,6 +82,102 @@ MainToolBar::MainToolBar(QWidget *parent)
         Q_EMIT familyChanged(f == 0 ? std::nullopt : std::optional(AddressFamily(f)));
     });
     addWidget(m_family);
+    addProcessPicker();
+}
+
+void MainToolBar::addProcessPicker()
+{
+    addSeparator();
+    m_process = new QComboBox(this);
+    m_process->setToolTip(tr("Show one process's sockets in the table and the diagram (remembered ones included)"));
+    m_process->setAccessibleName(tr("Process filter"));
+    m_process->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_process->setMinimumContentsLength(24);
+    m_process->view()->installEventFilter(this);
+    fillProcesses();
+    connect(m_process, &QComboBox::currentIndexChanged, this,
+        [this] { Q_EMIT processPicked(processPid(), processStartTicks()); });
+    addWidget(m_process);
+
+    m_groupByProcess = addAction(tr("By process"));
+    m_groupByProcess->setCheckable(true);
+    m_groupByProcess->setToolTip(tr("Group the connections table by process; double-click a process for its sockets"));
+}
+
+bool MainToolBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_process->view() && event->type() == QEvent::Hide && m_choicesPending)
+        QMetaObject::invokeMethod(this, &MainToolBar::fillProcesses, Qt::QueuedConnection);
+    return QToolBar::eventFilter(watched, event);
+}
+
+void MainToolBar::setProcesses(const ProcessGroupModel &model)
+{
+    m_choices.clear();
+    for (int r = 0; r < model.rowCount(); ++r) {
+        if (const ProcessOwner *o = model.ownerAt(r))
+            m_choices.push_back({ o->label(), o->pid, o->startTicks, model.totalAt(r) });
+    }
+    // By name, not by count: an entry stays where it was while its count changes.
+    std::sort(m_choices.begin(), m_choices.end(), [](const Choice &a, const Choice &b) {
+        return std::tie(a.label, a.pid, a.startTicks) < std::tie(b.label, b.pid, b.startTicks);
+    });
+    m_choicesPending = m_process->view()->isVisible();
+    if (!m_choicesPending)
+        fillProcesses();
+}
+
+void MainToolBar::fillProcesses()
+{
+    m_choicesPending = false;
+    const qint32 pid = processPid();
+    const quint64 start = processStartTicks();
+    const QString picked = processLabel();
+    const QSignalBlocker block(m_process); // the pick stays; only the list changes
+    m_process->clear();
+    m_process->addItem(tr("All processes"), 0);
+    bool found = pid == 0;
+    for (const Choice &c : m_choices) {
+        m_process->addItem(tr("%1: %n sockets", nullptr, c.sockets).arg(c.label), c.pid);
+        m_process->setItemData(m_process->count() - 1, c.startTicks, StartTicksRole);
+        m_process->setItemData(m_process->count() - 1, c.label, LabelRole);
+        if (c.pid == pid && c.startTicks == start) {
+            m_process->setCurrentIndex(m_process->count() - 1);
+            found = true;
+        }
+    }
+    if (!found) { // the picked process holds no socket now: it stays picked, with none
+        m_process->addItem(tr("%1: no sockets").arg(picked), pid);
+        m_process->setItemData(m_process->count() - 1, start, StartTicksRole);
+        m_process->setItemData(m_process->count() - 1, picked, LabelRole);
+        m_process->setCurrentIndex(m_process->count() - 1);
+    }
+}
+
+void MainToolBar::setProcess(qint32 pid, quint64 startTicks)
+{
+    for (int i = 0; i < m_process->count(); ++i) {
+        if (m_process->itemData(i).toInt() == pid
+            && (pid == 0 || m_process->itemData(i, StartTicksRole).toULongLong() == startTicks)) {
+            m_process->setCurrentIndex(i);
+            return;
+        }
+    }
+}
+
+qint32 MainToolBar::processPid() const
+{
+    return m_process->currentData().toInt();
+}
+
+quint64 MainToolBar::processStartTicks() const
+{
+    return m_process->currentData(StartTicksRole).toULongLong();
+}
+
+QString MainToolBar::processLabel() const
+{
+    return m_process->currentData(LabelRole).toString();
 }
 
 void MainToolBar::onFilterEdited(const QString &text)

@@ -9,6 +9,7 @@
 #include "maintoolbar.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
+#include "models/processgroupmodel.h"
 #include "panels/advisorpanel.h"
 #include "panels/replaycontrols.h"
 #include "panels/tunablespanel.h"
@@ -22,6 +23,7 @@
 #include "statusnotice.h"
 #include "table/connectionrowdelegate.h"
 #include "table/connectiontableview.h"
+#include "table/processtableview.h"
 #include "teaching/labpanel.h"
 #include "teaching/lessonsdock.h"
 #include "teaching/lessonwindow.h"
@@ -34,6 +36,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QToolBar>
 
 MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
@@ -67,11 +70,12 @@ void MainWindow::init()
     createWidgets();
     setIntervalMs(m_options.intervalMs);
     createDocks();
-    m_presenter = new PollPresenter(
-        m_session, { m_scene, m_tableModel, m_table, m_chart, m_tunables, m_advisor, m_statusBar }, this);
+    m_presenter = new PollPresenter(m_session,
+        { m_scene, m_tableModel, m_table, m_chart, m_tunables, m_advisor, m_statusBar, m_processModel }, this);
     m_notice = new StatusNotice(m_session, m_statusBar, this);
     m_endConnection = new EndConnectionAction({ m_session, m_sources, m_tableModel, m_table, m_statusBar }, this);
     connectToolBar();
+    connectProcesses();
     createMenus();
     restoreLayout();
     m_toolBar->setIntervalMs(m_options.intervalMs);
@@ -108,8 +112,10 @@ void MainWindow::applySnapshot(const Snapshot &snapshot)
 
 void MainWindow::onSourceChanged(bool sameHost)
 {
-    if (!sameHost)
+    if (!sameHost) {
+        m_toolBar->setProcess(0, 0); // another host's pids are other processes
         m_presenter->reset();
+    }
     m_toolBar->setSource(m_session->sourceDescription());
     m_statusBar->setSource(m_session->sourceDescription());
     if (ReplaySource *replay = m_sources->replay()) {
@@ -130,6 +136,7 @@ void MainWindow::onApplied(const Snapshot &snapshot, bool newHost)
 {
     if (newHost)
         updateTitle();
+    m_toolBar->setProcesses(*m_processModel);
     Q_EMIT snapshotApplied(snapshot);
 }
 
@@ -145,6 +152,13 @@ void MainWindow::createWidgets()
     m_proxy = new ConnectionFilterProxy(this);
     m_table = new ConnectionTableView(m_tableModel, m_proxy, this);
     m_table->setAccessibleName(tr("Connections table"));
+    m_processModel = new ProcessGroupModel(this);
+    m_processTable = new ProcessTableView(m_processModel, this);
+    m_processTable->setAccessibleName(tr("Connections by process"));
+    m_tableStack = new QStackedWidget(this);
+    m_tableStack->setAccessibleName(tr("Connections"));
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_processTable);
 
     m_toolBar = new MainToolBar(this);
     addToolBar(Qt::TopToolBarArea, m_toolBar);
@@ -171,9 +185,31 @@ void MainWindow::connectToolBar()
     connect(m_table, &ConnectionTableView::currentSocketChanged, m_presenter, &PollPresenter::setSelectedSocket);
 }
 
+void MainWindow::connectProcesses()
+{
+    connect(m_toolBar->groupByProcessAction(), &QAction::toggled, this,
+        [this](bool on) { m_tableStack->setCurrentWidget(on ? static_cast<QWidget *>(m_processTable) : m_table); });
+    connect(m_processTable, &ProcessTableView::processActivated, this, &MainWindow::showProcessSockets);
+    connect(m_toolBar, &MainToolBar::processPicked, this, [this](qint32 pid, quint64 startTicks) {
+        if (pid)
+            m_proxy->setProcess(pid, startTicks);
+        else
+            m_proxy->clearProcess();
+        m_presenter->setProcess(pid, startTicks);
+        updateTitle();
+    });
+}
+
+void MainWindow::showProcessSockets(qint32 pid, quint64 startTicks)
+{
+    // The picker holds the pick, so the table, the diagram and the title follow it as one.
+    m_toolBar->setProcess(pid, startTicks);
+    m_toolBar->groupByProcessAction()->setChecked(false);
+}
+
 void MainWindow::createDocks()
 {
-    QDockWidget *tableDock = addPanel(tr("Connections"), "connectionsDock", m_table, Qt::BottomDockWidgetArea);
+    QDockWidget *tableDock = addPanel(tr("Connections"), "connectionsDock", m_tableStack, Qt::BottomDockWidgetArea);
 
     m_chart = new ChartPanel(&m_session->history(), this);
     m_chart->setAccessibleName(tr("Sockets per state over time"));
@@ -282,8 +318,15 @@ void MainWindow::updateTitle()
         setWindowTitle(tr("tcpscope \u2014 %1").arg(source));
         return;
     }
-    setWindowTitle(tr("%1 \u2014 tcpscope (%2)").arg(shown.host(), source));
-    m_toolBar->setSource(tr("%1 (%2)").arg(shown.host(), source));
+    const QString process = m_toolBar->processLabel();
+    if (process.isEmpty()) {
+        setWindowTitle(tr("%1 \u2014 tcpscope (%2)").arg(shown.host(), source));
+        m_toolBar->setSource(tr("%1 (%2)").arg(shown.host(), source));
+        return;
+    }
+    // The diagram and the table show one process's sockets: the title and the source label say whose.
+    setWindowTitle(tr("process %1 on %2 \u2014 tcpscope (%3)").arg(process, shown.host(), source));
+    m_toolBar->setSource(tr("%1 (%2), process %3").arg(shown.host(), source, process));
 }
 
 void MainWindow::createMenus()
@@ -313,6 +356,7 @@ void MainWindow::createViewMenu()
 {
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_toolBar->pauseAction()); // Space
+    m_viewMenu->addAction(m_toolBar->groupByProcessAction());
     m_viewMenu->addAction(tr("Step one poll"), QKeySequence(tr("Ctrl+Right")), this, [this] {
         if (m_replayControls)
             m_replayControls->step(1);

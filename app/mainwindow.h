@@ -20,6 +20,9 @@ class LessonsDock;
 class MainToolBar;
 class PollStatusBar;
 class Poller;
+class ProcessGroupModel;
+class ProcessTableView;
+class QStackedWidget;
 class QToolBar;
 class ReplayControls;
 class SnapshotSource;
@@ -64,6 +67,8 @@ public:
     ConnectionFilterProxy *tableProxy() const { return m_proxy; }
     ConnectionTableView *tableView() const { return m_table; }
     EndConnectionAction *endConnection() const { return m_endConnection; }
+    ProcessGroupModel *processModel() const { return m_processModel; }
+    ProcessTableView *processView() const { return m_processTable; }
     MainToolBar *toolBar() const { return m_toolBar; }
     PollStatusBar *pollStatusBar() const { return m_statusBar; }
     ChartPanel *chartPanel() const { return m_chart; }
@@ -93,6 +98,8 @@ private:
     void showState(TcpState state);
     void setStateFilter(std::optional<TcpState> state);
     void updateTitle();
+    void connectProcesses();
+    void showProcessSockets(qint32 pid, quint64 startTicks);
 
     AppOptions m_options;
     LiveSession *m_session = nullptr;
@@ -107,6 +114,9 @@ private:
     ConnectionFilterProxy *m_proxy = nullptr;
     ConnectionTableView *m_table = nullptr;
     EndConnectionAction *m_endConnection = nullptr;
+    ProcessGroupModel *m_processModel = nullptr;
+    ProcessTableView *m_processTable = nullptr;
+    QStackedWidget *m_tableStack = nullptr; // the socket table or the process table
     ChartPanel *m_chart = nullptr;
     TunablesPanel *m_tunables = nullptr;
     AdvisorPanel *m_advisor = nullptr;

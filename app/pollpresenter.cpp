@@ -3,6 +3,7 @@
 #include "chart/chartpanel.h"
 #include "diagram/statediagramscene.h"
 #include "models/connectiontablemodel.h"
+#include "models/processgroupmodel.h"
 #include "panels/advisorpanel.h"
 #include "panels/tunablespanel.h"
 #include "pipeline/livesession.h"
@@ -55,10 +56,14 @@ void PollPresenter::applyPanels(const TrackerResultPtr &result)
     const Snapshot &snapshot = result->snapshot;
     const bool newHost = m_shown.isNull() || m_shown.host() != snapshot.host();
     m_shown = snapshot;
-    m_views.scene->setSnapshot(snapshot, m_family);
+    m_last = result;
+    m_views.processes->apply(result->sockets, snapshot.owners());
+    const std::unordered_set<quint64> before = std::exchange(m_pickedIds, {});
+    m_drawn = drawn(*result);
+    m_views.scene->setSnapshot(m_drawn, m_family);
     // The first poll reports every socket as new: nothing moved, so nothing to animate.
     if (m_polls++ > 0)
-        m_views.scene->addEvents(result->events);
+        m_views.scene->addEvents(m_process ? pickedEvents(*result, before) : result->events);
     updateHighlight();
     m_views.chart->refresh();
     m_views.tunables->setSnapshot(snapshot);
@@ -70,6 +75,10 @@ void PollPresenter::reset()
 {
     m_views.model->clear();
     m_shown = Snapshot();
+    m_drawn = Snapshot();
+    m_last.reset();
+    m_pickedIds.clear();
+    m_views.processes->clear();
     m_polls = 0;
     m_selectedId = 0;
     m_views.chart->refresh();
@@ -79,8 +88,45 @@ void PollPresenter::reset()
 void PollPresenter::setFamily(std::optional<AddressFamily> family)
 {
     m_family = family;
-    if (!m_shown.isNull())
-        m_views.scene->setSnapshot(m_shown, family);
+    if (!m_drawn.isNull())
+        m_views.scene->setSnapshot(m_drawn, family);
+}
+
+void PollPresenter::setProcess(qint32 pid, quint64 startTicks)
+{
+    m_process = pid ? std::optional(std::pair(pid, startTicks)) : std::nullopt;
+    if (!m_last)
+        return;
+    m_drawn = drawn(*m_last);
+    m_views.scene->setSnapshot(m_drawn, m_family);
+}
+
+Snapshot PollPresenter::drawn(const TrackerResult &result)
+{
+    m_pickedIds.clear();
+    if (!m_process)
+        return result.snapshot;
+    std::vector<SocketEntry> mine;
+    for (const TrackedSocket &t : result.sockets) {
+        const ProcessOwner *o = t.owner.get();
+        if (o && o->pid == m_process->first && o->startTicks == m_process->second) {
+            mine.push_back(t.entry);
+            m_pickedIds.insert(t.id);
+        }
+    }
+    return result.snapshot.withSockets(std::move(mine));
+}
+
+std::vector<TrackerEvent> PollPresenter::pickedEvents(
+    const TrackerResult &result, const std::unordered_set<quint64> &before) const
+{
+    // A vanished socket is no longer among the result's sockets: it was the process's if it was last poll.
+    std::vector<TrackerEvent> out;
+    for (const TrackerEvent &ev : result.events) {
+        if ((ev.kind == TrackerEvent::Kind::Vanished ? before : m_pickedIds).count(ev.id))
+            out.push_back(ev);
+    }
+    return out;
 }
 
 void PollPresenter::setSelectedSocket(quint64 id)

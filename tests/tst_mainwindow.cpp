@@ -8,16 +8,19 @@
 #include "mainwindow.h"
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
+#include "models/processgroupmodel.h"
 #include "panels/advisorpanel.h"
 #include "panels/tunablespanel.h"
 #include "pollstatusbar.h"
 #include "snapshotbuilder.h"
 #include "sources/snapshotsource.h"
 #include "table/connectiontableview.h"
+#include "table/processtableview.h"
 #include "teaching/lessonsdock.h"
 #include "teaching/lessonwindow.h"
 #include "teaching/loopbacklab.h"
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMutex>
@@ -56,6 +59,32 @@ Snapshot sample(qint64 t, bool closed)
         b.add(TcpState::CloseWait, 80, p);
     b.timeWait(42000, 12'000).timeWait(42001, 51'000);
     return b.build();
+}
+
+ProcessOwnerPtr owner(qint32 pid, const char *name)
+{
+    auto o = std::make_shared<ProcessOwner>();
+    o->pid = pid;
+    o->startTicks = 500;
+    o->name = QLatin1String(name);
+    o->user = QStringLiteral("root");
+    return o;
+}
+
+// sample() with owners: nginx holds the port-80 listener and the five CLOSE_WAITs, curl the first ten
+// established connections (which close in the closed sample, and keep curl as remembered owner).
+Snapshot owned(qint64 t, bool closed)
+{
+    static const ProcessOwnerPtr nginx = owner(1234, "nginx");
+    static const ProcessOwnerPtr curl = owner(77, "curl");
+    const Snapshot s = sample(t, closed);
+    SocketOwners owners;
+    owners.processes = { nginx, curl };
+    for (const SocketEntry &e : s.sockets()) {
+        const bool curls = e.remotePort == 443 && e.localPort < 40010 && e.inode != 0;
+        owners.slots.push_back(e.localPort == 80 ? 1 : curls ? 2 : 0);
+    }
+    return s.withOwners(owners);
 }
 } // namespace
 
@@ -316,6 +345,82 @@ private Q_SLOTS:
         w.findChild<QDockWidget *>(QStringLiteral("lessonsDock"))->hide();
         QCOMPARE(lit(), 0);
         QVERIFY(chartDock->isVisible()); // the panels come back
+    }
+
+    // Grouped by process, a double click shows one process's sockets; the picker narrows the diagram's
+    // counts and tokens to them, remembered TIME-WAITs included, and the title says whose they are.
+    void processesGroupAndPick()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        MainWindow w(options, std::make_unique<FakeSource>(owned(1000, false)));
+        w.show();
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+        QCOMPARE(w.processModel()->rowCount(), 3); // nginx, curl, unknown owner
+        QCOMPARE(w.toolBar()->processPicker()->count(), 3); // all, curl, nginx
+        w.toolBar()->groupByProcessAction()->setChecked(true);
+        QVERIFY(w.processView()->isVisible());
+        QVERIFY(!w.tableView()->isVisible());
+
+        const QAbstractItemModel *rows = w.processView()->model();
+        QCOMPARE(rows->index(0, ProcessGroupModel::ProcessColumn).data().toString(), QStringLiteral("unknown owner"));
+        QModelIndex nginx;
+        for (int r = 0; r < rows->rowCount(); ++r) {
+            if (rows->index(r, 0).data(ProcessGroupModel::PidRole).toInt() == 1234)
+                nginx = rows->index(r, ProcessGroupModel::TotalColumn);
+        }
+        QCOMPARE(nginx.data().toInt(), 6);
+        Q_EMIT w.processView()->doubleClicked(nginx);
+        QVERIFY(w.tableView()->isVisible());
+        QCOMPARE(w.tableProxy()->rowCount(), 6);
+        QCOMPARE(w.toolBar()->processLabel(), QStringLiteral("nginx (1234)"));
+        QVERIFY2(w.windowTitle().contains(QStringLiteral("process nginx (1234)")), qPrintable(w.windowTitle()));
+        QCOMPARE(w.diagramScene()->node(TcpState::CloseWait)->count(), 5);
+        QCOMPARE(w.diagramScene()->node(TcpState::Established)->count(), 0);
+
+        // curl's ten connections close: nothing of nginx's moves.
+        w.applySnapshot(owned(2000, true));
+        QTRY_COMPARE(w.lastSnapshot().timeMs(), 2000);
+        QVERIFY(!w.diagramScene()->isAnimating());
+        QCOMPARE(w.diagramScene()->node(TcpState::TimeWait)->count(), 0);
+        w.toolBar()->setProcess(77, 500);
+        QCOMPARE(w.diagramScene()->node(TcpState::TimeWait)->count(), 10); // remembered as curl's
+        QCOMPARE(w.tableProxy()->rowCount(), 10);
+        w.applySnapshot(owned(3000, false)); // and they are gone again: curl's tokens only
+        QTRY_COMPARE(w.lastSnapshot().timeMs(), 3000);
+        QVERIFY(w.diagramScene()->isAnimating());
+        if (qEnvironmentVariableIsSet("TCPSCOPE_TEST_PROCESS_SCREENSHOT"))
+            w.grab().save(qEnvironmentVariable("TCPSCOPE_TEST_PROCESS_SCREENSHOT"));
+
+        w.toolBar()->setProcess(0, 0);
+        QCOMPARE(w.tableProxy()->rowCount(), 39);
+        QCOMPARE(w.diagramScene()->node(TcpState::Established)->count(), 30);
+        QVERIFY(!w.windowTitle().contains(QStringLiteral("process")));
+    }
+
+    // Not a check: with TCPSCOPE_PROCESS_SCREENSHOTS=DIR (scripts/process-screenshots.sh: live sockets of
+    // named processes in a private network namespace) saves the window grouped by process, then with the
+    // process TCPSCOPE_PROCESS_PICK picked.
+    void processScreenshots()
+    {
+        const QString dir = qEnvironmentVariable("TCPSCOPE_PROCESS_SCREENSHOTS");
+        if (dir.isEmpty())
+            QSKIP("TCPSCOPE_PROCESS_SCREENSHOTS is not set");
+        AppOptions options;
+        options.intervalMs = 500;
+        MainWindow w(options); // this host: the namespace's sockets
+        w.show();
+        QTest::qWait(8000);
+        w.toolBar()->groupByProcessAction()->setChecked(true);
+        QTest::qWait(1200);
+        QVERIFY(w.grab().save(dir + QStringLiteral("/owners-by-process.png")));
+        QComboBox *picker = w.toolBar()->processPicker();
+        const int pick = picker->findText(qEnvironmentVariable("TCPSCOPE_PROCESS_PICK"), Qt::MatchStartsWith);
+        QVERIFY(pick > 0);
+        picker->setCurrentIndex(pick);
+        w.toolBar()->groupByProcessAction()->setChecked(false);
+        QTest::qWait(1200);
+        QVERIFY(w.grab().save(dir + QStringLiteral("/process-picker.png")));
     }
 
     void aboutSaysVersionAndLicence()

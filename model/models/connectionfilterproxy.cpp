@@ -76,6 +76,25 @@ void ConnectionFilterProxy::setSearch(const QString &text, const SsFilter &expre
     rebuild();
 }
 
+void ConnectionFilterProxy::setProcess(qint32 pid, quint64 startTicks)
+{
+    m_process = std::pair(pid, startTicks);
+    rebuild();
+}
+
+void ConnectionFilterProxy::clearProcess()
+{
+    m_process.reset();
+    rebuild();
+}
+
+bool ConnectionFilterProxy::acceptsProcess(int row) const
+{
+    // A remembered owner counts: the TIME-WAIT a process left is still its own.
+    const ProcessOwner *o = m_model->socketAt(row).owner.get();
+    return o && o->pid == m_process->first && o->startTicks == m_process->second;
+}
+
 void ConnectionFilterProxy::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
@@ -87,6 +106,8 @@ bool ConnectionFilterProxy::accepts(int row) const
 {
     if (!filtering())
         return true;
+    if (m_process && !acceptsProcess(row))
+        return false;
     const TrackedSocket &t = m_model->socketAt(row);
     const SocketEntry &e = t.entry;
     if (m_family && e.family != *m_family)

@@ -6,6 +6,7 @@
 #include <QAbstractProxyModel>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 class ConnectionTableModel;
@@ -39,6 +40,10 @@ public:
     // The filter box: plain search text and an ss expression, either empty; one rebuild for both.
     void setSearch(const QString &text, const SsFilter &expression);
     const SsFilter &expression() const { return m_expression; }
+    // Only the sockets one process holds (pid and /proc/PID/stat start time), remembered ones included.
+    void setProcess(qint32 pid, quint64 startTicks);
+    void clearProcess();
+    std::optional<std::pair<qint32, quint64>> process() const { return m_process; }
     // column -1: the source's (kernel) order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sortColumn; }
@@ -54,7 +59,8 @@ public:
 
 private:
     bool accepts(int sourceRow) const;
-    bool filtering() const { return m_family || m_state || !m_words.isEmpty() || m_hasExpression; }
+    bool filtering() const { return m_family || m_state || !m_words.isEmpty() || m_hasExpression || m_process; }
+    bool acceptsProcess(int sourceRow) const;
     bool less(int left, int right) const; // source rows, in the current sort
     int proxyRowOf(int sourceRow) const;
     // Announces a new row order as one layout change; persistent indexes follow their source rows.
@@ -86,4 +92,5 @@ private:
     QStringList m_words;
     SsFilter m_expression;
     bool m_hasExpression = false; // !m_expression.isEmpty(), kept off the per-row path
+    std::optional<std::pair<qint32, quint64>> m_process; // setProcess()
 };

@@ -1285,6 +1285,36 @@
         <source>Filter the connections table (Ctrl+F). Text matches addresses and state names; port:443 and state:time_wait narrow to one field. Text that starts with an ss(8) keyword (state, exclude, src, dst, sport, dport, not, &apos;(&apos;) is an ss filter expression, as in ss -tan EXPRESSION.</source>
         <translation>篩選連線表格 (Ctrl+F)。文字會比對位址與狀態名稱；port:443 與 state:time_wait 只比對單一欄位。以 ss(8) 關鍵字（state、exclude、src、dst、sport、dport、not、&apos;(&apos;）開頭的文字是 ss 篩選運算式，如同 ss -tan EXPRESSION。</translation>
     </message>
+    <message>
+        <source>Show one process&apos;s sockets in the table and the diagram (remembered ones included)</source>
+        <translation>只在表格與狀態圖中顯示一個行程的通訊端（包含記憶擁有者的通訊端）</translation>
+    </message>
+    <message>
+        <source>Process filter</source>
+        <translation>行程篩選</translation>
+    </message>
+    <message>
+        <source>By process</source>
+        <translation>依行程</translation>
+    </message>
+    <message>
+        <source>Group the connections table by process; double-click a process for its sockets</source>
+        <translation>將連線表依行程分組；按兩下行程可顯示它的通訊端</translation>
+    </message>
+    <message>
+        <source>All processes</source>
+        <translation>所有行程</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n sockets</source>
+        <translation>
+            <numerusform>%1：%n 個通訊端</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no sockets</source>
+        <translation>%1：沒有通訊端</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1403,6 +1433,18 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>關於 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Connections by process</source>
+        <translation>依行程分組的連線</translation>
+    </message>
+    <message>
+        <source>process %1 on %2 — tcpscope (%3)</source>
+        <translation>%2 上的行程 %1 — tcpscope（%3）</translation>
+    </message>
+    <message>
+        <source>%1 (%2), process %3</source>
+        <translation>%1（%2），行程 %3</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1631,97 @@
     <message>
         <source>larger than %1 MiB: the rest was not read</source>
         <translation>大於 %1 MiB：其餘部分未讀取</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessGroupModel</name>
+    <message>
+        <source>unknown owner</source>
+        <translation>擁有者不明</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sockets with no known owner</source>
+        <translation>
+            <numerusform>%n 個通訊端的擁有者不明</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, user %2</source>
+        <translation>%1，使用者 %2</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>單元 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sockets</source>
+        <translation>
+            <numerusform>%n 個通訊端</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>of which %n remembered: closed since (TIME-WAIT, orphaned), shown under the process that held them</source>
+        <translation>
+            <numerusform>其中 %n 個為記憶的擁有者：通訊端已關閉（TIME-WAIT、孤兒通訊端），仍列在原本持有它們的行程下</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This source does not tell which process holds a socket (remote host or recording).</source>
+        <translation>此來源無法得知通訊端由哪個行程持有（遠端主機或錄製檔）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held by no process (TIME-WAIT, orphaned) and never seen owned</source>
+        <translation>
+            <numerusform>%n 個不屬於任何行程（TIME-WAIT、孤兒通訊端），且從未看到其擁有者</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of other users: run as root or through the agent</source>
+        <translation>
+            <numerusform>%n 個屬於其他使用者：請以 root 或透過代理程式執行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n held by no process this scan could read (closed since, or in another PID namespace)</source>
+        <translation>
+            <numerusform>%n 個不屬於此次掃描可讀取的任何行程（已關閉，或位於另一個 PID 命名空間）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new since the last scan: named from the next poll on</source>
+        <translation>
+            <numerusform>%n 個是上次掃描後才出現的：從下一次輪詢起會標出擁有者</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n processes whose descriptors may not be read</source>
+        <translation>
+            <numerusform>%n 個行程的檔案描述元無法讀取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sockets closed since (TIME-WAIT, orphaned) that keep the owner they were last seen with</source>
+        <translation>已關閉的通訊端（TIME-WAIT、孤兒通訊端），保留最後一次看到的擁有者</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>單元</translation>
+    </message>
+    <message>
+        <source>Sockets</source>
+        <translation>通訊端</translation>
+    </message>
+    <message>
+        <source>Remembered</source>
+        <translation>記憶的</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "models/connectionfilterproxy.h"
 #include "models/connectiontablemodel.h"
 #include "table/connectionrowdelegate.h"
+#include "table/tablelook.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,15 +24,9 @@ ConnectionTableView::ConnectionTableView(ConnectionTableModel *model, Connection
     setItemDelegate(new ConnectionRowDelegate(this));
     setSortingEnabled(true);
     sortByColumn(-1, Qt::AscendingOrder); // kernel order until the user picks a column
-    setSelectionBehavior(QAbstractItemView::SelectRows);
+    TableLook::apply(this); // fixed widths: ResizeToContents would measure 100k rows on every update
     setSelectionMode(QAbstractItemView::ExtendedSelection);
-    setWordWrap(false);
     setAlternatingRowColors(false);
-    setShowGrid(false);
-    verticalHeader()->hide();
-    verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
-    // Fixed widths: ResizeToContents would measure 100k rows on every update.
-    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     horizontalHeader()->setStretchLastSection(true);
     const int w = fontMetrics().averageCharWidth();
     const int widths[] = { 6, 24, 24, 13, 10, 11, 9, 8, 8, 7, 6, 10, 10, 22 };
