@@ -63,7 +63,7 @@ void PollPresenter::applyPanels(const TrackerResultPtr &result)
     m_views.scene->setSnapshot(m_drawn, m_family);
     // The first poll reports every socket as new: nothing moved, so nothing to animate.
     if (m_polls++ > 0)
-        m_views.scene->addEvents(m_process ? pickedEvents(*result, before) : result->events);
+        m_views.scene->addEvents(m_process ? pickedEvents(*result, before) : result->events, result->pollMs);
     updateHighlight();
     m_views.chart->refresh();
     m_views.tunables->setSnapshot(snapshot);

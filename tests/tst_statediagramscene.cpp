@@ -212,6 +212,37 @@ private Q_SLOTS:
             total += t->count();
         QCOMPARE(total, 3000);
     }
+
+    // Each edge shows its rate over the last interval, split observed (eBPF) / inferred in the tooltip.
+    void edgesShowTheirRate()
+    {
+        StateDiagramScene scene;
+        TransitionEdgeItem *fin = scene.edgeFor(TcpState::Established, TcpState::FinWait1);
+        TransitionEdgeItem *ack = scene.edgeFor(TcpState::FinWait1, TcpState::FinWait2);
+        QVERIFY(fin && ack);
+        TrackerEvent observed;
+        observed.kind = TrackerEvent::Kind::Changed;
+        observed.path = { TcpState::Established, TcpState::FinWait1 };
+        observed.observedHops = 1;
+        TrackerEvent inferred;
+        inferred.kind = TrackerEvent::Kind::Changed;
+        inferred.path = { TcpState::Established, TcpState::FinWait1, TcpState::FinWait2 };
+        inferred.inferred = true;
+        scene.addEvents({}, 10'000);
+        QCOMPARE(fin->intervalRate(), 0.0);
+        const QString plain = fin->labelText();
+        // 2 s later: three ESTABLISHED -> FIN_WAIT1 hops (two observed) and one FIN_WAIT1 -> FIN_WAIT2.
+        scene.addEvents({ observed, observed, inferred }, 12'000);
+        QCOMPARE(fin->intervalRate(), 1.5);
+        QCOMPARE(fin->labelText(), plain + QStringLiteral("  1.5/s"));
+        QVERIFY(fin->toolTip().contains(QStringLiteral("2 observed")));
+        QVERIFY(fin->toolTip().contains(QStringLiteral("1 inferred")));
+        QCOMPARE(ack->intervalRate(), 0.5);
+        QCOMPARE(scene.edgeFor(TcpState::CloseWait, TcpState::LastAck)->intervalRate(), 0.0);
+        scene.addEvents({}, 13'000); // a quiet interval clears them
+        QCOMPARE(fin->intervalRate(), 0.0);
+        QCOMPARE(fin->labelText(), plain);
+    }
 };
 
 QTEST_MAIN(TestStateDiagramScene)

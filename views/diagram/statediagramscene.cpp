@@ -196,8 +196,31 @@ void StateDiagramScene::setSnapshot(const Snapshot &s, std::optional<AddressFami
         m_countdown.stop();
 }
 
-void StateDiagramScene::addEvents(const std::vector<TrackerEvent> &events)
+void StateDiagramScene::setIntervalRates(const std::vector<TrackerEvent> &events, qint64 pollMs)
 {
+    const qint64 dt = pollMs - m_lastPollMs;
+    const bool have = m_lastPollMs > 0 && dt > 0;
+    m_lastPollMs = pollMs;
+    std::unordered_map<TransitionEdgeItem *, std::pair<int, int>> taken; // observed, inferred
+    if (have) {
+        for (const TrackerEvent &ev : events) {
+            for (int i = 0; i < ev.hops(); ++i) {
+                if (TransitionEdgeItem *e = edgeFor(ev.path[i], ev.path[i + 1]))
+                    ++(ev.hopObserved(i) ? taken[e].first : taken[e].second);
+            }
+        }
+    }
+    for (TransitionEdgeItem *e : m_edges) {
+        const auto it = taken.find(e);
+        const auto [observed, inferred] = it == taken.end() ? std::pair(0, 0) : it->second;
+        e->setIntervalRate((observed + inferred) * 1000.0 / double(std::max<qint64>(dt, 1)), observed, inferred);
+    }
+}
+
+void StateDiagramScene::addEvents(const std::vector<TrackerEvent> &events, qint64 pollMs)
+{
+    if (pollMs > 0)
+        setIntervalRates(events, pollMs);
     // Group by path: a key of up to 15 four-bit states plus the inferred flag.
     std::map<quint64, std::pair<const TrackerEvent *, int>> groups;
     for (const TrackerEvent &ev : events) {

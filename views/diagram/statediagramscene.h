@@ -39,8 +39,9 @@ public:
 
     // Counts (and TIME-WAIT/FIN-WAIT-2 details) from a poll; family nullopt = both.
     void setSnapshot(const Snapshot &snapshot, std::optional<AddressFamily> family = std::nullopt);
-    // Animates one poll's tracker events, one token per distinct path.
-    void addEvents(const std::vector<TrackerEvent> &events);
+    // Animates one poll's tracker events, one token per distinct path. With the poll's time, each
+    // edge also shows its rate over the interval since the previous poll (TransitionEdgeItem).
+    void addEvents(const std::vector<TrackerEvent> &events, qint64 pollMs = 0);
     void setHighlightedState(std::optional<TcpState> s); // where the selected socket is
     void setFilterState(std::optional<TcpState> s); // the state the table is filtered to
     // A lesson's two endpoints, lit in the live diagram (nullopt clears).
@@ -63,6 +64,7 @@ protected:
 private:
     void build();
     void onFrame();
+    void setIntervalRates(const std::vector<TrackerEvent> &events, qint64 pollMs);
 
     std::vector<StateNodeItem *> m_nodes;
     StateNodeItem *m_sink = nullptr;
@@ -75,4 +77,5 @@ private:
     QElapsedTimer m_clock;
     qint64 m_lastFrameMs = 0;
     int m_msPerHop = 350;
+    qint64 m_lastPollMs = 0; // of the last addEvents() with a time, for the edges' rates
 };

@@ -38,11 +38,45 @@ TransitionEdgeItem::TransitionEdgeItem(
 {
     setZValue(transition.path == TcpTransition::Path::Abort ? 0 : 1);
     setAcceptHoverEvents(true);
-    setToolTip(
-        QStringLiteral("<p><b>%1 \u2192 %2</b>: %3</p><p>%4</p><p><i>%5</i></p>")
-            .arg(TcpStates::rfcName(transition.from), TcpStates::rfcName(transition.to), m_label.toHtmlEscaped(),
-                transition.explanationText().toHtmlEscaped(), QString::fromUtf8(transition.reference).toHtmlEscaped()));
+    setToolTip(tooltipText());
     layout(route);
+}
+
+QString TransitionEdgeItem::tooltipText() const
+{
+    const TcpTransition &t = *m_transition;
+    QString tip = QStringLiteral("<p><b>%1 \u2192 %2</b>: %3</p><p>%4</p><p><i>%5</i></p>")
+                      .arg(TcpStates::rfcName(t.from), TcpStates::rfcName(t.to), m_label.toHtmlEscaped(),
+                          t.explanationText().toHtmlEscaped(), QString::fromUtf8(t.reference).toHtmlEscaped());
+    if (m_observed + m_inferred > 0) {
+        tip += QStringLiteral("<p>")
+            + QObject::tr("Last interval: %1/s (%2 observed by the kernel's eBPF events, %3 inferred from polls)")
+                  .arg(m_intervalRate, 0, 'f', m_intervalRate < 10 ? 1 : 0)
+                  .arg(m_observed)
+                  .arg(m_inferred)
+            + QStringLiteral("</p>");
+    }
+    return tip;
+}
+
+QString TransitionEdgeItem::labelText() const
+{
+    if (m_intervalRate <= 0)
+        return m_label;
+    const QString rate = QString::number(m_intervalRate, 'f', m_intervalRate < 10 ? 1 : 0);
+    return QStringLiteral("%1  %2/s").arg(m_label, rate);
+}
+
+void TransitionEdgeItem::setIntervalRate(double perSecond, int observed, int inferred)
+{
+    if (perSecond == m_intervalRate && observed == m_observed && inferred == m_inferred)
+        return;
+    m_intervalRate = perSecond;
+    m_observed = observed;
+    m_inferred = inferred;
+    setToolTip(tooltipText());
+    placeLabel();
+    update();
 }
 
 QFont TransitionEdgeItem::labelFont() const
@@ -86,13 +120,19 @@ void TransitionEdgeItem::layout(const Route &route)
     const qreal size = 9;
     m_arrow = QPolygonF({ tip, tip - dir * size + n * size * 0.45, tip - dir * size - n * size * 0.45 });
 
-    if (hasLabel()) {
-        const QFontMetricsF fm(labelFont());
-        const QSizeF s(fm.horizontalAdvance(m_label) + 8, fm.height() + 2);
-        const QPointF at = m_path.pointAtPercent(route.labelAt) + route.labelOffset;
-        m_labelRect = QRectF(at - QPointF(s.width() / 2, s.height() / 2), s);
-    }
+    m_route = route;
+    placeLabel();
+}
+
+void TransitionEdgeItem::placeLabel()
+{
     prepareGeometryChange();
+    if (!hasLabel())
+        return;
+    const QFontMetricsF fm(labelFont());
+    const QSizeF s(fm.horizontalAdvance(labelText()) + 8, fm.height() + 2);
+    const QPointF at = m_path.pointAtPercent(m_route.labelAt) + m_route.labelOffset;
+    m_labelRect = QRectF(at - QPointF(s.width() / 2, s.height() / 2), s);
 }
 
 void TransitionEdgeItem::addTraffic(int sockets)
@@ -152,7 +192,7 @@ void TransitionEdgeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QW
     p->drawRoundedRect(m_labelRect, 4, 4);
     p->setFont(labelFont());
     p->setPen(pal.color(QPalette::Text));
-    p->drawText(m_labelRect, Qt::AlignCenter, m_label);
+    p->drawText(m_labelRect, Qt::AlignCenter, labelText());
 }
 
 void TransitionEdgeItem::hoverEnterEvent(QGraphicsSceneHoverEvent *)

@@ -40,6 +40,12 @@ public:
     void addTraffic(int sockets);
     void decay(qreal factor);
     qreal rate() const { return m_rate; }
+    // Transitions per second over the last poll interval, and how many of them the kernel reported
+    // (eBPF) rather than the state machine inferred: shown after the label ("12/s") and in the tooltip.
+    void setIntervalRate(double perSecond, int observed, int inferred);
+    double intervalRate() const { return m_intervalRate; }
+    // The label as drawn: the transition's "event / action", plus the rate while it is not 0.
+    QString labelText() const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -51,6 +57,8 @@ protected:
 
 private:
     void layout(const Route &route);
+    void placeLabel();
+    QString tooltipText() const;
     QFont labelFont() const;
 
     const TcpTransition *m_transition;
@@ -60,6 +68,10 @@ private:
     QPolygonF m_arrow;
     QRectF m_labelRect;
     QString m_label;
+    Route m_route;
     qreal m_rate = 0;
+    double m_intervalRate = 0;
+    int m_observed = 0;
+    int m_inferred = 0;
     bool m_hovered = false;
 };
