@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agentframes.h"
 #include "core/status.h"
 
 #include <QHostAddress>
@@ -45,7 +46,7 @@ private:
     void tick();
     void drop(QTcpSocket *socket);
 
-    QString m_root;
+    AgentFrames m_frames;
     QTimer m_timer;
     QTcpServer *m_server;
     std::vector<Client> m_clients;
