@@ -119,7 +119,7 @@ std::shared_ptr<const OwnerSection::Table> OwnerSection::parse(
 {
     auto table = std::make_shared<Table>();
     auto reject = [&](int line, const QString &why) {
-        problems.add({ QStringLiteral("stream"), line,
+        problems.add({ QStringLiteral("stream"), 0,
             tr("%1: @owners line %2: %3; owner table ignored").arg(where).arg(line).arg(why) });
         return nullptr;
     };
