@@ -56,7 +56,7 @@ QString processLine(QByteArrayView line, std::map<qint32, ProcessOwnerPtr> &byPi
     for (int i = 0; i < 5; ++i) {
         const qsizetype tab = line.indexOf('\t');
         if (tab < 0)
-            return tr("expected 6 tab-separated fields");
+            return QCoreApplication::translate("OwnerSection", "expected 6 tab-separated fields");
         f[i] = line.first(tab);
         line = line.sliced(tab + 1);
     }
@@ -64,14 +64,14 @@ QString processLine(QByteArrayView line, std::map<qint32, ProcessOwnerPtr> &byPi
     bool ok = false;
     const qint64 pid = f[0].toLongLong(&ok);
     if (!ok || pid <= 0 || pid > PidMax)
-        return tr("bad pid '%1'").arg(shown(f[0]));
+        return QCoreApplication::translate("OwnerSection", "bad pid '%1'").arg(shown(f[0]));
     const qint64 uid = f[1].toLongLong(&ok);
     if (!ok || uid < 0 || uid >= 0xFFFFFFFFLL)
-        return tr("bad uid '%1'").arg(shown(f[1]));
+        return QCoreApplication::translate("OwnerSection", "bad uid '%1'").arg(shown(f[1]));
     if (f[2].isEmpty() || f[2].size() > MaxUser || f[4].size() > MaxCgroup || f[5].size() > MaxComm)
-        return tr("a user, cgroup or command name is empty or too long");
+        return QCoreApplication::translate("OwnerSection", "a user, cgroup or command name is empty or too long");
     if (!inodes(f[3], ids))
-        return tr("bad inode list '%1'").arg(shown(f[3]));
+        return QCoreApplication::translate("OwnerSection", "bad inode list '%1'").arg(shown(f[3]));
     ProcessOwnerPtr &p = byPid[qint32(pid)];
     if (!p) {
         ProcessOwner o;
