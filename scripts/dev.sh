@@ -19,6 +19,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   fonts-dejavu-core
   iproute2 procps psmisc openssh-server openssh-client
+  busybox  # tst_sshscript runs the --ssh loop under busybox sh and awk too
   xvfb xauth
   clang libclang-rt-14-dev clang-tidy
   hyperfine

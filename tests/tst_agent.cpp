@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -271,6 +272,13 @@ void TestAgent::stdoutPipesIntoTcpscope()
     const QJsonObject j = QJsonDocument::fromJson(app.readAllStandardOutput()).object();
     QVERIFY(j.value(QStringLiteral("counts")).toObject().value(QStringLiteral("ESTABLISHED")).toInt() >= 4000);
     QCOMPARE(j.value(QStringLiteral("source")).toString(), QStringLiteral("stdin"));
+    // The agent names the holders (its "@owners" section): the lab's 4000 sockets are this process's.
+    const QJsonObject owners = j.value(QStringLiteral("owners")).toObject();
+    QVERIFY2(owners.value(QStringLiteral("known")).toInt() >= 4000, QJsonDocument(owners).toJson().constData());
+    bool found = false;
+    for (const QJsonValue &p : j.value(QStringLiteral("processes")).toArray())
+        found = found || p.toObject().value(QStringLiteral("pid")).toInt() == int(::getpid());
+    QVERIFY(found);
 }
 
 void TestAgent::connectOption()
@@ -283,6 +291,8 @@ void TestAgent::connectOption()
     QVERIFY2(app.exitCode() == 0, app.readAllStandardError().constData());
     const QJsonObject j = QJsonDocument::fromJson(app.readAllStandardOutput()).object();
     QVERIFY(j.value(QStringLiteral("counts")).toObject().value(QStringLiteral("LISTEN")).toInt() >= 2);
+    // A client that joins a running agent gets a full owner table in its first frame.
+    QVERIFY(j.value(QStringLiteral("owners")).toObject().value(QStringLiteral("known")).toInt() >= 4000);
     // Nothing listens on the next port: a clear message, exit 1.
     QProcess bad;
     bad.start(QStringLiteral(TCPSCOPE_BINARY),

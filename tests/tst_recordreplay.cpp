@@ -3,6 +3,7 @@
 #include "sources/local/streamprocsource.h"
 #include "sources/replay/replaysource.h"
 #include "stream/recorder.h"
+#include "stream/streamframereader.h"
 #include "teaching/loopbacklab.h"
 #include "testmain.h"
 
@@ -13,6 +14,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 namespace {
 
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void seekStepAndPause();
     void missingFileIsAMessage();
     void recorderStartsAndStops();
+    void ownersReplay();
     void docsUseTheDialogsExtension();
 };
 
@@ -254,6 +258,38 @@ void TestRecordReplay::recorderStartsAndStops()
     QCOMPARE(replay.frameCount(), 2);
     QVERIFY(!rec->start(m_dir.filePath(QStringLiteral("no/such/dir/x"))).ok());
     QVERIFY(!rec->isRecording());
+}
+
+void TestRecordReplay::ownersReplay()
+{
+    // The recorder keeps what the source had: here the agent's frames, a full owner table then
+    // "unchanged" ones. Any frame replays with owners, also one reached by a seek past the table.
+    QProcess agent;
+    agent.start(QStringLiteral(TCPSCOPE_AGENT),
+        { QStringLiteral("--stdout"), QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--interval"),
+            QStringLiteral("100") });
+    QVERIFY(agent.waitForFinished(20000));
+    StreamFrameReader reader;
+    reader.feed(agent.readAllStandardOutput());
+    const QString path = m_dir.filePath(QStringLiteral("owners.tcps"));
+    Recorder rec(path);
+    QVERIFY(rec.open().ok());
+    while (reader.hasFrame())
+        QVERIFY(rec.append(reader.takeFrame().text));
+    QCOMPARE(rec.framesWritten(), 3);
+
+    ReplaySource replay(path);
+    QVERIFY(replay.open().ok());
+    for (int frame : { 2, 0, 1, 2 }) {
+        replay.seek(frame);
+        const Snapshot s = replay.poll();
+        QVERIFY2(s.isValid() && s.owners(), qPrintable(allProblems(s.problems())));
+        QVERIFY(s.problems().isEmpty());
+        int ours = 0; // the lab's sockets are held by this test process
+        for (size_t i = 0; i < s.sockets().size(); ++i)
+            ours += s.owners()->at(i) && (*s.owners()->at(i))->pid == ::getpid() ? 1 : 0;
+        QCOMPARE(ours, 1 + 2 * 3 + 2 + 2); // listener, 3 established pairs, 2 CLOSE_WAIT, 2 FIN_WAIT2 (shut down)
+    }
 }
 
 void TestRecordReplay::docsUseTheDialogsExtension()

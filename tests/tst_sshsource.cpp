@@ -318,6 +318,10 @@ void TestSshSource::snapshotShowsExactlyTheNamespace()
         const QString state = s.value(QStringLiteral("state")).toString();
         if (isLab(local) || isLab(remote)) {
             ++labStates[state];
+            // Owners over ssh (the @owners section): the lab's live sockets are this test process's.
+            const QJsonObject process = s.value(QStringLiteral("process")).toObject();
+            if (state == QLatin1String("LISTEN") || state == QLatin1String("ESTABLISHED"))
+                QCOMPARE(process.value(QStringLiteral("pid")).toInt(), int(::getpid()));
             remoteLab.insert(local + QLatin1Char(' ') + remote + QLatin1Char(' ') + state);
         } else if (local.endsWith(sshd) || remote.endsWith(sshd)) {
             ++sshdStates[state];
@@ -328,6 +332,9 @@ void TestSshSource::snapshotShowsExactlyTheNamespace()
     const QMap<QString, int> expected { { QStringLiteral("LISTEN"), 2 }, { QStringLiteral("ESTABLISHED"), 6 },
         { QStringLiteral("TIME_WAIT"), 3 }, { QStringLiteral("CLOSE_WAIT"), 2 }, { QStringLiteral("FIN_WAIT2"), 2 } };
     QCOMPARE(labStates, expected);
+    const QJsonObject owners = j.value(QStringLiteral("owners")).toObject();
+    QCOMPARE(owners.value(QStringLiteral("otherUsers")).toInt(), 0); // logged in as root
+    QVERIFY(owners.value(QStringLiteral("known")).toInt() >= 10);
     // sshd: its listener and exactly our one session (both ends); earlier sessions only in TIME_WAIT.
     QCOMPARE(sshdStates.value(QStringLiteral("LISTEN")), 1);
     QCOMPARE(sshdStates.value(QStringLiteral("ESTABLISHED")), 2);

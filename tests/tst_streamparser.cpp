@@ -7,6 +7,7 @@
 #include "stream/streamframedecoder.h"
 #include "stream/streamframereader.h"
 #include "stream/streamframewriter.h"
+#include "stream/streamowners.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -51,6 +52,14 @@ QByteArray smallFrame(qint64 time, int rows = 1)
     w.section("sysctl", "32768\t60999\n", "net.ipv4.ip_local_port_range");
     return w.end();
 }
+// smallFrame's frame with an "@owners" section; its rows all have inode 1234.
+QByteArray withOwners(QByteArray frame, const QByteArray &section)
+{
+    frame.chop(5); // "@end\n"
+    return frame + section + "@end\n";
+}
+const QByteArray nginx = "@owners full 0\n42\t33\twww-data\t1234\t/system.slice/nginx.service\tnginx: worker\n";
+
 // Serves one scripted session per open(): its bytes, then end of stream.
 class FakeChannel : public StreamChannel
 {
@@ -285,7 +294,8 @@ void TestStreamParser::fuzz()
     const quint32 seed = QRandomGenerator::global()->generate();
     qInfo("fuzz seed %u", seed);
     QRandomGenerator rng(seed);
-    const QByteArray base = smallFrame(1000, 4) + fixture("linux-frame.txt") + fixture("bsd-frame.txt");
+    const QByteArray base = withOwners(smallFrame(1000, 4), nginx) + fixture("linux-frame.txt")
+        + fixture("bsd-frame.txt") + withOwners(smallFrame(2000, 1), "@owners unchanged\n");
     const QByteArray alphabet("@\n \t:0123456789ABCDEFtcpsoe-");
     qint64 frames = 0;
     for (int iter = 0; iter < 3000; ++iter) {
@@ -319,14 +329,19 @@ void TestStreamParser::fuzz()
                 c = char(rng.bounded(256));
         }
         StreamFrameReader r(64 * 1024);
+        StreamOwners owners;
         qsizetype i = 0;
         while (i < b.size()) {
             const qsizetype n = 1 + rng.bounded(512);
             r.feed(QByteArrayView(b).sliced(i, qMin(n, b.size() - i)));
             i += n;
             while (r.hasFrame()) {
-                const SnapshotData d = StreamFrameDecoder::decode(r.takeFrame());
-                QVERIFY(d.problems.items().size() <= ProblemList::MaxKept);
+                const StreamFrame f = r.takeFrame();
+                SnapshotData d = StreamFrameDecoder::decode(f);
+                owners.feed(f, d.problems);
+                const Snapshot s = owners.attached(Snapshot(std::move(d)));
+                QVERIFY(s.problems().items().size() <= ProblemList::MaxKept);
+                QVERIFY(!s.owners() || s.owners()->slots.size() == s.sockets().size());
                 ++frames;
             }
         }

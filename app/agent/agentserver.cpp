@@ -1,7 +1,5 @@
 #include "agentserver.h"
 
-#include "sources/local/streamprocsource.h"
-
 #include <QDateTime>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -14,7 +12,7 @@ constexpr qint64 MinBacklogBytes = 4 << 20; // per client, on top of the kernel'
 
 AgentServer::AgentServer(QString procRoot, int intervalMs, QObject *parent)
     : QObject(parent)
-    , m_root(std::move(procRoot))
+    , m_frames(std::move(procRoot))
     , m_server(new QTcpServer(this))
 {
     m_timer.setInterval(intervalMs);
@@ -60,6 +58,7 @@ void AgentServer::accept()
         connect(s, &QTcpSocket::readyRead, s, [s] { s->readAll(); }); // never interpreted
         connect(s, &QTcpSocket::disconnected, this, [this, s] { drop(s); });
         m_clients.push_back({ s });
+        m_frames.restart(); // its first frame holds a full owner table
     }
 }
 
@@ -73,7 +72,7 @@ void AgentServer::tick()
 {
     if (m_clients.empty())
         return; // nobody is watching: do not even read /proc
-    const QByteArray frame = StreamProcSource::captureFrame(m_root, QDateTime::currentMSecsSinceEpoch());
+    const QByteArray frame = m_frames.next(QDateTime::currentMSecsSinceEpoch());
     const qint64 limit = qMax(MinBacklogBytes, 2 * qint64(frame.size()));
     const int maxSkippedInARow = qMax(1, m_stallTimeoutMs / qMax(1, m_timer.interval()));
     std::vector<QTcpSocket *> stalled;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agentframes.h"
 #include "core/status.h"
 
 #include <QHostAddress>
@@ -11,7 +12,8 @@
 class QTcpServer;
 class QTcpSocket;
 
-// Serves frames of this host's /proc to every connected client at the poll interval.
+// Serves frames of this host's /proc (with the sockets' owners: AgentFrames) to every connected
+// client at the poll interval; a client that joins makes the next frame carry a full owner table.
 // One capture per tick is shared by all clients. A client that stops reading is skipped while its
 // backlog is over the limit (and dropped after stallTimeoutMs), so it never delays the others or grows
 // memory. At most maxClients are served; more are closed at once. Whatever a client sends is read and
@@ -45,7 +47,7 @@ private:
     void tick();
     void drop(QTcpSocket *socket);
 
-    QString m_root;
+    AgentFrames m_frames;
     QTimer m_timer;
     QTcpServer *m_server;
     std::vector<Client> m_clients;

@@ -57,6 +57,8 @@ StreamFrameDecoder::Sections StreamFrameDecoder::split(const StreamFrame &frame)
                 target = &s.netstat;
             } else if (tag == "bsd-sysctl") {
                 target = &s.bsdSysctl;
+            } else if (tag == "owners") {
+                // Read across frames by StreamOwners (an "unchanged" frame needs the last table).
             } else if (tag == "sysctl") {
                 sysctlName = arg.toByteArray();
                 target = &sysctlValue;

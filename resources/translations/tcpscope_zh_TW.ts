@@ -1463,6 +1463,41 @@
     </message>
 </context>
 <context>
+    <name>OwnerSection</name>
+    <message>
+        <source>%1: @owners line %2: %3; owner table ignored</source>
+        <translation>%1：@owners 第 %2 行：%3；忽略這份擁有者表</translation>
+    </message>
+    <message>
+        <source>bad scanner uid &apos;%1&apos;</source>
+        <translation>掃描者的 uid 無效：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>bad inode list &apos;%1&apos;</source>
+        <translation>inode 清單無效：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1: @owners is neither &apos;full UID&apos; nor &apos;unchanged&apos;; ignored</source>
+        <translation>%1：@owners 既不是 &apos;full UID&apos; 也不是 &apos;unchanged&apos;；已忽略</translation>
+    </message>
+    <message>
+        <source>expected 6 tab-separated fields</source>
+        <translation>應有 6 個以 Tab 分隔的欄位</translation>
+    </message>
+    <message>
+        <source>bad pid &apos;%1&apos;</source>
+        <translation>pid 無效：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>bad uid &apos;%1&apos;</source>
+        <translation>uid 無效：&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>a user, cgroup or command name is empty or too long</source>
+        <translation>使用者、cgroup 或指令名稱是空的或太長</translation>
+    </message>
+</context>
+<context>
     <name>PollStatusBar</name>
     <message>
         <source>Reading the kernel&apos;s TCP table...</source>

@@ -1,10 +1,12 @@
 // libFuzzer target: the tcpscope stream format (docs/stream-format.md) as it arrives from ssh, an
 // agent or a recording: StreamFrameReader fed in chunk sizes taken from the input, then every frame
-// through StreamFrameDecoder (Linux and BSD frames) into a Snapshot.
+// through StreamFrameDecoder (Linux and BSD frames) into a Snapshot, with the owners of its
+// "@owners" section (StreamOwners keeps the last full table across frames).
 // Invariants: frames stay under the size limit, no socket has an Unknown state, counts match sockets.
 #include "core/snapshot.h"
 #include "stream/streamframedecoder.h"
 #include "stream/streamframereader.h"
+#include "stream/streamowners.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -12,11 +14,15 @@
 namespace {
 constexpr qsizetype MaxFrame = 16 * 1024; // small, so the fuzzer reaches the oversized-frame path
 
-void check(const StreamFrame &f)
+void check(const StreamFrame &f, StreamOwners &owners)
 {
     if (f.text.size() > MaxFrame)
         std::abort();
-    const Snapshot s(StreamFrameDecoder::decode(f));
+    SnapshotData d = StreamFrameDecoder::decode(f);
+    owners.feed(f, d.problems);
+    const Snapshot s = owners.attached(Snapshot(std::move(d)));
+    if (s.owners() && s.owners()->slots.size() != s.sockets().size())
+        std::abort();
     int total = 0;
     for (int c : s.totalCounts())
         total += c;
@@ -36,6 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *p = reinterpret_cast<const char *>(data + 1);
     qsizetype left = qsizetype(size - 1);
     StreamFrameReader reader(MaxFrame);
+    StreamOwners owners;
     unsigned x = seed * 2654435761u + 1;
     while (left > 0) {
         x = x * 1103515245u + 12345u;
@@ -44,11 +51,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         p += chunk;
         left -= chunk;
         while (reader.hasFrame())
-            check(reader.takeFrame());
+            check(reader.takeFrame(), owners);
     }
     reader.finish();
     while (reader.hasFrame())
-        check(reader.takeFrame());
+        check(reader.takeFrame(), owners);
     const ProblemList problems = reader.takeProblems();
     if (problems.items().size() > ProblemList::MaxKept)
         std::abort();

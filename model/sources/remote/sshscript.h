@@ -3,7 +3,8 @@
 #include <QString>
 
 // The POSIX sh loop tcpscope runs on a server over one ssh session. Standard tools only (uname,
-// cat, date, sleep; netstat and sysctl on BSD/macOS); nothing is installed. It exits when its
+// cat, date, sleep; netstat and sysctl on BSD/macOS; awk and ls for the "@owners" section, left out
+// where awk is missing); nothing is installed and nothing is written there. It exits when its
 // output goes nowhere (SIGPIPE/HUP trap) or its parent (the sshd session) is gone, so no process
 // outlives the connection.
 class SshScript

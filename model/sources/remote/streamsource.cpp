@@ -86,6 +86,7 @@ bool StreamSource::ensureOpen(QString *message)
     }
     m_everOpened = true;
     m_frameThisSession = false;
+    m_owners.reset(); // a new session starts with a full owner table
     m_sinceData.start();
     return true;
 }
@@ -149,15 +150,18 @@ Snapshot StreamSource::poll()
     m_sinceData.start();
     StreamFrame frame;
     qint64 skipped = -1;
+    ProblemList ownerProblems;
     do {
         frame = m_reader.takeFrame();
         ++skipped;
         ++m_framesReceived;
         if (m_recorder)
             m_recorder->append(frame.text);
+        m_owners.feed(frame, ownerProblems); // a skipped frame may hold the full table
     } while (m_options.latestOnly && m_reader.hasFrame());
 
     SnapshotData d = StreamFrameDecoder::decode(frame, m_parserOptions);
+    d.problems.append(ownerProblems);
     d.source = description();
     if (m_options.useArrivalTime) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -184,5 +188,5 @@ Snapshot StreamSource::poll()
         m_backoffMs = 0;
     }
     d.pollDurationUs = clock.nsecsElapsed() / 1000;
-    return Snapshot(std::move(d));
+    return m_owners.attached(Snapshot(std::move(d)));
 }

@@ -4,6 +4,7 @@
 #include "sources/remote/streamchannel.h"
 #include "sources/snapshotsource.h"
 #include "stream/streamframereader.h"
+#include "stream/streamowners.h"
 
 #include <QElapsedTimer>
 
@@ -54,6 +55,7 @@ private:
     std::shared_ptr<Recorder> m_recorder;
     Options m_options;
     StreamFrameReader m_reader;
+    StreamOwners m_owners; // the "@owners" tables of this session's frames
     ProcNetTcpParser::Options m_parserOptions;
     std::vector<char> m_buffer;
     QElapsedTimer m_sinceLoss;

@@ -35,6 +35,7 @@ Status ReplaySource::open()
     qint64 start = -1;
     qint64 time = 0;
     qint64 offset = 0;
+    bool ownersFull = false;
     auto note = [&](const QString &m) { m_indexProblems.add({ m_path, 0, m }); };
     while (!m_file.atEnd()) {
         const QByteArray line = m_file.readLine(StreamFrame::MaxLineBytes);
@@ -47,10 +48,13 @@ Status ReplaySource::open()
             ++number;
             start = lineStart;
             time = 0;
+            ownersFull = false;
         } else if (start >= 0 && time == 0 && l.startsWith("@time ")) {
             time = l.sliced(6).toLongLong();
+        } else if (start >= 0 && l.startsWith("@owners full")) {
+            ownersFull = true;
         } else if (start >= 0 && l == "@end") {
-            m_index.push_back({ number, start, offset - start, time });
+            m_index.push_back({ number, start, offset - start, time, ownersFull });
             start = -1;
         }
     }
@@ -91,14 +95,8 @@ Snapshot ReplaySource::poll()
     }
     const int pos = m_position;
     const Entry &e = m_index[size_t(pos)];
-    QByteArray bytes;
-    {
-        QMutexLocker lock(&m_fileLock);
-        if (m_file.seek(e.offset))
-            bytes = m_file.read(qMin<qint64>(e.size, StreamFrame::DefaultMaxBytes + 1));
-    }
     StreamFrameReader reader;
-    reader.feed(bytes);
+    reader.feed(readFrame(e));
     reader.finish();
     SnapshotData d;
     ProblemList readProblems = reader.takeProblems();
@@ -106,6 +104,8 @@ Snapshot ReplaySource::poll()
         StreamFrame f = reader.takeFrame();
         f.number = e.number; // the reader counted from this frame only
         d = StreamFrameDecoder::decode(f);
+        seekOwners(pos, d.problems);
+        m_owners.feed(f, d.problems);
     } else {
         d.timeMs = e.timeMs;
         d.status = Status::failure(tr("frame %1 of %2 cannot be read").arg(e.number).arg(m_path));
@@ -127,5 +127,36 @@ Snapshot ReplaySource::poll()
     int expected = pos; // a seek from the GUI thread in the meantime wins
     if (m_playing && pos + 1 < frameCount())
         m_position.compare_exchange_strong(expected, qMin(pos + m_stride, frameCount() - 1));
-    return Snapshot(std::move(d));
+    return m_owners.attached(Snapshot(std::move(d)));
+}
+
+QByteArray ReplaySource::readFrame(const Entry &e)
+{
+    QMutexLocker lock(&m_fileLock);
+    return m_file.seek(e.offset) ? m_file.read(qMin<qint64>(e.size, StreamFrame::DefaultMaxBytes + 1)) : QByteArray();
+}
+
+void ReplaySource::seekOwners(int pos, ProblemList &problems)
+{
+    // An "unchanged" frame is named by the last full table before it, wherever a seek landed.
+    int full = pos;
+    while (full >= 0 && !m_index[size_t(full)].ownersFull)
+        --full;
+    if (full < 0 || full == pos) {
+        m_owners.reset();
+        m_ownersFrom = full;
+        return;
+    }
+    if (full == m_ownersFrom)
+        return;
+    m_ownersFrom = full;
+    StreamFrameReader reader;
+    reader.feed(readFrame(m_index[size_t(full)]));
+    reader.finish();
+    m_owners.reset();
+    if (reader.hasFrame()) {
+        StreamFrame f = reader.takeFrame();
+        f.number = m_index[size_t(full)].number;
+        m_owners.feed(f, problems);
+    }
 }

@@ -3,6 +3,7 @@
 #include "core/problem.h"
 #include "sources/snapshotsource.h"
 #include "stream/streamframe.h"
+#include "stream/streamowners.h"
 
 #include <QFile>
 #include <QMutex>
@@ -47,7 +48,11 @@ private:
         qint64 offset;
         qint64 size;
         qint64 timeMs;
+        bool ownersFull; // holds an "@owners full" table
     };
+    QByteArray readFrame(const Entry &e);
+    // The owner table for frame pos: the last full one at or before it (StreamOwners).
+    void seekOwners(int pos, ProblemList &problems);
     QString m_path;
     Status m_opened = Status::failure(QString()); // replaced by open()
     QFile m_file;
@@ -55,6 +60,8 @@ private:
     std::vector<Entry> m_index;
     ProblemList m_indexProblems;
     bool m_reportedIndexProblems = false;
+    StreamOwners m_owners; // the poll thread's
+    int m_ownersFrom = -1; // the frame m_owners holds the table of
     std::atomic<int> m_position { 0 };
     std::atomic<int> m_shown { 0 };
     std::atomic<int> m_stride { 1 };

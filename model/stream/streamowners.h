@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/snapshot.h"
+#include "stream/ownersection.h"
+#include "stream/streamframe.h"
+
+#include <memory>
+#include <optional>
+
+// The reader's side of the "@owners" sections (stream/ownersection.h): keeps the last full table, so
+// that an "unchanged" frame is named from it. Feed every frame in stream order, also those a live
+// source skips to show the newest.
+class StreamOwners
+{
+public:
+    // Takes the frame's section: a full table replaces the kept one, "unchanged" keeps it; a frame
+    // without one (an older producer, BSD) means no owners. A malformed table is a problem in `problems`.
+    void feed(const StreamFrame &frame, ProblemList &problems);
+    // The owners of a snapshot decoded from the frame fed last; nullopt when it had none or the table
+    // is not known (an "unchanged" before any full one).
+    std::optional<SocketOwners> attach(const Snapshot &snapshot) const;
+    // The snapshot with its owners, if any.
+    Snapshot attached(const Snapshot &snapshot) const;
+    void reset();
+    bool hasTable() const { return m_table != nullptr; }
+
+private:
+    std::shared_ptr<const OwnerSection::Table> m_table;
+    bool m_present = false;
+};
