@@ -11,11 +11,19 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <thread>
 
 Snapshot SnapshotCommand::pollOnce(SnapshotSource &source, const SsFilter &filter)
 {
     const std::shared_ptr<OwnerLookup> owners = source.ownerLookup();
+    // Every process's fd table is read while the socket table is dumped: they are independent, and
+    // together most of a one-shot's time at 100k sockets (docs/performance.md, "Owners").
+    std::thread prefetch;
+    if (owners)
+        prefetch = std::thread([&owners] { owners->prefetch(); });
     Snapshot snapshot = source.poll();
+    if (prefetch.joinable())
+        prefetch.join();
     if (filter.hasOwnerTerms() && owners && snapshot.isValid()) {
         // process/pid/unit terms need every socket's owner before the filter can choose.
         owners->scan(snapshot);

@@ -14,4 +14,8 @@ public:
     virtual SocketOwners attach(const Snapshot &snapshot) const = 0;
     // Brings the cache up to date with `snapshot` (as returned by withOwners(attach(...))).
     virtual void scan(const Snapshot &snapshot) = 0;
+    // One-shot commands: reads what the next scan() needs that does not depend on the snapshot (every
+    // process's fd table) now, so it can run on another thread while the caller polls. Never at the
+    // same time as scan(). Optional: the default does nothing and scan() reads it all then.
+    virtual void prefetch() { }
 };

@@ -111,7 +111,19 @@ void OwnerScanner::scan(const Snapshot &snapshot)
             forget(pid);
     }
     readAll(pids, present, findable, full);
+    m_prefetched.clear(); // tables of processes the scan did not need: stale by the next one
     publish(present, timer.nsecsElapsed() / 1000, m_fdTables, full);
+}
+
+void OwnerScanner::prefetch()
+{
+    if (!m_reader.isOpen())
+        return;
+    m_prefetched.clear();
+    for (qint32 pid : m_reader.pids()) {
+        FdTable &t = m_prefetched[pid];
+        t.access = m_reader.sockets(pid, t.inodes);
+    }
 }
 
 void OwnerScanner::readAll(
@@ -178,7 +190,13 @@ void OwnerScanner::read(qint32 pid, const InodeSet &present, InodeSet *wanted)
     p.inodes.clear();
     std::vector<quint64> all;
     ++m_fdTables;
-    p.denied = m_reader.sockets(pid, all) == ProcessReader::Access::Denied;
+    if (const auto pre = m_prefetched.find(pid); pre != m_prefetched.end()) {
+        p.denied = pre->second.access == ProcessReader::Access::Denied;
+        all.swap(pre->second.inodes);
+        m_prefetched.erase(pre);
+    } else {
+        p.denied = m_reader.sockets(pid, all) == ProcessReader::Access::Denied;
+    }
     for (quint64 i : all) {
         if (!present.count(i))
             continue; // a unix or UDP socket, or one opened after the poll

@@ -35,6 +35,7 @@ public:
 
     SocketOwners attach(const Snapshot &snapshot) const override;
     void scan(const Snapshot &snapshot) override;
+    void prefetch() override;
 
     Stats stats() const;
     void setFullRescanMs(qint64 ms) { m_fullRescanMs = ms; }
@@ -72,6 +73,12 @@ private:
     QString userName(quint32 uid);
 
     ProcessReader m_reader; // the scan thread's
+    struct FdTable
+    {
+        ProcessReader::Access access = ProcessReader::Access::Gone;
+        std::vector<quint64> inodes;
+    };
+    std::unordered_map<qint32, FdTable> m_prefetched; // prefetch()'s, used once by the next scan
     std::unordered_map<qint32, Process> m_processes;
     std::unordered_map<quint64, qint32> m_holder; // TCP socket inode -> pid
     InodeSet m_unfound;
