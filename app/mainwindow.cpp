@@ -87,6 +87,11 @@ void MainWindow::init()
         m_replayControls = nullptr;
     });
     connect(m_session, &LiveSession::sourceChanged, this, &MainWindow::onSourceChanged);
+    // "+ eBPF" once the kernel's state changes flow (they start after the first poll).
+    connect(m_session, &LiveSession::stateEventsChanged, this, [this] {
+        m_statusBar->setSource(m_session->sourceDescription());
+        updateTitle();
+    });
     connect(m_session, &LiveSession::pausedChanged, this, [this](bool paused) {
         m_toolBar->setPaused(paused);
         m_statusBar->setPaused(paused);

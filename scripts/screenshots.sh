@@ -23,3 +23,18 @@ shot() { # LANG OUTPUT
 shot en_US.UTF-8 "$here/docs/images/main-window.png"
 shot zh_TW.UTF-8 "$here/docs/images/main-window-zh_TW.png"
 echo "screenshots.sh: wrote docs/images/main-window.png and main-window-zh_TW.png"
+
+# With eBPF (root): short connections all the time, so every poll has transitions the kernel reported;
+# the diagram shows their tokens and each edge its rate.
+churn() { # OUTPUT
+    unshare -n sh -c '
+        ip link set lo up
+        "$1" --here --established 60 --close-wait 20 -- sleep 45 &
+        (end=$(($(date +%s) + 40)); while [ "$(date +%s)" -lt "$end" ]; do
+            "$1" --here --time-wait 15 --server-time-wait 5 -- true; sleep 0.2; done) &
+        sleep 2
+        QT_QPA_PLATFORM=offscreen "$2" --interval 1000 --screenshot "$3" --screenshot-delay 20
+        wait' sh "$sockpop" "$app" "$1"
+}
+churn "$here/docs/images/ebpf-churn.png"
+echo "screenshots.sh: wrote docs/images/ebpf-churn.png"

@@ -234,7 +234,7 @@ private Q_SLOTS:
         // 2 s later: three ESTABLISHED -> FIN_WAIT1 hops (two observed) and one FIN_WAIT1 -> FIN_WAIT2.
         scene.addEvents({ observed, observed, inferred }, 12'000);
         QCOMPARE(fin->intervalRate(), 1.5);
-        QCOMPARE(fin->labelText(), plain + QStringLiteral("  1.5/s"));
+        QCOMPARE(fin->labelText(), plain + QStringLiteral("\n1.5/s"));
         QVERIFY(fin->toolTip().contains(QStringLiteral("2 observed")));
         QVERIFY(fin->toolTip().contains(QStringLiteral("1 inferred")));
         QCOMPARE(ack->intervalRate(), 0.5);

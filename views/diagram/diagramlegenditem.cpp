@@ -7,7 +7,7 @@
 
 QRectF DiagramLegendItem::boundingRect() const
 {
-    return QRectF(0, 0, 330, 166);
+    return QRectF(0, 0, 290, 166);
 }
 
 void DiagramLegendItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
@@ -42,17 +42,17 @@ void DiagramLegendItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWi
     p->setBrush(DiagramColors::forPath(P::Client));
     p->drawEllipse(QPointF(22, y), 6, 6);
     p->setPen(pal.color(QPalette::Text));
-    p->drawText(QRectF(50, y - 9, 280, 18), Qt::AlignLeft | Qt::AlignVCenter,
-        QObject::tr("token over hops a poll saw or eBPF observed"));
+    p->drawText(QRectF(50, y - 9, 240, 18), Qt::AlignLeft | Qt::AlignVCenter,
+        QObject::tr("token over hops seen (poll or eBPF)"));
     y += 22;
     p->setPen(QPen(DiagramColors::forPath(P::Client), 2, Qt::DashLine));
     p->setBrush(pal.color(QPalette::Base));
     p->drawEllipse(QPointF(22, y), 6, 6);
     p->setPen(pal.color(QPalette::Text));
     p->drawText(
-        QRectF(50, y - 9, 280, 18), Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("token over unseen (inferred) hops"));
+        QRectF(50, y - 9, 240, 18), Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("token over unseen (inferred) hops"));
     y += 22;
     p->drawText(QRectF(4, y - 9, 36, 18), Qt::AlignCenter, QStringLiteral("n/s"));
-    p->drawText(QRectF(50, y - 9, 280, 18), Qt::AlignLeft | Qt::AlignVCenter,
-        QObject::tr("transitions per second, last interval (hover an edge)"));
+    p->drawText(QRectF(50, y - 9, 240, 18), Qt::AlignLeft | Qt::AlignVCenter,
+        QObject::tr("transitions/s (hover an edge)"));
 }

@@ -51,7 +51,7 @@ QString TransitionEdgeItem::tooltipText() const
     if (m_observed + m_inferred > 0) {
         tip += QStringLiteral("<p>")
             + QObject::tr("Last interval: %1/s (%2 observed by the kernel's eBPF events, %3 inferred from polls)")
-                  .arg(m_intervalRate, 0, 'f', m_intervalRate < 10 ? 1 : 0)
+                  .arg(m_intervalRate, 0, 'f', m_intervalRate < 9.95 ? 1 : 0)
                   .arg(m_observed)
                   .arg(m_inferred)
             + QStringLiteral("</p>");
@@ -63,8 +63,9 @@ QString TransitionEdgeItem::labelText() const
 {
     if (m_intervalRate <= 0)
         return m_label;
-    const QString rate = QString::number(m_intervalRate, 'f', m_intervalRate < 10 ? 1 : 0);
-    return QStringLiteral("%1  %2/s").arg(m_label, rate);
+    // On a line of its own: the label does not grow sideways into its neighbours.
+    const QString rate = QString::number(m_intervalRate, 'f', m_intervalRate < 9.95 ? 1 : 0);
+    return QStringLiteral("%1\n%2/s").arg(m_label, rate);
 }
 
 void TransitionEdgeItem::setIntervalRate(double perSecond, int observed, int inferred)
@@ -130,7 +131,11 @@ void TransitionEdgeItem::placeLabel()
     if (!hasLabel())
         return;
     const QFontMetricsF fm(labelFont());
-    const QSizeF s(fm.horizontalAdvance(labelText()) + 8, fm.height() + 2);
+    const QStringList lines = labelText().split(QLatin1Char('\n'));
+    qreal width = 0;
+    for (const QString &l : lines)
+        width = std::max(width, fm.horizontalAdvance(l));
+    const QSizeF s(width + 8, fm.height() * qreal(lines.size()) + 2);
     const QPointF at = m_path.pointAtPercent(m_route.labelAt) + m_route.labelOffset;
     m_labelRect = QRectF(at - QPointF(s.width() / 2, s.height() / 2), s);
 }
