@@ -58,6 +58,7 @@ private Q_SLOTS:
     void missingFileIsAMessage();
     void recorderStartsAndStops();
     void ownersReplay();
+    void localRecordingKeepsOwners();
     void docsUseTheDialogsExtension();
 };
 
@@ -289,6 +290,32 @@ void TestRecordReplay::ownersReplay()
         for (size_t i = 0; i < s.sockets().size(); ++i)
             ours += s.owners()->at(i) && (*s.owners()->at(i))->pid == ::getpid() ? 1 : 0;
         QCOMPARE(ours, 1 + 2 * 3 + 2 + 2); // listener, 3 established pairs, 2 CLOSE_WAIT, 2 FIN_WAIT2 (shut down)
+    }
+}
+
+void TestRecordReplay::localRecordingKeepsOwners()
+{
+    // `tcpscope --record` of this host: the frames carry this host's owner table, the live snapshot
+    // and the replay name the same processes.
+    const QString path = m_dir.filePath(QStringLiteral("local-owners.tcps"));
+    auto rec = std::make_shared<Recorder>(path);
+    QVERIFY(rec->open().ok());
+    StreamProcSource source(QStringLiteral("/proc"), rec);
+    const auto ours = [](const Snapshot &s) {
+        int n = 0;
+        for (size_t i = 0; s.owners() && i < s.sockets().size(); ++i)
+            n += s.owners()->at(i) && (*s.owners()->at(i))->pid == ::getpid() ? 1 : 0;
+        return n;
+    };
+    constexpr int held = 1 + 2 * 3 + 2 + 2; // as in ownersReplay
+    QCOMPARE(ours(source.poll()), held);
+    QCOMPARE(ours(source.poll()), held);
+    ReplaySource replay(path);
+    QVERIFY(replay.open().ok());
+    QCOMPARE(replay.frameCount(), 2);
+    for (int frame : { 1, 0 }) {
+        replay.seek(frame);
+        QCOMPARE(ours(replay.poll()), held);
     }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "agentframes.h"
 #include "core/status.h"
+#include "sources/local/ownedframes.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -12,7 +12,7 @@
 class QTcpServer;
 class QTcpSocket;
 
-// Serves frames of this host's /proc (with the sockets' owners: AgentFrames) to every connected
+// Serves frames of this host's /proc (with the sockets' owners: OwnedFrames) to every connected
 // client at the poll interval; a client that joins makes the next frame carry a full owner table.
 // One capture per tick is shared by all clients. A client that stops reading is skipped while its
 // backlog is over the limit (and dropped after stallTimeoutMs), so it never delays the others or grows
@@ -47,7 +47,7 @@ private:
     void tick();
     void drop(QTcpSocket *socket);
 
-    AgentFrames m_frames;
+    OwnedFrames m_frames;
     QTimer m_timer;
     QTcpServer *m_server;
     std::vector<Client> m_clients;

@@ -3,8 +3,8 @@
 //
 //   ssh host tcpscope-agent --stdout | tcpscope --stdin
 //   ssh -L 7411:127.0.0.1:7411 host tcpscope-agent --listen 7411   then   tcpscope --connect 127.0.0.1:7411
-#include "agentframes.h"
 #include "agentserver.h"
+#include "sources/local/ownedframes.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,7 +35,7 @@ bool writeAll(int fd, const QByteArray &b)
 // Frames to stdout until the reader goes away (write fails) or count frames are out.
 int runStdout(const QString &root, int intervalMs, qint64 count)
 {
-    AgentFrames frames(root);
+    OwnedFrames frames(root);
     for (qint64 i = 0; count <= 0 || i < count; ++i) {
         if (i > 0)
             QThread::msleep(ulong(intervalMs));

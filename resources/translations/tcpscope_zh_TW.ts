@@ -1794,16 +1794,16 @@
         <translation>依核心釋放前剩餘時間分組的 TIME-WAIT 通訊端（Linux 上為 0 到 60 秒，TCP_TIMEWAIT_LEN）。長條會隨時間向左移動。</translation>
     </message>
     <message>
-        <source>token over hops a poll saw or eBPF observed</source>
-        <translation>經過輪詢看到或 eBPF 觀察到之步驟的標記</translation>
-    </message>
-    <message>
-        <source>transitions per second, last interval (hover an edge)</source>
-        <translation>每秒轉換次數，上一個間隔（將游標移到邊上）</translation>
-    </message>
-    <message>
         <source>Last interval: %1/s (%2 observed by the kernel&apos;s eBPF events, %3 inferred from polls)</source>
         <translation>上一個間隔：%1/秒（%2 個由核心的 eBPF 事件觀察到，%3 個由輪詢推測）</translation>
+    </message>
+    <message>
+        <source>token over hops seen (poll or eBPF)</source>
+        <translation>經過已看到之步驟的標記（輪詢或 eBPF）</translation>
+    </message>
+    <message>
+        <source>transitions/s (hover an edge)</source>
+        <translation>每秒轉換次數（將游標移到邊上）</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 StreamProcSource::StreamProcSource(QString procRoot, std::shared_ptr<Recorder> recorder)
     : m_root(std::move(procRoot))
     , m_recorder(std::move(recorder))
+    , m_frames(m_root)
 { }
 
 StreamProcSource::~StreamProcSource() = default;
@@ -30,7 +31,7 @@ Snapshot StreamProcSource::poll()
     QElapsedTimer clock;
     clock.start();
     const qint64 cpuStart = threadCpuTimeUs();
-    StreamFrame frame { ++m_number, captureFrame(m_root, QDateTime::currentMSecsSinceEpoch()) };
+    StreamFrame frame { ++m_number, m_frames.next(QDateTime::currentMSecsSinceEpoch()) };
     if (m_recorder)
         m_recorder->append(frame.text);
     SnapshotData d = StreamFrameDecoder::decode(frame);
@@ -39,7 +40,8 @@ Snapshot StreamProcSource::poll()
         d.problems.add({ QStringLiteral("record"), 0, m_recorder->error() });
     d.pollDurationUs = clock.nsecsElapsed() / 1000;
     d.pollCpuUs = threadCpuTimeUs() - cpuStart;
-    return Snapshot(std::move(d));
+    const Snapshot s(std::move(d));
+    return s.isValid() ? s.withOwners(m_frames.owners(s)) : s;
 }
 
 QByteArray StreamProcSource::captureFrame(const QString &procRoot, qint64 timeMs)

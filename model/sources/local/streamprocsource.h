@@ -1,14 +1,16 @@
 #pragma once
 
+#include "sources/local/ownedframes.h"
 #include "sources/snapshotsource.h"
 
 #include <memory>
 
 class Recorder;
 
-// This host's /proc read through the stream format: capture a frame, record it, decode it.
-// What `--record` uses for the local host, and what tcpscope-agent sends, so a local recording
-// replays exactly like a remote one.
+// This host's /proc read through the stream format: capture a frame with its owners (OwnedFrames),
+// record it, decode it. What `--record` uses for the local host, and what tcpscope-agent sends, so a
+// local recording replays exactly like a remote one. The owner scan is the frame's own, on the poll
+// thread: it reads /proc/PID/fd only for inodes it does not know yet.
 class StreamProcSource : public SnapshotSource
 {
 public:
@@ -26,4 +28,5 @@ private:
     QString m_root;
     std::shared_ptr<Recorder> m_recorder;
     qint64 m_number = 0;
+    OwnedFrames m_frames;
 };

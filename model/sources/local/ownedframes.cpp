@@ -1,17 +1,17 @@
-#include "agentframes.h"
+#include "sources/local/ownedframes.h"
 
 #include "sources/local/streamprocsource.h"
 #include "stream/streamframedecoder.h"
 
 #include <unistd.h>
 
-AgentFrames::AgentFrames(QString procRoot)
+OwnedFrames::OwnedFrames(QString procRoot)
     : m_root(std::move(procRoot))
     , m_scanner(m_root)
     , m_euid(::geteuid())
 { }
 
-QByteArray AgentFrames::next(qint64 timeMs)
+QByteArray OwnedFrames::next(qint64 timeMs)
 {
     QByteArray frame = StreamProcSource::captureFrame(m_root, timeMs);
     const Snapshot polled(StreamFrameDecoder::decode({ 0, frame }));
