@@ -4,8 +4,10 @@
 
 #include <chrono>
 
-EventDrainer::EventDrainer(std::shared_ptr<StateEventFeed> feed, std::function<void(const Status &)> started)
+EventDrainer::EventDrainer(
+    std::shared_ptr<StateEventFeed> feed, std::function<void(const Status &)> started, std::function<void()> lost)
     : m_feed(std::move(feed))
+    , m_lost(std::move(lost))
     , m_startedFuture(m_started.get_future().share())
 {
     m_thread = std::thread([this, started = std::move(started)] { run(started); });
@@ -26,10 +28,15 @@ void EventDrainer::run(const std::function<void(const Status &)> &started)
     if (started)
         started(status);
     while (status.ok() && !m_stop.load()) {
+        quint64 lostNow = 0;
         {
             const QMutexLocker lock(&m_mutex);
             drainLocked();
+            lostNow = m_feed->lostEvents();
         }
+        if (lostNow > m_lostSeen && m_lost)
+            m_lost();
+        m_lostSeen = lostNow;
         std::this_thread::sleep_for(std::chrono::milliseconds(DrainMs));
     }
 }

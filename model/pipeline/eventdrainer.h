@@ -21,7 +21,10 @@ class EventDrainer
 public:
     static constexpr int DrainMs = 50;
 
-    EventDrainer(std::shared_ptr<StateEventFeed> feed, std::function<void(const Status &)> started = {});
+    // lost: called on the drainer's thread when the kernel dropped changes since the last drain (the
+    // ring buffer was full), so the owner can poll at once and resynchronise.
+    EventDrainer(std::shared_ptr<StateEventFeed> feed, std::function<void(const Status &)> started = {},
+        std::function<void()> lost = {});
     ~EventDrainer();
     EventDrainer(const EventDrainer &) = delete;
     EventDrainer &operator=(const EventDrainer &) = delete;
@@ -38,6 +41,8 @@ private:
     void drainLocked(); // m_mutex held
 
     std::shared_ptr<StateEventFeed> m_feed;
+    std::function<void()> m_lost;
+    quint64 m_lostSeen = 0; // drainer thread: lostEvents() at the last drain
     QMutex m_mutex; // the feed's ring buffer and m_pending
     std::vector<TcpStateEvent> m_pending;
     quint64 m_lostTaken = 0;

@@ -22,18 +22,23 @@ Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
     }
     if (std::shared_ptr<StateEventFeed> feed = source->stateEventFeed()) {
         // Loading the program takes a while: on the drainer's thread, reported back here.
-        m_events = std::make_unique<EventDrainer>(std::move(feed), [this](const Status &status) {
-            if (!status.ok()) // the log; the status bar says it too (LiveSession::stateEventsChanged)
-                qWarning().noquote() << "tcpscope: eBPF state changes off:" << status.error();
-            QMetaObject::invokeMethod(
-                this,
-                [this, status] {
-                    m_eventsRunning = status.ok();
-                    m_eventsProblem = status.error();
-                    Q_EMIT stateEventsChanged(m_eventsRunning, m_eventsProblem);
-                },
-                Qt::QueuedConnection);
-        });
+        m_events = std::make_unique<EventDrainer>(
+            std::move(feed),
+            [this](const Status &status) {
+                if (!status.ok()) // the log; the status bar says it too (LiveSession::stateEventsChanged)
+                    qWarning().noquote() << "tcpscope: eBPF state changes off:" << status.error();
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, status] {
+                        m_eventsRunning = status.ok();
+                        m_eventsProblem = status.error();
+                        Q_EMIT stateEventsChanged(m_eventsRunning, m_eventsProblem);
+                    },
+                    Qt::QueuedConnection);
+            },
+            // Changes were lost: the paths since the last poll are incomplete, so poll now rather than
+            // at the interval (the poll is the truth about what exists; its paths are inferred).
+            [this] { QMetaObject::invokeMethod(this, &Poller::pollNow, Qt::QueuedConnection); });
     }
     m_worker = new PollWorker(std::move(source), m_ownerWorker, m_events.get());
     m_worker->moveToThread(&m_thread);
