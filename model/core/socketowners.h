@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/processowner.h"
+#include "core/socketentry.h"
 
 #include <QString>
 
 #include <array>
+#include <unordered_map>
 #include <vector>
 
 // Who holds each socket of one snapshot, in Snapshot::sockets() order, and why the others have none.
@@ -36,4 +38,31 @@ struct SocketOwners
     // Why, in one line for JSON and text output ("312 sockets of other users: run as root or through the
     // agent"); empty when every socket a process holds has its owner.
     QString reason() const;
+
+    // Sockets a process can hold: BSD rows have no inode, and inode 0 has no holder.
+    static bool holdable(const SocketEntry &e) { return e.inode != 0 && e.kind != RowKind::BsdPcb; }
+    // The owners of `sockets` from an inode -> owner map (a scan's, or a stream's owner table);
+    // `why(e)` says why a holdable socket missing from it has no owner.
+    template<typename Why>
+    static SocketOwners fromInodes(
+        const std::vector<SocketEntry> &sockets, const std::unordered_map<quint64, ProcessOwnerPtr> &byInode, Why why)
+    {
+        SocketOwners o;
+        o.slots.assign(sockets.size(), 0);
+        std::unordered_map<const ProcessOwner *, quint32> slotOf;
+        for (size_t i = 0; i < sockets.size(); ++i) {
+            const SocketEntry &e = sockets[i];
+            if (!holdable(e)) {
+                ++o.missing[size_t(Missing::NoProcess)];
+            } else if (const auto it = byInode.find(e.inode); it != byInode.end()) {
+                const auto [slot, added] = slotOf.try_emplace(it->second.get(), quint32(o.processes.size() + 1));
+                if (added)
+                    o.processes.push_back(it->second);
+                o.slots[i] = slot->second;
+            } else {
+                ++o.missing[size_t(why(e))];
+            }
+        }
+        return o;
+    }
 };

@@ -23,7 +23,7 @@ constexpr qsizetype MaxInodesPerLine = 4 * OwnerSection::InodesPerLine;
 
 bool holdable(const SocketEntry &e)
 {
-    return e.inode != 0 && e.kind != RowKind::BsdPcb;
+    return SocketOwners::holdable(e);
 }
 
 QString shown(QByteArrayView v)
@@ -196,26 +196,9 @@ QByteArray OwnerSection::full(const Snapshot &snapshot, quint32 scannerUid)
 
 SocketOwners OwnerSection::attach(const Table &table, const std::vector<SocketEntry> &sockets)
 {
-    SocketOwners o;
-    o.slots.assign(sockets.size(), 0);
-    std::unordered_map<const ProcessOwner *, quint32> slotOf;
-    for (size_t i = 0; i < sockets.size(); ++i) {
-        const SocketEntry &e = sockets[i];
-        SocketOwners::Missing why = SocketOwners::Missing::NotScanned;
-        if (!holdable(e)) {
-            why = SocketOwners::Missing::NoProcess;
-        } else if (const auto it = table.byInode.find(e.inode); it != table.byInode.end()) {
-            const auto [slot, added] = slotOf.try_emplace(it->second.get(), quint32(o.processes.size() + 1));
-            if (added)
-                o.processes.push_back(it->second);
-            o.slots[i] = slot->second;
-            continue;
-        } else if (table.scannerUid != 0 && e.uid != table.scannerUid) {
-            why = SocketOwners::Missing::OtherUsers;
-        } else if (table.unfound.count(e.inode)) {
-            why = SocketOwners::Missing::NotFound;
-        }
-        ++o.missing[size_t(why)];
-    }
-    return o;
+    return SocketOwners::fromInodes(sockets, table.byInode, [&table](const SocketEntry &e) {
+        if (table.scannerUid != 0 && e.uid != table.scannerUid)
+            return SocketOwners::Missing::OtherUsers;
+        return table.unfound.count(e.inode) ? SocketOwners::Missing::NotFound : SocketOwners::Missing::NotScanned;
+    });
 }

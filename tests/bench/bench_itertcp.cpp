@@ -3,6 +3,7 @@
 // Median wall and CPU (this process, kernel time in read()/recv() included) over N runs of: the
 // iterator read alone, the iterator read into SocketEntry rows, a bare sock_diag dump of both
 // families (headers walked, nothing decoded) and NetlinkSource's dump (decoded into SocketEntry).
+#include "baredump.h"
 #include "benchclock.h"
 #include "itertcp.h"
 #include "itertcp.skel.h"
@@ -65,26 +66,6 @@ void toEntries(const std::vector<char> &buf, size_t n, std::vector<SocketEntry> 
     }
 }
 
-size_t bareDump(int fd, int family, std::vector<char> &buf)
-{
-    const QByteArray req = InetDiagParser::dumpRequest(family, (((1u << 13) - 1) & ~1u) & ~(1u << 7), 0);
-    sockaddr_nl k {};
-    k.nl_family = AF_NETLINK;
-    if (sendto(fd, req.constData(), size_t(req.size()), 0, reinterpret_cast<sockaddr *>(&k), sizeof k) < 0)
-        return 0;
-    size_t count = 0;
-    for (;;) {
-        const ssize_t got = recv(fd, buf.data(), buf.size(), 0);
-        if (got <= 0)
-            return count;
-        size_t n = size_t(got);
-        for (auto *h = reinterpret_cast<nlmsghdr *>(buf.data()); NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
-            if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR)
-                return count;
-            ++count;
-        }
-    }
-}
 } // namespace
 
 int main(int argc, char **argv)

@@ -2,6 +2,7 @@
 // Times, median of N runs: the raw /proc read, the /proc parse, a bare sock_diag dump (recv only,
 // no decoding: the floor a netlink reader can reach), NetlinkSource's dump, and a whole in-process
 // poll (netlink read + parse + Snapshot + tracker diff).
+#include "baredump.h"
 #include "benchclock.h"
 #include "parse/inetdiagparser.h"
 #include "parse/procnettcpparser.h"
@@ -23,28 +24,6 @@
 #include <unistd.h>
 
 namespace {
-// Dumps every TCP socket of one family and only walks the message headers.
-size_t bareDump(int fd, int family, std::vector<char> &buf)
-{
-    // Every state but CLOSE (7) and the unused 0, as NetlinkSource asks.
-    const QByteArray req = InetDiagParser::dumpRequest(family, (((1u << 13) - 1) & ~1u) & ~(1u << 7), 0);
-    sockaddr_nl k {};
-    k.nl_family = AF_NETLINK;
-    if (sendto(fd, req.constData(), size_t(req.size()), 0, reinterpret_cast<sockaddr *>(&k), sizeof k) < 0)
-        return 0;
-    size_t count = 0;
-    for (;;) {
-        const ssize_t got = recv(fd, buf.data(), buf.size(), 0);
-        if (got <= 0)
-            return count;
-        size_t n = size_t(got);
-        for (auto *h = reinterpret_cast<nlmsghdr *>(buf.data()); NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
-            if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR)
-                return count;
-            ++count;
-        }
-    }
-}
 // The /proc text path: read, parse in memory, both.
 void benchProc(int runs)
 {

@@ -7,10 +7,9 @@
 #include <unistd.h>
 
 namespace {
-// Sockets a process can hold: BSD rows have no inode, and inode 0 has no holder.
 bool holdable(const SocketEntry &e)
 {
-    return e.inode != 0 && e.kind != RowKind::BsdPcb;
+    return SocketOwners::holdable(e);
 }
 } // namespace
 
@@ -34,29 +33,12 @@ SocketOwners OwnerScanner::attach(const Snapshot &snapshot) const
         const QMutexLocker lock(&m_mutex);
         index = m_index;
     }
-    SocketOwners o;
-    const std::vector<SocketEntry> &sockets = snapshot.sockets();
-    o.slots.assign(sockets.size(), 0);
+    SocketOwners o = SocketOwners::fromInodes(snapshot.sockets(), index->byInode, [&](const SocketEntry &e) {
+        if (!m_privileged && e.uid != m_euid)
+            return SocketOwners::Missing::OtherUsers;
+        return index->unfound.count(e.inode) ? SocketOwners::Missing::NotFound : SocketOwners::Missing::NotScanned;
+    });
     o.deniedProcesses = index->deniedProcesses;
-    std::unordered_map<const ProcessOwner *, quint32> slotOf;
-    for (size_t i = 0; i < sockets.size(); ++i) {
-        const SocketEntry &e = sockets[i];
-        SocketOwners::Missing why = SocketOwners::Missing::NotScanned;
-        if (!holdable(e)) {
-            why = SocketOwners::Missing::NoProcess;
-        } else if (const auto it = index->byInode.find(e.inode); it != index->byInode.end()) {
-            const auto [slot, added] = slotOf.try_emplace(it->second.get(), quint32(o.processes.size() + 1));
-            if (added)
-                o.processes.push_back(it->second);
-            o.slots[i] = slot->second;
-            continue;
-        } else if (!m_privileged && e.uid != m_euid) {
-            why = SocketOwners::Missing::OtherUsers;
-        } else if (index->unfound.count(e.inode)) {
-            why = SocketOwners::Missing::NotFound;
-        }
-        ++o.missing[size_t(why)];
-    }
     return o;
 }
 
