@@ -105,6 +105,7 @@ private Q_SLOTS:
     void dayWindowIsDownsampled();
     void exports();
     void ratesBesideCounts();
+    void axisSpansTheDataUntilTheWindowIsFull();
 
 private:
     StateHistory m_history { 86'400 };
@@ -350,6 +351,26 @@ void TestChartPanel::ratesBesideCounts()
     QVERIFY(panel.rates()->series(StateHistory::Flow::Opened)->count() > 0);
     panel.setRatesVisible(false);
     QVERIFY(!panel.rates()->series(StateHistory::Flow::Opened)->isVisible());
+}
+
+void TestChartPanel::axisSpansTheDataUntilTheWindowIsFull()
+{
+    StateHistory h;
+    for (int s = 0; s < 90; ++s)
+        h.append(snapshot(T0 + s * 1000, { { TcpState::Established, 10 + s } }, tunables(QStringLiteral("2"))));
+    ChartPanel panel(&h);
+    panel.resize(1000, 520);
+    panel.show();
+    panel.setWindowMs(600'000); // 90 s of data in a 10-minute window
+    maybeSave(&panel, "chart-panel-young.png");
+    QCOMPARE(panel.timeRange(), std::make_pair(T0, T0 + 89'000));
+    panel.setWindowMs(60'000); // full: the last minute, scrolling
+    QCOMPARE(panel.timeRange(), std::make_pair(T0 + 29'000, T0 + 89'000));
+    StateHistory young; // a few seconds: the axis keeps a readable minimum span
+    young.append(snapshot(T0, { { TcpState::Established, 1 } }, tunables(QStringLiteral("2"))));
+    young.append(snapshot(T0 + 2000, { { TcpState::Established, 2 } }, tunables(QStringLiteral("2"))));
+    ChartPanel first(&young);
+    QCOMPARE(first.timeRange(), std::make_pair(T0 + 2000 - ChartPanel::MinSpanMs, T0 + 2000));
 }
 
 QTEST_MAIN(TestChartPanel)

@@ -106,14 +106,27 @@ struct SecondNamespace
             ::usleep(50 * 1000); // the clients' FINs first, as in the parent
             pairs.closeServers();
             ::usleep(50 * 1000);
+            c = ok ? 'd' : 'f';
+            (void)!::write(ready[1], &c, 1);
+            // Alive until released: a namespace freed now could give its inode number to another
+            // test's new namespace, whose events the parent's source for this one would then see.
+            (void)!::read(go[0], &c, 1);
             ::_exit(ok ? 0 : 1);
         }
         char c = 'n';
         return ::read(ready[0], &c, 1) == 1 && c == 'y';
     }
-    int finish()
+    // Lets the child make its connections; true when they all worked.
+    bool connect()
     {
-        const char c = 'g';
+        char c = 'g';
+        (void)!::write(go[1], &c, 1);
+        return ::read(ready[0], &c, 1) == 1 && c == 'd';
+    }
+    // Lets the child (and its namespace) go; its exit status.
+    int release()
+    {
+        const char c = 'x';
         (void)!::write(go[1], &c, 1);
         int status = 0;
         ::waitpid(pid, &status, 0);
@@ -169,7 +182,7 @@ void TestTcpStateEventSource::everyClientFirstClose()
     QVERIFY(other.start(50));
     TcpStateEventSource otherSource;
     QVERIFY2(otherSource.open(QStringLiteral("/proc/%1/ns/net").arg(other.pid)).ok(), "second namespace");
-    QCOMPARE(other.finish(), 0);
+    QVERIFY(other.connect());
 
     constexpr int N = 500;
     LoopbackPairs pairs;
@@ -196,7 +209,7 @@ void TestTcpStateEventSource::everyClientFirstClose()
     QCOMPARE(source.lostEvents(), quint64(0));
     QVERIFY(std::none_of(events.cbegin(), events.cend(), [](const TcpStateEvent &e) { return touches(e, 2); }));
 
-    // The other namespace's source saw its own 50 client closes (the child has exited), none of ours.
+    // The other namespace's source saw its own 50 client closes, none of ours.
     Events theirs;
     const auto theirCloses = [&theirs] {
         return std::count_if(theirs.cbegin(), theirs.cend(), [](const TcpStateEvent &e) {
@@ -206,6 +219,7 @@ void TestTcpStateEventSource::everyClientFirstClose()
     QVERIFY(drainUntil(otherSource, theirs, [&] { return theirCloses() >= 50; }));
     QCOMPARE(theirCloses(), 50);
     QVERIFY(std::all_of(theirs.cbegin(), theirs.cend(), [](const TcpStateEvent &e) { return touches(e, 2); }));
+    QCOMPARE(other.release(), 0);
 }
 
 // Without CAP_BPF and CAP_PERFMON the load fails with the reason and how to fix it, and nothing crashes.

@@ -265,7 +265,10 @@ void ChartPanel::refresh()
     if (!m_paused)
         m_viewEnd = newest;
     m_viewEnd = std::clamp(m_viewEnd, std::min(oldest + m_windowMs, newest), newest);
-    const qint64 from = m_viewEnd - m_windowMs;
+    // Until the history fills the window the axis spans the data there is (then it scrolls), so the
+    // first minutes are not a sliver at the right edge of an empty 10-minute axis.
+    const qint64 from = std::max(m_viewEnd - m_windowMs, std::min(oldest, m_viewEnd - MinSpanMs));
+    m_viewFrom = from;
 
     const int columns = std::max(100, int(m_chart->plotArea().width()));
     const auto mode = m_style == Style::Lines ? Downsampler::Mode::MinMax : Downsampler::Mode::Max;

@@ -32,6 +32,10 @@ class ChartPanel : public QWidget
 public:
     enum class Style { Lines, StackedArea };
     static constexpr std::array<qint64, 4> Windows = { 60'000, 600'000, 3'600'000, 86'400'000 };
+    // The shortest time axis while the history is younger than the window.
+    static constexpr qint64 MinSpanMs = 20'000;
+    // The time axis drawn now (from, to), ms since the epoch.
+    std::pair<qint64, qint64> timeRange() const { return { m_viewFrom, m_viewEnd }; }
 
     explicit ChartPanel(const StateHistory *history, QWidget *parent = nullptr);
 
@@ -104,4 +108,5 @@ private:
     bool m_log = false;
     bool m_paused = false;
     qint64 m_viewEnd = 0;
+    qint64 m_viewFrom = 0;
 };
