@@ -205,9 +205,8 @@ void EventsCommand::scanned(const Snapshot &snapshot)
 
 void EventsCommand::track(const Snapshot &snapshot)
 {
-    static const std::vector<TcpStateEvent> none;
     const StateEvents *kernel = snapshot.stateEvents();
-    const std::vector<TrackerEvent> events = m_tracker.update(snapshot, kernel ? kernel->changes : none);
+    const std::vector<TrackerEvent> events = m_tracker.update(snapshot);
     if (kernel && kernel->lostSincePrevious > 0) {
         std::fprintf(stderr,
             "tcpscope: eBPF: %llu state changes lost (ring buffer full): paths of this poll inferred\n",

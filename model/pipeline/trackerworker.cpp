@@ -14,9 +14,7 @@ void TrackerWorker::track(const Snapshot &snapshot, quint64 generation)
     auto r = std::make_shared<TrackerResult>();
     r->snapshot = snapshot;
     r->generation = generation;
-    static const std::vector<TcpStateEvent> none;
-    const StateEvents *kernel = snapshot.stateEvents();
-    r->events = m_tracker.update(snapshot, kernel ? kernel->changes : none); // an invalid snapshot changes nothing
+    r->events = m_tracker.update(snapshot); // an invalid snapshot changes nothing
     r->pollMs = m_tracker.lastUpdateMs();
     r->sockets.reserve(size_t(m_tracker.size()));
     for (const TrackedSocket &t : m_tracker.slots()) {

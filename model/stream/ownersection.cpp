@@ -21,11 +21,6 @@ constexpr qsizetype MaxUser = 64;
 constexpr qsizetype MaxCgroup = 4096;
 constexpr qsizetype MaxInodesPerLine = 4 * OwnerSection::InodesPerLine;
 
-bool holdable(const SocketEntry &e)
-{
-    return SocketOwners::holdable(e);
-}
-
 QString shown(QByteArrayView v)
 {
     return QString::fromUtf8(v.first(qMin<qsizetype>(v.size(), 24)));
@@ -164,7 +159,7 @@ QByteArray OwnerSection::full(const Snapshot &snapshot, quint32 scannerUid)
     for (size_t i = 0; i < sockets.size(); ++i) {
         const SocketEntry &e = sockets[i];
         const quint32 slot = owners && i < owners->slots.size() ? owners->slots[i] : 0;
-        if (holdable(e) && (slot != 0 || scannerUid == 0 || e.uid == scannerUid))
+        if (SocketOwners::holdable(e) && (slot != 0 || scannerUid == 0 || e.uid == scannerUid))
             held[slot].push_back(e.inode);
     }
     auto clean = [](const QString &s) { return s.toUtf8().replace('\t', ' ').replace('\n', ' '); };

@@ -92,6 +92,13 @@ size_t ConnectionTracker::memoryBytes() const
         + m_byId.memoryBytes();
 }
 
+std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot)
+{
+    static const std::vector<TcpStateEvent> none;
+    const StateEvents *kernel = snapshot.stateEvents();
+    return update(snapshot, kernel ? kernel->changes : none);
+}
+
 std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot, const std::vector<TcpStateEvent> &kernel)
 {
     std::vector<TrackerEvent> events;

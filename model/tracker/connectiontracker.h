@@ -23,7 +23,9 @@ public:
     // `kernel`: the state changes the eBPF event source reported since the last update (empty without
     // one). They give the exact path between two polls of a socket with the same cookie, and Transient
     // events for connections no poll listed; the poll stays the truth about what exists.
-    std::vector<TrackerEvent> update(const Snapshot &snapshot, const std::vector<TcpStateEvent> &kernel = {});
+    std::vector<TrackerEvent> update(const Snapshot &snapshot, const std::vector<TcpStateEvent> &kernel);
+    // The same with the changes the snapshot carries (Snapshot::stateEvents), none when it has none.
+    std::vector<TrackerEvent> update(const Snapshot &snapshot);
     void clear();
 
     qsizetype size() const { return qsizetype(m_index.size()); }

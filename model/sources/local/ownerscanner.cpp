@@ -6,13 +6,6 @@
 #include <pwd.h>
 #include <unistd.h>
 
-namespace {
-bool holdable(const SocketEntry &e)
-{
-    return SocketOwners::holdable(e);
-}
-} // namespace
-
 OwnerScanner::OwnerScanner(const QString &procRoot)
     : m_reader(procRoot)
     , m_euid(::geteuid())
@@ -71,7 +64,7 @@ void OwnerScanner::scan(const Snapshot &snapshot)
     InodeSet findable; // unprivileged, only our own sockets can be found: others' cost no pass over /proc
     present.reserve(snapshot.sockets().size());
     for (const SocketEntry &e : snapshot.sockets()) {
-        if (!holdable(e))
+        if (!SocketOwners::holdable(e))
             continue;
         present.insert(e.inode);
         if (m_privileged || e.uid == m_euid)
