@@ -302,6 +302,10 @@
         <source>Fix %1 so that it closes a socket when read() returns 0; restarting it frees them meanwhile.</source>
         <translation>修正 %1，讓它在 read() 回傳 0 時關閉通訊端；在那之前，重新啟動它可以釋放這些通訊端。</translation>
     </message>
+    <message>
+        <source>%1 (pid %2) holds %3 %4 sockets, the oldest for at least %5</source>
+        <translation>%1（pid %2）持有 %3 個 %4 通訊端，最久的已停留至少 %5</translation>
+    </message>
 </context>
 <context>
     <name>AdvisorPanel</name>
@@ -692,6 +696,18 @@
     <message>
         <source>Process</source>
         <translation>行程</translation>
+    </message>
+    <message>
+        <source>In this state when tcpscope started watching: at least this long, maybe much longer.</source>
+        <translation>tcpscope 開始觀察時已在此狀態：至少這麼久，可能更久。</translation>
+    </message>
+    <message>
+        <source>From the kernel&apos;s TIME_WAIT timer: 60 s (TCP_TIMEWAIT_LEN) minus the time left. A retransmitted FIN restarts the timer, so it may have been longer.</source>
+        <translation>由核心的 TIME_WAIT 計時器推得：60 秒（TCP_TIMEWAIT_LEN）減去剩餘時間。重傳的 FIN 會重新啟動計時器，所以實際可能更久。</translation>
+    </message>
+    <message>
+        <source>Since tcpscope saw it enter this state, at most one poll interval late.</source>
+        <translation>自 tcpscope 看到它進入此狀態起算，最多晚一個輪詢間隔。</translation>
     </message>
 </context>
 <context>
