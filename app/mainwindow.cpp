@@ -18,6 +18,7 @@
 #include "pollstatusbar.h"
 #include "replaydriver.h"
 #include "screenshottrigger.h"
+#include "shortcutsdialog.h"
 #include "sourceactions.h"
 #include "sources/sourcefactory.h"
 #include "statusnotice.h"
@@ -350,6 +351,10 @@ void MainWindow::createMenus()
     m_lessonsDock->addMenus(menuBar());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(tr("Ctrl+/")), this, [this] {
+        ShortcutsDialog dialog(menuBar(), this);
+        dialog.exec();
+    });
     help->addAction(tr("&About tcpscope"), this, [this] {
         AboutDialog about(this);
         about.exec();
@@ -362,13 +367,13 @@ void MainWindow::createViewMenu()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_toolBar->pauseAction()); // Space
     m_viewMenu->addAction(m_toolBar->groupByProcessAction());
-    m_viewMenu->addAction(tr("Step one poll"), QKeySequence(tr("Ctrl+Right")), this, [this] {
+    m_viewMenu->addAction(tr("Step one poll (replay: one frame)"), QKeySequence(tr("Ctrl+Right")), this, [this] {
         if (m_replayControls)
             m_replayControls->step(1);
         else
             m_session->pollNow();
     });
-    m_viewMenu->addAction(tr("Step one poll back (replay)"), QKeySequence(tr("Ctrl+Left")), this, [this] {
+    m_viewMenu->addAction(tr("Step one frame back (replay)"), QKeySequence(tr("Ctrl+Left")), this, [this] {
         if (m_replayControls)
             m_replayControls->step(-1);
     });

@@ -1230,10 +1230,6 @@
         <translation>暫停</translation>
     </message>
     <message>
-        <source>Pause or resume polling (Space)</source>
-        <translation>暫停或繼續輪詢 (Space)</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
@@ -1331,6 +1327,10 @@
         <source>%1: no sockets</source>
         <translation>%1：沒有通訊端</translation>
     </message>
+    <message>
+        <source>Pause or resume polling (Space or F5)</source>
+        <translation>暫停或繼續輪詢（空白鍵或 F5）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1403,16 +1403,8 @@
         <translation>%1 — tcpscope（%2）</translation>
     </message>
     <message>
-        <source>Step one poll</source>
-        <translation>前進一次輪詢</translation>
-    </message>
-    <message>
         <source>Ctrl+Right</source>
         <translation>Ctrl+Right</translation>
-    </message>
-    <message>
-        <source>Step one poll back (replay)</source>
-        <translation>倒退一次輪詢（重播）</translation>
     </message>
     <message>
         <source>Ctrl+Left</source>
@@ -1461,6 +1453,22 @@
     <message>
         <source>%1 (%2), process %3</source>
         <translation>%1（%2），行程 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>Step one poll (replay: one frame)</source>
+        <translation>前進一次輪詢（重播時：一個畫格）</translation>
+    </message>
+    <message>
+        <source>Step one frame back (replay)</source>
+        <translation>後退一個畫格（重播）</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +1916,49 @@
     <message>
         <source>frame %1 of %2 cannot be read</source>
         <translation>無法讀取 %2 的畫格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>Clear the filter (in the filter box)</source>
+        <translation>清除篩選（在篩選框中）</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as text</source>
+        <translation>將選取的列複製為文字</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>狀態圖</translation>
+    </message>
+    <message>
+        <source>Zoom the diagram</source>
+        <translation>縮放狀態圖</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>滑鼠滾輪</translation>
     </message>
 </context>
 <context>
