@@ -11,6 +11,8 @@
 #include "models/connectiontablemodel.h"
 #include "models/processgroupmodel.h"
 #include "panels/advisorpanel.h"
+#include "panels/advisorstyle.h"
+#include "panels/findingsbanner.h"
 #include "panels/replaycontrols.h"
 #include "panels/tunablespanel.h"
 #include "pipeline/livesession.h"
@@ -39,6 +41,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     : QMainWindow(parent)
@@ -121,6 +124,7 @@ void MainWindow::onSourceChanged(bool sameHost)
     if (!sameHost) {
         m_toolBar->setProcess(0, 0); // another host's pids are other processes
         m_presenter->reset();
+        m_findings->reset();
     }
     m_toolBar->setSource(m_session->sourceDescription());
     m_statusBar->setSource(m_session->sourceDescription());
@@ -151,7 +155,15 @@ void MainWindow::createWidgets()
     m_scene = new StateDiagramScene(this);
     m_diagram = new StateDiagramView(m_scene, this);
     m_diagram->setAccessibleName(tr("TCP state diagram"));
-    setCentralWidget(m_diagram);
+    // The most severe finding above the diagram, seen without opening a tab.
+    m_findings = new FindingsBanner(this);
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_findings);
+    centreLayout->addWidget(m_diagram, 1);
+    setCentralWidget(centre);
 
     m_tableModel = new ConnectionTableModel(this);
     m_tableModel->setCommandLineLookup(&SourceFactory::commandLine);
@@ -245,6 +257,19 @@ void MainWindow::createDocks()
 
     connect(m_chart, &ChartPanel::stateActivated, this, &MainWindow::showState);
     connect(m_advisor, &AdvisorPanel::stateActivated, this, &MainWindow::showState);
+    connect(m_advisor, &AdvisorPanel::advisoriesChanged, this, [this, advisorDock](const std::vector<Advisory> &a) {
+        m_findings->setAdvisories(a);
+        advisorDock->setWindowTitle(a.empty() ? tr("Advisor") : tr("Advisor (%1)").arg(a.size()));
+    });
+    connect(m_findings, &FindingsBanner::showSockets, this, &MainWindow::showState);
+    connect(m_findings, &FindingsBanner::showDetails, this, [this, advisorDock](const QString &id) {
+        advisorDock->show();
+        advisorDock->raise();
+        m_advisor->select(id);
+    });
+    connect(m_findings, &FindingsBanner::announced, this, [this](const Advisory &a) {
+        m_statusBar->showMessage(tr("New finding (%1): %2").arg(AdvisorStyle::text(a.severity), a.title), 10'000);
+    });
     // The lesson's endpoints light up in the live diagram while the lessons are open.
     connect(m_lessonsDock, &LessonsDock::lessonStatesChanged, m_scene, &StateDiagramScene::setLessonStates);
     connect(m_lessonsDock, &LessonsDock::labStarted, m_session, &LiveSession::pollNow);

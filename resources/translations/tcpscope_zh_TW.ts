@@ -846,6 +846,43 @@
     </message>
 </context>
 <context>
+    <name>FindingsBanner</name>
+    <message>
+        <source>Show sockets</source>
+        <translation>顯示通訊端</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資訊</translation>
+    </message>
+    <message>
+        <source>Top finding</source>
+        <translation>最重要的發現</translation>
+    </message>
+    <message>
+        <source>Filter the table and the diagram to the sockets of this finding</source>
+        <translation>將表格與狀態圖篩選為此發現相關的通訊端</translation>
+    </message>
+    <message>
+        <source>Open the finding in the Advisor panel: evidence, why it matters, what to do</source>
+        <translation>在診斷建議面板中開啟此發現：證據、為何重要、該怎麼做</translation>
+    </message>
+    <message>
+        <source>Dismiss until another finding comes up</source>
+        <translation>關閉，直到出現其他發現</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform>（另有 %n 項）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InetDiagParser</name>
     <message>
         <source>%1 stray bytes after the last netlink message</source>
@@ -1469,6 +1506,14 @@
     <message>
         <source>Step one frame back (replay)</source>
         <translation>後退一個畫格（重播）</translation>
+    </message>
+    <message>
+        <source>Advisor (%1)</source>
+        <translation>診斷建議（%1）</translation>
+    </message>
+    <message>
+        <source>New finding (%1): %2</source>
+        <translation>新發現（%1）：%2</translation>
     </message>
 </context>
 <context>
