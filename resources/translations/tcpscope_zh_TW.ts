@@ -2727,5 +2727,9 @@
         <source>&lt;p&gt;tcpscope reads this value but has no description of it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;tcpscope 會讀取此值，但沒有它的說明。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Meaning</source>
+        <translation>作用</translation>
+    </message>
 </context>
 </TS>
