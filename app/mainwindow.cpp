@@ -38,6 +38,7 @@
 #include <QLegend>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QToolBar>
@@ -68,7 +69,11 @@ MainWindow::~MainWindow()
 void MainWindow::init()
 {
     setWindowTitle(QStringLiteral("tcpscope"));
-    resize(1440, 900);
+    // 1440x900, or the screen's room on a smaller one (a 1366x768 laptop on a projector).
+    QSize size(1440, 900);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    resize(size);
     m_session = new LiveSession(this);
     m_sources = new SourceActions(m_session, m_options.source, this);
     createWidgets();
