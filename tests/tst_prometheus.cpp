@@ -6,7 +6,10 @@
 #include "report/prometheusexposition.h"
 #include "snapshotbuilder.h"
 
+#include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -42,6 +45,20 @@ Snapshot owned(const Snapshot &s, const QString &name)
 class TestPrometheus : public QObject
 {
     Q_OBJECT
+    // Debian's promtool; in CI its absence fails the test.
+    static QString promtoolOrSkip()
+    {
+        const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
+        if (promtool.isEmpty()) {
+            const char *why = "promtool is not installed (scripts/dev.sh installs Debian's prometheus package)";
+            if (NetNamespace::mustNotSkip())
+                QTest::qFail(why, __FILE__, __LINE__);
+            else
+                QTest::qSkip(why, __FILE__, __LINE__);
+        }
+        return promtool;
+    }
+
 private Q_SLOTS:
     void nodeExporterNamesAndValues()
     {
@@ -88,14 +105,60 @@ private Q_SLOTS:
                 line.constData());
     }
 
+    // The Grafana dashboard and the alerting rules name only series the exposition has.
+    void dashboardAndRulesUseRealSeries()
+    {
+        Advisory a;
+        a.id = QStringLiteral("x");
+        const QByteArray text = PrometheusExposition::format(owned(busy(), QStringLiteral("nginx")), { a });
+        for (const char *file :
+            { "/resources/grafana/tcpscope-dashboard.json", "/resources/prometheus/tcpscope-alerts.yml" }) {
+            QFile f(QStringLiteral(TCPSCOPE_SOURCE_DIR) + QLatin1String(file));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString body = QString::fromUtf8(f.readAll());
+            QRegularExpressionMatchIterator it
+                = QRegularExpression(QStringLiteral("\\b(node_tcp_[a-z_]+|tcpscope_[a-z_]+)\\b")).globalMatch(body);
+            int names = 0;
+            while (it.hasNext()) {
+                const QString name = it.next().captured(1);
+                if (name == QLatin1String("tcpscope_states") || name.startsWith(QLatin1String("tcpscope_dashboard")))
+                    continue; // the dashboard's own uid
+                ++names;
+                const QByteArray n = name.toUtf8();
+                QVERIFY2(text.contains(QByteArray("\n" + n + '{')) || text.contains(QByteArray("\n" + n + ' '))
+                        || text.contains(QByteArray("# TYPE " + n + ' ')),
+                    qPrintable(QStringLiteral("%1 names %2, which the exposition does not have")
+                                   .arg(QLatin1String(file), name)));
+            }
+            QVERIFY(names > 3);
+        }
+        QVERIFY(QJsonDocument::fromJson([] {
+            QFile f(QStringLiteral(TCPSCOPE_SOURCE_DIR "/resources/grafana/tcpscope-dashboard.json"));
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }())
+                    .isObject());
+    }
+
+    // promtool's own unit test of the alerting rules (tests/data/prometheus/tcpscope-alerts-test.yml).
+    void alertsFire()
+    {
+        const QString promtool = promtoolOrSkip();
+        if (promtool.isEmpty())
+            return;
+        QProcess p;
+        p.setWorkingDirectory(QStringLiteral(TCPSCOPE_SOURCE_DIR "/tests/data/prometheus"));
+        p.start(
+            promtool, { QStringLiteral("test"), QStringLiteral("rules"), QStringLiteral("tcpscope-alerts-test.yml") });
+        QVERIFY(p.waitForFinished(30'000));
+        QVERIFY2(p.exitCode() == 0, QByteArray(p.readAllStandardOutput() + p.readAllStandardError()).constData());
+    }
+
     void promtoolAcceptsIt()
     {
-        const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
-        if (promtool.isEmpty()) {
-            if (NetNamespace::mustNotSkip())
-                QFAIL("promtool is not installed (scripts/dev.sh installs Debian's prometheus package)");
-            QSKIP("promtool is not installed (scripts/dev.sh installs Debian's prometheus package)");
-        }
+        const QString promtool = promtoolOrSkip();
+        if (promtool.isEmpty())
+            return;
         Advisory a;
         a.id = QStringLiteral("close-wait-piling");
         a.severity = Advisory::Severity::Warning;
