@@ -1868,6 +1868,21 @@
     </message>
 </context>
 <context>
+    <name>PrometheusClient</name>
+    <message>
+        <source>--match takes a Prometheus selector such as {job=&quot;web&quot;}, not &apos;%1&apos;</source>
+        <translation>--match 需要 Prometheus 選擇器，例如 {job=&quot;web&quot;}，而不是「%1」</translation>
+    </message>
+    <message>
+        <source>%1: %2 (is Prometheus running there? its default port is 9090)</source>
+        <translation>%1：%2（那裡有執行 Prometheus 嗎？它的預設連接埠是 9090）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PrometheusResponse</name>
     <message>
         <source>not a Prometheus API reply (%1)</source>
