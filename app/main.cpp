@@ -1,6 +1,7 @@
 #include "appoptions.h"
 #include "eventscommand.h"
 #include "fleetcommand.h"
+#include "fleetwindow.h"
 #include "killcommand.h"
 #include "mainwindow.h"
 #include "sessionsettings.h"
@@ -73,6 +74,10 @@ int main(int argc, char **argv)
     if (!options.lesson.isEmpty())
         return TeachingCommands::showLesson(options);
     SessionSettings::applyTo(options);
+    if (!options.prometheus.isEmpty()) {
+        FleetWindow::open(options.prometheus, options.prometheusMatch, options);
+        return QApplication::exec();
+    }
     MainWindow window(options);
     SessionSettings::watch(&window, options);
     window.show();

@@ -5,6 +5,7 @@
 #include "diagram/statediagramscene.h"
 #include "diagram/statediagramview.h"
 #include "endconnectionaction.h"
+#include "fleetwindow.h"
 #include "labfeed.h"
 #include "maintoolbar.h"
 #include "models/connectionfilterproxy.h"
@@ -35,6 +36,7 @@
 #include <QChart>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QLegend>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -371,6 +373,14 @@ void MainWindow::createMenus()
     file->addAction(m_sources->connectAction());
     file->addAction(m_sources->openRecordingAction());
     file->addAction(m_sources->thisHostAction());
+    file->addAction(tr("Connect to &Prometheus..."), this, [this] {
+        bool ok = false;
+        const QString url = QInputDialog::getText(this, tr("Connect to Prometheus"),
+            tr("Prometheus server (its hosts with tcpscope-agent --metrics or node_exporter tcpstat):"),
+            QLineEdit::Normal, QStringLiteral("http://localhost:9090"), &ok);
+        if (ok && !url.trimmed().isEmpty())
+            FleetWindow::open(QUrl::fromUserInput(url.trimmed()), QString(), m_options);
+    });
     file->addSeparator();
     file->addAction(m_sources->recordAction());
     file->addAction(m_sources->stopRecordingAction());

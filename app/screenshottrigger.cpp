@@ -28,7 +28,7 @@ void ScreenshotTrigger::pollShown()
 
 void ScreenshotTrigger::take(int attemptsLeft)
 {
-    if (m_scene->isAnimating() && attemptsLeft > 0) {
+    if (m_scene && m_scene->isAnimating() && attemptsLeft > 0) {
         QTimer::singleShot(50, this, [this, attemptsLeft] { take(attemptsLeft - 1); });
         return;
     }

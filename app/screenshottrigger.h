@@ -8,7 +8,8 @@ class StateDiagramScene;
 
 // --screenshot: once the first poll is on screen, waits delayMs (--screenshot-delay: polls go on, so
 // the chart fills), then for the layout to settle and the diagram's tokens to arrive, saves `window` to `path` and
-// quits the application (exit code 1 if it could not be saved). A child of the window.
+// quits the application (exit code 1 if it could not be saved). A child of the window. Without a scene
+// (the fleet window) it waits for nothing but the delay.
 class ScreenshotTrigger : public QObject
 {
     Q_OBJECT

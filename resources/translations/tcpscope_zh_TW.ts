@@ -922,6 +922,43 @@
     </message>
 </context>
 <context>
+    <name>FleetWindow</name>
+    <message>
+        <source>tcpscope fleet: %1</source>
+        <translation>tcpscope 主機群：%1</translation>
+    </message>
+    <message>
+        <source>Hosts, most trouble first</source>
+        <translation>主機，問題最多的在前</translation>
+    </message>
+    <message>
+        <source>asking %1 ...</source>
+        <translation>正在查詢 %1 ...</translation>
+    </message>
+    <message>
+        <source>Watch a host</source>
+        <translation>觀察主機</translation>
+    </message>
+    <message>
+        <source>ssh destination:</source>
+        <translation>ssh 目的地：</translation>
+    </message>
+    <message>
+        <source>%1 has no instance with node_tcp_connection_states: add tcpscope-agent --metrics (or node_exporter --collector.tcpstat) to its scrape targets</source>
+        <translation>%1 沒有任何具備 node_tcp_connection_states 的執行個體：請將 tcpscope-agent --metrics（或 node_exporter --collector.tcpstat）加入其抓取目標</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s), updated %1; double-click one to watch it live</source>
+        <translation>
+            <numerusform>%n 台主機，更新於 %1；按兩下即可即時觀察</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; retrying in 15 s</source>
+        <translation>%1；15 秒後重試</translation>
+    </message>
+</context>
+<context>
     <name>InetDiagParser</name>
     <message>
         <source>%1 stray bytes after the last netlink message</source>
@@ -1553,6 +1590,18 @@
     <message>
         <source>New finding (%1): %2</source>
         <translation>新發現（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Prometheus...</source>
+        <translation>連線到 &amp;Prometheus...</translation>
+    </message>
+    <message>
+        <source>Connect to Prometheus</source>
+        <translation>連線到 Prometheus</translation>
+    </message>
+    <message>
+        <source>Prometheus server (its hosts with tcpscope-agent --metrics or node_exporter tcpstat):</source>
+        <translation>Prometheus 伺服器（其中具備 tcpscope-agent --metrics 或 node_exporter tcpstat 的主機）：</translation>
     </message>
 </context>
 <context>
