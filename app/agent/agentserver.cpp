@@ -1,6 +1,7 @@
 #include "agentserver.h"
 
-#include <QDateTime>
+#include "agentstream.h"
+
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -10,9 +11,9 @@ namespace {
 constexpr qint64 MinBacklogBytes = 4 << 20; // per client, on top of the kernel's socket buffer
 } // namespace
 
-AgentServer::AgentServer(QString procRoot, int intervalMs, QObject *parent)
+AgentServer::AgentServer(AgentStream &stream, int intervalMs, QObject *parent)
     : QObject(parent)
-    , m_frames(std::move(procRoot))
+    , m_stream(stream)
     , m_server(new QTcpServer(this))
 {
     m_timer.setInterval(intervalMs);
@@ -57,8 +58,7 @@ void AgentServer::accept()
         }
         connect(s, &QTcpSocket::readyRead, s, [s] { s->readAll(); }); // never interpreted
         connect(s, &QTcpSocket::disconnected, this, [this, s] { drop(s); });
-        m_clients.push_back({ s });
-        m_frames.restart(); // its first frame holds a full owner table
+        m_clients.push_back({ s }); // out of step: its first frame is a keyframe with a full owner table
     }
 }
 
@@ -68,17 +68,37 @@ void AgentServer::drop(QTcpSocket *socket)
     socket->deleteLater();
 }
 
+void AgentServer::send(Client &c, const QByteArray &frame)
+{
+    if (c.inStep) {
+        c.socket->write(frame);
+        return;
+    }
+    const QByteArray &key = m_stream.keyframe();
+    m_keyBytes = key.size();
+    c.socket->write(key);
+    c.inStep = true;
+}
+
 void AgentServer::tick()
 {
     if (m_clients.empty())
-        return; // nobody is watching: do not even read /proc
-    const QByteArray frame = m_frames.next(QDateTime::currentMSecsSinceEpoch());
-    const qint64 limit = qMax(MinBacklogBytes, 2 * qint64(frame.size()));
+        return; // nobody is watching: do not even read the sockets
+    const QByteArray &frame = m_stream.next();
+    if (frame.isEmpty()) {
+        std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(m_stream.last().status().error()));
+        return;
+    }
+    if (m_stream.lastWasKey())
+        m_keyBytes = frame.size();
+    // Room for a keyframe and a frame: a client that just got its keyframe must not miss the next delta.
+    const qint64 limit = qMax(MinBacklogBytes, 2 * qMax(m_keyBytes, qint64(frame.size())));
     const int maxSkippedInARow = qMax(1, m_stallTimeoutMs / qMax(1, m_timer.interval()));
     std::vector<QTcpSocket *> stalled;
     for (Client &c : m_clients) {
         // Whole frames only: a client either gets this frame complete or not at all.
         if (c.socket->bytesToWrite() > limit) {
+            c.inStep = false; // it misses this frame: a delta after it would not apply
             if (c.skipped++ == 0)
                 std::fprintf(stderr, "tcpscope-agent: client %s:%u is not reading; skipping frames for it\n",
                     qPrintable(c.socket->peerAddress().toString()), unsigned(c.socket->peerPort()));
@@ -90,7 +110,7 @@ void AgentServer::tick()
             continue;
         }
         c.skippedInARow = 0;
-        c.socket->write(frame);
+        send(c, frame);
     }
     for (QTcpSocket *s : stalled) {
         s->abort();

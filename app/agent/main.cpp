@@ -4,11 +4,11 @@
 //   ssh host tcpscope-agent --stdout | tcpscope --stdin
 //   ssh -L 7411:127.0.0.1:7411 host tcpscope-agent --listen 7411   then   tcpscope --connect 127.0.0.1:7411
 #include "agentserver.h"
-#include "sources/local/ownedframes.h"
+#include "agentstream.h"
+#include "sources/snapshotsource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QThread>
 
@@ -33,13 +33,16 @@ bool writeAll(int fd, const QByteArray &b)
 }
 
 // Frames to stdout until the reader goes away (write fails) or count frames are out.
-int runStdout(const QString &root, int intervalMs, qint64 count)
+// The pipe never skips a frame (write blocks), so it stays in step: keyframe first, then deltas.
+int runStdout(AgentStream &stream, int intervalMs, qint64 count)
 {
-    OwnedFrames frames(root);
     for (qint64 i = 0; count <= 0 || i < count; ++i) {
         if (i > 0)
             QThread::msleep(ulong(intervalMs));
-        if (!writeAll(STDOUT_FILENO, frames.next(QDateTime::currentMSecsSinceEpoch())))
+        const QByteArray &frame = stream.next();
+        if (frame.isEmpty())
+            std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(stream.last().status().error()));
+        else if (!writeAll(STDOUT_FILENO, frame))
             return 0; // the reader closed: the normal way to end
     }
     return 0;
@@ -60,7 +63,8 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(TCPSCOPE_VERSION));
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Streams this host's TCP socket tables and tunables to tcpscope. "
-                                               "It only reads /proc and never runs anything a client sends."));
+                                               "It reads sockets with netlink sock_diag (or /proc) and owners from "
+                                               "/proc, and never runs anything a client sends."));
     p.addHelpOption();
     p.addVersionOption();
     p.addOption(
@@ -78,8 +82,9 @@ int main(int argc, char **argv)
     p.addOption({ QStringLiteral("stall-timeout"),
         QStringLiteral("With --listen: drop a client that has read nothing for MS milliseconds."), QStringLiteral("MS"),
         QString::number(AgentServer::DefaultStallTimeoutMs) });
-    p.addOption({ QStringLiteral("proc-root"), QStringLiteral("Read DIR instead of /proc."), QStringLiteral("DIR"),
-        QStringLiteral("/proc") });
+    p.addOption({ QStringLiteral("proc-root"),
+        QStringLiteral("Read the sockets as text from DIR/net/tcp{,6} instead of netlink sock_diag."),
+        QStringLiteral("DIR"), QStringLiteral("/proc") });
     p.process(app);
 
     bool ok = false;
@@ -100,8 +105,12 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("--proc-root %1: no such directory").arg(root));
     if (p.isSet(QStringLiteral("stdout")) == p.isSet(QStringLiteral("listen")))
         return fail(QStringLiteral("choose one of --stdout and --listen"));
+    QString how;
+    std::unique_ptr<SnapshotSource> source = AgentStream::openSource(root, p.isSet(QStringLiteral("proc-root")), &how);
+    std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(how));
+    AgentStream stream(std::move(source), root);
     if (p.isSet(QStringLiteral("stdout")))
-        return runStdout(root, interval, count);
+        return runStdout(stream, interval, count);
 
     QString spec = p.value(QStringLiteral("listen"));
     QString host = QStringLiteral("127.0.0.1");
@@ -121,7 +130,7 @@ int main(int argc, char **argv)
     else if (!address.setAddress(host))
         return fail(QStringLiteral("--listen: '%1' is not an IP address").arg(host));
 
-    AgentServer server(root, interval);
+    AgentServer server(stream, interval);
     server.setMaxClients(maxClients);
     server.setStallTimeoutMs(stallTimeout);
     const Status listening = server.listen(address, quint16(port), p.isSet(QStringLiteral("allow-remote")));

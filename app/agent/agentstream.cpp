@@ -1,0 +1,78 @@
+#include "agentstream.h"
+
+#include "sources/local/procsource.h"
+#include "sources/snapshotsource.h"
+
+#if defined(Q_OS_LINUX)
+#include "sources/local/netlinksource.h"
+#endif
+
+#include <unistd.h>
+
+std::unique_ptr<SnapshotSource> AgentStream::openSource(const QString &procRoot, bool procRootGiven, QString *why)
+{
+    // A --proc-root tree is text on disk: only the /proc parser can read it (as SourceFactory does).
+    if (procRootGiven) {
+        *why = QStringLiteral("reading sockets from %1/net/tcp{,6} (--proc-root)").arg(procRoot);
+        return std::make_unique<ProcSource>(procRoot);
+    }
+#if defined(Q_OS_LINUX)
+    // netlink as ss does: binary rows, no text formatting in the kernel (docs/performance.md).
+    auto netlink = std::make_unique<NetlinkSource>();
+    std::vector<SocketEntry> rows;
+    ProblemList problems;
+    const Status probed = netlink->dump(rows, problems);
+    if (probed.ok()) {
+        *why = QStringLiteral("reading sockets with netlink sock_diag");
+        return netlink;
+    }
+    *why = QStringLiteral("netlink sock_diag unavailable (%1); reading /proc/net/tcp{,6} instead").arg(probed.error());
+#else
+    *why = QStringLiteral("no netlink sock_diag on this system; reading /proc/net/tcp{,6}");
+#endif
+    return std::make_unique<ProcSource>(procRoot);
+}
+
+AgentStream::AgentStream(std::unique_ptr<SnapshotSource> source, const QString &procRoot)
+    : m_source(std::move(source))
+    , m_scanner(procRoot)
+    , m_euid(::geteuid())
+{ }
+
+AgentStream::~AgentStream() = default;
+
+Snapshot AgentStream::withOwners(const Snapshot &polled, bool full)
+{
+    Snapshot owned = polled.withOwners(m_scanner.attach(polled));
+    if (full || m_encoder.needsFull(owned)) {
+        m_scanner.scan(owned); // reads /proc/PID/fd only for inodes it does not know
+        owned = polled.withOwners(m_scanner.attach(polled));
+    }
+    return owned;
+}
+
+const QByteArray &AgentStream::next()
+{
+    m_keyframe.clear();
+    m_frame.clear();
+    const Snapshot polled = m_source->poll();
+    if (!polled.isValid()) {
+        m_last = polled;
+        return m_frame;
+    }
+    m_last = withOwners(polled, false);
+    m_frame = m_writer.frame(m_last, m_encoder.section(m_last, m_euid));
+    ProblemList problems;
+    m_mirror.feed(StreamFrame { ++m_number, m_frame }, problems);
+    return m_frame;
+}
+
+const QByteArray &AgentStream::keyframe()
+{
+    if (m_keyframe.isEmpty() && !m_frame.isEmpty()) {
+        const Snapshot owned = withOwners(m_last, true);
+        OwnerEncoder fresh; // has sent nothing: its first section is a full table
+        m_keyframe = m_mirror.keyframe(fresh.section(owned, m_euid));
+    }
+    return m_keyframe;
+}

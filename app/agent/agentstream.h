@@ -1,0 +1,56 @@
+#pragma once
+
+#include "core/snapshot.h"
+#include "sources/local/ownerscanner.h"
+#include "stream/ownerencoder.h"
+#include "stream/streamdeltawriter.h"
+#include "stream/streamtable.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+class SnapshotSource;
+
+// The agent's one writer, shared by --stdout and every --listen client: one capture per tick (netlink
+// sock_diag, or /proc text with --proc-root), owners attached (OwnerScanner, as ss -p), and one frame
+// of stream format 2 (StreamDeltaWriter: a keyframe, then deltas) that every output in step is sent.
+// An output that joins or missed a frame must not get a delta (docs/stream-format.md, "@seq"): it gets
+// keyframe(), the same state as the shared frame with the same @seq and a full owner table, so the
+// shared deltas that follow apply to it. The keyframe is written from a StreamTable that follows the
+// shared frames (as a recording inserts keyframes), built at most once per tick however many need it,
+// so a client joining never costs the others a keyframe.
+class AgentStream
+{
+public:
+    // What reads the sockets: `procRoot` as text when given, else netlink with a /proc fallback;
+    // `why` says which and, after a fallback, the reason (for stderr).
+    static std::unique_ptr<SnapshotSource> openSource(const QString &procRoot, bool procRootGiven, QString *why);
+
+    AgentStream(std::unique_ptr<SnapshotSource> source, const QString &procRoot);
+    ~AgentStream();
+
+    // Captures once and returns the frame for outputs in step; empty when the capture failed.
+    const QByteArray &next();
+    // The last capture as a keyframe with the last frame's @seq and a full "@owners" table.
+    const QByteArray &keyframe();
+    const Snapshot &last() const { return m_last; }
+    // Whether the frame next() returned last was a keyframe (an output out of step may take it).
+    bool lastWasKey() const { return m_writer.lastWasKey(); }
+
+private:
+    Snapshot capture();
+    Snapshot withOwners(const Snapshot &polled, bool full);
+
+    std::unique_ptr<SnapshotSource> m_source;
+    OwnerScanner m_scanner;
+    OwnerEncoder m_encoder;
+    StreamDeltaWriter m_writer;
+    StreamTable m_mirror; // the shared frames applied: what an output in step holds
+    Snapshot m_last;
+    QByteArray m_frame;
+    QByteArray m_keyframe; // of m_frame; empty until asked for
+    qint64 m_number = 0;
+    quint32 m_euid;
+};
