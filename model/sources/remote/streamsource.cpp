@@ -87,6 +87,7 @@ bool StreamSource::ensureOpen(QString *message)
     m_everOpened = true;
     m_frameThisSession = false;
     m_owners.reset(); // a new session starts with a full owner table
+    m_link.reset();
     m_sinceData.start();
     return true;
 }
@@ -112,6 +113,7 @@ bool StreamSource::readFrames(int timeoutMs)
             continue;
         }
         m_reader.feed(QByteArrayView(m_buffer.data(), n));
+        m_link.received(n, QDateTime::currentMSecsSinceEpoch());
         if (!m_options.latestOnly && m_reader.hasFrame())
             return true;
         // A producer faster than the drain (a recording piped to --stdin) must not hold the poll.
@@ -163,8 +165,10 @@ Snapshot StreamSource::poll()
     SnapshotData d = StreamFrameDecoder::decode(frame, m_parserOptions);
     d.problems.append(ownerProblems);
     d.source = description();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_link.shown(frame.text.size(), d.timeMs, skipped, now);
+    d.link = m_link.stats(now);
     if (m_options.useArrivalTime) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 skewS = (d.timeMs - now) / 1000;
         if (qAbs(skewS) >= MaxSkewS)
             d.problems.add({ QStringLiteral("stream"), 0,

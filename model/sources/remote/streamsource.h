@@ -1,6 +1,7 @@
 #pragma once
 
 #include "parse/procnettcpparser.h"
+#include "sources/remote/linkmeter.h"
 #include "sources/remote/streamchannel.h"
 #include "sources/snapshotsource.h"
 #include "stream/streamframereader.h"
@@ -56,6 +57,7 @@ private:
     Options m_options;
     StreamFrameReader m_reader;
     StreamOwners m_owners; // the "@owners" tables of this session's frames
+    LinkMeter m_link; // throughput and whether the link keeps up, for the status bar
     ProcNetTcpParser::Options m_parserOptions;
     std::vector<char> m_buffer;
     QElapsedTimer m_sinceLoss;
