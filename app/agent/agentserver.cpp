@@ -82,8 +82,10 @@ void AgentServer::send(Client &c, const QByteArray &frame)
 
 void AgentServer::tick()
 {
-    if (m_clients.empty())
+    if (m_clients.empty()) {
+        m_stream.idle();
         return; // nobody is watching: do not even read the sockets
+    }
     const QByteArray &frame = m_stream.next();
     if (frame.isEmpty()) {
         std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(m_stream.last().status().error()));

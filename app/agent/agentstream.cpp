@@ -1,5 +1,6 @@
 #include "agentstream.h"
 
+#include "pipeline/eventdrainer.h"
 #include "sources/local/procsource.h"
 #include "sources/snapshotsource.h"
 
@@ -41,6 +42,21 @@ AgentStream::AgentStream(std::unique_ptr<SnapshotSource> source, const QString &
 
 AgentStream::~AgentStream() = default;
 
+bool AgentStream::startStateEvents(std::function<void(const Status &)> started)
+{
+    std::shared_ptr<StateEventFeed> feed = m_source->stateEventFeed();
+    if (!feed)
+        return false;
+    m_events = std::make_unique<EventDrainer>(std::move(feed), std::move(started));
+    return true;
+}
+
+void AgentStream::idle()
+{
+    if (m_events)
+        m_events->take();
+}
+
 Snapshot AgentStream::withOwners(const Snapshot &polled, bool full)
 {
     Snapshot owned = polled.withOwners(m_scanner.attach(polled));
@@ -55,7 +71,9 @@ const QByteArray &AgentStream::next()
 {
     m_keyframe.clear();
     m_frame.clear();
-    const Snapshot polled = m_source->poll();
+    Snapshot polled = m_source->poll();
+    if (m_events) // right after the dump, as the poll worker does: a change the dump saw comes with it
+        polled = polled.withStateEvents(m_events->take());
     if (!polled.isValid()) {
         m_last = polled;
         return m_frame;

@@ -9,8 +9,10 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
+class EventDrainer;
 class SnapshotSource;
 
 // The agent's one writer, shared by --stdout and every --listen client: one capture per tick (netlink
@@ -31,6 +33,12 @@ public:
     AgentStream(std::unique_ptr<SnapshotSource> source, const QString &procRoot);
     ~AgentStream();
 
+    // Runs the source's eBPF state-change feed (NetlinkSource: sock:inet_sock_set_state), so frames
+    // carry "@events"; false when the source has none. `started` gets the outcome, on another thread.
+    bool startStateEvents(std::function<void(const Status &)> started);
+    // No output is watching: drops the changes gathered, so an idle --listen holds no memory for them.
+    void idle();
+
     // Captures once and returns the frame for outputs in step; empty when the capture failed.
     const QByteArray &next();
     // The last capture as a keyframe with the last frame's @seq and a full "@owners" table.
@@ -44,6 +52,7 @@ private:
     Snapshot withOwners(const Snapshot &polled, bool full);
 
     std::unique_ptr<SnapshotSource> m_source;
+    std::unique_ptr<EventDrainer> m_events;
     OwnerScanner m_scanner;
     OwnerEncoder m_encoder;
     StreamDeltaWriter m_writer;

@@ -48,6 +48,20 @@ int runStdout(AgentStream &stream, int intervalMs, qint64 count)
     return 0;
 }
 
+// With privilege (CAP_BPF, CAP_PERFMON) frames also carry every state change between them.
+void startStateEvents(AgentStream &stream)
+{
+    const bool feed = stream.startStateEvents([](const Status &s) {
+        if (s.ok())
+            std::fprintf(stderr, "tcpscope-agent: eBPF state changes on: frames carry @events\n");
+        else
+            std::fprintf(stderr, "tcpscope-agent: no eBPF state changes (%s)\n", qPrintable(s.error()));
+        std::fflush(stderr);
+    });
+    if (!feed)
+        std::fprintf(stderr, "tcpscope-agent: no eBPF state changes: they need netlink sock_diag cookies\n");
+}
+
 int fail(const QString &message)
 {
     std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(message));
@@ -82,6 +96,8 @@ int main(int argc, char **argv)
     p.addOption({ QStringLiteral("stall-timeout"),
         QStringLiteral("With --listen: drop a client that has read nothing for MS milliseconds."), QStringLiteral("MS"),
         QString::number(AgentServer::DefaultStallTimeoutMs) });
+    p.addOption({ QStringLiteral("no-ebpf"),
+        QStringLiteral("Do not load the eBPF program that reports every TCP state change (@events).") });
     p.addOption({ QStringLiteral("proc-root"),
         QStringLiteral("Read the sockets as text from DIR/net/tcp{,6} instead of netlink sock_diag."),
         QStringLiteral("DIR"), QStringLiteral("/proc") });
@@ -109,6 +125,8 @@ int main(int argc, char **argv)
     std::unique_ptr<SnapshotSource> source = AgentStream::openSource(root, p.isSet(QStringLiteral("proc-root")), &how);
     std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(how));
     AgentStream stream(std::move(source), root);
+    if (!p.isSet(QStringLiteral("no-ebpf")))
+        startStateEvents(stream);
     if (p.isSet(QStringLiteral("stdout")))
         return runStdout(stream, interval, count);
 
