@@ -62,20 +62,8 @@ void startStateEvents(AgentStream &stream)
         std::fprintf(stderr, "tcpscope-agent: no eBPF state changes: they need netlink sock_diag cookies\n");
 }
 
-int fail(const QString &message)
+void addOptions(QCommandLineParser &p)
 {
-    std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(message));
-    return 2;
-}
-} // namespace
-
-int main(int argc, char **argv)
-{
-    std::signal(SIGPIPE, SIG_IGN); // a closed reader is a failed write, not a killed agent
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("tcpscope-agent"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TCPSCOPE_VERSION));
-    QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Streams this host's TCP socket tables and tunables to tcpscope. "
                                                "It reads sockets with netlink sock_diag (or /proc) and owners from "
                                                "/proc, and never runs anything a client sends."));
@@ -101,6 +89,46 @@ int main(int argc, char **argv)
     p.addOption({ QStringLiteral("proc-root"),
         QStringLiteral("Read the sockets as text from DIR/net/tcp{,6} instead of netlink sock_diag."),
         QStringLiteral("DIR"), QStringLiteral("/proc") });
+}
+
+// [ADDRESS:]PORT, ADDRESS an IP address (IPv6 in brackets) or localhost; an error says what is wrong.
+QString parseListen(QString spec, QHostAddress *address, quint16 *port)
+{
+    QString host = QStringLiteral("127.0.0.1");
+    const qsizetype colon = spec.lastIndexOf(QLatin1Char(':'));
+    if (colon >= 0) {
+        host = spec.first(colon);
+        spec = spec.sliced(colon + 1);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.sliced(1, host.size() - 2);
+    }
+    bool ok = false;
+    const int n = spec.toInt(&ok);
+    if (!ok || n < 0 || n > 65535)
+        return QStringLiteral("--listen takes [ADDRESS:]PORT, e.g. 7411 or 127.0.0.1:7411");
+    *port = quint16(n);
+    if (host == QLatin1String("localhost"))
+        *address = QHostAddress::LocalHost;
+    else if (!address->setAddress(host))
+        return QStringLiteral("--listen: '%1' is not an IP address").arg(host);
+    return {};
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(message));
+    return 2;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::signal(SIGPIPE, SIG_IGN); // a closed reader is a failed write, not a killed agent
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tcpscope-agent"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TCPSCOPE_VERSION));
+    QCommandLineParser p;
+    addOptions(p);
     p.process(app);
 
     bool ok = false;
@@ -121,6 +149,12 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("--proc-root %1: no such directory").arg(root));
     if (p.isSet(QStringLiteral("stdout")) == p.isSet(QStringLiteral("listen")))
         return fail(QStringLiteral("choose one of --stdout and --listen"));
+    QHostAddress address;
+    quint16 port = 0;
+    if (p.isSet(QStringLiteral("listen"))) {
+        if (const QString error = parseListen(p.value(QStringLiteral("listen")), &address, &port); !error.isEmpty())
+            return fail(error);
+    }
     QString how;
     std::unique_ptr<SnapshotSource> source = AgentStream::openSource(root, p.isSet(QStringLiteral("proc-root")), &how);
     std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(how));
@@ -130,28 +164,10 @@ int main(int argc, char **argv)
     if (p.isSet(QStringLiteral("stdout")))
         return runStdout(stream, interval, count);
 
-    QString spec = p.value(QStringLiteral("listen"));
-    QString host = QStringLiteral("127.0.0.1");
-    const qsizetype colon = spec.lastIndexOf(QLatin1Char(':'));
-    if (colon >= 0) {
-        host = spec.first(colon);
-        spec = spec.sliced(colon + 1);
-        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-            host = host.sliced(1, host.size() - 2);
-    }
-    const int port = spec.toInt(&ok);
-    if (!ok || port < 0 || port > 65535)
-        return fail(QStringLiteral("--listen takes [ADDRESS:]PORT, e.g. 7411 or 127.0.0.1:7411"));
-    QHostAddress address;
-    if (host == QLatin1String("localhost"))
-        address = QHostAddress::LocalHost;
-    else if (!address.setAddress(host))
-        return fail(QStringLiteral("--listen: '%1' is not an IP address").arg(host));
-
     AgentServer server(stream, interval);
     server.setMaxClients(maxClients);
     server.setStallTimeoutMs(stallTimeout);
-    const Status listening = server.listen(address, quint16(port), p.isSet(QStringLiteral("allow-remote")));
+    const Status listening = server.listen(address, port, p.isSet(QStringLiteral("allow-remote")));
     if (!listening.ok())
         return fail(listening.error());
     std::fprintf(
