@@ -9,6 +9,7 @@
 
 namespace {
 constexpr qint64 MinBacklogBytes = 4 << 20; // per client, on top of the kernel's socket buffer
+constexpr qint64 NotReadingMs = 1000; // a backlog that has not shrunk for this long: skip frames
 } // namespace
 
 AgentServer::AgentServer(AgentStream &stream, int intervalMs, QObject *parent)
@@ -19,6 +20,7 @@ AgentServer::AgentServer(AgentStream &stream, int intervalMs, QObject *parent)
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &AgentServer::tick);
     connect(m_server, &QTcpServer::newConnection, this, &AgentServer::accept);
+    m_clock.start();
 }
 
 AgentServer::~AgentServer() = default;
@@ -58,7 +60,8 @@ void AgentServer::accept()
         }
         connect(s, &QTcpSocket::readyRead, s, [s] { s->readAll(); }); // never interpreted
         connect(s, &QTcpSocket::disconnected, this, [this, s] { drop(s); });
-        m_clients.push_back({ s }); // out of step: its first frame is a keyframe with a full owner table
+        // Out of step: its first frame is a keyframe with a full owner table.
+        m_clients.push_back({ s, 0, m_clock.elapsed() });
     }
 }
 
@@ -80,6 +83,28 @@ void AgentServer::send(Client &c, const QByteArray &frame)
     c.inStep = true;
 }
 
+bool AgentServer::skip(Client &c, qint64 limit, qint64 nowMs)
+{
+    const qint64 backlog = c.socket->bytesToWrite();
+    if (backlog == 0 || backlog < c.backlog)
+        c.progressMs = nowMs;
+    c.backlog = backlog;
+    const qint64 idleMs = nowMs - c.progressMs;
+    if (backlog <= limit && idleMs < qMin<qint64>(NotReadingMs, m_stallTimeoutMs))
+        return false;
+    // Whole frames only: a client either gets this frame complete or not at all.
+    c.inStep = false; // it misses this frame: a delta after it would not apply
+    const QString peer = c.socket->peerAddress().toString();
+    if (c.skipped++ == 0)
+        std::fprintf(stderr, "tcpscope-agent: client %s:%u is not reading; skipping frames for it\n", qPrintable(peer),
+            unsigned(c.socket->peerPort()));
+    if (idleMs < m_stallTimeoutMs)
+        return false;
+    std::fprintf(stderr, "tcpscope-agent: dropping client %s:%u: read nothing for %d ms\n", qPrintable(peer),
+        unsigned(c.socket->peerPort()), m_stallTimeoutMs);
+    return true;
+}
+
 void AgentServer::tick()
 {
     if (m_clients.empty()) {
@@ -95,24 +120,15 @@ void AgentServer::tick()
         m_keyBytes = frame.size();
     // Room for a keyframe and a frame: a client that just got its keyframe must not miss the next delta.
     const qint64 limit = qMax(MinBacklogBytes, 2 * qMax(m_keyBytes, qint64(frame.size())));
-    const int maxSkippedInARow = qMax(1, m_stallTimeoutMs / qMax(1, m_timer.interval()));
+    const qint64 now = m_clock.elapsed();
     std::vector<QTcpSocket *> stalled;
     for (Client &c : m_clients) {
-        // Whole frames only: a client either gets this frame complete or not at all.
-        if (c.socket->bytesToWrite() > limit) {
-            c.inStep = false; // it misses this frame: a delta after it would not apply
-            if (c.skipped++ == 0)
-                std::fprintf(stderr, "tcpscope-agent: client %s:%u is not reading; skipping frames for it\n",
-                    qPrintable(c.socket->peerAddress().toString()), unsigned(c.socket->peerPort()));
-            if (++c.skippedInARow > maxSkippedInARow) {
-                std::fprintf(stderr, "tcpscope-agent: dropping client %s:%u: read nothing for %d ms\n",
-                    qPrintable(c.socket->peerAddress().toString()), unsigned(c.socket->peerPort()), m_stallTimeoutMs);
-                stalled.push_back(c.socket);
-            }
+        if (skip(c, limit, now)) {
+            stalled.push_back(c.socket);
             continue;
         }
-        c.skippedInARow = 0;
         send(c, frame);
+        c.backlog = c.socket->bytesToWrite();
     }
     for (QTcpSocket *s : stalled) {
         s->abort();
