@@ -3,6 +3,7 @@
 // arrive later and later, or a delta is lost.
 #include "core/linkstats.h"
 #include "linkstatuslabel.h"
+#include "pollstatusbar.h"
 #include "sources/remote/linkmeter.h"
 #include "sources/remote/streamchannel.h"
 #include "sources/remote/streamsource.h"
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void lateFramesWarn();
     void lostDeltaWarns();
     void labelSaysWhatToDo();
+    void statusBarShowsTheLink();
 };
 
 void TestLinkMeter::figuresFromAPipe()
@@ -163,6 +165,23 @@ void TestLinkMeter::labelSaysWhatToDo()
     QVERIFY2(label.text().contains(QStringLiteral("frames 4.2 s late")), qPrintable(label.text()));
     QVERIFY(label.text().contains(QStringLiteral("--ssh-compress")));
     QVERIFY(label.text().contains(QStringLiteral("--interval")));
+}
+
+void TestLinkMeter::statusBarShowsTheLink()
+{
+    PollStatusBar bar;
+    SnapshotData d;
+    d.host = QStringLiteral("db1");
+    bar.setSnapshot(Snapshot(d)); // this host: no link figures
+    QVERIFY(!bar.text().contains(QStringLiteral("link")));
+    d.link.measured = true;
+    d.link.bytesPerSecond = 2'000'000;
+    d.link.lastFrameBytes = 16'200'000;
+    d.link.framesSkipped = 3;
+    bar.setSnapshot(Snapshot(d));
+    QVERIFY2(bar.text().contains(QStringLiteral("link 2.0 MB/s, last frame 16.2 MB")), qPrintable(bar.text()));
+    QVERIFY(bar.text().contains(QStringLiteral("3 frame(s) skipped")));
+    QVERIFY(bar.text().contains(QStringLiteral("or the agent")));
 }
 
 TCPSCOPE_TEST_MAIN(TestLinkMeter, QApplication, TestMain::None)
