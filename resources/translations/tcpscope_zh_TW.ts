@@ -302,6 +302,10 @@
         <source>Fix %1 so that it closes a socket when read() returns 0; restarting it frees them meanwhile.</source>
         <translation>修正 %1，讓它在 read() 回傳 0 時關閉通訊端；在那之前，重新啟動它可以釋放這些通訊端。</translation>
     </message>
+    <message>
+        <source>%1 (pid %2) holds %3 %4 sockets, the oldest for at least %5</source>
+        <translation>%1（pid %2）持有 %3 個 %4 通訊端，最久的已停留至少 %5</translation>
+    </message>
 </context>
 <context>
     <name>AdvisorPanel</name>
@@ -696,6 +700,18 @@
     <message>
         <source>Process</source>
         <translation>行程</translation>
+    </message>
+    <message>
+        <source>In this state when tcpscope started watching: at least this long, maybe much longer.</source>
+        <translation>tcpscope 開始觀察時已在此狀態：至少這麼久，可能更久。</translation>
+    </message>
+    <message>
+        <source>From the kernel&apos;s TIME_WAIT timer: 60 s (TCP_TIMEWAIT_LEN) minus the time left. A retransmitted FIN restarts the timer, so it may have been longer.</source>
+        <translation>由核心的 TIME_WAIT 計時器推得：60 秒（TCP_TIMEWAIT_LEN）減去剩餘時間。重傳的 FIN 會重新啟動計時器，所以實際可能更久。</translation>
+    </message>
+    <message>
+        <source>Since tcpscope saw it enter this state, at most one poll interval late.</source>
+        <translation>自 tcpscope 看到它進入此狀態起算，最多晚一個輪詢間隔。</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2265,17 @@
     </message>
 </context>
 <context>
+    <name>StreamEvents</name>
+    <message>
+        <source>%1: @events without its lost counts</source>
+        <translation>%1：@events 缺少遺失計數</translation>
+    </message>
+    <message>
+        <source>%1: @events line %2: %3 malformed event line(s) ignored</source>
+        <translation>%1：@events 第 %2 行：已忽略 %3 行格式錯誤的事件</translation>
+    </message>
+</context>
+<context>
     <name>StreamFdChannel</name>
     <message>
         <source>cannot resolve %1: %2</source>
@@ -2313,10 +2340,6 @@
         <translation>畫格 %1 之前：已忽略 %2 行不屬於任何畫格的內容</translation>
     </message>
     <message>
-        <source>frame %1: unknown format version &apos;%2&apos; (this tcpscope reads version %3); skipped</source>
-        <translation>畫格 %1：未知的格式版本「%2」（此 tcpscope 讀取版本 %3）；已略過</translation>
-    </message>
-    <message>
         <source>frame %1: larger than the %2 MiB limit; skipped</source>
         <translation>畫格 %1：超過 %2 MiB 的上限；已略過</translation>
     </message>
@@ -2331,6 +2354,10 @@
     <message>
         <source>after frame %1: %2 line(s) outside any frame ignored</source>
         <translation>畫格 %1 之後：已忽略 %2 行不屬於任何畫格的內容</translation>
+    </message>
+    <message>
+        <source>frame %1: unknown format version &apos;%2&apos; (this tcpscope reads versions %3 to %4); skipped</source>
+        <translation>畫格 %1：未知的格式版本「%2」（此版 tcpscope 讀取版本 %3 至 %4）；已略過</translation>
     </message>
 </context>
 <context>
@@ -2389,6 +2416,29 @@
     <message>
         <source>%1 older frame(s) skipped to show the newest</source>
         <translation>已略過 %1 個較舊的畫格以顯示最新的畫格</translation>
+    </message>
+    <message>
+        <source>waiting for the next keyframe from %1: a frame was lost</source>
+        <translation>正在等待 %1 的下一個關鍵畫格：有一個畫格遺失了</translation>
+    </message>
+</context>
+<context>
+    <name>StreamTable</name>
+    <message>
+        <source>frame %1</source>
+        <translation>畫格 %1</translation>
+    </message>
+    <message>
+        <source>%1: a frame before this delta was lost; waiting for the next keyframe</source>
+        <translation>%1：此差異畫格之前有一個畫格遺失；正在等待下一個關鍵畫格</translation>
+    </message>
+    <message>
+        <source>%1: %2 malformed @gone line(s) ignored</source>
+        <translation>%1：已忽略 %2 行格式錯誤的 @gone</translation>
+    </message>
+    <message>
+        <source>%1: %2 malformed @cookies line(s) ignored</source>
+        <translation>%1：已忽略 %2 行格式錯誤的 @cookies</translation>
     </message>
 </context>
 <context>
