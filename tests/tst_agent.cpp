@@ -1,7 +1,7 @@
 // tcpscope-agent: streams to two loopback clients at once, refuses non-loopback addresses
 // without --allow-remote, and a client that stops reading does not stall the others.
-#include "stream/streamframedecoder.h"
 #include "stream/streamframereader.h"
+#include "stream/streamtable.h"
 #include "teaching/loopbacklab.h"
 #include "testmain.h"
 
@@ -30,11 +30,14 @@
 
 namespace {
 
-// Reads frames from a socket for up to ms; returns how many decoded as valid snapshots.
+// Reads frames from a socket and applies them in order, as tcpscope --connect does: `valid` counts
+// those that applied (a keyframe, or a delta that follows its frame).
 struct Reader
 {
     QTcpSocket socket;
     StreamFrameReader frames;
+    StreamTable table;
+    ProblemList problems;
     int valid = 0;
     int total = 0;
     qint64 bytes = 0;
@@ -45,7 +48,7 @@ struct Reader
         frames.feed(b);
         while (frames.hasFrame()) {
             ++total;
-            valid += StreamFrameDecoder::decode(frames.takeFrame()).status.ok();
+            valid += table.feed(frames.takeFrame(), problems);
         }
     }
 };

@@ -15,6 +15,10 @@
 #include <QTest>
 
 #include <functional>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 // Frames of one output, applied in order as a live reader applies them.
@@ -58,6 +62,11 @@ QSet<QString> rows(const std::vector<SocketEntry> &sockets)
     return out;
 }
 
+QString firstProblem(const ProblemList &problems)
+{
+    return problems.items().empty() ? QString() : problems.items().front().toString();
+}
+
 QSet<QString> namespaceRows()
 {
     NetlinkSource netlink;
@@ -75,6 +84,37 @@ Status churn(LoopbackLab &lab, int rounds)
         QTest::qWait(150); // one or two frames at --interval 100
     }
     return {};
+}
+
+// A client with a 4 KiB receive buffer: while it does not read, the agent's queue for it stops shrinking.
+int smallClient(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int small = 4096;
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = htons(port);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+QByteArray readSome(int fd)
+{
+    QByteArray out;
+    char buf[65536];
+    pollfd p { fd, POLLIN, 0 };
+    while (::poll(&p, 1, 0) > 0) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n <= 0)
+            break;
+        out.append(buf, n);
+    }
+    return out;
 }
 
 bool waitFor(const std::function<void()> &pump, const std::function<bool()> &done, int ms)
@@ -102,6 +142,7 @@ private Q_SLOTS:
     void initTestCase();
     void stdoutOnNetlinkMatchesTheNamespace();
     void lateClientGetsAKeyframeThenDeltas();
+    void clientThatMissedFramesGetsAKeyframe();
 };
 
 void TestAgentStream::initTestCase()
@@ -139,8 +180,7 @@ void TestAgentStream::stdoutOnNetlinkMatchesTheNamespace()
         qWarning("missing %lld, extra %lld", qint64((expected - got).size()), qint64((got - expected).size()));
     }
     QVERIFY(same);
-    QVERIFY2(out.applied && out.problems.total() == 0,
-        out.problems.total() ? qPrintable(out.problems.items().first().toString()) : "");
+    QVERIFY2(out.applied && out.problems.total() == 0, qPrintable(firstProblem(out.problems)));
     QCOMPARE(out.keyframes, 1); // the first frame only: 300 frames are 30 s at 100 ms
     QVERIFY(out.deltas >= 10);
     QVERIFY(!out.kinds.first());
@@ -212,6 +252,43 @@ void TestAgentStream::lateClientGetsAKeyframeThenDeltas()
     QVERIFY(a.applied && b.applied);
     QCOMPARE(b.problems.total(), 0);
     QCOMPARE(a.problems.total(), 0);
+    agent.kill();
+    agent.waitForFinished();
+}
+
+void TestAgentStream::clientThatMissedFramesGetsAKeyframe()
+{
+    QProcess agent;
+    quint16 port = 0;
+    QVERIFY(listen(agent, &port));
+    const int fd = smallClient(port);
+    QVERIFY(fd >= 0);
+    Decoded d;
+    QByteArray err;
+    const auto pump = [&] {
+        d.feed(readSome(fd));
+        agent.waitForReadyRead(5);
+        err += agent.readAllStandardError();
+    };
+    QVERIFY(waitFor(
+        pump, [&] { return d.deltas >= 3; }, 10000));
+    // It stops reading while the sockets change: the agent skips the deltas it would have missed.
+    QElapsedTimer stalled;
+    stalled.start();
+    while (stalled.elapsed() < 2500) {
+        QVERIFY(churn(m_lab, 1).ok());
+        agent.waitForReadyRead(5);
+        err += agent.readAllStandardError();
+    }
+    QVERIFY2(err.contains("is not reading"), err.constData());
+    // Reading again, it gets a keyframe of its own before any delta: nothing is lost.
+    QVERIFY(waitFor(
+        pump, [&] { return d.keyframes == 2 && d.kinds.size() > d.kinds.lastIndexOf(false) + 3; }, 10000));
+    QVERIFY(d.applied);
+    QVERIFY2(d.problems.total() == 0, qPrintable(firstProblem(d.problems)));
+    QVERIFY(waitFor(
+        pump, [&] { return rows(d.table.data().sockets) == namespaceRows(); }, 5000));
+    ::close(fd);
     agent.kill();
     agent.waitForFinished();
 }

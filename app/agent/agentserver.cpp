@@ -1,6 +1,7 @@
 #include "agentserver.h"
 
 #include "agentstream.h"
+#include "sources/local/sendqueue.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -83,15 +84,21 @@ void AgentServer::send(Client &c, const QByteArray &frame)
     c.inStep = true;
 }
 
-bool AgentServer::skip(Client &c, qint64 limit, qint64 nowMs)
+qint64 AgentServer::queued(const Client &c)
 {
-    const qint64 backlog = c.socket->bytesToWrite();
-    if (backlog == 0 || backlog < c.backlog)
+    return c.socket->bytesToWrite() + qMax<qint64>(0, SendQueue::bytes(c.socket->socketDescriptor()));
+}
+
+AgentServer::Verdict AgentServer::judge(Client &c, qint64 limit, qint64 nowMs)
+{
+    const qint64 queue = queued(c);
+    if (queue == 0 || queue < c.queued)
         c.progressMs = nowMs;
-    c.backlog = backlog;
+    c.queued = queue;
+    const qint64 backlog = c.socket->bytesToWrite();
     const qint64 idleMs = nowMs - c.progressMs;
     if (backlog <= limit && idleMs < qMin<qint64>(NotReadingMs, m_stallTimeoutMs))
-        return false;
+        return Verdict::Send;
     // Whole frames only: a client either gets this frame complete or not at all.
     c.inStep = false; // it misses this frame: a delta after it would not apply
     const QString peer = c.socket->peerAddress().toString();
@@ -99,10 +106,10 @@ bool AgentServer::skip(Client &c, qint64 limit, qint64 nowMs)
         std::fprintf(stderr, "tcpscope-agent: client %s:%u is not reading; skipping frames for it\n", qPrintable(peer),
             unsigned(c.socket->peerPort()));
     if (idleMs < m_stallTimeoutMs)
-        return false;
+        return Verdict::Skip;
     std::fprintf(stderr, "tcpscope-agent: dropping client %s:%u: read nothing for %d ms\n", qPrintable(peer),
         unsigned(c.socket->peerPort()), m_stallTimeoutMs);
-    return true;
+    return Verdict::Drop;
 }
 
 void AgentServer::tick()
@@ -123,12 +130,13 @@ void AgentServer::tick()
     const qint64 now = m_clock.elapsed();
     std::vector<QTcpSocket *> stalled;
     for (Client &c : m_clients) {
-        if (skip(c, limit, now)) {
+        const Verdict v = judge(c, limit, now);
+        if (v == Verdict::Drop)
             stalled.push_back(c.socket);
+        if (v != Verdict::Send)
             continue;
-        }
         send(c, frame);
-        c.backlog = c.socket->bytesToWrite();
+        c.queued = queued(c);
     }
     for (QTcpSocket *s : stalled) {
         s->abort();

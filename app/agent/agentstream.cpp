@@ -80,8 +80,6 @@ const QByteArray &AgentStream::next()
     }
     m_last = withOwners(polled, false);
     m_frame = m_writer.frame(m_last, m_encoder.section(m_last, m_euid));
-    ProblemList problems;
-    m_mirror.feed(StreamFrame { ++m_number, m_frame }, problems);
     return m_frame;
 }
 
@@ -90,7 +88,7 @@ const QByteArray &AgentStream::keyframe()
     if (m_keyframe.isEmpty() && !m_frame.isEmpty()) {
         const Snapshot owned = withOwners(m_last, true);
         OwnerEncoder fresh; // has sent nothing: its first section is a full table
-        m_keyframe = m_mirror.keyframe(fresh.section(owned, m_euid));
+        m_keyframe = StreamDeltaWriter::keyframe(owned, m_writer.seq(), fresh.section(owned, m_euid));
     }
     return m_keyframe;
 }

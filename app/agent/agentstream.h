@@ -4,7 +4,6 @@
 #include "sources/local/ownerscanner.h"
 #include "stream/ownerencoder.h"
 #include "stream/streamdeltawriter.h"
-#include "stream/streamtable.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,9 +19,9 @@ class SnapshotSource;
 // of stream format 2 (StreamDeltaWriter: a keyframe, then deltas) that every output in step is sent.
 // An output that joins or missed a frame must not get a delta (docs/stream-format.md, "@seq"): it gets
 // keyframe(), the same state as the shared frame with the same @seq and a full owner table, so the
-// shared deltas that follow apply to it. The keyframe is written from a StreamTable that follows the
-// shared frames (as a recording inserts keyframes), built at most once per tick however many need it,
-// so a client joining never costs the others a keyframe.
+// shared deltas that follow apply to it. It is built at most once per tick however many need it, and
+// only for them: a client joining never costs the others a keyframe (all clients restarting would
+// send every client a keyframe whenever one joined or fell behind).
 class AgentStream
 {
 public:
@@ -56,10 +55,8 @@ private:
     OwnerScanner m_scanner;
     OwnerEncoder m_encoder;
     StreamDeltaWriter m_writer;
-    StreamTable m_mirror; // the shared frames applied: what an output in step holds
     Snapshot m_last;
     QByteArray m_frame;
     QByteArray m_keyframe; // of m_frame; empty until asked for
-    qint64 m_number = 0;
     quint32 m_euid;
 };
