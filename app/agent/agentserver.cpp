@@ -89,7 +89,7 @@ qint64 AgentServer::queued(const Client &c)
     return c.socket->bytesToWrite() + qMax<qint64>(0, SendQueue::bytes(c.socket->socketDescriptor()));
 }
 
-AgentServer::Verdict AgentServer::judge(Client &c, qint64 limit, qint64 nowMs)
+AgentServer::Verdict AgentServer::judge(Client &c, qint64 limit, qint64 nowMs) const
 {
     const qint64 queue = queued(c);
     if (queue == 0 || queue < c.queued)

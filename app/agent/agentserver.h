@@ -55,7 +55,7 @@ private:
     static qint64 queued(const Client &c);
     // Whether this frame goes to the client, is skipped (it is not reading), or the client is dropped.
     enum class Verdict { Send, Skip, Drop };
-    Verdict judge(Client &c, qint64 limit, qint64 nowMs);
+    Verdict judge(Client &c, qint64 limit, qint64 nowMs) const;
 
     AgentStream &m_stream;
     qint64 m_keyBytes = 0; // the last keyframe's size: a client's backlog must hold one
