@@ -1,6 +1,7 @@
 // tcpscope-agent on stream format 2: its --stdout, read on netlink in a private namespace and decoded
 // with StreamTable, holds exactly the namespace's sockets after churn; a --listen client that joins
 // late gets a keyframe and then deltas that apply; a delta of a quiet host is small.
+#include "smallclient.h"
 #include "sources/local/netlinksource.h"
 #include "stream/streamframereader.h"
 #include "stream/streamtable.h"
@@ -86,23 +87,7 @@ Status churn(LoopbackLab &lab, int rounds)
     return {};
 }
 
-// A client with a 4 KiB receive buffer: while it does not read, the agent's queue for it stops shrinking.
-int smallClient(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    const int small = 4096;
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-    sockaddr_in a {};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = htons(port);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
+// What a client has received so far, without waiting.
 QByteArray readSome(int fd)
 {
     QByteArray out;
@@ -261,7 +246,7 @@ void TestAgentStream::clientThatMissedFramesGetsAKeyframe()
     QProcess agent;
     quint16 port = 0;
     QVERIFY(listen(agent, &port));
-    const int fd = smallClient(port);
+    const int fd = SmallClient::connect(port);
     QVERIFY(fd >= 0);
     Decoded d;
     QByteArray err;
