@@ -90,6 +90,8 @@ void AppOptions::setup(QCommandLineParser &p)
         QStringLiteral("[USER@]HOST[:PORT]") });
     p.addOption({ QStringLiteral("ssh-config"), QStringLiteral("With --ssh: use this ssh config file (ssh -F)."),
         QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("ssh-compress"),
+        QStringLiteral("With --ssh: compress the link (ssh -C), for a slow link; costs some CPU on both ends.") });
     p.addOption({ QStringLiteral("stdin"),
         QStringLiteral("Read frames from stdin, e.g. ssh HOST tcpscope-agent --stdout | tcpscope --stdin.") });
     p.addOption({ QStringLiteral("connect"),
@@ -141,6 +143,9 @@ static QString streamOptions(const QCommandLineParser &p, AppOptions &o)
         return QStringLiteral("--ssh-config goes with --ssh");
     if (!s.sshConfig.isEmpty() && !QFileInfo(s.sshConfig).isFile())
         return QStringLiteral("--ssh-config %1: no such file").arg(s.sshConfig);
+    s.sshCompress = p.isSet(QStringLiteral("ssh-compress"));
+    if (s.sshCompress && s.sshTarget.isEmpty())
+        return QStringLiteral("--ssh-compress goes with --ssh");
     o.remoteScript = p.isSet(QStringLiteral("remote-script"));
     s.stdinStream = p.isSet(QStringLiteral("stdin"));
     sources += s.stdinStream;

@@ -1,5 +1,7 @@
 #include "pollstatusbar.h"
 
+#include "linkstatuslabel.h"
+
 #include <QDateTime>
 #include <QLabel>
 #include <QLocale>
@@ -13,6 +15,7 @@ PollStatusBar::PollStatusBar(QWidget *parent)
     , m_poll(new QLabel(this))
     , m_sockets(new QLabel(this))
     , m_owners(new QLabel(this))
+    , m_link(new LinkStatusLabel(this))
     , m_problems(new QToolButton(this))
 {
     m_host->setText(tr("Reading the kernel's TCP table..."));
@@ -24,6 +27,7 @@ PollStatusBar::PollStatusBar(QWidget *parent)
     addPermanentWidget(m_sockets);
     m_owners->hide();
     addPermanentWidget(m_owners);
+    addPermanentWidget(m_link);
     m_problems->setAutoRaise(true);
     m_problems->setToolTip(tr("Lines of input that could not be used; click to list them"));
     m_problems->setText(tr("0 problems"));
@@ -56,6 +60,7 @@ void PollStatusBar::setSnapshot(const Snapshot &s)
                         .trimmed());
     m_sockets->setText(tr("%1 sockets").arg(QLocale().toString(qlonglong(s.isValid() ? s.sockets().size() : 0))));
     setOwners(s);
+    m_link->setStats(s.link());
     m_problemList = s.problems();
     const qint64 n = m_problemList.total() + (m_fatal.isEmpty() ? 0 : 1);
     m_problems->setText(n == 1 ? tr("1 problem") : tr("%1 problems").arg(n));
@@ -109,6 +114,8 @@ QString PollStatusBar::text() const
     QStringList parts { m_host->text(), m_notice->text(), m_poll->text(), m_sockets->text() };
     if (!m_owners->isHidden())
         parts << m_owners->text();
+    if (!m_link->isHidden())
+        parts << m_link->text();
     parts << m_problems->text();
     return parts.join(QLatin1String(" | "));
 }

@@ -4,11 +4,12 @@
 
 #include <QStatusBar>
 
+class LinkStatusLabel;
 class QLabel;
 class QToolButton;
 
-// Host and kernel, time of the last poll and how long it took, socket count, problems (click to
-// list them).
+// Host and kernel, time of the last poll and how long it took, socket count, a remote link's
+// throughput, problems (click to list them).
 class PollStatusBar : public QStatusBar
 {
     Q_OBJECT
@@ -35,6 +36,7 @@ private:
     QLabel *m_poll;
     QLabel *m_sockets;
     QLabel *m_owners; // sockets whose process is unknown, and why
+    LinkStatusLabel *m_link; // a remote stream's throughput, and whether it keeps up
 
     QToolButton *m_problems;
     ProblemList m_problemList;

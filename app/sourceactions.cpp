@@ -62,7 +62,7 @@ void SourceActions::connectToHost()
     if (dialog.exec() != QDialog::Accepted)
         return;
     ConnectDialog::remember(dialog.host());
-    open(m_spec.ssh(dialog.host(), dialog.sshConfig()));
+    open(m_spec.ssh(dialog.host(), dialog.sshConfig(), dialog.compress()));
 }
 
 void SourceActions::openRecording()

@@ -1,7 +1,8 @@
 // tcpscope-agent: streams to two loopback clients at once, refuses non-loopback addresses
 // without --allow-remote, and a client that stops reading does not stall the others.
-#include "stream/streamframedecoder.h"
+#include "smallclient.h"
 #include "stream/streamframereader.h"
+#include "stream/streamtable.h"
 #include "teaching/loopbacklab.h"
 #include "testmain.h"
 
@@ -30,11 +31,14 @@
 
 namespace {
 
-// Reads frames from a socket for up to ms; returns how many decoded as valid snapshots.
+// Reads frames from a socket and applies them in order, as tcpscope --connect does: `valid` counts
+// those that applied (a keyframe, or a delta that follows its frame).
 struct Reader
 {
     QTcpSocket socket;
     StreamFrameReader frames;
+    StreamTable table;
+    ProblemList problems;
     int valid = 0;
     int total = 0;
     qint64 bytes = 0;
@@ -45,27 +49,10 @@ struct Reader
         frames.feed(b);
         while (frames.hasFrame()) {
             ++total;
-            valid += StreamFrameDecoder::decode(frames.takeFrame()).status.ok();
+            valid += table.feed(frames.takeFrame(), problems);
         }
     }
 };
-
-// A client with a 4 KiB receive buffer that will never read: it fills the agent's backlog for it.
-int stuckClient(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    const int small = 4096;
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-    sockaddr_in a {};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    a.sin_port = htons(port);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
 } // namespace
 
 class TestAgent : public QObject
@@ -165,7 +152,7 @@ void TestAgent::twoClientsAtOnce()
 void TestAgent::slowClientDoesNotStallOthers()
 {
     // A client that connects with a tiny receive buffer and never reads.
-    const int stuck = stuckClient(m_port);
+    const int stuck = SmallClient::connect(m_port);
     QVERIFY(stuck >= 0);
 
     Reader fast;
@@ -221,7 +208,7 @@ void TestAgent::connectionLimitAndStallTimeout()
             QStringLiteral("1000") },
         &port));
     // A client that never reads, with a tiny buffer: it fills its backlog and is dropped after ~1 s.
-    const int stuck = stuckClient(port);
+    const int stuck = SmallClient::connect(port);
     QVERIFY(stuck >= 0);
     Reader one, extra;
     one.socket.connectToHost(QHostAddress::LocalHost, port);

@@ -132,6 +132,7 @@ private Q_SLOTS:
     void hostValidation();
     void snapshotShowsExactlyTheNamespace();
     void failuresAreExplained();
+    void compressPassesDashC();
     void reconnectsAfterSshdDies();
 };
 
@@ -400,6 +401,31 @@ void TestSshSource::failuresAreExplained()
     const SshTarget t = *SshTarget::parse(target());
     SshChannel missing(t, QString(), 1000, QStringLiteral("/nonexistent/ssh"));
     QVERIFY(missing.open().error().contains(QLatin1String("openssh-client")));
+}
+
+void TestSshSource::compressPassesDashC()
+{
+    // A stand-in for ssh that writes its arguments, one a line, and exits.
+    const QString argsFile = path("ssh-args");
+    const QString fake = writeFile("fake-ssh", QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$@\" > %1\n").arg(argsFile));
+    QFile::setPermissions(fake, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const SshTarget t = *SshTarget::parse(target());
+    for (const bool compress : { false, true }) {
+        QFile::remove(argsFile);
+        SshChannel channel(t, QString(), 1000, fake);
+        channel.setCompress(compress);
+        QVERIFY(channel.open().ok());
+        char buffer[64];
+        QElapsedTimer timer;
+        timer.start();
+        while (channel.read(buffer, sizeof buffer, 200) >= 0 && timer.elapsed() < 10000) { }
+        QFile f(argsFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList args = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        QCOMPARE(args.contains(QStringLiteral("-C")), compress);
+        if (compress) // an option: before the "--" that ends them
+            QVERIFY(args.indexOf(QStringLiteral("-C")) < args.indexOf(QStringLiteral("--")));
+    }
 }
 
 void TestSshSource::reconnectsAfterSshdDies()

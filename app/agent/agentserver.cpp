@@ -1,6 +1,8 @@
 #include "agentserver.h"
 
-#include <QDateTime>
+#include "agentstream.h"
+#include "sources/local/sendqueue.h"
+
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -8,16 +10,18 @@
 
 namespace {
 constexpr qint64 MinBacklogBytes = 4 << 20; // per client, on top of the kernel's socket buffer
+constexpr qint64 NotReadingMs = 1000; // a backlog that has not shrunk for this long: skip frames
 } // namespace
 
-AgentServer::AgentServer(QString procRoot, int intervalMs, QObject *parent)
+AgentServer::AgentServer(AgentStream &stream, int intervalMs, QObject *parent)
     : QObject(parent)
-    , m_frames(std::move(procRoot))
+    , m_stream(stream)
     , m_server(new QTcpServer(this))
 {
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &AgentServer::tick);
     connect(m_server, &QTcpServer::newConnection, this, &AgentServer::accept);
+    m_clock.start();
 }
 
 AgentServer::~AgentServer() = default;
@@ -57,8 +61,8 @@ void AgentServer::accept()
         }
         connect(s, &QTcpSocket::readyRead, s, [s] { s->readAll(); }); // never interpreted
         connect(s, &QTcpSocket::disconnected, this, [this, s] { drop(s); });
-        m_clients.push_back({ s });
-        m_frames.restart(); // its first frame holds a full owner table
+        // Out of step: its first frame is a keyframe with a full owner table.
+        m_clients.push_back({ s, 0, m_clock.elapsed() });
     }
 }
 
@@ -68,29 +72,71 @@ void AgentServer::drop(QTcpSocket *socket)
     socket->deleteLater();
 }
 
+void AgentServer::send(Client &c, const QByteArray &frame)
+{
+    if (c.inStep) {
+        c.socket->write(frame);
+        return;
+    }
+    const QByteArray &key = m_stream.keyframe();
+    m_keyBytes = key.size();
+    c.socket->write(key);
+    c.inStep = true;
+}
+
+qint64 AgentServer::queued(const Client &c)
+{
+    return c.socket->bytesToWrite() + qMax<qint64>(0, SendQueue::bytes(c.socket->socketDescriptor()));
+}
+
+AgentServer::Verdict AgentServer::judge(Client &c, qint64 limit, qint64 nowMs) const
+{
+    const qint64 queue = queued(c);
+    if (queue == 0 || queue < c.queued)
+        c.progressMs = nowMs;
+    c.queued = queue;
+    const qint64 backlog = c.socket->bytesToWrite();
+    const qint64 idleMs = nowMs - c.progressMs;
+    if (backlog <= limit && idleMs < qMin<qint64>(NotReadingMs, m_stallTimeoutMs))
+        return Verdict::Send;
+    // Whole frames only: a client either gets this frame complete or not at all.
+    c.inStep = false; // it misses this frame: a delta after it would not apply
+    const QString peer = c.socket->peerAddress().toString();
+    if (c.skipped++ == 0)
+        std::fprintf(stderr, "tcpscope-agent: client %s:%u is not reading; skipping frames for it\n", qPrintable(peer),
+            unsigned(c.socket->peerPort()));
+    if (idleMs < m_stallTimeoutMs)
+        return Verdict::Skip;
+    std::fprintf(stderr, "tcpscope-agent: dropping client %s:%u: read nothing for %d ms\n", qPrintable(peer),
+        unsigned(c.socket->peerPort()), m_stallTimeoutMs);
+    return Verdict::Drop;
+}
+
 void AgentServer::tick()
 {
-    if (m_clients.empty())
-        return; // nobody is watching: do not even read /proc
-    const QByteArray frame = m_frames.next(QDateTime::currentMSecsSinceEpoch());
-    const qint64 limit = qMax(MinBacklogBytes, 2 * qint64(frame.size()));
-    const int maxSkippedInARow = qMax(1, m_stallTimeoutMs / qMax(1, m_timer.interval()));
+    if (m_clients.empty()) {
+        m_stream.idle();
+        return; // nobody is watching: do not even read the sockets
+    }
+    const QByteArray &frame = m_stream.next();
+    if (frame.isEmpty()) {
+        std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(m_stream.last().status().error()));
+        return;
+    }
+    if (m_stream.lastWasKey())
+        m_keyBytes = frame.size();
+    // Room for a keyframe and a frame: a client that just got its keyframe must not miss the next delta.
+    const qint64 limit = qMax(MinBacklogBytes, 2 * qMax(m_keyBytes, qint64(frame.size())));
+    const qint64 now = m_clock.elapsed();
     std::vector<QTcpSocket *> stalled;
     for (Client &c : m_clients) {
-        // Whole frames only: a client either gets this frame complete or not at all.
-        if (c.socket->bytesToWrite() > limit) {
-            if (c.skipped++ == 0)
-                std::fprintf(stderr, "tcpscope-agent: client %s:%u is not reading; skipping frames for it\n",
-                    qPrintable(c.socket->peerAddress().toString()), unsigned(c.socket->peerPort()));
-            if (++c.skippedInARow > maxSkippedInARow) {
-                std::fprintf(stderr, "tcpscope-agent: dropping client %s:%u: read nothing for %d ms\n",
-                    qPrintable(c.socket->peerAddress().toString()), unsigned(c.socket->peerPort()), m_stallTimeoutMs);
-                stalled.push_back(c.socket);
-            }
+        const Verdict v = judge(c, limit, now);
+        if (v == Verdict::Drop)
+            stalled.push_back(c.socket);
+        if (v != Verdict::Send)
             continue;
-        }
-        c.skippedInARow = 0;
-        c.socket->write(frame);
+        send(c, frame);
+        c.queued = queued(c);
     }
     for (QTcpSocket *s : stalled) {
         s->abort();

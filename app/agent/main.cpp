@@ -4,11 +4,11 @@
 //   ssh host tcpscope-agent --stdout | tcpscope --stdin
 //   ssh -L 7411:127.0.0.1:7411 host tcpscope-agent --listen 7411   then   tcpscope --connect 127.0.0.1:7411
 #include "agentserver.h"
-#include "sources/local/ownedframes.h"
+#include "agentstream.h"
+#include "sources/snapshotsource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QThread>
 
@@ -33,34 +33,40 @@ bool writeAll(int fd, const QByteArray &b)
 }
 
 // Frames to stdout until the reader goes away (write fails) or count frames are out.
-int runStdout(const QString &root, int intervalMs, qint64 count)
+// The pipe never skips a frame (write blocks), so it stays in step: keyframe first, then deltas.
+int runStdout(AgentStream &stream, int intervalMs, qint64 count)
 {
-    OwnedFrames frames(root);
     for (qint64 i = 0; count <= 0 || i < count; ++i) {
         if (i > 0)
             QThread::msleep(ulong(intervalMs));
-        if (!writeAll(STDOUT_FILENO, frames.next(QDateTime::currentMSecsSinceEpoch())))
+        const QByteArray &frame = stream.next();
+        if (frame.isEmpty())
+            std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(stream.last().status().error()));
+        else if (!writeAll(STDOUT_FILENO, frame))
             return 0; // the reader closed: the normal way to end
     }
     return 0;
 }
 
-int fail(const QString &message)
+// With privilege (CAP_BPF, CAP_PERFMON) frames also carry every state change between them.
+void startStateEvents(AgentStream &stream)
 {
-    std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(message));
-    return 2;
+    const bool feed = stream.startStateEvents([](const Status &s) {
+        if (s.ok())
+            std::fprintf(stderr, "tcpscope-agent: eBPF state changes on: frames carry @events\n");
+        else
+            std::fprintf(stderr, "tcpscope-agent: no eBPF state changes (%s)\n", qPrintable(s.error()));
+        std::fflush(stderr);
+    });
+    if (!feed)
+        std::fprintf(stderr, "tcpscope-agent: no eBPF state changes: they need netlink sock_diag cookies\n");
 }
-} // namespace
 
-int main(int argc, char **argv)
+void addOptions(QCommandLineParser &p)
 {
-    std::signal(SIGPIPE, SIG_IGN); // a closed reader is a failed write, not a killed agent
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("tcpscope-agent"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(TCPSCOPE_VERSION));
-    QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Streams this host's TCP socket tables and tunables to tcpscope. "
-                                               "It only reads /proc and never runs anything a client sends."));
+                                               "It reads sockets with netlink sock_diag (or /proc) and owners from "
+                                               "/proc, and never runs anything a client sends."));
     p.addHelpOption();
     p.addVersionOption();
     p.addOption(
@@ -78,8 +84,51 @@ int main(int argc, char **argv)
     p.addOption({ QStringLiteral("stall-timeout"),
         QStringLiteral("With --listen: drop a client that has read nothing for MS milliseconds."), QStringLiteral("MS"),
         QString::number(AgentServer::DefaultStallTimeoutMs) });
-    p.addOption({ QStringLiteral("proc-root"), QStringLiteral("Read DIR instead of /proc."), QStringLiteral("DIR"),
-        QStringLiteral("/proc") });
+    p.addOption({ QStringLiteral("no-ebpf"),
+        QStringLiteral("Do not load the eBPF program that reports every TCP state change (@events).") });
+    p.addOption({ QStringLiteral("proc-root"),
+        QStringLiteral("Read the sockets as text from DIR/net/tcp{,6} instead of netlink sock_diag."),
+        QStringLiteral("DIR"), QStringLiteral("/proc") });
+}
+
+// [ADDRESS:]PORT, ADDRESS an IP address (IPv6 in brackets) or localhost; an error says what is wrong.
+QString parseListen(QString spec, QHostAddress *address, quint16 *port)
+{
+    QString host = QStringLiteral("127.0.0.1");
+    const qsizetype colon = spec.lastIndexOf(QLatin1Char(':'));
+    if (colon >= 0) {
+        host = spec.first(colon);
+        spec = spec.sliced(colon + 1);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.sliced(1, host.size() - 2);
+    }
+    bool ok = false;
+    const int n = spec.toInt(&ok);
+    if (!ok || n < 0 || n > 65535)
+        return QStringLiteral("--listen takes [ADDRESS:]PORT, e.g. 7411 or 127.0.0.1:7411");
+    *port = quint16(n);
+    if (host == QLatin1String("localhost"))
+        *address = QHostAddress::LocalHost;
+    else if (!address->setAddress(host))
+        return QStringLiteral("--listen: '%1' is not an IP address").arg(host);
+    return {};
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(message));
+    return 2;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::signal(SIGPIPE, SIG_IGN); // a closed reader is a failed write, not a killed agent
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tcpscope-agent"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TCPSCOPE_VERSION));
+    QCommandLineParser p;
+    addOptions(p);
     p.process(app);
 
     bool ok = false;
@@ -100,31 +149,25 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("--proc-root %1: no such directory").arg(root));
     if (p.isSet(QStringLiteral("stdout")) == p.isSet(QStringLiteral("listen")))
         return fail(QStringLiteral("choose one of --stdout and --listen"));
-    if (p.isSet(QStringLiteral("stdout")))
-        return runStdout(root, interval, count);
-
-    QString spec = p.value(QStringLiteral("listen"));
-    QString host = QStringLiteral("127.0.0.1");
-    const qsizetype colon = spec.lastIndexOf(QLatin1Char(':'));
-    if (colon >= 0) {
-        host = spec.first(colon);
-        spec = spec.sliced(colon + 1);
-        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-            host = host.sliced(1, host.size() - 2);
-    }
-    const int port = spec.toInt(&ok);
-    if (!ok || port < 0 || port > 65535)
-        return fail(QStringLiteral("--listen takes [ADDRESS:]PORT, e.g. 7411 or 127.0.0.1:7411"));
     QHostAddress address;
-    if (host == QLatin1String("localhost"))
-        address = QHostAddress::LocalHost;
-    else if (!address.setAddress(host))
-        return fail(QStringLiteral("--listen: '%1' is not an IP address").arg(host));
+    quint16 port = 0;
+    if (p.isSet(QStringLiteral("listen"))) {
+        if (const QString error = parseListen(p.value(QStringLiteral("listen")), &address, &port); !error.isEmpty())
+            return fail(error);
+    }
+    QString how;
+    std::unique_ptr<SnapshotSource> source = AgentStream::openSource(root, p.isSet(QStringLiteral("proc-root")), &how);
+    std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(how));
+    AgentStream stream(std::move(source), root);
+    if (!p.isSet(QStringLiteral("no-ebpf")))
+        startStateEvents(stream);
+    if (p.isSet(QStringLiteral("stdout")))
+        return runStdout(stream, interval, count);
 
-    AgentServer server(root, interval);
+    AgentServer server(stream, interval);
     server.setMaxClients(maxClients);
     server.setStallTimeoutMs(stallTimeout);
-    const Status listening = server.listen(address, quint16(port), p.isSet(QStringLiteral("allow-remote")));
+    const Status listening = server.listen(address, port, p.isSet(QStringLiteral("allow-remote")));
     if (!listening.ok())
         return fail(listening.error());
     std::fprintf(

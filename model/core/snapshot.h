@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/counters.h"
+#include "core/linkstats.h"
 #include "core/problem.h"
 #include "core/socketentry.h"
 #include "core/socketowners.h"
@@ -30,6 +31,7 @@ struct SnapshotData
     qint64 pollDurationUs = 0; // wall time
     qint64 pollCpuUs = 0; // CPU time over all the poll's threads; 0 where not measured (streams)
     bool gapBefore = false; // a stream source lost frames before this one (StateHistory::markGap)
+    LinkStats link; // a stream's link: throughput, frame size, whether it keeps up
 };
 
 // An immutable poll result. Copies share the data, so passing one across threads is cheap.
@@ -57,6 +59,7 @@ public:
     qint64 pollDurationUs() const { return d().data.pollDurationUs; }
     qint64 pollCpuUs() const { return d().data.pollCpuUs; }
     bool gapBefore() const { return d().data.gapBefore; }
+    const LinkStats &link() const { return d().data.link; }
     int duplicatesDropped() const { return d().duplicates; }
     // Who holds each socket (core/socketowners.h); nullptr when the source cannot tell (remote, replay).
     const SocketOwners *owners() const { return m_owners.get(); }

@@ -24,7 +24,9 @@ std::unique_ptr<StreamChannel> channel(const SourceSpec &spec)
     if (!spec.sshTarget.isEmpty()) {
         const Expected<SshTarget> target
             = SshTarget::parse(spec.sshTarget); // validated by AppOptions and ConnectDialog
-        return std::make_unique<SshChannel>(target.ok() ? *target : SshTarget(), spec.sshConfig, spec.intervalMs);
+        auto ssh = std::make_unique<SshChannel>(target.ok() ? *target : SshTarget(), spec.sshConfig, spec.intervalMs);
+        ssh->setCompress(spec.sshCompress);
+        return ssh;
     }
     if (spec.stdinStream)
         return std::unique_ptr<StreamChannel>(StreamFdChannel::stdinChannel());

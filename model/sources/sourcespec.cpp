@@ -14,11 +14,12 @@ SourceSpec SourceSpec::thisHost() const
     return s;
 }
 
-SourceSpec SourceSpec::ssh(const QString &target, const QString &config) const
+SourceSpec SourceSpec::ssh(const QString &target, const QString &config, bool compress) const
 {
     SourceSpec s = thisHost();
     s.sshTarget = target;
     s.sshConfig = config;
+    s.sshCompress = compress;
     return s;
 }
 

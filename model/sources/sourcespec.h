@@ -20,6 +20,7 @@ struct SourceSpec
     // Elsewhere.
     QString sshTarget; // validated [user@]host[:port]
     QString sshConfig; // passed to ssh -F
+    bool sshCompress = false; // ssh -C: compresses the frames on a slow link (--ssh-compress)
     bool stdinStream = false; // frames on stdin (docs/stream-format.md)
     QString agentHost; // a tcpscope-agent to connect to
     quint16 agentPort = 0;
@@ -32,7 +33,7 @@ struct SourceSpec
     // The named constructors keep how this host is read (proc root, reader, BSD files) and the
     // interval, and replace where snapshots come from; none records.
     SourceSpec thisHost() const;
-    SourceSpec ssh(const QString &target, const QString &config) const;
+    SourceSpec ssh(const QString &target, const QString &config, bool compress = false) const;
     SourceSpec recording(const QString &path) const;
     // The same source, with every frame also appended to `path`.
     SourceSpec recordingTo(const QString &path) const;

@@ -622,6 +622,10 @@
         <source>%1: no such file</source>
         <translation>%1：沒有此檔案</translation>
     </message>
+    <message>
+        <source>&amp;Compress the link (ssh -C): for a slow link, costs some CPU</source>
+        <translation>壓縮連結（ssh -C）(&amp;C)：適合慢速連結，會多用一些 CPU</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTableModel</name>
@@ -1307,6 +1311,37 @@
     <message>
         <source>&amp;Lab</source>
         <translation>實驗(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LinkStatusLabel</name>
+    <message>
+        <source>Bytes per second received from the remote host over the last 5 s, and the size of the frame shown. The link cannot keep up when frames queue up and are skipped, arrive later and later, or a delta is lost.</source>
+        <translation>過去 5 s 內每秒從遠端主機收到的位元組數，以及目前顯示的畫格大小。當畫格在佇列中堆積而被略過、抵達得越來越晚，或遺失了差異畫格（delta）時，表示連結跟不上。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) skipped</source>
+        <translation>
+            <numerusform>略過 %n 個畫格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>frames %1 s late</source>
+        <translation>畫格延遲 %1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delta(s) lost</source>
+        <translation>
+            <numerusform>遺失 %n 個差異畫格（delta）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>link %1/s, last frame %2</source>
+        <translation>連結 %1/s，最後一個畫格 %2</translation>
+    </message>
+    <message>
+        <source>%1 — the link cannot keep up (%2): use a longer --interval, ssh -C (--ssh-compress), or the agent</source>
+        <translation>%1 — 連結跟不上（%2）：請使用較長的 --interval、ssh -C（--ssh-compress）或 agent</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "core/sshtarget.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -21,6 +22,7 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     : QDialog(parent)
     , m_host(new QComboBox(this))
     , m_config(new QLineEdit(this))
+    , m_compress(new QCheckBox(tr("&Compress the link (ssh -C): for a slow link, costs some CPU"), this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -44,6 +46,7 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Host:"), m_host);
     form->addRow(tr("ssh config:"), configRow); // a layout cannot be a buddy: no &
+    form->addRow(m_compress);
     form->addRow(note);
     form->addRow(m_message);
     form->addRow(m_buttons);
@@ -80,6 +83,11 @@ QString ConnectDialog::host() const
 QString ConnectDialog::sshConfig() const
 {
     return m_config->text();
+}
+
+bool ConnectDialog::compress() const
+{
+    return m_compress->isChecked();
 }
 
 void ConnectDialog::setHost(const QString &host)

@@ -2,12 +2,14 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
-// Asks for [user@]host[:port] (with the recent hosts offered) and an optional ssh config file.
+// Asks for [user@]host[:port] (with the recent hosts offered), an optional ssh config file and
+// whether to compress the link (ssh -C).
 // The host is validated as it is typed with the same rules as --ssh; OK stays disabled until valid.
 class ConnectDialog : public QDialog
 {
@@ -19,6 +21,7 @@ public:
 
     QString host() const; // canonical, valid once accepted
     QString sshConfig() const;
+    bool compress() const; // ssh -C
     void setHost(const QString &host);
 
     // Most recent first; kept in QSettings ("connect/recentHosts").
@@ -30,6 +33,7 @@ private:
 
     QComboBox *m_host;
     QLineEdit *m_config;
+    QCheckBox *m_compress;
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
 };

@@ -44,7 +44,10 @@ Status SshChannel::open()
     m_reason.clear();
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(m_program);
-    m_process->setArguments(m_target.sshArguments(m_config, SshScript::remoteCommand(m_intervalMs)));
+    QStringList args = m_target.sshArguments(m_config, SshScript::remoteCommand(m_intervalMs));
+    if (m_compress)
+        args.prepend(QStringLiteral("-C")); // an option: before the "--" that ends them
+    m_process->setArguments(args);
     m_process->setStandardInputFile(QProcess::nullDevice());
     m_process->start(QIODevice::ReadOnly);
     if (!m_process->waitForStarted(5000)) {

@@ -23,6 +23,8 @@ public:
     QString closeReason() const override { return m_reason; }
     QString description() const override;
     bool canReconnect() const override { return true; }
+    // ssh -C (ssh(1)): zlib on the link; /proc text shrinks several times, for some CPU on both ends.
+    void setCompress(bool on) { m_compress = on; }
 
     // What ssh's stderr means, and what to do about it (pure, for tests).
     static QString explain(const QString &stderrText, int exitCode, const SshTarget &target);
@@ -38,4 +40,5 @@ private:
     std::unique_ptr<QProcess> m_process;
     QByteArray m_stderr; // bounded
     QString m_reason;
+    bool m_compress = false;
 };

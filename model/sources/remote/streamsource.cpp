@@ -88,6 +88,7 @@ bool StreamSource::ensureOpen(QString *message)
     m_frameThisSession = false;
     m_owners.reset(); // a new session starts with a full owner table
     m_table.reset(); // and a keyframe
+    m_link.reset();
     m_sinceData.start();
     return true;
 }
@@ -113,6 +114,7 @@ bool StreamSource::readFrames(int timeoutMs)
             continue;
         }
         m_reader.feed(QByteArrayView(m_buffer.data(), n));
+        m_link.received(n, QDateTime::currentMSecsSinceEpoch());
         if (!m_options.latestOnly && m_reader.hasFrame())
             return true;
         // A producer faster than the drain (a recording piped to --stdin) must not hold the poll.
@@ -150,13 +152,16 @@ Snapshot StreamSource::poll()
     m_frameThisSession = true;
     m_sinceData.start();
     qint64 skipped = -1;
+    qint64 frameBytes = 0;
     ProblemList frameProblems;
     do {
         // Every frame is applied, also those skipped to show the newest: a delta needs the one before.
         const StreamFrame frame = m_reader.takeFrame();
         ++skipped;
         ++m_framesReceived;
-        m_table.feed(frame, frameProblems);
+        if (!m_table.feed(frame, frameProblems) && m_table.lastWasDelta())
+            m_link.deltaLost(QDateTime::currentMSecsSinceEpoch());
+        frameBytes = frame.text.size();
         m_owners.feed(frame, frameProblems); // a skipped frame may hold the full table
         if (m_recorder)
             record(frame);
@@ -167,8 +172,10 @@ Snapshot StreamSource::poll()
     SnapshotData d = m_table.data();
     d.problems.append(frameProblems);
     d.source = description();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_link.shown(frameBytes, d.timeMs, skipped, now);
+    d.link = m_link.stats(now);
     if (m_options.useArrivalTime) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const qint64 skewS = (d.timeMs - now) / 1000;
         if (qAbs(skewS) >= MaxSkewS)
             d.problems.add({ QStringLiteral("stream"), 0,

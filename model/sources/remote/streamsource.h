@@ -1,6 +1,7 @@
 #pragma once
 
 #include "parse/procnettcpparser.h"
+#include "sources/remote/linkmeter.h"
 #include "sources/remote/streamchannel.h"
 #include "sources/snapshotsource.h"
 #include "stream/streamframereader.h"
@@ -61,6 +62,7 @@ private:
     StreamOwners m_owners; // the "@owners" tables of this session's frames
     StreamTable m_table; // the sockets this session's frames describe (version 2 sends deltas)
     qint64 m_recordedSinceKey = -1; // frames recorded since the last keyframe; -1: none yet
+    LinkMeter m_link; // throughput and whether the link keeps up, for the status bar
     std::vector<char> m_buffer;
     QElapsedTimer m_sinceLoss;
     int m_backoffMs = 0;
