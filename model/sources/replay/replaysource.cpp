@@ -4,9 +4,9 @@
 #include "stream/streamframereader.h"
 
 #include <QCoreApplication>
-#include <QMutexLocker>
 
 #include <algorithm>
+#include <vector>
 
 namespace {
 // The model is QtCore-only: no QObject::tr(), so the context is named here.
@@ -27,40 +27,8 @@ QString ReplaySource::description() const
 
 Status ReplaySource::open()
 {
-    m_file.setFileName(m_path);
-    if (!m_file.open(QIODevice::ReadOnly))
-        return m_opened = Status::failure(tr("cannot open recording %1: %2").arg(m_path, m_file.errorString()));
-    // Index by lines: a header opens a frame, "@end" closes it. Content checks wait for poll().
-    qint64 number = 0;
-    qint64 start = -1;
-    qint64 time = 0;
-    qint64 offset = 0;
-    bool ownersFull = false;
-    auto note = [&](const QString &m) { m_indexProblems.add({ m_path, 0, m }); };
-    while (!m_file.atEnd()) {
-        const QByteArray line = m_file.readLine(StreamFrame::MaxLineBytes);
-        const qint64 lineStart = offset;
-        offset += line.size();
-        const QByteArrayView l = QByteArrayView(line).trimmed();
-        if (l.startsWith("@tcpscope")) {
-            if (start >= 0)
-                note(tr("frame %1: truncated (a new frame began before @end); skipped").arg(number));
-            ++number;
-            start = lineStart;
-            time = 0;
-            ownersFull = false;
-        } else if (start >= 0 && time == 0 && l.startsWith("@time ")) {
-            time = l.sliced(6).toLongLong();
-        } else if (start >= 0 && l.startsWith("@owners full")) {
-            ownersFull = true;
-        } else if (start >= 0 && l == "@end") {
-            m_index.push_back({ number, start, offset - start, time, ownersFull });
-            start = -1;
-        }
-    }
-    if (start >= 0)
-        note(tr("frame %1: the last frame is truncated (recording cut off); ignored").arg(number));
-    m_opened = m_index.empty() ? Status::failure(tr("%1 holds no complete tcpscope frame").arg(m_path)) : Status();
+    m_opened = m_index.open(m_path);
+    m_applied = m_ownersFrom = -1;
     return m_opened;
 }
 
@@ -71,14 +39,14 @@ void ReplaySource::seek(int frame)
 
 qint64 ReplaySource::frameTimeMs(int frame) const
 {
-    return frame >= 0 && frame < frameCount() ? m_index[size_t(frame)].timeMs : 0;
+    return frame >= 0 && frame < frameCount() ? m_index.entries()[size_t(frame)].block.timeMs : 0;
 }
 
 int ReplaySource::recordedIntervalMs() const
 {
     std::vector<qint64> d;
-    for (size_t i = 1; i < m_index.size(); ++i)
-        d.push_back(m_index[i].timeMs - m_index[i - 1].timeMs);
+    for (int i = 1; i < frameCount(); ++i)
+        d.push_back(frameTimeMs(i) - frameTimeMs(i - 1));
     if (d.empty())
         return 1000;
     std::nth_element(d.begin(), d.begin() + qsizetype(d.size() / 2), d.end());
@@ -87,39 +55,16 @@ int ReplaySource::recordedIntervalMs() const
 
 Snapshot ReplaySource::poll()
 {
-    if (m_index.empty()) {
+    if (frameCount() == 0) {
         SnapshotData d;
         d.status = m_opened.error().isEmpty() ? Status::failure(tr("%1 is not open").arg(m_path)) : m_opened;
-        d.problems = m_indexProblems;
+        d.problems = m_index.problems();
         return Snapshot(std::move(d));
     }
     const int pos = m_position;
-    const Entry &e = m_index[size_t(pos)];
-    StreamFrameReader reader;
-    reader.feed(readFrame(e));
-    reader.finish();
-    SnapshotData d;
-    ProblemList readProblems = reader.takeProblems();
-    if (reader.hasFrame()) {
-        StreamFrame f = reader.takeFrame();
-        f.number = e.number; // the reader counted from this frame only
-        d = StreamFrameDecoder::decode(f);
-        seekOwners(pos, d.problems);
-        m_owners.feed(f, d.problems);
-    } else {
-        d.timeMs = e.timeMs;
-        d.status = Status::failure(tr("frame %1 of %2 cannot be read").arg(e.number).arg(m_path));
-    }
-    for (const Problem &p : readProblems.items()) {
-        QString m = p.message;
-        // The reader counted from 1; its messages name frames as "frame %1" (in its own context).
-        const char *frame = QT_TRANSLATE_NOOP("StreamFrameReader", "frame %1");
-        m.replace(QCoreApplication::translate("StreamFrameReader", frame).arg(1),
-            QCoreApplication::translate("StreamFrameReader", frame).arg(e.number));
-        d.problems.add({ m_path, 0, m });
-    }
+    SnapshotData d = dataAt(pos);
     if (!m_reportedIndexProblems) {
-        d.problems.append(m_indexProblems);
+        d.problems.append(m_index.problems());
         m_reportedIndexProblems = true;
     }
     d.source = description();
@@ -130,17 +75,92 @@ Snapshot ReplaySource::poll()
     return m_owners.attached(Snapshot(std::move(d)));
 }
 
-QByteArray ReplaySource::readFrame(const Entry &e)
+SnapshotData ReplaySource::dataAt(int pos)
 {
-    QMutexLocker lock(&m_fileLock);
-    return m_file.seek(e.offset) ? m_file.read(qMin<qint64>(e.size, StreamFrame::DefaultMaxBytes + 1)) : QByteArray();
+    if (pos == m_applied)
+        return m_last; // paused: the same frame, its problems again
+    // Playing on from the frame applied last needs only the frames in between, unless a keyframe
+    // among them is nearer; anything else (a seek back, a jump) starts at the keyframe.
+    const int key = keyframeBefore(pos);
+    const int from = m_applied >= 0 && pos > m_applied && key <= m_applied ? m_applied + 1 : key;
+    if (from == key)
+        resetTable();
+    ProblemList problems;
+    std::optional<StreamFrame> frame;
+    bool ok = false;
+    for (int f = from; f <= pos; ++f) {
+        problems = {}; // only the shown frame's are reported
+        frame = readFrame(f, problems);
+        ok = frame && apply(*frame, problems);
+    }
+    m_applied = ok ? pos : -1; // after a failure the next poll starts over from the keyframe
+    SnapshotData d;
+    if (ok) {
+        d = tableData();
+        d.problems.append(problems);
+        seekOwners(pos, d.problems);
+        m_owners.feed(*frame, d.problems);
+        m_last = d;
+    } else {
+        d.timeMs = frameTimeMs(pos);
+        d.status = Status::failure(
+            tr("frame %1 of %2 cannot be read").arg(m_index.entries()[size_t(pos)].number).arg(m_path));
+        d.problems = problems;
+    }
+    return d;
+}
+
+bool ReplaySource::apply(const StreamFrame &frame, ProblemList &problems)
+{
+    Q_UNUSED(problems); // the decoder's problems are in its data
+    m_table = StreamFrameDecoder::decode(frame);
+    return true;
+}
+
+void ReplaySource::resetTable()
+{
+    m_table = {};
+}
+
+SnapshotData ReplaySource::tableData() const
+{
+    return m_table;
+}
+
+std::optional<StreamFrame> ReplaySource::readFrame(int pos, ProblemList &problems)
+{
+    const qint64 number = m_index.entries()[size_t(pos)].number;
+    QString error;
+    const QByteArray text = m_index.text(pos, &error);
+    if (!error.isEmpty()) {
+        problems.add({ m_path, 0, tr("frame %1: %2").arg(number).arg(error) });
+        return std::nullopt;
+    }
+    StreamFrameReader reader;
+    reader.feed(text);
+    reader.finish();
+    std::optional<StreamFrame> frame;
+    if (reader.hasFrame()) {
+        frame = reader.takeFrame();
+        frame->number = number; // the reader counted from this frame only
+    }
+    const ProblemList read = reader.takeProblems();
+    for (const Problem &p : read.items()) {
+        QString m = p.message;
+        // The reader counted from 1; its messages name frames as "frame %1" (in its own context).
+        const char *f = QT_TRANSLATE_NOOP("StreamFrameReader", "frame %1");
+        m.replace(QCoreApplication::translate("StreamFrameReader", f).arg(1),
+            QCoreApplication::translate("StreamFrameReader", f).arg(number));
+        problems.add({ m_path, 0, m });
+    }
+    return frame;
 }
 
 void ReplaySource::seekOwners(int pos, ProblemList &problems)
 {
     // An "unchanged" frame is named by the last full table before it, wherever a seek landed.
     int full = pos;
-    while (full >= 0 && !m_index[size_t(full)].ownersFull)
+    while (full >= 0 && m_index.entries()[size_t(full)].block.owners != RecordingBlock::Owners::Full)
         --full;
     if (full < 0 || full == pos) {
         m_owners.reset();
@@ -150,13 +170,8 @@ void ReplaySource::seekOwners(int pos, ProblemList &problems)
     if (full == m_ownersFrom)
         return;
     m_ownersFrom = full;
-    StreamFrameReader reader;
-    reader.feed(readFrame(m_index[size_t(full)]));
-    reader.finish();
     m_owners.reset();
-    if (reader.hasFrame()) {
-        StreamFrame f = reader.takeFrame();
-        f.number = m_index[size_t(full)].number;
-        m_owners.feed(f, problems);
-    }
+    ProblemList ignored; // reported when that frame itself is shown
+    if (const std::optional<StreamFrame> f = readFrame(full, ignored))
+        m_owners.feed(*f, problems);
 }
