@@ -118,6 +118,7 @@ private Q_SLOTS:
     void readOnlyTargetIsRefused();
     void otherFilesAreNotAppendedTo();
     void plainRecordingsStillReplay();
+    void zstdcatPrintsTheFrames();
     void seekMatchesSequentialPlay();
 };
 
@@ -311,6 +312,32 @@ void TestRecording::plainRecordingsStillReplay()
     replay.seek(65);
     const Snapshot s = replay.poll();
     QVERIFY2(s.isValid() && s.sockets().size() == 50, qPrintable(allProblems(s.problems())));
+}
+
+void TestRecording::zstdcatPrintsTheFrames()
+{
+    // The container is a valid zstd stream (its text lines are skippable frames): `zstdcat FILE`
+    // gives the frames as received, ready for `tcpscope --stdin`.
+    const QString zstd = QStandardPaths::findExecutable(QStringLiteral("zstd"));
+    if (zstd.isEmpty()) {
+        if (NetNamespace::mustNotSkip())
+            QFAIL("zstd(1) is missing: scripts/dev.sh installs it");
+        QSKIP("zstd(1) is not installed");
+    }
+    const QString path = m_dir.filePath(QStringLiteral("cat.tcps"));
+    Recorder rec(path);
+    QVERIFY(rec.open().ok());
+    SyntheticStream stream(40, 4);
+    QByteArray frames;
+    for (int i = 0; i < 5; ++i) {
+        frames += stream.next(i == 0);
+        QVERIFY(rec.append(QByteArrayView(frames).sliced(frames.lastIndexOf("@tcpscope"))));
+    }
+    QProcess p;
+    p.start(zstd, { QStringLiteral("-dc"), path });
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    QCOMPARE(p.readAllStandardOutput(), frames);
 }
 
 void TestRecording::seekMatchesSequentialPlay()

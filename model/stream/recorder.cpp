@@ -79,7 +79,7 @@ Status Recorder::prepareLocked()
     const Status read = existing.open(m_path);
     if (!existing.isContainer()) {
         return Status::failure(
-            tr("cannot record to %1: it holds something else than a tcpscope recording (an older plain-text "
+            tr("cannot record to %1: it holds something other than a tcpscope recording (an older plain-text "
                "one?); choose a new file")
                 .arg(m_path));
     }
