@@ -280,7 +280,7 @@ void TestRecording::otherFilesAreNotAppendedTo()
     Recorder rec;
     const Status s = rec.start(path);
     QVERIFY(!s.ok());
-    QVERIFY2(s.error().contains(QLatin1String("something else than a tcpscope recording")), qPrintable(s.error()));
+    QVERIFY2(s.error().contains(QLatin1String("something other than a tcpscope recording")), qPrintable(s.error()));
     QVERIFY(!rec.isRecording());
     QCOMPARE(QFileInfo(path).size(), SyntheticStream(3).next(true).size());
     QVERIFY(!rec.start(m_dir.path()).ok()); // a directory
