@@ -24,7 +24,7 @@ public:
     // Opens the path given to the constructor.
     Status open();
     // Stops any recording and records to another file from now on. Refuses up front a file it cannot
-    // write (read-only, a directory) and one that holds something else than a recording.
+    // write (read-only, a directory) and one that holds something other than a recording.
     Status start(const QString &path);
     void stop();
     bool isRecording() const;

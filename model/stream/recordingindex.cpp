@@ -144,15 +144,14 @@ qsizetype RecordingIndex::keyAtOrBefore(qsizetype pos) const
 QByteArray RecordingIndex::text(qsizetype pos, QString *error)
 {
     const Entry &e = m_entries[size_t(pos)];
-    if (e.block.rawBytes > StreamFrame::DefaultMaxBytes) {
+    if (qMax(e.block.rawBytes, e.size) > StreamFrame::DefaultMaxBytes) {
         *error = tr("larger than the %1 MiB limit").arg(StreamFrame::DefaultMaxBytes >> 20);
         return {};
     }
     QMutexLocker lock(&m_lock);
-    const QByteArray bytes
-        = m_file.seek(e.offset) ? m_file.read(qMin(e.size, StreamFrame::DefaultMaxBytes + 1)) : QByteArray();
+    const QByteArray bytes = m_file.seek(e.offset) ? m_file.read(e.size) : QByteArray();
     if (bytes.size() != e.size) {
-        *error = m_file.errorString();
+        *error = m_file.errorString().isEmpty() ? tr("the file is shorter than its index") : m_file.errorString();
         return {};
     }
     return m_container ? m_codec.decompress(bytes, e.block.rawBytes, error) : bytes;
