@@ -4,6 +4,7 @@
 // The test binary is also its own child process: `tst_recording --child MODE PATH` (see childMain).
 #include "fixture.h"
 #include "netnamespace.h"
+#include "problemtext.h"
 #include "sources/replay/replaysource.h"
 #include "stream/recorder.h"
 #include "stream/recordingblock.h"
@@ -27,14 +28,6 @@
 #include <unistd.h>
 
 namespace {
-QString allProblems(const ProblemList &p)
-{
-    QStringList s;
-    for (const Problem &x : p.items())
-        s << x.toString();
-    return s.join(QLatin1Char('\n'));
-}
-
 // The sockets of a snapshot as text, sorted: what two ways of reaching a frame must agree on.
 QStringList sockets(const Snapshot &s)
 {

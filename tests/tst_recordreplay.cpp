@@ -1,5 +1,6 @@
 // Record -> replay: the same counts come back; damage is reported with its frame number and
 // never stops the replay. Runs in a private network namespace so the counts hold still.
+#include "problemtext.h"
 #include "sources/local/streamprocsource.h"
 #include "sources/replay/replaysource.h"
 #include "stream/recorder.h"
@@ -19,14 +20,6 @@
 #include <unistd.h>
 
 namespace {
-
-QString allProblems(const ProblemList &p)
-{
-    QStringList s;
-    for (const Problem &x : p.items())
-        s << x.toString();
-    return s.join(QLatin1Char('\n'));
-}
 
 QJsonObject runJson(const QStringList &args, int *code, QByteArray *err, const QByteArray &input = {})
 {
