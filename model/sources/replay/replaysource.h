@@ -24,6 +24,7 @@ public:
     Status open();
     Snapshot poll() override;
     QString description() const override;
+    bool recordsItself() const override { return true; } // never re-recorded
 
     int frameCount() const { return int(m_index.size()); }
     // The frames a seek to `frame` applies: from the last keyframe at or before it.
