@@ -1,6 +1,5 @@
 #include "sources/replay/replaysource.h"
 
-#include "stream/streamframedecoder.h"
 #include "stream/streamframereader.h"
 
 #include <QCoreApplication>
@@ -62,7 +61,8 @@ Snapshot ReplaySource::poll()
         return Snapshot(std::move(d));
     }
     const int pos = m_position;
-    SnapshotData d = dataAt(pos);
+    std::shared_ptr<const StateEvents> events;
+    SnapshotData d = dataAt(pos, events);
     if (!m_reportedIndexProblems) {
         d.problems.append(m_index.problems());
         m_reportedIndexProblems = true;
@@ -72,31 +72,37 @@ Snapshot ReplaySource::poll()
     int expected = pos; // a seek from the GUI thread in the meantime wins
     if (m_playing && pos + 1 < frameCount())
         m_position.compare_exchange_strong(expected, qMin(pos + m_stride, frameCount() - 1));
-    return m_owners.attached(Snapshot(std::move(d)));
+    const Snapshot s = m_owners.attached(Snapshot(std::move(d)));
+    return events ? s.withStateEvents(std::move(events)) : s;
 }
 
-SnapshotData ReplaySource::dataAt(int pos)
+SnapshotData ReplaySource::dataAt(int pos, std::shared_ptr<const StateEvents> &events)
 {
     if (pos == m_applied)
-        return m_last; // paused: the same frame, its problems again
-    // Playing on from the frame applied last needs only the frames in between, unless a keyframe
-    // among them is nearer; anything else (a seek back, a jump) starts at the keyframe.
+        return m_last; // paused: the same frame, its problems again (its state changes were shown)
+    // Playing on applies the frames in between, so the state changes between the two frames shown
+    // are all there; a seek (back, or far ahead) starts at the keyframe and shows the frame's own.
     const int key = keyframeBefore(pos);
-    const int from = m_applied >= 0 && pos > m_applied && key <= m_applied ? m_applied + 1 : key;
-    if (from == key)
-        resetTable();
+    const bool playingOn
+        = m_applied >= 0 && pos > m_applied && (key <= m_applied || pos - m_applied <= StreamFrame::RecordingKeyEvery);
+    const int from = playingOn ? m_applied + 1 : key;
+    if (!playingOn)
+        m_table.reset();
     ProblemList problems;
     std::optional<StreamFrame> frame;
     bool ok = false;
     for (int f = from; f <= pos; ++f) {
         problems = {}; // only the shown frame's are reported
+        if (f == pos && !playingOn)
+            m_table.takeEvents();
         frame = readFrame(f, problems);
-        ok = frame && apply(*frame, problems);
+        ok = frame && m_table.feed(*frame, problems);
     }
     m_applied = ok ? pos : -1; // after a failure the next poll starts over from the keyframe
+    events = m_table.takeEvents();
     SnapshotData d;
     if (ok) {
-        d = tableData();
+        d = m_table.data();
         d.problems.append(problems);
         seekOwners(pos, d.problems);
         m_owners.feed(*frame, d.problems);
@@ -108,23 +114,6 @@ SnapshotData ReplaySource::dataAt(int pos)
         d.problems = problems;
     }
     return d;
-}
-
-bool ReplaySource::apply(const StreamFrame &frame, ProblemList &problems)
-{
-    Q_UNUSED(problems); // the decoder's problems are in its data
-    m_table = StreamFrameDecoder::decode(frame);
-    return true;
-}
-
-void ReplaySource::resetTable()
-{
-    m_table = {};
-}
-
-SnapshotData ReplaySource::tableData() const
-{
-    return m_table;
 }
 
 std::optional<StreamFrame> ReplaySource::readFrame(int pos, ProblemList &problems)

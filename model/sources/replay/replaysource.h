@@ -5,6 +5,7 @@
 #include "stream/recordingindex.h"
 #include "stream/streamframe.h"
 #include "stream/streamowners.h"
+#include "stream/streamtable.h"
 
 #include <atomic>
 #include <optional>
@@ -48,12 +49,9 @@ public:
 private:
     // The frame as the stream reader cuts it, its problems renumbered to the frame; nullopt if unreadable.
     std::optional<StreamFrame> readFrame(int pos, ProblemList &problems);
-    // The one place that decodes: applies a frame to the replayed table; false when it cannot be.
-    bool apply(const StreamFrame &frame, ProblemList &problems);
-    void resetTable();
-    SnapshotData tableData() const;
-    // The snapshot data of frame pos, after applying what it needs since the frame applied last.
-    SnapshotData dataAt(int pos);
+    // The snapshot data of frame pos, after applying what it needs since the frame applied last;
+    // `events`: the kernel's state changes since the frame shown before, if the frames carry them.
+    SnapshotData dataAt(int pos, std::shared_ptr<const StateEvents> &events);
     // The owner table for frame pos: the last full one at or before it (StreamOwners).
     void seekOwners(int pos, ProblemList &problems);
     QString m_path;
@@ -61,7 +59,7 @@ private:
     RecordingIndex m_index;
     bool m_reportedIndexProblems = false;
     // The poll thread's:
-    SnapshotData m_table; // what the frames applied so far show
+    StreamTable m_table; // what the frames applied so far show
     int m_applied = -1; // the frame m_table shows; -1: none
     SnapshotData m_last; // what poll() returned for it
     StreamOwners m_owners;
