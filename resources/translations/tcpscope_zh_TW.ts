@@ -1889,6 +1889,10 @@
         <source>larger than the %1 MiB limit</source>
         <translation>超過 %1 MiB 的上限</translation>
     </message>
+    <message>
+        <source>the file is shorter than its index</source>
+        <translation>檔案比其索引所記載的短</translation>
+    </message>
 </context>
 <context>
     <name>ReplayControls</name>
