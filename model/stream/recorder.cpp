@@ -58,8 +58,7 @@ Status Recorder::start(const QString &path)
     m_sinceKey = -1;
     // O_RDWR, not O_WRONLY: an existing file is read first. A read-only file system or file fails here.
     m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-    const Status s
-        = m_fd < 0 ? Status::failure(tr("cannot record to %1: %2").arg(m_path, lastError())) : prepareLocked();
+    Status s = m_fd < 0 ? Status::failure(tr("cannot record to %1: %2").arg(m_path, lastError())) : prepareLocked();
     if (!s.ok()) {
         closeLocked();
         m_error = s.error();
