@@ -102,6 +102,27 @@ void AppOptions::setup(QCommandLineParser &p)
                        "tcpscope --remote-script | ssh HOST sh > FILE.") });
     p.addOption({ QStringLiteral("replay"), QStringLiteral("Play back a recording made with --record."),
         QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("prometheus"),
+        QStringLiteral("The fleet: every instance a Prometheus server has tcpscope-agent or node_exporter tcpstat "
+                       "metrics of, e.g. http://prometheus:9090. With --snapshot: print their counts and findings."),
+        QStringLiteral("URL") });
+    p.addOption({ QStringLiteral("match"),
+        QStringLiteral("With --prometheus: only instances matching this selector, e.g. {job=\"web\"}."),
+        QStringLiteral("SELECTOR") });
+}
+
+static QString fleetOptions(const QCommandLineParser &p, AppOptions &o)
+{
+    o.prometheusMatch = p.value(QStringLiteral("match"));
+    if (!p.isSet(QStringLiteral("prometheus")))
+        return o.prometheusMatch.isEmpty() ? QString() : QStringLiteral("--match goes with --prometheus");
+    o.prometheus = QUrl::fromUserInput(p.value(QStringLiteral("prometheus")));
+    if (!o.prometheus.isValid()
+        || (o.prometheus.scheme() != QLatin1String("http") && o.prometheus.scheme() != QLatin1String("https")))
+        return QStringLiteral("--prometheus takes the server's URL, e.g. http://prometheus:9090");
+    if (o.source.isStream() || !o.source.replay.isEmpty())
+        return QStringLiteral("--prometheus does not go with --ssh, --stdin, --connect or --replay");
+    return {};
 }
 
 static QString streamOptions(const QCommandLineParser &p, AppOptions &o)
@@ -264,6 +285,8 @@ QString AppOptions::fromParser(const QCommandLineParser &p, AppOptions &o)
     if (!ok || o.screenshotDelayMs < 0 || o.screenshotDelayMs > 3'600'000)
         return QStringLiteral("--screenshot-delay takes seconds, 0 to 3600");
     if (QString e = streamOptions(p, o); !e.isEmpty())
+        return e;
+    if (QString e = fleetOptions(p, o); !e.isEmpty())
         return e;
     return eventsOptions(p, o);
 }

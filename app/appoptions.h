@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 class QCommandLineParser;
 
@@ -36,6 +37,8 @@ struct AppOptions
     // --record, --replay); its interval is intervalMs as parsed.
     SourceSpec source;
     bool remoteScript = false; // print the server-side sh loop and exit
+    QUrl prometheus; // --prometheus: the fleet from this Prometheus server (with --snapshot: printed once)
+    QString prometheusMatch; // --match: a selector narrowing the fleet, e.g. {job="web"}
 
     static void setup(QCommandLineParser &parser);
     // Returns an error message for bad usage, empty on success.

@@ -1,5 +1,6 @@
 #include "appoptions.h"
 #include "eventscommand.h"
+#include "fleetcommand.h"
 #include "killcommand.h"
 #include "mainwindow.h"
 #include "sessionsettings.h"
@@ -52,6 +53,8 @@ int main(int argc, char **argv)
         return TeachingCommands::listLessons();
     if (!options.labPattern.isEmpty() && options.lesson.isEmpty())
         return TeachingCommands::runLabHeadless(options);
+    if (options.snapshot && !options.prometheus.isEmpty())
+        return FleetCommand::run(options);
     if (options.snapshot)
         return SnapshotCommand::run(options);
     if (options.kill)
