@@ -20,6 +20,8 @@ QByteArrayView ownersName(RecordingBlock::Owners o)
         return "full";
     case RecordingBlock::Owners::Unchanged:
         return "unchanged";
+    case RecordingBlock::Owners::Delta:
+        return "delta";
     case RecordingBlock::Owners::None:
         break;
     }
@@ -57,6 +59,20 @@ QByteArray RecordingBlock::fileMagic()
     return skippable(Magic.toByteArray() + '\n');
 }
 
+RecordingBlock::Owners RecordingBlock::ownersOf(QByteArrayView word)
+{
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        if (word[i] == ' ' || word[i] == '\t' || word[i] == '\n' || word[i] == '\r') {
+            word = word.first(i);
+            break;
+        }
+    }
+    return word == "full"     ? Owners::Full
+        : word == "unchanged" ? Owners::Unchanged
+        : word == "delta"     ? Owners::Delta
+                              : Owners::None;
+}
+
 qint64 RecordingBlock::skippableSize(QByteArrayView bytes)
 {
     if (bytes.size() < SkippableHeaderBytes || (qFromLittleEndian<quint32>(bytes.data()) & ~0xFu) != SkippableMagic)
@@ -88,7 +104,7 @@ std::optional<RecordingBlock> RecordingBlock::parse(QByteArrayView line)
         else if (name == "packed")
             b.packedBytes = number(value);
         else if (name == "owners")
-            b.owners = value == "full" ? Owners::Full : value == "unchanged" ? Owners::Unchanged : Owners::None;
+            b.owners = ownersOf(value);
         // Other fields: a newer writer's, skipped.
     }
     if (b.rawBytes < 0 || b.packedBytes < 0 || b.timeMs < 0 || b.seq < 0)
@@ -121,9 +137,7 @@ RecordingBlock RecordingBlock::describe(QByteArrayView frameText)
     const qsizetype owners = frameText.lastIndexOf("\n@owners ");
     if (owners >= 0) {
         const QByteArrayView rest = frameText.sliced(owners + 9);
-        b.owners = rest.startsWith("full") ? Owners::Full
-            : rest.startsWith("unchanged") ? Owners::Unchanged
-                                           : Owners::None;
+        b.owners = ownersOf(rest);
     }
     return b;
 }

@@ -10,7 +10,7 @@
 // needs to index the file without decompressing: the frame's kind, @seq, @time, owner table and sizes.
 struct RecordingBlock
 {
-    enum class Owners { None, Full, Unchanged };
+    enum class Owners { None, Full, Unchanged, Delta };
     // A zstd skippable frame (RFC 8878 §3.1.2): 4-byte magic, 4-byte little-endian size, user data.
     static constexpr int SkippableHeaderBytes = 8;
     static constexpr int MaxHeaderBytes = 256;
@@ -29,6 +29,9 @@ struct RecordingBlock
     static QByteArray fileMagic();
     // The size of the skippable frame starting at `bytes`, or -1 when it is not one.
     static qint64 skippableSize(QByteArrayView bytes);
+    // The kind named by the first word of `word`: "full", "unchanged", "delta" (what follows
+    // "@owners ", or a header's owners= value); None for anything else.
+    static Owners ownersOf(QByteArrayView word);
     // Parses the text inside a block's skippable frame; nullopt when malformed.
     static std::optional<RecordingBlock> parse(QByteArrayView line);
     // Reads kind, @seq, @time and the owner table from the frame's header lines (before its first

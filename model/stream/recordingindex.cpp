@@ -119,9 +119,7 @@ void RecordingIndex::indexText()
             m_validEnd = offset;
             start = -1;
         } else if (l.startsWith("@owners ")) {
-            b.owners = l.startsWith("@owners full") ? RecordingBlock::Owners::Full
-                : l.startsWith("@owners unchanged") ? RecordingBlock::Owners::Unchanged
-                                                    : RecordingBlock::Owners::None;
+            b.owners = RecordingBlock::ownersOf(l.sliced(8));
         } else if (inHeader) {
             const RecordingBlock field = RecordingBlock::describe(line);
             b.timeMs = b.timeMs ? b.timeMs : field.timeMs;

@@ -27,7 +27,7 @@ QString ReplaySource::description() const
 Status ReplaySource::open()
 {
     m_opened = m_index.open(m_path);
-    m_applied = m_ownersFrom = -1;
+    m_applied = -1;
     return m_opened;
 }
 
@@ -86,8 +86,11 @@ SnapshotData ReplaySource::dataAt(int pos, std::shared_ptr<const StateEvents> &e
     const bool playingOn
         = m_applied >= 0 && pos > m_applied && (key <= m_applied || pos - m_applied <= StreamFrame::RecordingKeyEvery);
     const int from = playingOn ? m_applied + 1 : key;
-    if (!playingOn)
+    ProblemList lookBack;
+    if (!playingOn) {
         m_table.reset();
+        ownersBefore(key, lookBack);
+    }
     ProblemList problems;
     std::optional<StreamFrame> frame;
     bool ok = false;
@@ -97,15 +100,16 @@ SnapshotData ReplaySource::dataAt(int pos, std::shared_ptr<const StateEvents> &e
             m_table.takeEvents();
         frame = readFrame(f, problems);
         ok = frame && m_table.feed(*frame, problems);
+        if (frame)
+            m_owners.feed(*frame, problems); // every frame: a delta of owners needs the ones before
     }
     m_applied = ok ? pos : -1; // after a failure the next poll starts over from the keyframe
     events = m_table.takeEvents();
     SnapshotData d;
     if (ok) {
         d = m_table.data();
+        d.problems.append(lookBack);
         d.problems.append(problems);
-        seekOwners(pos, d.problems);
-        m_owners.feed(*frame, d.problems);
         m_last = d;
     } else {
         d.timeMs = frameTimeMs(pos);
@@ -145,22 +149,19 @@ std::optional<StreamFrame> ReplaySource::readFrame(int pos, ProblemList &problem
     return frame;
 }
 
-void ReplaySource::seekOwners(int pos, ProblemList &problems)
+void ReplaySource::ownersBefore(int key, ProblemList &problems)
 {
-    // An "unchanged" frame is named by the last full table before it, wherever a seek landed.
-    int full = pos;
+    // The table as it stood before the keyframe: the last full one before it and the owner deltas
+    // since (an older recording has "unchanged" frames there, which change nothing).
+    m_owners.reset();
+    int full = key - 1;
     while (full >= 0 && m_index.entries()[size_t(full)].block.owners != RecordingBlock::Owners::Full)
         --full;
-    if (full < 0 || full == pos) {
-        m_owners.reset();
-        m_ownersFrom = full;
-        return;
+    for (int f = full; f >= 0 && f < key; ++f) {
+        if (f > full && m_index.entries()[size_t(f)].block.owners != RecordingBlock::Owners::Delta)
+            continue;
+        ProblemList ignored; // the frame's own problems are reported when it is shown
+        if (const std::optional<StreamFrame> frame = readFrame(f, ignored))
+            m_owners.feed(*frame, problems);
     }
-    if (full == m_ownersFrom)
-        return;
-    m_ownersFrom = full;
-    m_owners.reset();
-    ProblemList ignored; // reported when that frame itself is shown
-    if (const std::optional<StreamFrame> f = readFrame(full, ignored))
-        m_owners.feed(*f, problems);
 }

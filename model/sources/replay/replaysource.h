@@ -52,8 +52,9 @@ private:
     // The snapshot data of frame pos, after applying what it needs since the frame applied last;
     // `events`: the kernel's state changes since the frame shown before, if the frames carry them.
     SnapshotData dataAt(int pos, std::shared_ptr<const StateEvents> &events);
-    // The owner table for frame pos: the last full one at or before it (StreamOwners).
-    void seekOwners(int pos, ProblemList &problems);
+    // Sets the owner table to what it was before frame `key`: the last full one before it and the
+    // owner deltas since (StreamOwners); the frames from `key` on are fed as they are applied.
+    void ownersBefore(int key, ProblemList &problems);
     QString m_path;
     Status m_opened = Status::failure(QString()); // replaced by open()
     RecordingIndex m_index;
@@ -63,7 +64,6 @@ private:
     int m_applied = -1; // the frame m_table shows; -1: none
     SnapshotData m_last; // what poll() returned for it
     StreamOwners m_owners;
-    int m_ownersFrom = -1; // the frame m_owners holds the table of
     std::atomic<int> m_position { 0 };
     std::atomic<int> m_shown { 0 };
     std::atomic<int> m_stride { 1 };
