@@ -23,6 +23,7 @@ packages=(
   xvfb xauth
   clang libclang-rt-14-dev clang-tidy
   hyperfine
+  libzstd-dev zstd  # recordings are zstd (cmake/zstd.cmake); zstdcat reads them in shell pipes
   desktop-file-utils appstream librsvg2-bin dpkg-dev man-db
   fonts-wqy-microhei qt6-translations-l10n
   # eBPF state-change events (cmake/ebpf.cmake): without them the build says so and polls only.

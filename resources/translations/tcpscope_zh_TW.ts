@@ -963,6 +963,17 @@
     </message>
 </context>
 <context>
+    <name>FrameCompressor</name>
+    <message>
+        <source>its size is not the one its header gives</source>
+        <translation>其大小與標頭所記載的不符</translation>
+    </message>
+    <message>
+        <source>it decompresses to fewer bytes than its header gives</source>
+        <translation>解壓縮後的位元組數少於標頭所記載的</translation>
+    </message>
+</context>
+<context>
     <name>InetDiagParser</name>
     <message>
         <source>%1 stray bytes after the last netlink message</source>
@@ -2065,6 +2076,53 @@
         <source>recording to %1 stopped: %2</source>
         <translation>錄製至 %1 已停止：%2</translation>
     </message>
+    <message>
+        <source>cannot record to %1: it holds something other than a tcpscope recording (an older plain-text one?); choose a new file</source>
+        <translation>無法錄製至 %1：該檔案不是 tcpscope 錄製檔（可能是較舊的純文字錄製檔？）；請選擇新的檔案</translation>
+    </message>
+    <message>
+        <source>recording to %1 stopped: no space left on device; the recording so far is intact</source>
+        <translation>錄製至 %1 已停止：裝置上已無可用空間；目前為止的錄製內容完整無缺</translation>
+    </message>
+    <message>
+        <source>(its last frame is cut off)</source>
+        <translation>（其最後一個畫格被截斷）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingIndex</name>
+    <message>
+        <source>cannot open recording %1: %2</source>
+        <translation>無法開啟錄製檔 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a recording in a format this tcpscope does not read (&apos;%2&apos;; it reads &apos;%3&apos;)</source>
+        <translation>%1 是此 tcpscope 無法讀取的錄製檔格式（「%2」；可讀取的是「%3」）</translation>
+    </message>
+    <message>
+        <source>%1 holds no complete tcpscope frame</source>
+        <translation>%1 中沒有完整的 tcpscope 畫格</translation>
+    </message>
+    <message>
+        <source>frame %1: damaged block header at byte %2; the rest of the recording (%3 bytes) is ignored</source>
+        <translation>畫格 %1：位元組 %2 處的區塊標頭已損壞；錄製檔的其餘部分（%3 位元組）已忽略</translation>
+    </message>
+    <message>
+        <source>frame %1: the last frame is truncated (recording cut off); ignored</source>
+        <translation>畫格 %1：最後一個畫格不完整（錄製被中斷）；已忽略</translation>
+    </message>
+    <message>
+        <source>frame %1: truncated (a new frame began before @end); skipped</source>
+        <translation>畫格 %1：不完整（在 @end 之前就開始了新的畫格）；已略過</translation>
+    </message>
+    <message>
+        <source>larger than the %1 MiB limit</source>
+        <translation>超過 %1 MiB 的上限</translation>
+    </message>
+    <message>
+        <source>the file is shorter than its index</source>
+        <translation>檔案比其索引所記載的短</translation>
+    </message>
 </context>
 <context>
     <name>ReplayControls</name>
@@ -2100,28 +2158,16 @@
         <translation>錄製檔 %1</translation>
     </message>
     <message>
-        <source>cannot open recording %1: %2</source>
-        <translation>無法開啟錄製檔 %1：%2</translation>
-    </message>
-    <message>
-        <source>frame %1: truncated (a new frame began before @end); skipped</source>
-        <translation>畫格 %1：不完整（在 @end 之前就開始了新的畫格）；已略過</translation>
-    </message>
-    <message>
-        <source>frame %1: the last frame is truncated (recording cut off); ignored</source>
-        <translation>畫格 %1：最後一個畫格不完整（錄製被中斷）；已忽略</translation>
-    </message>
-    <message>
-        <source>%1 holds no complete tcpscope frame</source>
-        <translation>%1 中沒有完整的 tcpscope 畫格</translation>
-    </message>
-    <message>
         <source>%1 is not open</source>
         <translation>%1 尚未開啟</translation>
     </message>
     <message>
         <source>frame %1 of %2 cannot be read</source>
         <translation>無法讀取 %2 的畫格 %1</translation>
+    </message>
+    <message>
+        <source>frame %1: %2</source>
+        <translation>畫格 %1：%2</translation>
     </message>
 </context>
 <context>

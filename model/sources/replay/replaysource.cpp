@@ -1,12 +1,11 @@
 #include "sources/replay/replaysource.h"
 
-#include "stream/streamframedecoder.h"
 #include "stream/streamframereader.h"
 
 #include <QCoreApplication>
-#include <QMutexLocker>
 
 #include <algorithm>
+#include <vector>
 
 namespace {
 // The model is QtCore-only: no QObject::tr(), so the context is named here.
@@ -27,40 +26,8 @@ QString ReplaySource::description() const
 
 Status ReplaySource::open()
 {
-    m_file.setFileName(m_path);
-    if (!m_file.open(QIODevice::ReadOnly))
-        return m_opened = Status::failure(tr("cannot open recording %1: %2").arg(m_path, m_file.errorString()));
-    // Index by lines: a header opens a frame, "@end" closes it. Content checks wait for poll().
-    qint64 number = 0;
-    qint64 start = -1;
-    qint64 time = 0;
-    qint64 offset = 0;
-    bool ownersFull = false;
-    auto note = [&](const QString &m) { m_indexProblems.add({ m_path, 0, m }); };
-    while (!m_file.atEnd()) {
-        const QByteArray line = m_file.readLine(StreamFrame::MaxLineBytes);
-        const qint64 lineStart = offset;
-        offset += line.size();
-        const QByteArrayView l = QByteArrayView(line).trimmed();
-        if (l.startsWith("@tcpscope")) {
-            if (start >= 0)
-                note(tr("frame %1: truncated (a new frame began before @end); skipped").arg(number));
-            ++number;
-            start = lineStart;
-            time = 0;
-            ownersFull = false;
-        } else if (start >= 0 && time == 0 && l.startsWith("@time ")) {
-            time = l.sliced(6).toLongLong();
-        } else if (start >= 0 && l.startsWith("@owners full")) {
-            ownersFull = true;
-        } else if (start >= 0 && l == "@end") {
-            m_index.push_back({ number, start, offset - start, time, ownersFull });
-            start = -1;
-        }
-    }
-    if (start >= 0)
-        note(tr("frame %1: the last frame is truncated (recording cut off); ignored").arg(number));
-    m_opened = m_index.empty() ? Status::failure(tr("%1 holds no complete tcpscope frame").arg(m_path)) : Status();
+    m_opened = m_index.open(m_path);
+    m_applied = -1;
     return m_opened;
 }
 
@@ -71,14 +38,14 @@ void ReplaySource::seek(int frame)
 
 qint64 ReplaySource::frameTimeMs(int frame) const
 {
-    return frame >= 0 && frame < frameCount() ? m_index[size_t(frame)].timeMs : 0;
+    return frame >= 0 && frame < frameCount() ? m_index.entries()[size_t(frame)].block.timeMs : 0;
 }
 
 int ReplaySource::recordedIntervalMs() const
 {
     std::vector<qint64> d;
-    for (size_t i = 1; i < m_index.size(); ++i)
-        d.push_back(m_index[i].timeMs - m_index[i - 1].timeMs);
+    for (int i = 1; i < frameCount(); ++i)
+        d.push_back(frameTimeMs(i) - frameTimeMs(i - 1));
     if (d.empty())
         return 1000;
     std::nth_element(d.begin(), d.begin() + qsizetype(d.size() / 2), d.end());
@@ -87,39 +54,17 @@ int ReplaySource::recordedIntervalMs() const
 
 Snapshot ReplaySource::poll()
 {
-    if (m_index.empty()) {
+    if (frameCount() == 0) {
         SnapshotData d;
         d.status = m_opened.error().isEmpty() ? Status::failure(tr("%1 is not open").arg(m_path)) : m_opened;
-        d.problems = m_indexProblems;
+        d.problems = m_index.problems();
         return Snapshot(std::move(d));
     }
     const int pos = m_position;
-    const Entry &e = m_index[size_t(pos)];
-    StreamFrameReader reader;
-    reader.feed(readFrame(e));
-    reader.finish();
-    SnapshotData d;
-    ProblemList readProblems = reader.takeProblems();
-    if (reader.hasFrame()) {
-        StreamFrame f = reader.takeFrame();
-        f.number = e.number; // the reader counted from this frame only
-        d = StreamFrameDecoder::decode(f);
-        seekOwners(pos, d.problems);
-        m_owners.feed(f, d.problems);
-    } else {
-        d.timeMs = e.timeMs;
-        d.status = Status::failure(tr("frame %1 of %2 cannot be read").arg(e.number).arg(m_path));
-    }
-    for (const Problem &p : readProblems.items()) {
-        QString m = p.message;
-        // The reader counted from 1; its messages name frames as "frame %1" (in its own context).
-        const char *frame = QT_TRANSLATE_NOOP("StreamFrameReader", "frame %1");
-        m.replace(QCoreApplication::translate("StreamFrameReader", frame).arg(1),
-            QCoreApplication::translate("StreamFrameReader", frame).arg(e.number));
-        d.problems.add({ m_path, 0, m });
-    }
+    std::shared_ptr<const StateEvents> events;
+    SnapshotData d = dataAt(pos, events);
     if (!m_reportedIndexProblems) {
-        d.problems.append(m_indexProblems);
+        d.problems.append(m_index.problems());
         m_reportedIndexProblems = true;
     }
     d.source = description();
@@ -127,36 +72,96 @@ Snapshot ReplaySource::poll()
     int expected = pos; // a seek from the GUI thread in the meantime wins
     if (m_playing && pos + 1 < frameCount())
         m_position.compare_exchange_strong(expected, qMin(pos + m_stride, frameCount() - 1));
-    return m_owners.attached(Snapshot(std::move(d)));
+    const Snapshot s = m_owners.attached(Snapshot(std::move(d)));
+    return events ? s.withStateEvents(std::move(events)) : s;
 }
 
-QByteArray ReplaySource::readFrame(const Entry &e)
+SnapshotData ReplaySource::dataAt(int pos, std::shared_ptr<const StateEvents> &events)
 {
-    QMutexLocker lock(&m_fileLock);
-    return m_file.seek(e.offset) ? m_file.read(qMin<qint64>(e.size, StreamFrame::DefaultMaxBytes + 1)) : QByteArray();
-}
-
-void ReplaySource::seekOwners(int pos, ProblemList &problems)
-{
-    // An "unchanged" frame is named by the last full table before it, wherever a seek landed.
-    int full = pos;
-    while (full >= 0 && !m_index[size_t(full)].ownersFull)
-        --full;
-    if (full < 0 || full == pos) {
-        m_owners.reset();
-        m_ownersFrom = full;
-        return;
+    if (pos == m_applied)
+        return m_last; // paused: the same frame, its problems again (its state changes were shown)
+    // Playing on applies the frames in between, so the state changes between the two frames shown
+    // are all there; a seek (back, or far ahead) starts at the keyframe and shows the frame's own.
+    const int key = keyframeBefore(pos);
+    const bool playingOn
+        = m_applied >= 0 && pos > m_applied && (key <= m_applied || pos - m_applied <= StreamFrame::RecordingKeyEvery);
+    const int from = playingOn ? m_applied + 1 : key;
+    ProblemList lookBack;
+    if (!playingOn) {
+        m_table.reset();
+        ownersBefore(key, lookBack);
     }
-    if (full == m_ownersFrom)
-        return;
-    m_ownersFrom = full;
+    ProblemList problems;
+    std::optional<StreamFrame> frame;
+    bool ok = false;
+    for (int f = from; f <= pos; ++f) {
+        problems = {}; // only the shown frame's are reported
+        if (f == pos && !playingOn)
+            m_table.takeEvents();
+        frame = readFrame(f, problems);
+        ok = frame && m_table.feed(*frame, problems);
+        if (frame)
+            m_owners.feed(*frame, problems); // every frame: a delta of owners needs the ones before
+    }
+    m_applied = ok ? pos : -1; // after a failure the next poll starts over from the keyframe
+    events = m_table.takeEvents();
+    SnapshotData d;
+    if (ok) {
+        d = m_table.data();
+        d.problems.append(lookBack);
+        d.problems.append(problems);
+        m_last = d;
+    } else {
+        d.timeMs = frameTimeMs(pos);
+        d.status = Status::failure(
+            tr("frame %1 of %2 cannot be read").arg(m_index.entries()[size_t(pos)].number).arg(m_path));
+        d.problems = problems;
+    }
+    return d;
+}
+
+std::optional<StreamFrame> ReplaySource::readFrame(int pos, ProblemList &problems)
+{
+    const qint64 number = m_index.entries()[size_t(pos)].number;
+    QString error;
+    const QByteArray text = m_index.text(pos, &error);
+    if (!error.isEmpty()) {
+        problems.add({ m_path, 0, tr("frame %1: %2").arg(number).arg(error) });
+        return std::nullopt;
+    }
     StreamFrameReader reader;
-    reader.feed(readFrame(m_index[size_t(full)]));
+    reader.feed(text);
     reader.finish();
-    m_owners.reset();
+    std::optional<StreamFrame> frame;
     if (reader.hasFrame()) {
-        StreamFrame f = reader.takeFrame();
-        f.number = m_index[size_t(full)].number;
-        m_owners.feed(f, problems);
+        frame = reader.takeFrame();
+        frame->number = number; // the reader counted from this frame only
+    }
+    const ProblemList read = reader.takeProblems();
+    for (const Problem &p : read.items()) {
+        QString m = p.message;
+        // The reader counted from 1; its messages name frames as "frame %1" (in its own context).
+        const char *f = QT_TRANSLATE_NOOP("StreamFrameReader", "frame %1");
+        m.replace(QCoreApplication::translate("StreamFrameReader", f).arg(1),
+            QCoreApplication::translate("StreamFrameReader", f).arg(number));
+        problems.add({ m_path, 0, m });
+    }
+    return frame;
+}
+
+void ReplaySource::ownersBefore(int key, ProblemList &problems)
+{
+    // The table as it stood before the keyframe: the last full one before it and the owner deltas
+    // since (an older recording has "unchanged" frames there, which change nothing).
+    m_owners.reset();
+    int full = key - 1;
+    while (full >= 0 && m_index.entries()[size_t(full)].block.owners != RecordingBlock::Owners::Full)
+        --full;
+    for (int f = full; f >= 0 && f < key; ++f) {
+        if (f > full && m_index.entries()[size_t(f)].block.owners != RecordingBlock::Owners::Delta)
+            continue;
+        ProblemList ignored; // the frame's own problems are reported when it is shown
+        if (const std::optional<StreamFrame> frame = readFrame(f, ignored))
+            m_owners.feed(*frame, problems);
     }
 }
