@@ -7,6 +7,8 @@
 #include "sources/snapshotsource.h"
 #include "sources/sourcefactory.h"
 #include "sources/sourcespec.h"
+#include "stream/recorder.h"
+#include "stream/snapshotrecorder.h"
 
 #include <QJsonDocument>
 
@@ -44,6 +46,19 @@ int SnapshotCommand::run(const AppOptions &options)
 {
     const auto source = SourceFactory::create(options.source);
     const Snapshot snapshot = pollOnce(*source, options.filterExpression);
+    if (!options.source.record.isEmpty() && !source->recordsItself()) {
+        // This host: the snapshot as shown, owners included (a stream recorded its frame itself).
+        auto recorder = std::make_shared<Recorder>(options.source.record);
+        const Status opened = recorder->open();
+        if (!opened.ok()) {
+            std::fprintf(stderr, "tcpscope: %s\n", qPrintable(opened.error()));
+            return 1;
+        }
+        const std::shared_ptr<OwnerLookup> owners = source->ownerLookup();
+        SnapshotRecorder(recorder).record(snapshot, owners ? std::optional(owners->scannerUid()) : std::nullopt);
+        if (!recorder->error().isEmpty())
+            std::fprintf(stderr, "tcpscope: %s\n", qPrintable(recorder->error()));
+    }
     if (!snapshot.isValid()) {
         std::fprintf(stderr, "tcpscope: %s\n", qPrintable(snapshot.status().error()));
         if (options.source.isThisHost()) // stream sources and recordings say what to do in their own message

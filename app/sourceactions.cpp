@@ -38,15 +38,12 @@ void SourceActions::open(const SourceSpec &spec, bool sameHost)
     if (!sameHost)
         m_session->recorder()->stop(); // the old host's recording ends with it
     m_spec = spec;
-    const bool records = spec.readsFrames();
-    auto source = records ? SourceFactory::create(spec, m_session->recorder()) : SourceFactory::create(spec);
+    auto source = spec.canRecord() ? SourceFactory::create(spec, m_session->recorder()) : SourceFactory::create(spec);
     watch(std::move(source), sameHost);
-    m_sourceRecords = records;
 }
 
 void SourceActions::watch(std::unique_ptr<SnapshotSource> source, bool sameHost)
 {
-    m_sourceRecords = false;
     m_replay = dynamic_cast<ReplaySource *>(source.get());
     m_record->setEnabled(!m_replay);
     m_session->setSource(std::move(source), sameHost);
@@ -83,14 +80,11 @@ void SourceActions::startRecording()
         m_window, tr("Record to file"), QStringLiteral("tcpscope.tcps"), tr("tcpscope recordings (*.tcps)"));
     if (path.isEmpty())
         return;
-    if (m_sourceRecords) {
-        const Status started = m_session->recorder()->start(path);
-        if (!started.ok())
-            QMessageBox::warning(m_window, tr("Record to file"), started.error());
-    } else {
-        // This host read by netlink: switch to the /proc text the recording format carries.
-        open(m_spec.recordingTo(path), true);
-    }
+    const Status started = m_session->recorder()->start(path);
+    if (!started.ok())
+        QMessageBox::warning(m_window, tr("Record to file"), started.error());
+    else
+        m_spec.record = path;
     Q_EMIT recordingChanged();
 }
 

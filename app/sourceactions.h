@@ -54,7 +54,6 @@ private:
     LiveSession *m_session;
     QWidget *m_window;
     SourceSpec m_spec;
-    bool m_sourceRecords = false; // the source offers its frames to the session's recorder
     ReplaySource *m_replay = nullptr;
     QAction *m_connect;
     QAction *m_openRecording;

@@ -177,7 +177,7 @@ void TestStreamParser::garbageTruncationAndVersions()
     QByteArray frame2 = smallFrame(2000);
     frame2.chop(5); // loses "@end\n"
     const QByteArray stream = "hello\nworld\n" + smallFrame(1000) + frame2
-        + smallFrame(3000).replace("@tcpscope 1", "@tcpscope 7") + smallFrame(4000) + "trailing junk\n";
+        + smallFrame(3000).replace("@tcpscope 2", "@tcpscope 7") + smallFrame(4000) + "trailing junk\n";
     ProblemList p;
     const auto frames = readAll(stream, &p);
     QCOMPARE(frames.size(), size_t(2));

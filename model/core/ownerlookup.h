@@ -18,4 +18,6 @@ public:
     // process's fd table) now, so it can run on another thread while the caller polls. Never at the
     // same time as scan(). Optional: the default does nothing and scan() reads it all then.
     virtual void prefetch() { }
+    // The effective uid the scans run as: 0 sees every process, another only its own (proc(5)).
+    virtual quint32 scannerUid() const = 0;
 };

@@ -150,6 +150,12 @@ QString parseLine(QByteArrayView line, AddressFamily family, const ProcNetTcpPar
 
 } // namespace
 
+bool ProcNetTcpParser::parseEndpoint(
+    QByteArrayView field, AddressFamily family, std::array<quint8, 16> &addr, quint16 &port, bool bigEndianKernel)
+{
+    return ::parseEndpoint(field, family, addr, port, bigEndianKernel);
+}
+
 ProcParseResult ProcNetTcpParser::parse(QByteArrayView text, AddressFamily family, const QString &source)
 {
     return parse(text, family, source, Options {});

@@ -34,4 +34,7 @@ public:
     // Appends to an existing result, so a poller can reuse its buffers.
     static void parseInto(
         ProcParseResult &out, QByteArrayView text, AddressFamily family, const QString &source, const Options &options);
+    // One address field as the kernel prints it ("0100007F:1388", or 32 hex digits and the port).
+    static bool parseEndpoint(QByteArrayView field, AddressFamily family, std::array<quint8, 16> &addr, quint16 &port,
+        bool bigEndianKernel = false);
 };

@@ -37,7 +37,7 @@ void LiveSession::setSource(std::unique_ptr<SnapshotSource> source, bool sameHos
         m_history.clear();
         m_last = Snapshot();
     }
-    m_poller = new Poller(std::move(source), this);
+    m_poller = new Poller(std::move(source), this, m_recorder);
     m_poller->setIntervalMs(m_intervalMs);
     connect(m_poller, &Poller::snapshotReady, this, &LiveSession::feed);
     connect(m_poller, &Poller::pausedChanged, this, &LiveSession::pausedChanged);

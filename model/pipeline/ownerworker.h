@@ -22,6 +22,7 @@ public:
     // Poll thread: queues a scan of `snapshot` unless one is already queued or running.
     void request(const Snapshot &snapshot);
     bool isScanning() const { return m_busy.load(); }
+    quint32 scannerUid() const { return m_lookup->scannerUid(); }
 
 private:
     void scan(const Snapshot &snapshot);

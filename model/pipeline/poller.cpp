@@ -6,7 +6,7 @@
 
 #include <QDebug>
 
-Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
+Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent, std::shared_ptr<Recorder> recorder)
     : QObject(parent)
     , m_description(source->description())
 {
@@ -40,7 +40,7 @@ Poller::Poller(std::unique_ptr<SnapshotSource> source, QObject *parent)
             // at the interval (the poll is the truth about what exists; its paths are inferred).
             [this] { QMetaObject::invokeMethod(this, &Poller::pollNow, Qt::QueuedConnection); });
     }
-    m_worker = new PollWorker(std::move(source), m_ownerWorker, m_events.get());
+    m_worker = new PollWorker(std::move(source), m_ownerWorker, m_events.get(), std::move(recorder));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &PollWorker::polled, this, &Poller::onPolled, Qt::QueuedConnection);

@@ -13,6 +13,7 @@
 #include <memory>
 
 class EventDrainer;
+class Recorder;
 class OwnerWorker;
 class PollWorker;
 
@@ -25,7 +26,9 @@ public:
     static constexpr int MinIntervalMs = 100;
     static constexpr int DefaultIntervalMs = 1000;
 
-    explicit Poller(std::unique_ptr<SnapshotSource> source, QObject *parent = nullptr);
+    // recorder: records the snapshots of a source that does not record itself (SnapshotRecorder).
+    explicit Poller(std::unique_ptr<SnapshotSource> source, QObject *parent = nullptr,
+        std::shared_ptr<Recorder> recorder = nullptr);
     ~Poller() override;
 
     // "netlink sock_diag", with " + eBPF" once the kernel's state changes flow (eventdrainer.h).

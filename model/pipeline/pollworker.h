@@ -10,6 +10,8 @@
 // Lives on the poller's thread and owns the source, so a blocking read never touches the GUI thread.
 class EventDrainer;
 class OwnerWorker;
+class Recorder;
+class SnapshotRecorder;
 
 class PollWorker : public QObject
 {
@@ -17,8 +19,9 @@ class PollWorker : public QObject
 public:
     // owners: where the source's owner scans run (nullptr when it has none); not owned.
     // events: the kernel's state changes to attach to each poll (nullptr when none); not owned.
-    explicit PollWorker(
-        std::unique_ptr<SnapshotSource> source, OwnerWorker *owners = nullptr, EventDrainer *events = nullptr);
+    // recorder: where snapshots are recorded when the source does not record itself (may be nullptr).
+    explicit PollWorker(std::unique_ptr<SnapshotSource> source, OwnerWorker *owners = nullptr,
+        EventDrainer *events = nullptr, std::shared_ptr<Recorder> recorder = nullptr);
     ~PollWorker() override;
 
 public Q_SLOTS:
@@ -33,4 +36,5 @@ private:
     std::unique_ptr<SnapshotSource> m_source;
     OwnerWorker *m_owners;
     EventDrainer *m_events;
+    std::unique_ptr<SnapshotRecorder> m_recorder;
 };

@@ -31,4 +31,7 @@ public:
     // The kernel's state changes of the sockets this source lists (core/stateeventfeed.h): this host's
     // eBPF program with netlink. nullptr (the default) where there are none or no cookies to join them.
     virtual std::shared_ptr<StateEventFeed> stateEventFeed() { return nullptr; }
+    // True when the source writes the recording itself (a stream keeps the frames it receives) or
+    // has nothing to record (a replay); else the pipeline records its snapshots (SnapshotRecorder).
+    virtual bool recordsItself() const { return false; }
 };

@@ -3,7 +3,6 @@
 #include "core/sshtarget.h"
 #include "sources/local/bsdfilesource.h"
 #include "sources/local/procsource.h"
-#include "sources/local/streamprocsource.h"
 #include "sources/remote/sshchannel.h"
 #include "sources/remote/streamfdchannel.h"
 #include "sources/remote/streamsource.h"
@@ -94,7 +93,6 @@ std::unique_ptr<SnapshotSource> SourceFactory::create(const SourceSpec &spec, st
         stream->setRecorder(std::move(recorder));
         return stream;
     }
-    if (recorder)
-        return std::make_unique<StreamProcSource>(spec.procRoot, std::move(recorder));
+    // This host: the pipeline records the snapshots (SnapshotRecorder), with their owners and events.
     return thisHost(spec);
 }

@@ -40,7 +40,7 @@ struct SourceSpec
     // Frames from ssh, stdin or an agent.
     bool isStream() const { return !sshTarget.isEmpty() || stdinStream || !agentHost.isEmpty(); }
     bool isThisHost() const { return !isStream() && replay.isEmpty(); }
-    // A stream can always record its frames; this host is read as frames (StreamProcSource) only
-    // while a recording is wanted, by netlink otherwise (docs/performance.md).
-    bool readsFrames() const { return replay.isEmpty() && (isStream() || !record.isEmpty()); }
+    // Everything but a replay can be recorded: a stream keeps its frames, this host's snapshots are
+    // written by the pipeline (SnapshotRecorder).
+    bool canRecord() const { return replay.isEmpty(); }
 };

@@ -57,13 +57,23 @@ StreamFrameDecoder::Sections StreamFrameDecoder::split(const StreamFrame &frame)
                 target = &s.netstat;
             } else if (tag == "bsd-sysctl") {
                 target = &s.bsdSysctl;
+            } else if (tag == "delta") {
+                s.delta = true;
+            } else if (tag == "gone") {
+                target = &s.gone;
+            } else if (tag == "cookies") {
+                target = &s.cookies;
+            } else if (tag == "events") {
+                s.hasEvents = true;
+                s.eventsArg = arg.toByteArray();
+                target = &s.events;
             } else if (tag == "owners") {
                 // Read across frames by StreamOwners (an "unchanged" frame needs the last table).
             } else if (tag == "sysctl") {
                 sysctlName = arg.toByteArray();
                 target = &sysctlValue;
             } else if (tag == "host" || tag == "time" || tag == "os" || tag == "kernel" || tag == "tcpscope"
-                || tag == "end") {
+                || tag == "seq" || tag == "end") {
                 s.header.insert(tag.toByteArray(), arg.toByteArray());
             } else {
                 ++s.unknownSections; // a newer producer: ignore what we do not know
@@ -81,13 +91,11 @@ StreamFrameDecoder::Sections StreamFrameDecoder::split(const StreamFrame &frame)
 
 SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetTcpParser::Options &options)
 {
-    SnapshotData d;
-    const Sections s = split(frame);
-    const QString where = tr("frame %1").arg(frame.number);
-    auto problem = [&](const QString &m) {
-        d.problems.add({ QStringLiteral("stream"), 0, where + QLatin1String(": ") + m });
-    };
+    return decode(split(frame), frame.number, options);
+}
 
+void StreamFrameDecoder::header(const Sections &s, qint64 number, SnapshotData &d)
+{
     d.host = text(s.header.value("host"));
     d.kernel = text(s.header.value("kernel"));
     const QByteArray os = s.header.value("os");
@@ -95,9 +103,30 @@ SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetT
     bool ok = false;
     d.timeMs = s.header.value("time").toLongLong(&ok);
     if (!ok || d.timeMs <= 0) {
-        problem(tr("no valid @time; using the time it arrived"));
+        d.problems.add({ QStringLiteral("stream"), 0,
+            tr("frame %1").arg(number) + QLatin1String(": ") + tr("no valid @time; using the time it arrived") });
         d.timeMs = QDateTime::currentMSecsSinceEpoch();
     }
+}
+
+void StreamFrameDecoder::sysctls(const Sections &s, SnapshotData &d)
+{
+    for (auto it = s.sysctls.cbegin(); it != s.sysctls.cend(); ++it) {
+        if (it.key().size() > 128)
+            continue;
+        d.tunables.set(it.key(), SysctlParser::parseLinuxValue(it.value()));
+    }
+}
+
+SnapshotData StreamFrameDecoder::decode(const Sections &s, qint64 number, const ProcNetTcpParser::Options &options)
+{
+    SnapshotData d;
+    const QString where = tr("frame %1").arg(number);
+    auto problem = [&](const QString &m) {
+        d.problems.add({ QStringLiteral("stream"), 0, where + QLatin1String(": ") + m });
+    };
+    header(s, number, d);
+    const QByteArray os = s.header.value("os");
     if (s.unknownSections > 0)
         problem(tr("%1 unknown section(s) ignored (written by a newer producer?)").arg(s.unknownSections));
 
@@ -131,10 +160,6 @@ SnapshotData StreamFrameDecoder::decode(const StreamFrame &frame, const ProcNetT
             parsed, s.tcp6, AddressFamily::IPv6, where + QStringLiteral(" /proc/net/tcp6"), options);
     d.sockets = std::move(parsed.sockets);
     d.problems.append(parsed.problems);
-    for (auto it = s.sysctls.cbegin(); it != s.sysctls.cend(); ++it) {
-        if (it.key().size() > 128)
-            continue;
-        d.tunables.set(it.key(), SysctlParser::parseLinuxValue(it.value()));
-    }
+    sysctls(s, d);
     return d;
 }

@@ -78,10 +78,11 @@ void StreamFrameReader::header(QByteArrayView l)
     const QByteArrayView version = l.sliced(HeaderTag.size()).trimmed();
     bool ok = false;
     const int v = version.toInt(&ok);
-    if (!ok || v != StreamFrame::FormatVersion) {
-        problem(tr("frame %1: unknown format version '%2' (this tcpscope reads version %3); skipped")
+    if (!ok || v < StreamFrame::OldestVersion || v > StreamFrame::FormatVersion) {
+        problem(tr("frame %1: unknown format version '%2' (this tcpscope reads versions %3 to %4); skipped")
                     .arg(m_number)
                     .arg(QString::fromLatin1(version.first(qMin<qsizetype>(version.size(), 16))))
+                    .arg(StreamFrame::OldestVersion)
                     .arg(StreamFrame::FormatVersion));
         m_state = State::Skipping;
         return;

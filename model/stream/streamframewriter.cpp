@@ -52,6 +52,17 @@ void StreamFrameWriter::section(QByteArrayView tag, QByteArrayView content, QByt
         m_out += '\n';
 }
 
+void StreamFrameWriter::field(QByteArrayView tag, QByteArrayView value)
+{
+    m_out += '@';
+    m_out += tag;
+    if (!value.isEmpty()) {
+        m_out += ' ';
+        m_out += value;
+    }
+    m_out += '\n';
+}
+
 QByteArray StreamFrameWriter::end()
 {
     m_out += "@end\n";

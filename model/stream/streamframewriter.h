@@ -11,6 +11,10 @@ public:
     void begin(const QString &host, qint64 timeMs, const QString &os, const QString &kernel);
     // A section with raw content; content lines starting with '@' are escaped as "@@".
     void section(QByteArrayView tag, QByteArrayView content, QByteArrayView arg = {});
+    // A header field ("@seq 42") or a bare tag ("@delta"); before the first section.
+    void field(QByteArrayView tag, QByteArrayView value = {});
+    // Text already in the format (an "@owners" section from OwnerEncoder), as it is.
+    void raw(QByteArrayView text) { m_out += text; }
     QByteArray end();
 
 private:

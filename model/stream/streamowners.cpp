@@ -21,6 +21,9 @@ void StreamOwners::feed(const StreamFrame &frame, ProblemList &problems)
         return;
     case OwnerSection::Kind::Full:
         m_table = OwnerSection::parse(arg, content, where, problems);
+        m_fullSection = "@owners " + arg.toByteArray() + '\n' + content.toByteArray();
+        if (!m_fullSection.endsWith('\n'))
+            m_fullSection += '\n';
         return;
     }
 }
@@ -41,5 +44,6 @@ Snapshot StreamOwners::attached(const Snapshot &snapshot) const
 void StreamOwners::reset()
 {
     m_table.reset();
+    m_fullSection.clear();
     m_present = false;
 }

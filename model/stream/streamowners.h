@@ -23,8 +23,12 @@ public:
     Snapshot attached(const Snapshot &snapshot) const;
     void reset();
     bool hasTable() const { return m_table != nullptr; }
+    // The last full table's section as it was sent ("@owners full UID" and its lines), for a keyframe
+    // that stands in for a later frame (StreamTable::keyframe); empty when there is none.
+    QByteArray fullSection() const { return m_table ? m_fullSection : QByteArray(); }
 
 private:
     std::shared_ptr<const OwnerSection::Table> m_table;
+    QByteArray m_fullSection;
     bool m_present = false;
 };

@@ -2214,6 +2214,17 @@
     </message>
 </context>
 <context>
+    <name>StreamEvents</name>
+    <message>
+        <source>%1: @events without its lost counts</source>
+        <translation>%1：@events 缺少遺失計數</translation>
+    </message>
+    <message>
+        <source>%1: @events line %2: %3 malformed event line(s) ignored</source>
+        <translation>%1：@events 第 %2 行：已忽略 %3 行格式錯誤的事件</translation>
+    </message>
+</context>
+<context>
     <name>StreamFdChannel</name>
     <message>
         <source>cannot resolve %1: %2</source>
@@ -2278,10 +2289,6 @@
         <translation>畫格 %1 之前：已忽略 %2 行不屬於任何畫格的內容</translation>
     </message>
     <message>
-        <source>frame %1: unknown format version &apos;%2&apos; (this tcpscope reads version %3); skipped</source>
-        <translation>畫格 %1：未知的格式版本「%2」（此 tcpscope 讀取版本 %3）；已略過</translation>
-    </message>
-    <message>
         <source>frame %1: larger than the %2 MiB limit; skipped</source>
         <translation>畫格 %1：超過 %2 MiB 的上限；已略過</translation>
     </message>
@@ -2296,6 +2303,10 @@
     <message>
         <source>after frame %1: %2 line(s) outside any frame ignored</source>
         <translation>畫格 %1 之後：已忽略 %2 行不屬於任何畫格的內容</translation>
+    </message>
+    <message>
+        <source>frame %1: unknown format version &apos;%2&apos; (this tcpscope reads versions %3 to %4); skipped</source>
+        <translation>畫格 %1：未知的格式版本「%2」（此版 tcpscope 讀取版本 %3 至 %4）；已略過</translation>
     </message>
 </context>
 <context>
@@ -2354,6 +2365,29 @@
     <message>
         <source>%1 older frame(s) skipped to show the newest</source>
         <translation>已略過 %1 個較舊的畫格以顯示最新的畫格</translation>
+    </message>
+    <message>
+        <source>waiting for the next keyframe from %1: a frame was lost</source>
+        <translation>正在等待 %1 的下一個關鍵畫格：有一個畫格遺失了</translation>
+    </message>
+</context>
+<context>
+    <name>StreamTable</name>
+    <message>
+        <source>frame %1</source>
+        <translation>畫格 %1</translation>
+    </message>
+    <message>
+        <source>%1: a frame before this delta was lost; waiting for the next keyframe</source>
+        <translation>%1：此差異畫格之前有一個畫格遺失；正在等待下一個關鍵畫格</translation>
+    </message>
+    <message>
+        <source>%1: %2 malformed @gone line(s) ignored</source>
+        <translation>%1：已忽略 %2 行格式錯誤的 @gone</translation>
+    </message>
+    <message>
+        <source>%1: %2 malformed @cookies line(s) ignored</source>
+        <translation>%1：已忽略 %2 行格式錯誤的 @cookies</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ public:
 
     SocketOwners attach(const Snapshot &snapshot) const override;
     void scan(const Snapshot &snapshot) override;
+    quint32 scannerUid() const override { return m_euid; }
     void prefetch() override;
 
     Stats stats() const;

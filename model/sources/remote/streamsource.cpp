@@ -1,7 +1,6 @@
 #include "sources/remote/streamsource.h"
 
 #include "stream/recorder.h"
-#include "stream/streamframedecoder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -37,13 +36,14 @@ QString StreamSource::description() const
     return m_channel->description();
 }
 
-Snapshot StreamSource::failure(const QString &message)
+Snapshot StreamSource::failure(const QString &message, const ProblemList &more)
 {
     SnapshotData d;
     d.timeMs = QDateTime::currentMSecsSinceEpoch();
     d.source = description();
     d.status = Status::failure(message);
-    d.problems = m_reader.takeProblems();
+    d.problems = more;
+    d.problems.append(m_reader.takeProblems());
     return Snapshot(std::move(d));
 }
 
@@ -87,6 +87,7 @@ bool StreamSource::ensureOpen(QString *message)
     m_everOpened = true;
     m_frameThisSession = false;
     m_owners.reset(); // a new session starts with a full owner table
+    m_table.reset(); // and a keyframe
     m_sinceData.start();
     return true;
 }
@@ -148,20 +149,23 @@ Snapshot StreamSource::poll()
     }
     m_frameThisSession = true;
     m_sinceData.start();
-    StreamFrame frame;
     qint64 skipped = -1;
-    ProblemList ownerProblems;
+    ProblemList frameProblems;
     do {
-        frame = m_reader.takeFrame();
+        // Every frame is applied, also those skipped to show the newest: a delta needs the one before.
+        const StreamFrame frame = m_reader.takeFrame();
         ++skipped;
         ++m_framesReceived;
+        m_table.feed(frame, frameProblems);
+        m_owners.feed(frame, frameProblems); // a skipped frame may hold the full table
         if (m_recorder)
-            m_recorder->append(frame.text);
-        m_owners.feed(frame, ownerProblems); // a skipped frame may hold the full table
+            record(frame);
     } while (m_options.latestOnly && m_reader.hasFrame());
+    if (m_table.lastWasDelta() && !m_table.synced())
+        return failure(tr("waiting for the next keyframe from %1: a frame was lost").arg(description()), frameProblems);
 
-    SnapshotData d = StreamFrameDecoder::decode(frame, m_parserOptions);
-    d.problems.append(ownerProblems);
+    SnapshotData d = m_table.data();
+    d.problems.append(frameProblems);
     d.source = description();
     if (m_options.useArrivalTime) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -188,5 +192,33 @@ Snapshot StreamSource::poll()
         m_backoffMs = 0;
     }
     d.pollDurationUs = clock.nsecsElapsed() / 1000;
-    return m_owners.attached(Snapshot(std::move(d)));
+    Snapshot s = m_owners.attached(Snapshot(std::move(d)));
+    if (std::shared_ptr<const StateEvents> events = m_table.takeEvents())
+        s = s.withStateEvents(std::move(events));
+    return s;
+}
+
+// The frames as received, but a delta that would leave the recording without a keyframe for
+// StreamFrame::RecordingKeyEvery frames is written as the keyframe it makes, so replay can seek there.
+void StreamSource::record(const StreamFrame &frame)
+{
+    if (!m_recorder->isRecording()) {
+        m_recordedSinceKey = -1;
+        return;
+    }
+    if (m_recorder->framesWritten() == 0)
+        m_recordedSinceKey = -1; // a new file
+    const bool keyDue = m_recordedSinceKey < 0 || m_recordedSinceKey + 1 >= StreamFrame::RecordingKeyEvery;
+    if (!m_table.lastWasDelta()) {
+        m_recorder->append(frame.text);
+        m_recordedSinceKey = 0;
+    } else if (!m_table.synced()) {
+        return; // nothing a reader could apply
+    } else if (keyDue) {
+        m_recorder->append(m_table.keyframe(m_owners.fullSection()));
+        m_recordedSinceKey = 0;
+    } else {
+        m_recorder->append(frame.text);
+        ++m_recordedSinceKey;
+    }
 }

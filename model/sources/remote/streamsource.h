@@ -5,6 +5,7 @@
 #include "sources/snapshotsource.h"
 #include "stream/streamframereader.h"
 #include "stream/streamowners.h"
+#include "stream/streamtable.h"
 
 #include <QElapsedTimer>
 
@@ -40,23 +41,26 @@ public:
 
     Snapshot poll() override;
     QString description() const override;
+    bool recordsItself() const override { return true; }
     // Every frame received is appended here. Set before the poller starts; to start or stop
     // recording later, keep a pointer and call Recorder::start()/stop() (thread-safe).
     void setRecorder(std::shared_ptr<Recorder> recorder);
     qint64 framesReceived() const { return m_framesReceived; }
 
 private:
-    Snapshot failure(const QString &message);
+    Snapshot failure(const QString &message, const ProblemList &more = {});
     void lost(const QString &reason);
     bool ensureOpen(QString *message);
     bool readFrames(int timeoutMs);
+    void record(const StreamFrame &frame);
 
     std::unique_ptr<StreamChannel> m_channel;
     std::shared_ptr<Recorder> m_recorder;
     Options m_options;
     StreamFrameReader m_reader;
     StreamOwners m_owners; // the "@owners" tables of this session's frames
-    ProcNetTcpParser::Options m_parserOptions;
+    StreamTable m_table; // the sockets this session's frames describe (version 2 sends deltas)
+    qint64 m_recordedSinceKey = -1; // frames recorded since the last keyframe; -1: none yet
     std::vector<char> m_buffer;
     QElapsedTimer m_sinceLoss;
     int m_backoffMs = 0;

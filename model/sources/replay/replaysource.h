@@ -23,6 +23,7 @@ public:
     Status open();
     Snapshot poll() override;
     QString description() const override;
+    bool recordsItself() const override { return true; } // never re-recorded
 
     int frameCount() const { return int(m_index.size()); }
     // The frame the next poll returns (0-based). Safe to call from the GUI thread.
