@@ -85,14 +85,20 @@ void TestSshDelta::churnRebuildsTheTable()
     // A delta under churn carries the rows of a few steps (~60 rows each), a small part of a v1 frame
     // (1000+ rows); once the churn stopped, only the frame's header lines. Full owner tables aside.
     QVERIFY(!tally.frames.front().delta);
+    qsizetype largest = 0;
     for (size_t i = 1; i < tally.frames.size(); ++i) {
         const DeltaTally::Frame &f = tally.frames[i];
         QVERIFY(f.delta);
         const qsizetype rows = f.bytes - f.fullOwnersBytes;
         QVERIFY2(rows < v1Bytes / 5, qPrintable(QStringLiteral("frame %1: %2 bytes").arg(i + 1).arg(rows)));
+        largest = qMax(largest, rows);
         if (i > settled)
             QVERIFY2(rows < 400, qPrintable(QStringLiteral("frame %1: %2 bytes at rest").arg(i + 1).arg(rows)));
     }
+    qInfo("%zu frames, %zu rows (%lld bytes of /proc text); keyframe %lld bytes, largest delta %lld (full owner tables "
+          "aside)",
+        tally.frames.size(), proc.size(), qlonglong(v1Bytes), qlonglong(tally.frames.front().bytes),
+        qlonglong(largest));
 }
 
 TCPSCOPE_TEST_MAIN(TestSshDelta, QCoreApplication, TestMain::Isolated)

@@ -45,12 +45,12 @@ struct DeltaTally
         qsizetype n = 0;
         for (const auto &[path, family] : { std::pair { "/proc/net/tcp", AddressFamily::IPv4 },
                  std::pair { "/proc/net/tcp6", AddressFamily::IPv6 } }) {
-            QFile f(QLatin1String(path));
+            QFile f { QString::fromLatin1(path) };
             if (!f.open(QIODevice::ReadOnly))
                 continue;
             const QByteArray text = f.readAll();
             n += text.size();
-            ProcNetTcpParser::parseInto(r, text, family, QLatin1String(path), {});
+            ProcNetTcpParser::parseInto(r, text, family, QString::fromLatin1(path), {});
         }
         if (textBytes)
             *textBytes = n;
@@ -62,7 +62,7 @@ struct DeltaTally
     static QString mismatch(
         const std::vector<SocketEntry> &shown, const std::vector<SocketEntry> &proc, int toleranceMs)
     {
-        const auto key = [](const SocketEntry &e) {
+        const auto key = [](const SocketEntry &e) -> QString {
             return e.localText() + QLatin1Char(' ') + e.remoteText() + QLatin1Char(' ') + QString::number(e.inode);
         };
         QMap<QString, SocketEntry> want;
