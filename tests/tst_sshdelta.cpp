@@ -34,6 +34,7 @@ class TestSshDelta : public QObject
 private Q_SLOTS:
     void churnRebuildsTheTable_data();
     void churnRebuildsTheTable();
+    void keyframesAndChangedSysctls();
 };
 
 void TestSshDelta::churnRebuildsTheTable_data()
@@ -99,6 +100,41 @@ void TestSshDelta::churnRebuildsTheTable()
           "aside)",
         tally.frames.size(), proc.size(), qlonglong(v1Bytes), qlonglong(tally.frames.front().bytes),
         qlonglong(largest));
+}
+
+void TestSshDelta::keyframesAndChangedSysctls()
+{
+    TCPSCOPE_REQUIRE_NAMESPACE();
+    // tcp_fin_timeout is per namespace (net/ipv4/sysctl_net_ipv4.c): this one dies with the test.
+    QFile f(QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout"));
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const qint64 changed = f.readAll().trimmed().toLongLong() == 33 ? 34 : 33;
+    QProcess p;
+    p.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), SshScript::oneLine(SshScript::loop(IntervalMs, 5)) });
+    DeltaTally tally;
+    pump(p, tally, 5000, 3);
+    QVERIFY(f.seek(0));
+    QVERIFY(f.write(QByteArray::number(changed) + '\n') > 0);
+    f.close();
+    const size_t written = tally.frames.size();
+    pump(p, tally, 5000, 9);
+    p.kill();
+    p.waitForFinished();
+    QVERIFY2(tally.problems.isEmpty(), qPrintable(tally.problems.items().value(0).toString()));
+    QVERIFY(tally.frames.size() >= 11);
+    qsizetype sentAfter = 0;
+    for (size_t i = 0; i < tally.frames.size(); ++i) {
+        const DeltaTally::Frame &fr = tally.frames[i];
+        QCOMPARE(fr.delta, i % 5 != 0); // @seq 1, 6, 11: keyframes, with every sysctl
+        if (fr.delta && i < written)
+            QCOMPARE(fr.sysctls, 0); // nothing changed
+        else if (fr.delta)
+            sentAfter += fr.sysctls;
+        else
+            QVERIFY(fr.sysctls > 10);
+    }
+    QCOMPARE(sentAfter, 1); // in the delta after the write (the awk sleeps when it happens), once
+    QCOMPARE(tally.table.data().tunables.intValue(QStringLiteral("net.ipv4.tcp_fin_timeout")), std::optional(changed));
 }
 
 TCPSCOPE_TEST_MAIN(TestSshDelta, QCoreApplication, TestMain::Isolated)

@@ -19,6 +19,7 @@ struct DeltaTally
         bool delta = false;
         qsizetype bytes = 0;
         qsizetype fullOwnersBytes = 0; // the "@owners full" section's content, 0 when unchanged
+        qsizetype sysctls = 0; // @sysctl sections
     };
     StreamFrameReader reader;
     StreamTable table;
@@ -34,7 +35,8 @@ struct DeltaTally
             table.feed(f, problems);
             QByteArrayView owners;
             const bool full = OwnerSection::find(f.text, &owners) == OwnerSection::Kind::Full;
-            frames.push_back({ table.lastWasDelta(), f.text.size(), full ? owners.size() : 0 });
+            frames.push_back(
+                { table.lastWasDelta(), f.text.size(), full ? owners.size() : 0, f.text.count("\n@sysctl ") });
         }
     }
 

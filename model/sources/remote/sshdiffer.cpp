@@ -2,7 +2,6 @@
 
 #include "core/tunables.h"
 #include "stream/ownersection.h"
-#include "stream/streamframe.h"
 
 namespace {
 // The variables: H host, R kernel, P the pid to outlive, S the sleep, K keyframe every K-th frame,
@@ -158,14 +157,14 @@ QString SshDiffer::program()
     return QString::fromLatin1(Differ).trimmed();
 }
 
-QString SshDiffer::command(const QString &sleep, const QString &parentVar)
+QString SshDiffer::command(const QString &sleep, const QString &parentVar, int keyEvery)
 {
     QString sysctls;
     for (const QString &name : Tunables::linuxNames())
         sysctls += QLatin1String(" /proc/") + Tunables::linuxProcPath(name) + QLatin1Char(' ') + name;
     return QStringLiteral("awk -v H=\"$host\" -v R=\"$kern\" -v P=$%1 -v S=%2 -v K=%3 -v F=%4 -v N=%5 -v T=\"%6\" %7")
         .arg(parentVar, sleep)
-        .arg(StreamFrame::KeyEvery)
+        .arg(qMax(1, keyEvery))
         .arg(OwnerSection::FullEvery)
         .arg(OwnerSection::InodesPerLine)
         .arg(sysctls.trimmed(), quoted(program()));

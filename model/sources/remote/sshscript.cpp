@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-QString SshScript::loop(int intervalMs)
+QString SshScript::loop(int intervalMs, int keyEvery)
 {
     const int ms = qMax(100, intervalMs);
     const QString sleep = ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(ms / 1000.0, 'f', 1);
@@ -16,7 +16,7 @@ QString SshScript::loop(int intervalMs)
 trap "exit 0" HUP PIPE TERM INT
 os=$(uname -s); host=$(uname -n); kern=$(uname -r); p=$PPID; fr=0
 if [ "$os" = Linux ] && command -v awk >/dev/null 2>&1; then
-)SH") + SshDiffer::command(sleep, QStringLiteral("p"))
+)SH") + SshDiffer::command(sleep, QStringLiteral("p"), keyEvery)
         + QLatin1String(R"SH(; exit 0
 fi
 now() { t=$(date +%s%3N 2>/dev/null); case $t in *N*|"") t=$(date +%s)000;; esac; echo "$t"; }
