@@ -84,15 +84,8 @@ private Q_SLOTS:
 
 void TestSshDeltaSource::initTestCase()
 {
-    TCPSCOPE_REQUIRE_NAMESPACE();
-    if (::geteuid() != 0) {
-        if (NetNamespace::mustNotSkip())
-            QFAIL("needs root to run sshd");
-        QSKIP("needs root to run sshd");
-    }
+    TCPSCOPE_REQUIRE_SSHD(m_sshd);
     QVERIFY(LoopbackChurn::raiseFileLimit(2 * BasePairs + 4096));
-    QString why;
-    QVERIFY2(m_sshd.setUp(&why), qPrintable(why));
 }
 
 void TestSshDeltaSource::tenThousandSockets()

@@ -94,14 +94,7 @@ private Q_SLOTS:
 
 void TestSshSource::initTestCase()
 {
-    TCPSCOPE_REQUIRE_NAMESPACE();
-    if (::geteuid() != 0) {
-        if (NetNamespace::mustNotSkip())
-            QFAIL("needs root to run sshd");
-        QSKIP("needs root to run sshd");
-    }
-    QString why;
-    QVERIFY2(m_sshd.setUp(&why), qPrintable(why));
+    TCPSCOPE_REQUIRE_SSHD(m_sshd);
 
     // Known sockets in ESTABLISHED, TIME_WAIT, CLOSE_WAIT and FIN_WAIT2 (the lab listener's port tells them apart).
     Status made = m_lab.listen().status();

@@ -29,7 +29,7 @@ quint16 TestSshd::freePort()
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof a;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) < 0) // port 0: any free one
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) < 0) // then sshd fails to start, and says so
         a.sin_port = 0;
     ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
     ::close(fd);

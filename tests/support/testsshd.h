@@ -1,10 +1,14 @@
 #pragma once
 
+#include "testmain.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
+
+#include <unistd.h>
 
 #include <functional>
 
@@ -39,3 +43,17 @@ private:
     quint16 m_port = 0;
     qint64 m_pid = 0;
 };
+
+// In initTestCase of a TestMain::Isolated test: a private namespace, root (skipped without, a failure
+// in CI: NetNamespace::mustNotSkip) and `sshd` set up.
+#define TCPSCOPE_REQUIRE_SSHD(sshd)                                                                                    \
+    do {                                                                                                               \
+        TCPSCOPE_REQUIRE_NAMESPACE();                                                                                  \
+        if (::geteuid() != 0) {                                                                                        \
+            if (NetNamespace::mustNotSkip())                                                                           \
+                QFAIL("needs root to run sshd");                                                                       \
+            QSKIP("needs root to run sshd");                                                                           \
+        }                                                                                                              \
+        QString why_;                                                                                                  \
+        QVERIFY2((sshd).setUp(&why_), qPrintable(why_));                                                               \
+    } while (false)
