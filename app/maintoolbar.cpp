@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QShortcut>
 #include <QStyle>
 
 #include <algorithm>
@@ -34,8 +35,8 @@ MainToolBar::MainToolBar(QWidget *parent)
 
     m_pause = addAction(tr("Pause"));
     m_pause->setCheckable(true);
-    m_pause->setShortcut(Qt::Key_Space);
-    m_pause->setToolTip(tr("Pause or resume polling (Space)"));
+    m_pause->setShortcuts({ QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_F5) });
+    m_pause->setToolTip(tr("Pause or resume polling (Space or F5)"));
     connect(m_pause, &QAction::toggled, this, [this](bool on) {
         m_pause->setText(on ? tr("Resume") : tr("Pause"));
         Q_EMIT pauseToggled(on);
@@ -56,6 +57,12 @@ MainToolBar::MainToolBar(QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter connections"));
     m_filter->setMinimumWidth(320);
+    // Esc in the box clears it (as in a browser's find bar) and hands the keys back to the window.
+    auto *clear = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(clear, &QShortcut::activated, this, [this] {
+        m_filter->clear();
+        m_filter->clearFocus();
+    });
     m_filterError
         = m_filter->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), QLineEdit::TrailingPosition);
     showFilterError({});

@@ -11,6 +11,8 @@
 #include "models/connectiontablemodel.h"
 #include "models/processgroupmodel.h"
 #include "panels/advisorpanel.h"
+#include "panels/advisorstyle.h"
+#include "panels/findingsbanner.h"
 #include "panels/replaycontrols.h"
 #include "panels/tunablespanel.h"
 #include "pipeline/livesession.h"
@@ -18,6 +20,7 @@
 #include "pollstatusbar.h"
 #include "replaydriver.h"
 #include "screenshottrigger.h"
+#include "shortcutsdialog.h"
 #include "sourceactions.h"
 #include "sources/sourcefactory.h"
 #include "statusnotice.h"
@@ -35,9 +38,11 @@
 #include <QLegend>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 MainWindow::MainWindow(const AppOptions &options, QWidget *parent)
     : QMainWindow(parent)
@@ -64,7 +69,11 @@ MainWindow::~MainWindow()
 void MainWindow::init()
 {
     setWindowTitle(QStringLiteral("tcpscope"));
-    resize(1440, 900);
+    // 1440x900, or the screen's room on a smaller one (a 1366x768 laptop on a projector).
+    QSize size(1440, 900);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    resize(size);
     m_session = new LiveSession(this);
     m_sources = new SourceActions(m_session, m_options.source, this);
     createWidgets();
@@ -120,6 +129,7 @@ void MainWindow::onSourceChanged(bool sameHost)
     if (!sameHost) {
         m_toolBar->setProcess(0, 0); // another host's pids are other processes
         m_presenter->reset();
+        m_findings->reset();
     }
     m_toolBar->setSource(m_session->sourceDescription());
     m_statusBar->setSource(m_session->sourceDescription());
@@ -150,7 +160,15 @@ void MainWindow::createWidgets()
     m_scene = new StateDiagramScene(this);
     m_diagram = new StateDiagramView(m_scene, this);
     m_diagram->setAccessibleName(tr("TCP state diagram"));
-    setCentralWidget(m_diagram);
+    // The most severe finding above the diagram, seen without opening a tab.
+    m_findings = new FindingsBanner(this);
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_findings);
+    centreLayout->addWidget(m_diagram, 1);
+    setCentralWidget(centre);
 
     m_tableModel = new ConnectionTableModel(this);
     m_tableModel->setCommandLineLookup(&SourceFactory::commandLine);
@@ -244,6 +262,19 @@ void MainWindow::createDocks()
 
     connect(m_chart, &ChartPanel::stateActivated, this, &MainWindow::showState);
     connect(m_advisor, &AdvisorPanel::stateActivated, this, &MainWindow::showState);
+    connect(m_advisor, &AdvisorPanel::advisoriesChanged, this, [this, advisorDock](const std::vector<Advisory> &a) {
+        m_findings->setAdvisories(a);
+        advisorDock->setWindowTitle(a.empty() ? tr("Advisor") : tr("Advisor (%1)").arg(a.size()));
+    });
+    connect(m_findings, &FindingsBanner::showSockets, this, &MainWindow::showState);
+    connect(m_findings, &FindingsBanner::showDetails, this, [this, advisorDock](const QString &id) {
+        advisorDock->show();
+        advisorDock->raise();
+        m_advisor->select(id);
+    });
+    connect(m_findings, &FindingsBanner::announced, this, [this](const Advisory &a) {
+        m_statusBar->showMessage(tr("New finding (%1): %2").arg(AdvisorStyle::text(a.severity), a.title), 10'000);
+    });
     // The lesson's endpoints light up in the live diagram while the lessons are open.
     connect(m_lessonsDock, &LessonsDock::lessonStatesChanged, m_scene, &StateDiagramScene::setLessonStates);
     connect(m_lessonsDock, &LessonsDock::labStarted, m_session, &LiveSession::pollNow);
@@ -350,6 +381,10 @@ void MainWindow::createMenus()
     m_lessonsDock->addMenus(menuBar());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(tr("Ctrl+/")), this, [this] {
+        ShortcutsDialog dialog(menuBar(), this);
+        dialog.exec();
+    });
     help->addAction(tr("&About tcpscope"), this, [this] {
         AboutDialog about(this);
         about.exec();
@@ -362,13 +397,13 @@ void MainWindow::createViewMenu()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_toolBar->pauseAction()); // Space
     m_viewMenu->addAction(m_toolBar->groupByProcessAction());
-    m_viewMenu->addAction(tr("Step one poll"), QKeySequence(tr("Ctrl+Right")), this, [this] {
+    m_viewMenu->addAction(tr("Step one poll (replay: one frame)"), QKeySequence(tr("Ctrl+Right")), this, [this] {
         if (m_replayControls)
             m_replayControls->step(1);
         else
             m_session->pollNow();
     });
-    m_viewMenu->addAction(tr("Step one poll back (replay)"), QKeySequence(tr("Ctrl+Left")), this, [this] {
+    m_viewMenu->addAction(tr("Step one frame back (replay)"), QKeySequence(tr("Ctrl+Left")), this, [this] {
         if (m_replayControls)
             m_replayControls->step(-1);
     });

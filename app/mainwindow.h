@@ -11,6 +11,7 @@
 #include <optional>
 
 class AdvisorPanel;
+class FindingsBanner;
 class ChartPanel;
 class ConnectionFilterProxy;
 class ConnectionTableModel;
@@ -74,6 +75,7 @@ public:
     ChartPanel *chartPanel() const { return m_chart; }
     TunablesPanel *tunablesPanel() const { return m_tunables; }
     AdvisorPanel *advisorPanel() const { return m_advisor; }
+    FindingsBanner *findingsBanner() const { return m_findings; }
     LessonsDock *lessonsDock() const { return m_lessonsDock; }
     ReplayControls *replayControls() const { return m_replayControls; }
     const std::shared_ptr<Recorder> &recorder() const { return m_session->recorder(); }
@@ -120,6 +122,7 @@ private:
     ChartPanel *m_chart = nullptr;
     TunablesPanel *m_tunables = nullptr;
     AdvisorPanel *m_advisor = nullptr;
+    FindingsBanner *m_findings = nullptr;
     LessonsDock *m_lessonsDock = nullptr;
     MainToolBar *m_toolBar = nullptr;
     PollStatusBar *m_statusBar = nullptr;

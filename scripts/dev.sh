@@ -27,6 +27,8 @@ packages=(
   fonts-wqy-microhei qt6-translations-l10n
   # eBPF state-change events (cmake/ebpf.cmake): without them the build says so and polls only.
   libbpf-dev bpftool llvm libelf-dev zlib1g-dev
+  # promtool checks the agent's /metrics; the tests run their own prometheus, never the system's.
+  prometheus
 )
 
 log() { printf '[tcpscope] %s\n' "$*" >&2; }
@@ -46,7 +48,15 @@ install_missing() {
   log "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   sudo_cmd apt-get update -qq
-  sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # Debian's prometheus package would start a server on :9090 at install: keep services from
+  # starting while we install (invoke-rc.d(8) honours policy-rc.d), then put things back.
+  local policy=/usr/sbin/policy-rc.d added=
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | sudo_cmd tee "$policy" >/dev/null && sudo_cmd chmod +x "$policy" && added=1
+  fi
+  sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || { [ -n "$added" ] && sudo_cmd rm -f "$policy"; exit 1; }
+  [ -n "$added" ] && sudo_cmd rm -f "$policy"
+  return 0
 }
 
 build() {

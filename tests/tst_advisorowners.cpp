@@ -94,10 +94,11 @@ void TestAdvisorOwners::closeWaitNamesTopProcesses()
     QCOMPARE(a->processes[0].count, 16);
     QCOMPARE(a->processes[0].remembered, false);
     QCOMPARE(a->processes[0].oldestMs, 90'000);
+    QVERIFY(a->processes[0].oldestAtLeast); // there at the first poll: 90 s is a lower bound
     QCOMPARE(a->processes[2].name, QStringLiteral("cron"));
-    QVERIFY2(
-        a->evidence.contains(QLatin1String("\napi-server (pid 4121) holds 16 CLOSE_WAIT sockets, the oldest for 90 s\n"
-                                           "worker (pid 4200) holds 5 CLOSE_WAIT sockets")),
+    QVERIFY2(a->evidence.contains(
+                 QLatin1String("\napi-server (pid 4121) holds 16 CLOSE_WAIT sockets, the oldest for at least 90 s\n"
+                               "worker (pid 4200) holds 5 CLOSE_WAIT sockets")),
         qPrintable(a->evidence));
     QVERIFY(!a->evidence.contains(QLatin1String("sshd")));
     QVERIFY2(a->action.startsWith(QLatin1String("Fix api-server (pid 4121), worker (pid 4200), cron (pid 4300) so")),
@@ -116,7 +117,8 @@ void TestAdvisorOwners::closeWaitNamesTopProcesses()
     QCOMPARE(json.size(), 3);
     QCOMPARE(json[0].toObject(),
         (QJsonObject { { QStringLiteral("pid"), 4121 }, { QStringLiteral("name"), QStringLiteral("api-server") },
-            { QStringLiteral("count"), 16 }, { QStringLiteral("remembered"), false } }));
+            { QStringLiteral("count"), 16 }, { QStringLiteral("remembered"), false },
+            { QStringLiteral("oldest_ms"), 90'000 }, { QStringLiteral("oldest_is_lower_bound"), true } }));
 }
 
 void TestAdvisorOwners::timeWaitNamesTheRememberedOwner()

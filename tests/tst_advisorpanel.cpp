@@ -2,10 +2,12 @@
 #include "analysis/advisor.h"
 #include "fixture.h"
 #include "panels/advisorpanel.h"
+#include "panels/findingsbanner.h"
 #include "sources/local/procsource.h"
 
 #include <QApplication>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void listsAndDetails();
     void keepsSelectionById();
     void linksToTheDiagram();
+    void bannerShowsTheTopFindingAndAnnouncesOnce();
 };
 
 void TestAdvisorPanel::listsAndDetails()
@@ -70,6 +73,59 @@ void TestAdvisorPanel::linksToTheDiagram()
     Q_EMIT panel.list()->itemDoubleClicked(panel.list()->item(0));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).value<TcpState>(), TcpState::CloseWait);
+}
+
+void TestAdvisorPanel::bannerShowsTheTopFindingAndAnnouncesOnce()
+{
+    QWidget window;
+    auto *banner = new FindingsBanner(&window);
+    window.show();
+    QSignalSpy announced(banner, &FindingsBanner::announced);
+    QSignalSpy sockets(banner, &FindingsBanner::showSockets);
+    QSignalSpy details(banner, &FindingsBanner::showDetails);
+    banner->setAdvisories({});
+    QVERIFY(!banner->isVisible());
+    Advisory info;
+    info.id = QStringLiteral("some-info");
+    info.title = QStringLiteral("Something to know");
+    std::vector<Advisory> found = fromFixture("close-wait");
+    QVERIFY(!found.empty());
+    found.insert(found.begin(), info); // the list order is not the severity order
+    const Advisory &top = found[1];
+    QVERIFY(top.severity >= Advisory::Severity::Warning);
+    banner->setAdvisories(found);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->topId(), top.id);
+    QVERIFY2(banner->text().contains(top.title.toHtmlEscaped()), qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(QStringLiteral("more")));
+    QCOMPARE(announced.count(), 1); // the warning; info is not announced
+    banner->setAdvisories(found);
+    QCOMPARE(announced.count(), 1); // once
+    const auto buttons = banner->findChildren<QPushButton *>();
+    for (QPushButton *b : buttons) {
+        if (b->text() == QLatin1String("Show sockets"))
+            b->click();
+        else if (b->text() == QLatin1String("Details"))
+            b->click();
+    }
+    QCOMPARE(sockets.count(), 1);
+    QCOMPARE(sockets.at(0).at(0).value<TcpState>(), top.state);
+    QCOMPARE(details.count(), 1);
+    QCOMPARE(details.at(0).at(0).toString(), top.id);
+    // Dismissed: hidden until another finding comes up.
+    for (QPushButton *b : buttons) {
+        if (b->accessibleName() == QLatin1String("Dismiss"))
+            b->click();
+    }
+    QVERIFY(!banner->isVisible());
+    banner->setAdvisories(found);
+    QVERIFY(!banner->isVisible());
+    Advisory other = top;
+    other.id = QStringLiteral("another-one");
+    found.push_back(other);
+    banner->setAdvisories(found);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(announced.count(), 2);
 }
 
 QTEST_MAIN(TestAdvisorPanel)

@@ -205,6 +205,32 @@ private Q_SLOTS:
 
     // The Process column: "name (pid)", a tooltip with the command line, italics (OwnerRememberedRole)
     // once the socket is in TIME_WAIT and only remembered; one dataChanged over that column when it moves.
+    // "In state" of a socket there before the first poll is a lower bound ("≥"), said in its tooltip;
+    // one born while watching is exact.
+    void agesBeforeTheFirstPollAreLowerBounds()
+    {
+        SortedModel sorted(ConnectionTableModel::TimeInStateColumn);
+        ConnectionTableModel &model = sorted.model;
+        ConnectionTracker tracker;
+        SnapshotBuilder b(1000);
+        b.add(TcpState::Established, 40000, 80);
+        model.apply(tracker, tracker.update(b.build()), 0);
+        b.data().timeMs = 66'000;
+        b.add(TcpState::Established, 40001, 80);
+        model.apply(tracker, tracker.update(b.build()), 0);
+        b.data().timeMs = 71'000;
+        model.apply(tracker, tracker.update(b.build()), 0);
+        QCOMPARE(model.rowCount(), 2);
+        for (int r = 0; r < 2; ++r) {
+            const QModelIndex cell = model.index(r, ConnectionTableModel::TimeInStateColumn);
+            const bool old = model.socketAt(r).entry.localPort == 40000;
+            QCOMPARE(cell.data().toString(), old ? QStringLiteral("\u2265 1 min 10 s") : QStringLiteral("5 s"));
+            QVERIFY(cell.data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(old ? QLatin1String("at least") : QLatin1String("saw it")));
+        }
+    }
+
     void processColumnFollowsOwners()
     {
         SortedModel sorted(ConnectionTableModel::ProcessColumn);

@@ -1,4 +1,6 @@
+#include "core/socketkey.h"
 #include "core/tcpstatemachine.h"
+#include "snapshotbuilder.h"
 #include "tracker/connectiontracker.h"
 
 #include <QTest>
@@ -85,6 +87,7 @@ private Q_SLOTS:
     void ownerIsRememberedIntoTimeWait_data();
     void ownerIsRememberedIntoTimeWait();
     void neverSeenOwnedStaysUnknown();
+    void agesBeforeTheFirstPollAreLowerBounds();
 };
 
 void TestConnectionTracker::appearsChangesVanishes()
@@ -245,6 +248,35 @@ void TestConnectionTracker::neverSeenOwnedStaysUnknown()
     u.update(snap(1000, { sock(40002, 80, TcpState::Established) }));
     u.update(snap(2000, { timeWait(sock(40002, 80, TcpState::Established), 59'000, 0) }));
     QVERIFY(!u.slots().front().owner);
+}
+
+void TestConnectionTracker::agesBeforeTheFirstPollAreLowerBounds()
+{
+    // The first poll cannot know how long its sockets have been in their states: at least since then.
+    // A TIME_WAIT socket tells by its timer (60 s from the entry, TCP_TIMEWAIT_LEN).
+    const qint64 t0 = 1'700'000'000'000;
+    ConnectionTracker tracker;
+    const Snapshot first = SnapshotBuilder(t0).add(TcpState::Established, 40000, 80).timeWait(40001, 45'000).build();
+    tracker.update(first);
+    const TrackedSocket *est = tracker.find(SocketKey::of(first.sockets()[0]));
+    const TrackedSocket *tw = tracker.find(SocketKey::of(first.sockets()[1]));
+    QVERIFY(est && tw);
+    QCOMPARE(est->since, TrackedSocket::Since::AtLeast);
+    QCOMPARE(est->stateSinceMs, t0);
+    QCOMPARE(tw->since, TrackedSocket::Since::TimeWaitTimer);
+    QCOMPARE(tw->stateSinceMs, t0 - 15'000); // 60 s - 45 s left
+    // Born while watching: observed. A socket there at the start that changes state: observed from then.
+    SnapshotData d = SnapshotBuilder::copyAt(first, t0 + 1000);
+    d.sockets[0].state = TcpState::CloseWait;
+    SnapshotBuilder more(t0 + 1000);
+    more.add(TcpState::Established, 40002, 80);
+    d.sockets.push_back(more.build().sockets()[0]);
+    const Snapshot second(std::move(d));
+    tracker.update(second);
+    QCOMPARE(tracker.find(SocketKey::of(second.sockets()[0]))->since, TrackedSocket::Since::Observed);
+    QCOMPARE(tracker.find(SocketKey::of(second.sockets()[0]))->stateSinceMs, t0 + 1000);
+    QCOMPARE(tracker.find(SocketKey::of(second.sockets()[2]))->since, TrackedSocket::Since::Observed);
+    QCOMPARE(tracker.find(SocketKey::of(second.sockets()[1]))->since, TrackedSocket::Since::TimeWaitTimer);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTracker)

@@ -4,10 +4,14 @@
 #include "pipeline/poller.h"
 #include "sources/local/ebpf/tcpstateeventsource.h"
 #include "sources/local/netlinksource.h"
+#include "sources/replay/replaysource.h"
+#include "stream/recorder.h"
 #include "testmain.h"
+#include "tracker/connectiontracker.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <map>
@@ -42,6 +46,25 @@ class TestEventPipeline : public QObject
         return n;
     }
 
+    // A session on netlink with the event feed running; false (after QFAIL/QSKIP) when it cannot.
+    static bool startWithEvents(LiveSession &session)
+    {
+        session.setIntervalMs(600'000); // only pollNow() polls
+        QSignalSpy started(&session, &LiveSession::stateEventsChanged);
+        session.setSource(std::make_unique<NetlinkSource>());
+        if (!started.wait(10'000))
+            return false;
+        if (!started.at(0).at(0).toBool()) {
+            const QString why = started.at(0).at(1).toString();
+            if (NetNamespace::mustNotSkip())
+                QTest::qFail(qPrintable(why), __FILE__, __LINE__);
+            else
+                QTest::qSkip(qPrintable(why), __FILE__, __LINE__);
+            return false;
+        }
+        return session.sourceDescription().endsWith(QLatin1String(" + eBPF"));
+    }
+
 private Q_SLOTS:
     void burstBetweenTwoPollsIsReportedExactly()
     {
@@ -49,17 +72,8 @@ private Q_SLOTS:
         if (!TcpStateEventSource::builtIn() && !NetNamespace::mustNotSkip())
             QSKIP("built without libbpf (cmake says why): polling only");
         LiveSession session;
-        session.setIntervalMs(600'000); // only pollNow() polls
-        QSignalSpy started(&session, &LiveSession::stateEventsChanged);
-        session.setSource(std::make_unique<NetlinkSource>());
-        QVERIFY(started.wait(10'000));
-        if (!started.at(0).at(0).toBool()) {
-            const QString why = started.at(0).at(1).toString();
-            if (NetNamespace::mustNotSkip())
-                QFAIL(qPrintable(why));
-            QSKIP(qPrintable(why));
-        }
-        QVERIFY(session.sourceDescription().endsWith(QLatin1String(" + eBPF")));
+        if (!startWithEvents(session))
+            return;
         LoopbackPairs pairs;
         QVERIFY(pairs.listen());
         QVERIFY(pollOnce(session)); // the listener, polled before the burst
@@ -129,6 +143,52 @@ private Q_SLOTS:
             QCOMPARE(transients, N); // the accepted ends: gone before the poll, known only from the kernel
         }
         QCOMPARE(r->snapshot.count(TcpState::TimeWait), N);
+    }
+
+    // A recording of this host keeps the kernel's state changes (@events): replayed through the
+    // tracker, the connections that lived and died between two polls are reported as observed.
+    void recordingKeepsTheEvents()
+    {
+        TCPSCOPE_REQUIRE_NAMESPACE();
+        if (!TcpStateEventSource::builtIn() && !NetNamespace::mustNotSkip())
+            QSKIP("built without libbpf (cmake says why): polling only");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.tcps"));
+        LiveSession session;
+        QVERIFY(session.recorder()->start(path).ok());
+        if (!startWithEvents(session))
+            return;
+        LoopbackPairs pairs;
+        QVERIFY(pairs.listen());
+        QVERIFY(pollOnce(session));
+        constexpr int N = 100;
+        QVERIFY(pairs.open(N));
+        pairs.closeClients();
+        QTest::qWait(20);
+        pairs.closeServers();
+        QTest::qWait(100);
+        QVERIFY(pollOnce(session));
+        QTRY_VERIFY(!session.poller()->isPolling() && session.inFlight() == 0);
+        const qint64 frames = session.recorder()->framesWritten();
+        session.recorder()->stop();
+        QVERIFY(frames >= 2);
+
+        ReplaySource replay(path);
+        QVERIFY(replay.open().ok());
+        QCOMPARE(qint64(replay.frameCount()), frames);
+        ConnectionTracker tracker;
+        std::vector<TrackerEvent> events;
+        for (int i = 0; i < replay.frameCount(); ++i) {
+            const Snapshot s = replay.poll();
+            QVERIFY2(s.isValid(), qPrintable(s.status().error()));
+            QVERIFY2(s.stateEvents(), "a replayed frame without the state changes recorded with it");
+            const std::vector<TrackerEvent> e = tracker.update(s);
+            events.insert(events.end(), e.begin(), e.end());
+        }
+        QCOMPARE(hops(events, TcpState::Established, TcpState::FinWait1, true), N);
+        QCOMPARE(hops(events, TcpState::FinWait2, TcpState::TimeWait, true)
+                + hops(events, TcpState::Closing, TcpState::TimeWait, true),
+            N);
     }
 };
 

@@ -12,6 +12,7 @@
 #include "panels/advisorpanel.h"
 #include "panels/tunablespanel.h"
 #include "pollstatusbar.h"
+#include "shortcutsdialog.h"
 #include "snapshotbuilder.h"
 #include "sources/snapshotsource.h"
 #include "table/connectiontableview.h"
@@ -421,6 +422,37 @@ private Q_SLOTS:
         w.toolBar()->groupByProcessAction()->setChecked(false);
         QTest::qWait(1200);
         QVERIFY(w.grab().save(dir + QStringLiteral("/process-picker.png")));
+    }
+
+    // Ctrl+F focuses the filter and Esc clears it; Space or F5 pauses; Help > Keyboard shortcuts
+    // lists them all from the menus.
+    void keyboardDrivesTheWindow()
+    {
+        AppOptions options;
+        options.intervalMs = 100'000;
+        MainWindow w(options, std::make_unique<FakeSource>(sample(1000, false)));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTRY_VERIFY(!w.lastSnapshot().isNull());
+        QLineEdit *box = w.toolBar()->filterEdit();
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(box->hasFocus());
+        QTest::keyClicks(box, QStringLiteral("state close-wait"));
+        QCOMPARE(w.tableProxy()->rowCount(), 5);
+        QTest::keyClick(box, Qt::Key_Escape);
+        QVERIFY(box->text().isEmpty());
+        QCOMPARE(w.tableProxy()->rowCount(), 39);
+        QVERIFY(!box->hasFocus());
+        QAction *pause = w.toolBar()->pauseAction();
+        QTest::keyClick(&w, Qt::Key_F5);
+        QVERIFY(pause->isChecked());
+        QTest::keyClick(&w, Qt::Key_F5);
+        QVERIFY(!pause->isChecked());
+        const QStringList lines = ShortcutsDialog(w.menuBar()).lines();
+        const QString all = lines.join(QLatin1Char('\n'));
+        for (const char *want : { "Filter connections\tCtrl+F", "Pause\tSpace, F5", "Esc",
+                 "Step one frame back (replay)\tCtrl+Left", "Keyboard shortcuts\tCtrl+/" })
+            QVERIFY2(all.contains(QLatin1String(want)), qPrintable(all));
     }
 
     void aboutSaysVersionAndLicence()

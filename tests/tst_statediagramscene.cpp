@@ -213,6 +213,61 @@ private Q_SLOTS:
         QCOMPARE(total, 3000);
     }
 
+    // A busy frame (100k sockets, every transition taken by many at once, with rates): at every step of
+    // the animation no text of the scene overlaps another: node names and counts, edge labels, token
+    // counts (a count with no free corner is hidden for that frame, its token still moves).
+    void labelsNeverCollide()
+    {
+        ShownDiagram shown;
+        StateDiagramScene &scene = shown.scene;
+        SnapshotBuilder busy(1000);
+        const TcpState states[] = { TcpState::Established, TcpState::TimeWait, TcpState::CloseWait, TcpState::FinWait2,
+            TcpState::Listen, TcpState::SynRecv };
+        for (int i = 0; i < 100'000; ++i)
+            busy.add(states[i % 6], quint16(1 + i % 60000), quint16(80 + i / 60000));
+        scene.setSnapshot(busy.build());
+        std::vector<TrackerEvent> events;
+        int n = 2;
+        for (TransitionEdgeItem *e : scene.edges()) {
+            for (bool inferred : { false, true }) {
+                TrackerEvent ev;
+                ev.kind = TrackerEvent::Kind::Changed;
+                ev.path = { e->transition().from, e->transition().to };
+                ev.inferred = inferred;
+                ev.observedHops = inferred ? 0 : 1;
+                for (int i = 0; i < n; ++i)
+                    events.push_back(ev);
+                n = n * 3 % 4999 + 2; // counts from x2 to x5000
+            }
+        }
+        scene.addEvents({}, 10'000);
+        scene.addEvents(events, 11'000); // with rates: two-line edge labels
+        int hidden = 0, frames = 0;
+        while (scene.isAnimating() && frames < 400) {
+            const std::vector<QRectF> text = scene.textRects();
+            for (size_t i = 0; i < text.size(); ++i) {
+                for (size_t j = i + 1; j < text.size(); ++j)
+                    QVERIFY2(!text[i].intersects(text[j]),
+                        qPrintable(QStringLiteral("frame %1: text at %2,%3 %4x%5 overlaps %6,%7 %8x%9")
+                                       .arg(frames)
+                                       .arg(text[i].x())
+                                       .arg(text[i].y())
+                                       .arg(text[i].width())
+                                       .arg(text[i].height())
+                                       .arg(text[j].x())
+                                       .arg(text[j].y())
+                                       .arg(text[j].width())
+                                       .arg(text[j].height())));
+            }
+            for (const TokenItem *t : scene.tokens())
+                hidden += t->count() > 1 && t->labelCorner() < 0;
+            scene.step(20);
+            ++frames;
+        }
+        QVERIFY(frames > 5); // the whole animation was checked, not only its start
+        qInfo("%d frames, %d token counts hidden for a frame", frames, hidden);
+    }
+
     // Each edge shows its rate over the last interval, split observed (eBPF) / inferred in the tooltip.
     void edgesShowTheirRate()
     {

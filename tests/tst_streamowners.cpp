@@ -60,6 +60,7 @@ private Q_SLOTS:
     void withoutSectionNoOwners();
     void encoderRoundTrip();
     void otherUsersAndUnfound();
+    void deltasNameOnlyNewSockets();
     void liveStreamKeepsASkippedTable();
     void hostile_data();
     void hostile();
@@ -124,6 +125,49 @@ void TestStreamOwners::encoderRoundTrip()
     QCOMPARE((*b.owners()->at(0))->label(), QStringLiteral("nginx: worker (42)"));
     QCOMPARE((*b.owners()->at(0))->unit, QStringLiteral("nginx.service"));
     QCOMPARE((*b.owners()->at(0))->user, QStringLiteral("www-data"));
+}
+
+// Between full tables a producer sends the owners of new sockets only ("@owners delta"); the reader
+// merges them into its table, and writes the merged table back as one full section for a keyframe.
+void TestStreamOwners::deltasNameOnlyNewSockets()
+{
+    StreamOwners owners;
+    ProblemList problems;
+    const StreamFrame f = frames(frame(1000, nginx)).at(0);
+    owners.feed(f, problems);
+    const Snapshot first = owners.attached(Snapshot(StreamFrameDecoder::decode(f)));
+    // A second socket (inode 99) appears, held by another process.
+    const StreamFrame g = frames(frame(2000, "@owners full 0\n7\t0\troot\t99\t-\tsshd\n", 99)).at(0);
+    StreamOwners scan;
+    scan.feed(g, problems);
+    SnapshotData both = StreamFrameDecoder::decode(f);
+    both.sockets.push_back(Snapshot(StreamFrameDecoder::decode(g)).sockets().at(0));
+    SocketOwners o;
+    o.processes = { *first.owners()->at(0), *scan.attached(Snapshot(StreamFrameDecoder::decode(g))).owners()->at(0) };
+    o.slots = { 1, 2 };
+    const Snapshot two = Snapshot(std::move(both)).withOwners(std::move(o));
+    OwnerEncoder encoder(30);
+    QVERIFY(encoder.section(first, 0).startsWith("@owners full 0\n"));
+    const QByteArray delta = encoder.section(two, 0);
+    QCOMPARE(delta, QByteArray("@owners delta 0\n7\t0\troot\t99\t-\tsshd\n")); // nginx's socket is known
+    QCOMPARE(encoder.section(two, 0), QByteArray("@owners unchanged\n"));
+
+    // The reader: nginx from the full table, sshd from the delta.
+    owners.feed(frames(frame(2000, delta)).at(0), problems);
+    const Snapshot named = owners.attached(two);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.items().value(0).message));
+    QCOMPARE((*named.owners()->at(0))->name, QStringLiteral("nginx: worker"));
+    QCOMPARE((*named.owners()->at(1))->name, QStringLiteral("sshd"));
+    // The merged table as one full section names both again.
+    StreamOwners fresh;
+    fresh.feed(frames(frame(3000, owners.fullSection())).at(0), problems);
+    const Snapshot again = fresh.attached(two);
+    QCOMPARE((*again.owners()->at(0))->name, QStringLiteral("nginx: worker"));
+    QCOMPARE((*again.owners()->at(1))->name, QStringLiteral("sshd"));
+    // A delta before any full table names nothing (a reader that joined late waits for a full one).
+    StreamOwners late;
+    late.feed(frames(frame(2000, delta)).at(0), problems);
+    QVERIFY(!late.attach(two));
 }
 
 void TestStreamOwners::otherUsersAndUnfound()

@@ -62,7 +62,8 @@ std::vector<Advisor::Aged> Advisor::ages(const Snapshot &s, const ConnectionTrac
         if (e.state != state)
             continue;
         if (const TrackedSocket *t = tracker->find(SocketKey::of(e)))
-            out.push_back({ std::max<qint64>(0, s.timeMs() - t->stateSinceMs), &e });
+            out.push_back(
+                { std::max<qint64>(0, s.timeMs() - t->stateSinceMs), &e, t->since == TrackedSocket::Since::AtLeast });
     }
     std::sort(out.begin(), out.end(), [](const Aged &a, const Aged &b) { return a.ageMs > b.ageMs; });
     return out;
@@ -73,7 +74,8 @@ QString Advisor::oldestText(const std::vector<Aged> &aged, int limit)
     QStringList out;
     for (size_t i = 0; i < aged.size() && int(i) < limit; ++i)
         out << tr("%1 (%2 -> %3)")
-                   .arg(duration(aged[i].ageMs), aged[i].entry->localText(), aged[i].entry->remoteText());
+                   .arg(aged[i].atLeast ? QStringLiteral("\u2265 ") + duration(aged[i].ageMs) : duration(aged[i].ageMs),
+                       aged[i].entry->localText(), aged[i].entry->remoteText());
     return list(out);
 }
 

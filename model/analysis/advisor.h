@@ -81,6 +81,7 @@ private:
     {
         qint64 ageMs = 0;
         const SocketEntry *entry = nullptr;
+        bool atLeast = false; // there before the first poll: a lower bound (TrackedSocket::Since)
     };
     // QCoreApplication::translate("Advisor", text), or text itself under an EnglishScope.
     static QString tr(const char *text);

@@ -25,6 +25,7 @@ void Advisor::nameHolders(
         const ProcessOwner *owner = nullptr;
         bool remembered = false;
         qint64 age = -1;
+        bool atLeast = false;
         if (!tracker) {
             const ProcessOwnerPtr *o = owners->at(i);
             owner = o ? o->get() : nullptr;
@@ -32,6 +33,7 @@ void Advisor::nameHolders(
             owner = t->owner.get();
             remembered = t->ownerRemembered;
             age = std::max<qint64>(0, s.timeMs() - t->stateSinceMs);
+            atLeast = t->since == TrackedSocket::Since::AtLeast;
         }
         if (!owner) {
             ++unknown;
@@ -43,7 +45,10 @@ void Advisor::nameHolders(
         p.name = owner->name;
         p.remembered = remembered;
         ++p.count;
-        p.oldestMs = std::max(p.oldestMs, age);
+        if (age > p.oldestMs || (age == p.oldestMs && atLeast)) {
+            p.oldestMs = age;
+            p.oldestAtLeast = atLeast;
+        }
     }
     std::vector<AdvisoryProcess> top;
     top.reserve(held.size());
@@ -75,6 +80,12 @@ QString Advisor::holderLine(const AdvisoryProcess &p, const QString &what)
             .arg(p.pid)
             .arg(p.count)
             .arg(what);
+    if (p.oldestMs >= 0 && p.oldestAtLeast)
+        return tr("%1 (pid %2) holds %3 %4 sockets, the oldest for at least %5")
+            .arg(p.name)
+            .arg(p.pid)
+            .arg(p.count)
+            .arg(what, duration(p.oldestMs));
     if (p.oldestMs >= 0)
         return tr("%1 (pid %2) holds %3 %4 sockets, the oldest for %5")
             .arg(p.name)

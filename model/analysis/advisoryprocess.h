@@ -12,4 +12,5 @@ struct AdvisoryProcess
     // when last seen owned (tracker/trackedsocket.h), not one that holds them now.
     bool remembered = false;
     qint64 oldestMs = -1; // the longest one has been in its state; -1 when unknown (no tracker)
+    bool oldestAtLeast = false; // that one was there before the first poll: oldestMs is a lower bound
 };

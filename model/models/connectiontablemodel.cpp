@@ -25,6 +25,20 @@ QString durationText(qint64 ms)
 }
 } // namespace
 
+QString ConnectionTableModel::sinceToolTip(TrackedSocket::Since since)
+{
+    switch (since) {
+    case TrackedSocket::Since::AtLeast:
+        return tr("In this state when tcpscope started watching: at least this long, maybe much longer.");
+    case TrackedSocket::Since::TimeWaitTimer:
+        return tr("From the kernel's TIME_WAIT timer: 60 s (TCP_TIMEWAIT_LEN) minus the time left. A "
+                  "retransmitted FIN restarts the timer, so it may have been longer.");
+    case TrackedSocket::Since::Observed:
+        break;
+    }
+    return tr("Since tcpscope saw it enter this state, at most one poll interval late.");
+}
+
 ConnectionTableModel::ConnectionTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 { }
@@ -298,6 +312,8 @@ QVariant ConnectionTableModel::data(const QModelIndex &index, int role) const
     case OwnerRememberedRole:
         return index.column() == ProcessColumn && r.socket.ownerRemembered;
     case Qt::ToolTipRole:
+        if (index.column() == TimeInStateColumn)
+            return sinceToolTip(r.socket.since);
         return index.column() == ProcessColumn ? ownerToolTip(r) : QVariant();
     case RowStatusRole:
         return int(r.status);
@@ -326,8 +342,10 @@ QVariant ConnectionTableModel::display(const Row &r, int column) const
         return e.remoteText();
     case StateColumn:
         return r.status == Vanished ? QStringLiteral("gone") : TcpStates::kernelName(e.state);
-    case TimeInStateColumn:
-        return durationText(m_lastPollMs - r.socket.stateSinceMs);
+    case TimeInStateColumn: // "≥": there before the first poll, so at least this long
+        return r.socket.since == TrackedSocket::Since::AtLeast
+            ? QStringLiteral("\u2265 ") + durationText(m_lastPollMs - r.socket.stateSinceMs)
+            : durationText(m_lastPollMs - r.socket.stateSinceMs);
     case TimerColumn:
         return e.timer == TimerKind::None ? QString() : TimerKinds::ssName(e.timer);
     case TimerRemainingColumn:

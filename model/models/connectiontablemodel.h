@@ -110,6 +110,7 @@ private:
         const std::vector<TrackerEvent> &events, qint64 steadyNowMs);
     QVariant display(const Row &r, int column) const;
     QVariant ownerToolTip(const Row &r) const;
+    static QString sinceToolTip(TrackedSocket::Since since);
     static int compare(const Row &a, const Row &b, int column);
     QVariant sortValue(const Row &r, int column) const;
     void removeRowRuns(const std::vector<int> &sortedRows);

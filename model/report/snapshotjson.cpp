@@ -43,9 +43,15 @@ QJsonObject SnapshotJson::socketToJson(const SocketEntry &s)
 QJsonObject SnapshotJson::advisoryToJson(const Advisory &a)
 {
     QJsonArray processes;
-    for (const AdvisoryProcess &p : a.processes)
-        processes.append(QJsonObject { { QStringLiteral("pid"), p.pid }, { QStringLiteral("name"), p.name },
-            { QStringLiteral("count"), p.count }, { QStringLiteral("remembered"), p.remembered } });
+    for (const AdvisoryProcess &p : a.processes) {
+        QJsonObject o { { QStringLiteral("pid"), p.pid }, { QStringLiteral("name"), p.name },
+            { QStringLiteral("count"), p.count }, { QStringLiteral("remembered"), p.remembered } };
+        if (p.oldestMs >= 0) { // a socket there before the first poll: at least that long
+            o.insert(QStringLiteral("oldest_ms"), p.oldestMs);
+            o.insert(QStringLiteral("oldest_is_lower_bound"), p.oldestAtLeast);
+        }
+        processes.append(o);
+    }
     return QJsonObject { { QStringLiteral("id"), a.id },
         { QStringLiteral("severity"), Advisory::severityName(a.severity) }, { QStringLiteral("title"), a.title },
         { QStringLiteral("evidence"), a.evidence }, { QStringLiteral("explanation"), a.explanation },

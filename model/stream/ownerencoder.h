@@ -7,15 +7,15 @@
 
 #include <unordered_set>
 
-// The producer's side of the "@owners" sections (stream/ownersection.h): a full table when the
-// snapshot has socket inodes the last full table did not see, or every fullEvery frames; else
-// "unchanged", so a steady server costs one short line per frame.
+// The producer's side of the "@owners" sections (stream/ownersection.h): a full table first and every
+// fullEvery frames; in between a delta with the owners of the socket inodes not sent yet, or
+// "unchanged", so a steady server costs one short line per frame and a busy one its new sockets only.
 class OwnerEncoder
 {
 public:
     explicit OwnerEncoder(int fullEvery = OwnerSection::FullEvery);
 
-    // Whether the next section must be full (a scan is worth it).
+    // Whether the next section names any socket not named yet (a scan is worth it).
     bool needsFull(const Snapshot &snapshot) const;
     // The section for `snapshot` (its owners attached), "@owners ..." through its last line.
     QByteArray section(const Snapshot &snapshot, quint32 scannerUid);

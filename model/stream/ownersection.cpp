@@ -102,11 +102,12 @@ OwnerSection::Kind OwnerSection::find(QByteArrayView frame, QByteArrayView *cont
         *content = rest.first(end);
     if (words == "unchanged")
         return Kind::Unchanged;
-    if (!words.startsWith("full"))
+    const bool full = words.startsWith("full");
+    if (!full && !words.startsWith("delta"))
         return Kind::Malformed;
     if (arg)
-        *arg = words.sliced(4).trimmed();
-    return Kind::Full;
+        *arg = words.sliced(full ? 4 : 5).trimmed();
+    return full ? Kind::Full : Kind::Delta;
 }
 
 std::shared_ptr<const OwnerSection::Table> OwnerSection::parse(
@@ -149,44 +150,90 @@ std::shared_ptr<const OwnerSection::Table> OwnerSection::parse(
     return table;
 }
 
-QByteArray OwnerSection::full(const Snapshot &snapshot, quint32 scannerUid)
+namespace {
+// Inodes by holder, in the section's line format; a null holder makes the "?" lines.
+using Groups = std::vector<std::pair<const ProcessOwner *, std::vector<quint64>>>;
+
+QByteArray clean(const QString &s)
 {
-    QByteArray out = "@owners full " + QByteArray::number(scannerUid) + '\n';
-    const SocketOwners *owners = snapshot.owners();
-    const std::vector<SocketEntry> &sockets = snapshot.sockets();
-    const size_t processes = owners ? owners->processes.size() : 0;
-    std::vector<std::vector<quint64>> held(processes + 1); // [0]: nobody we could read
-    for (size_t i = 0; i < sockets.size(); ++i) {
-        const SocketEntry &e = sockets[i];
-        const quint32 slot = owners && i < owners->slots.size() ? owners->slots[i] : 0;
-        if (SocketOwners::holdable(e) && (slot != 0 || scannerUid == 0 || e.uid == scannerUid))
-            held[slot].push_back(e.inode);
-    }
-    auto clean = [](const QString &s) { return s.toUtf8().replace('\t', ' ').replace('\n', ' '); };
-    for (size_t p = 0; p < held.size(); ++p) {
-        for (size_t i = 0; i < held[p].size(); ++i) {
-            if (i % InodesPerLine == 0) {
-                if (p == 0) {
-                    out += "?\t";
-                } else {
-                    const ProcessOwner &o = *owners->processes[p - 1];
-                    out += QByteArray::number(o.pid) + '\t' + QByteArray::number(o.uid) + '\t'
-                        + (o.user.isEmpty() ? QByteArray("-") : clean(o.user)) + '\t';
-                }
-            } else {
+    return s.toUtf8().replace('\t', ' ').replace('\n', ' ');
+}
+
+void writeLines(QByteArray &out, const Groups &groups)
+{
+    for (const auto &[o, held] : groups) {
+        for (size_t i = 0; i < held.size(); ++i) {
+            if (i % OwnerSection::InodesPerLine == 0)
+                out += o ? QByteArray::number(o->pid) + '\t' + QByteArray::number(o->uid) + '\t'
+                        + (o->user.isEmpty() ? QByteArray("-") : clean(o->user)) + '\t'
+                         : QByteArray("?\t");
+            else
                 out += ',';
-            }
-            out += QByteArray::number(held[p][i]);
-            if ((i + 1) % InodesPerLine == 0 || i + 1 == held[p].size()) {
-                if (p > 0) {
-                    const ProcessOwner &o = *owners->processes[p - 1];
-                    out += '\t' + (o.unit.isEmpty() ? QByteArray("-") : clean(o.unit)) + '\t' + clean(o.name);
-                }
+            out += QByteArray::number(held[i]);
+            if ((i + 1) % OwnerSection::InodesPerLine == 0 || i + 1 == held.size()) {
+                if (o)
+                    out += '\t' + (o->unit.isEmpty() ? QByteArray("-") : clean(o->unit)) + '\t' + clean(o->name);
                 out += '\n';
             }
         }
     }
+}
+
+QByteArray section(
+    const char *kind, const Snapshot &snapshot, quint32 scannerUid, const std::unordered_set<quint64> *only)
+{
+    QByteArray out = QByteArray("@owners ") + kind + ' ' + QByteArray::number(scannerUid) + '\n';
+    const SocketOwners *owners = snapshot.owners();
+    const std::vector<SocketEntry> &sockets = snapshot.sockets();
+    const size_t processes = owners ? owners->processes.size() : 0;
+    Groups groups(processes + 1); // [0]: nobody we could read
+    for (size_t p = 0; p < processes; ++p)
+        groups[p + 1].first = owners->processes[p].get();
+    for (size_t i = 0; i < sockets.size(); ++i) {
+        const SocketEntry &e = sockets[i];
+        const quint32 slot = owners && i < owners->slots.size() ? owners->slots[i] : 0;
+        if (only && !only->count(e.inode))
+            continue;
+        if (SocketOwners::holdable(e) && (slot != 0 || scannerUid == 0 || e.uid == scannerUid))
+            groups[slot].second.push_back(e.inode);
+    }
+    writeLines(out, groups);
     return out;
+}
+} // namespace
+
+QByteArray OwnerSection::full(const Snapshot &snapshot, quint32 scannerUid)
+{
+    return section("full", snapshot, scannerUid, nullptr);
+}
+
+QByteArray OwnerSection::delta(const Snapshot &snapshot, quint32 scannerUid, const std::unordered_set<quint64> &only)
+{
+    return section("delta", snapshot, scannerUid, &only);
+}
+
+QByteArray OwnerSection::write(const Table &table)
+{
+    QByteArray out = "@owners full " + QByteArray::number(table.scannerUid) + '\n';
+    std::map<const ProcessOwner *, std::vector<quint64>> byOwner;
+    for (const auto &[inode, owner] : table.byInode)
+        byOwner[owner.get()].push_back(inode);
+    Groups groups { { nullptr, std::vector<quint64>(table.unfound.begin(), table.unfound.end()) } };
+    groups.insert(groups.end(), byOwner.begin(), byOwner.end());
+    writeLines(out, groups);
+    return out;
+}
+
+void OwnerSection::merge(Table &into, const Table &delta)
+{
+    for (const auto &[inode, owner] : delta.byInode) {
+        into.byInode.insert_or_assign(inode, owner);
+        into.unfound.erase(inode);
+    }
+    for (quint64 inode : delta.unfound) {
+        into.unfound.insert(inode);
+        into.byInode.erase(inode);
+    }
 }
 
 SocketOwners OwnerSection::attach(const Table &table, const std::vector<SocketEntry> &sockets)

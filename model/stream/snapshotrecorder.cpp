@@ -16,6 +16,8 @@ void SnapshotRecorder::record(const Snapshot &snapshot, std::optional<quint32> s
         if (!m_recorder->isRecording())
             return;
     }
+    if (m_writer.nextIsKey())
+        m_owners.restart(); // a keyframe carries the whole owner table, so replay can start there
     const QByteArray owners = snapshot.owners() && scannerUid ? m_owners.section(snapshot, *scannerUid) : QByteArray();
     m_recorder->append(m_writer.frame(snapshot, owners));
 }

@@ -84,7 +84,7 @@ void StreamDeltaWriter::sysctls(StreamFrameWriter &w, const Snapshot &snapshot, 
 
 QByteArray StreamDeltaWriter::frame(const Snapshot &snapshot, QByteArrayView owners)
 {
-    const bool key = m_sinceKey < 0 || m_sinceKey + 1 >= m_keyEvery;
+    const bool key = nextIsKey();
     m_sinceKey = key ? 0 : m_sinceKey + 1;
     ++m_generation;
     StreamFrameWriter w;

@@ -22,6 +22,7 @@ public:
     // The next frame is a keyframe (a client joined, a recording needs one).
     void restart() { m_sinceKey = -1; }
     bool lastWasKey() const { return m_sinceKey == 0; }
+    bool nextIsKey() const { return m_sinceKey < 0 || m_sinceKey + 1 >= m_keyEvery; }
     qint64 seq() const { return m_seq; }
     // A keyframe of `snapshot` alone, with the given @seq: what a reader's table holds (StreamTable).
     static QByteArray keyframe(const Snapshot &snapshot, qint64 seq, QByteArrayView owners = {});

@@ -7,7 +7,8 @@ void StreamOwners::feed(const StreamFrame &frame, ProblemList &problems)
     QByteArrayView content;
     QByteArrayView arg;
     const OwnerSection::Kind kind = OwnerSection::find(frame.text, &content, &arg);
-    m_present = kind == OwnerSection::Kind::Full || kind == OwnerSection::Kind::Unchanged;
+    m_present = kind == OwnerSection::Kind::Full || kind == OwnerSection::Kind::Delta
+        || kind == OwnerSection::Kind::Unchanged;
     const QString where = QCoreApplication::translate("StreamFrameDecoder", "frame %1").arg(frame.number);
     switch (kind) {
     case OwnerSection::Kind::None:
@@ -20,10 +21,18 @@ void StreamOwners::feed(const StreamFrame &frame, ProblemList &problems)
         m_table.reset();
         return;
     case OwnerSection::Kind::Full:
-        m_table = OwnerSection::parse(arg, content, where, problems);
-        m_fullSection = "@owners " + arg.toByteArray() + '\n' + content.toByteArray();
-        if (!m_fullSection.endsWith('\n'))
-            m_fullSection += '\n';
+        if (auto t = OwnerSection::parse(arg, content, where, problems))
+            m_table = std::make_shared<OwnerSection::Table>(*t);
+        else
+            m_table.reset();
+        return;
+    case OwnerSection::Kind::Delta:
+        if (!m_table)
+            return; // no full table yet (a reader that joined late): owners unknown until one comes
+        if (auto t = OwnerSection::parse(arg, content, where, problems))
+            OwnerSection::merge(*m_table, *t);
+        else
+            m_table.reset(); // a half-read delta would name sockets wrongly
         return;
     }
 }
@@ -44,6 +53,5 @@ Snapshot StreamOwners::attached(const Snapshot &snapshot) const
 void StreamOwners::reset()
 {
     m_table.reset();
-    m_fullSection.clear();
     m_present = false;
 }

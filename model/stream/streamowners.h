@@ -7,9 +7,9 @@
 #include <memory>
 #include <optional>
 
-// The reader's side of the "@owners" sections (stream/ownersection.h): keeps the last full table, so
-// that an "unchanged" frame is named from it. Feed every frame in stream order, also those a live
-// source skips to show the newest.
+// The reader's side of the "@owners" sections (stream/ownersection.h): keeps the last full table and
+// the deltas since, so that an "unchanged" or "delta" frame is named from it. Feed every frame in stream order, also
+// those a live source skips to show the newest.
 class StreamOwners
 {
 public:
@@ -23,12 +23,11 @@ public:
     Snapshot attached(const Snapshot &snapshot) const;
     void reset();
     bool hasTable() const { return m_table != nullptr; }
-    // The last full table's section as it was sent ("@owners full UID" and its lines), for a keyframe
-    // that stands in for a later frame (StreamTable::keyframe); empty when there is none.
-    QByteArray fullSection() const { return m_table ? m_fullSection : QByteArray(); }
+    // The table kept (the last full one and the deltas since) as a full section, for a keyframe that
+    // stands in for a later frame (StreamTable::keyframe); empty when there is none.
+    QByteArray fullSection() const { return m_table ? OwnerSection::write(*m_table) : QByteArray(); }
 
 private:
-    std::shared_ptr<const OwnerSection::Table> m_table;
-    QByteArray m_fullSection;
+    std::shared_ptr<OwnerSection::Table> m_table; // ours alone: deltas change it in place
     bool m_present = false;
 };

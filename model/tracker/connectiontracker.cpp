@@ -137,6 +137,7 @@ std::vector<TrackerEvent> ConnectionTracker::update(const Snapshot &snapshot, co
         if (ev.hops() == 0)
             continue;
         t.stateSinceMs = now;
+        t.since = TrackedSocket::Since::Observed;
         events.push_back(std::move(ev));
     }
     dropUnseen(gen, events);
@@ -208,7 +209,13 @@ TrackerEvent ConnectionTracker::appear(const SocketEntry &e, quint64 hash, bool 
 {
     const qint32 slot = allocate();
     TrackedSocket &t = m_slots[size_t(slot)];
-    t = TrackedSocket { e, m_nextId++, now, now, gen, nullptr, false };
+    t = TrackedSocket { e, m_nextId++, now, now, gen, nullptr, false, TrackedSocket::Since::Observed };
+    if (gen == 1) { // there before tcpscope looked: only a lower bound, unless the kernel's timer tells
+        const bool timeWait = e.state == TcpState::TimeWait && e.timer == TimerKind::TimeWait;
+        t.since = timeWait ? TrackedSocket::Since::TimeWaitTimer : TrackedSocket::Since::AtLeast;
+        if (timeWait)
+            t.stateSinceMs = now - std::max<qint64>(0, TrackedSocket::TimeWaitMs - qint64(e.timerMs));
+    }
     m_index.insert(hash, slot);
     m_byId.insert(idHash(t.id), slot);
     m_lastAppeared = slot;

@@ -302,6 +302,10 @@
         <source>Fix %1 so that it closes a socket when read() returns 0; restarting it frees them meanwhile.</source>
         <translation>修正 %1，讓它在 read() 回傳 0 時關閉通訊端；在那之前，重新啟動它可以釋放這些通訊端。</translation>
     </message>
+    <message>
+        <source>%1 (pid %2) holds %3 %4 sockets, the oldest for at least %5</source>
+        <translation>%1（pid %2）持有 %3 個 %4 通訊端，最久的已停留至少 %5</translation>
+    </message>
 </context>
 <context>
     <name>AdvisorPanel</name>
@@ -693,6 +697,18 @@
         <source>Process</source>
         <translation>行程</translation>
     </message>
+    <message>
+        <source>In this state when tcpscope started watching: at least this long, maybe much longer.</source>
+        <translation>tcpscope 開始觀察時已在此狀態：至少這麼久，可能更久。</translation>
+    </message>
+    <message>
+        <source>From the kernel&apos;s TIME_WAIT timer: 60 s (TCP_TIMEWAIT_LEN) minus the time left. A retransmitted FIN restarts the timer, so it may have been longer.</source>
+        <translation>由核心的 TIME_WAIT 計時器推得：60 秒（TCP_TIMEWAIT_LEN）減去剩餘時間。重傳的 FIN 會重新啟動計時器，所以實際可能更久。</translation>
+    </message>
+    <message>
+        <source>Since tcpscope saw it enter this state, at most one poll interval late.</source>
+        <translation>自 tcpscope 看到它進入此狀態起算，最多晚一個輪詢間隔。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionTableView</name>
@@ -827,6 +843,43 @@
     <message>
         <source>ending a connection uses netlink SOCK_DESTROY, which only Linux has</source>
         <translation>結束連線使用 netlink SOCK_DESTROY，只有 Linux 提供</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsBanner</name>
+    <message>
+        <source>Show sockets</source>
+        <translation>顯示通訊端</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細資訊</translation>
+    </message>
+    <message>
+        <source>Top finding</source>
+        <translation>最重要的發現</translation>
+    </message>
+    <message>
+        <source>Filter the table and the diagram to the sockets of this finding</source>
+        <translation>將表格與狀態圖篩選為此發現相關的通訊端</translation>
+    </message>
+    <message>
+        <source>Open the finding in the Advisor panel: evidence, why it matters, what to do</source>
+        <translation>在診斷建議面板中開啟此發現：證據、為何重要、該怎麼做</translation>
+    </message>
+    <message>
+        <source>Dismiss until another finding comes up</source>
+        <translation>關閉，直到出現其他發現</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation>
+            <numerusform>（另有 %n 項）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1214,10 +1267,6 @@
         <translation>暫停</translation>
     </message>
     <message>
-        <source>Pause or resume polling (Space)</source>
-        <translation>暫停或繼續輪詢 (Space)</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>繼續</translation>
     </message>
@@ -1315,6 +1364,10 @@
         <source>%1: no sockets</source>
         <translation>%1：沒有通訊端</translation>
     </message>
+    <message>
+        <source>Pause or resume polling (Space or F5)</source>
+        <translation>暫停或繼續輪詢（空白鍵或 F5）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1387,16 +1440,8 @@
         <translation>%1 — tcpscope（%2）</translation>
     </message>
     <message>
-        <source>Step one poll</source>
-        <translation>前進一次輪詢</translation>
-    </message>
-    <message>
         <source>Ctrl+Right</source>
         <translation>Ctrl+Right</translation>
-    </message>
-    <message>
-        <source>Step one poll back (replay)</source>
-        <translation>倒退一次輪詢（重播）</translation>
     </message>
     <message>
         <source>Ctrl+Left</source>
@@ -1445,6 +1490,30 @@
     <message>
         <source>%1 (%2), process %3</source>
         <translation>%1（%2），行程 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ctrl+/</source>
+        <translation>Ctrl+/</translation>
+    </message>
+    <message>
+        <source>Step one poll (replay: one frame)</source>
+        <translation>前進一次輪詢（重播時：一個畫格）</translation>
+    </message>
+    <message>
+        <source>Step one frame back (replay)</source>
+        <translation>後退一個畫格（重播）</translation>
+    </message>
+    <message>
+        <source>Advisor (%1)</source>
+        <translation>診斷建議（%1）</translation>
+    </message>
+    <message>
+        <source>New finding (%1): %2</source>
+        <translation>新發現（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +1961,49 @@
     <message>
         <source>frame %1 of %2 cannot be read</source>
         <translation>無法讀取 %2 的畫格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>篩選</translation>
+    </message>
+    <message>
+        <source>Clear the filter (in the filter box)</source>
+        <translation>清除篩選（在篩選框中）</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as text</source>
+        <translation>將選取的列複製為文字</translation>
+    </message>
+    <message>
+        <source>Diagram</source>
+        <translation>狀態圖</translation>
+    </message>
+    <message>
+        <source>Zoom the diagram</source>
+        <translation>縮放狀態圖</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>滑鼠滾輪</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +2726,10 @@
     <message>
         <source>&lt;p&gt;tcpscope reads this value but has no description of it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;tcpscope 會讀取此值，但沒有它的說明。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>作用</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,8 @@
 #include <QApplication>
 #include <QGraphicsSceneMouseEvent>
 
+#include <algorithm>
+
 #include <map>
 
 namespace {
@@ -137,9 +139,10 @@ void StateDiagramScene::build()
         m_edges.push_back(e);
         m_edgeOf.emplace(&t, e);
     }
-    auto *legend = new DiagramLegendItem;
-    legend->setPos(330, -40);
-    addItem(legend);
+    m_legend = new DiagramLegendItem;
+    m_legend->setPos(330, -40);
+    addItem(m_legend);
+    placeEdgeLabels();
     setSceneRect(itemsBoundingRect().adjusted(-20, -20, 20, 20));
 }
 
@@ -215,6 +218,34 @@ void StateDiagramScene::setIntervalRates(const std::vector<TrackerEvent> &events
         const auto [observed, inferred] = it == taken.end() ? std::pair(0, 0) : it->second;
         e->setIntervalRate((observed + inferred) * 1000.0 / double(std::max<qint64>(dt, 1)), observed, inferred);
     }
+    placeEdgeLabels(); // a rate adds a line to a label
+}
+
+void StateDiagramScene::placeEdgeLabels()
+{
+    std::vector<QRectF> taken = fixedTextRects();
+    for (QRectF &r : taken)
+        r.adjust(-3, -3, 3, 3);
+    const auto free = [&taken](const QRectF &r) {
+        return std::none_of(taken.begin(), taken.end(), [&r](const QRectF &t) { return t.intersects(r); });
+    };
+    for (TransitionEdgeItem *e : m_edges) {
+        if (!e->hasLabel())
+            continue;
+        e->setLabelNudge({});
+        const QRectF home = e->labelSceneRect();
+        // Up and down first (labels sit beside their arrows), then sideways, then further out.
+        const qreal dy = home.height() / 2 + 3, dx = home.width() / 2 + 3;
+        const QPointF tries[] = { { 0, 0 }, { 0, -dy }, { 0, dy }, { -dx, 0 }, { dx, 0 }, { 0, -2 * dy }, { 0, 2 * dy },
+            { -dx, -dy }, { dx, -dy }, { -dx, dy }, { dx, dy }, { -2 * dx, 0 }, { 2 * dx, 0 } };
+        for (const QPointF &t : tries) {
+            if (free(home.translated(t))) {
+                e->setLabelNudge(t);
+                break;
+            }
+        }
+        taken.push_back(e->labelSceneRect());
+    }
 }
 
 void StateDiagramScene::addEvents(const std::vector<TrackerEvent> &events, qint64 pollMs)
@@ -249,6 +280,7 @@ void StateDiagramScene::addEvents(const std::vector<TrackerEvent> &events, qint6
         addItem(token);
         m_tokens.push_back(token);
     }
+    placeTokenLabels();
     if (!m_frame.isActive()) {
         m_lastFrameMs = m_clock.elapsed();
         m_frame.start();
@@ -265,12 +297,58 @@ void StateDiagramScene::step(int ms)
         delete *it;
         it = m_tokens.erase(it);
     }
+    placeTokenLabels();
     // Edge widths fall back with a half-life of about two seconds.
     const qreal factor = std::pow(0.5, ms / 2000.0);
     for (TransitionEdgeItem *e : m_edges)
         e->decay(factor);
     if (m_tokens.empty())
         Q_EMIT animationSettled();
+}
+
+// Text that never moves: node boxes (name, count, note, TIME_WAIT's histogram inside) and the legend.
+std::vector<QRectF> StateDiagramScene::fixedTextRects() const
+{
+    std::vector<QRectF> out;
+    for (const StateNodeItem *n : m_nodes)
+        out.push_back(n->mapRectToScene(n->rect()));
+    if (m_legend)
+        out.push_back(m_legend->mapRectToScene(m_legend->boundingRect()));
+    return out;
+}
+
+std::vector<QRectF> StateDiagramScene::textRects() const
+{
+    std::vector<QRectF> out = fixedTextRects();
+    for (const TransitionEdgeItem *e : m_edges) {
+        if (const QRectF r = e->labelSceneRect(); !r.isNull())
+            out.push_back(r);
+    }
+    for (const TokenItem *t : m_tokens) {
+        if (const QRectF r = t->labelRect(); !r.isNull())
+            out.push_back(r);
+    }
+    return out;
+}
+
+void StateDiagramScene::placeTokenLabels()
+{
+    std::vector<QRectF> taken = fixedTextRects();
+    for (const TransitionEdgeItem *e : m_edges) {
+        if (const QRectF r = e->labelSceneRect(); !r.isNull())
+            taken.push_back(r);
+    }
+    const auto free = [&taken](const QRectF &r) {
+        return std::none_of(taken.begin(), taken.end(), [&r](const QRectF &t) { return t.intersects(r); });
+    };
+    for (TokenItem *t : m_tokens) {
+        int corner = -1;
+        for (int c = 0; c < TokenItem::Corners && corner < 0 && t->count() > 1; ++c)
+            corner = free(t->labelRectAt(c)) ? c : -1;
+        t->setLabelCorner(corner);
+        if (corner >= 0)
+            taken.push_back(t->labelRectAt(corner));
+    }
 }
 
 void StateDiagramScene::onFrame()

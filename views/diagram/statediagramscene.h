@@ -14,6 +14,7 @@
 
 class StateNodeItem;
 class TimeWaitHistogramItem;
+class DiagramLegendItem;
 class TokenItem;
 class TransitionEdgeItem;
 
@@ -52,6 +53,9 @@ public:
     bool isAnimating() const { return !m_tokens.empty(); }
     // Moves every token on by ms (the frame timer calls this; tests call it directly).
     void step(int ms);
+    // Where the scene's text is, in scene coordinates: every node (its name, count and note), every
+    // edge label and every token count shown. No two overlap (placeTokenLabels); tests check it.
+    std::vector<QRectF> textRects() const;
 
 Q_SIGNALS:
     void stateClicked(TcpState state);
@@ -62,6 +66,11 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    std::vector<QRectF> fixedTextRects() const;
+    // Moves each edge label that would overlap a node or an earlier label to the nearest free spot.
+    void placeEdgeLabels();
+    // Puts each token's count at the first corner where it overlaps no other text, or hides it.
+    void placeTokenLabels();
     void build();
     void onFrame();
     void setIntervalRates(const std::vector<TrackerEvent> &events, qint64 pollMs);
@@ -72,6 +81,7 @@ private:
     std::unordered_map<const TcpTransition *, TransitionEdgeItem *> m_edgeOf;
     std::vector<TokenItem *> m_tokens;
     TimeWaitHistogramItem *m_histogram = nullptr;
+    DiagramLegendItem *m_legend = nullptr;
     QTimer m_frame; // token animation, runs only while something moves
     QTimer m_countdown; // TIME-WAIT histogram repaints
     QElapsedTimer m_clock;

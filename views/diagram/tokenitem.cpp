@@ -3,10 +3,21 @@
 #include "diagram/diagramcolors.h"
 #include "diagram/transitionedgeitem.h"
 
+#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
 
 #include <cmath>
+
+namespace {
+QFont labelFont()
+{
+    QFont f;
+    f.setPointSizeF(8);
+    f.setBold(true);
+    return f;
+}
+} // namespace
 
 TokenItem::TokenItem(std::vector<TransitionEdgeItem *> edges, int count, bool inferred, int msPerHop)
     : m_edges(std::move(edges))
@@ -14,6 +25,10 @@ TokenItem::TokenItem(std::vector<TransitionEdgeItem *> edges, int count, bool in
     , m_inferred(inferred)
     , m_msPerHop(qMax(1, msPerHop))
 {
+    if (m_count > 1) {
+        const QFontMetricsF fm(labelFont());
+        m_labelSize = QSizeF(fm.horizontalAdvance(labelText()) + 2, fm.height());
+    }
     setZValue(3);
     setAcceptedMouseButtons(Qt::NoButton);
     place();
@@ -54,10 +69,44 @@ qreal TokenItem::radius() const
     return 6 + qMin(8.0, 2 * std::log10(qMax(1, m_count)));
 }
 
+QString TokenItem::labelText() const
+{
+    return QStringLiteral("\u00d7%1").arg(m_count);
+}
+
+// Above right, above left, below right, below left, right, left of the circle.
+QRectF TokenItem::localLabelRect(int corner) const
+{
+    if (m_count <= 1 || corner < 0 || corner >= Corners)
+        return {};
+    const qreal r = radius();
+    const qreal w = m_labelSize.width(), h = m_labelSize.height();
+    static constexpr qreal xs[Corners] = { 1, -1, 1, -1, 1, -1 };
+    const qreal x = xs[corner] > 0 ? r - 2 : -(r - 2) - w;
+    const qreal y = corner < 2 ? -r - h : corner < 4 ? r : -h / 2;
+    const qreal side = corner >= 4 ? (xs[corner] > 0 ? 4 : -4) : 0;
+    return QRectF(x + side, y, w, h);
+}
+
+QRectF TokenItem::labelRectAt(int corner) const
+{
+    const QRectF l = localLabelRect(corner);
+    return l.isNull() ? l : l.translated(pos());
+}
+
+void TokenItem::setLabelCorner(int corner)
+{
+    if (corner == m_corner)
+        return;
+    m_corner = corner;
+    update();
+}
+
 QRectF TokenItem::boundingRect() const
 {
     const qreal r = radius() + 2;
-    return QRectF(-r, -r - 14, 2 * r + 40, 2 * r + 14);
+    const qreal w = m_labelSize.width() + 6, h = m_labelSize.height();
+    return QRectF(-r - w, -r - h, 2 * (r + w), 2 * (r + h));
 }
 
 void TokenItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
@@ -75,13 +124,10 @@ void TokenItem::paint(QPainter *p, const QStyleOptionGraphicsItem *, QWidget *)
         p->setBrush(c);
     }
     p->drawEllipse(QPointF(0, 0), r, r);
-    if (m_count > 1) {
-        QFont f;
-        f.setPointSizeF(8);
-        f.setBold(true);
-        p->setFont(f);
+    const QRectF label = localLabelRect(m_corner);
+    if (!label.isNull()) {
+        p->setFont(labelFont());
         p->setPen(pal.color(QPalette::Text));
-        p->drawText(
-            QRectF(r - 2, -r - 14, 42, 14), Qt::AlignLeft | Qt::AlignBottom, QStringLiteral("\u00d7%1").arg(m_count));
+        p->drawText(label, Qt::AlignCenter, labelText());
     }
 }

@@ -28,16 +28,29 @@ public:
     // Moves the token on by ms; returns false once it has arrived.
     bool advanceBy(int ms);
 
+    // The "×N" count beside the token, in scene coordinates, at corner `c` (0..Corners-1, nearest
+    // first); empty for a single socket. The scene picks a corner that collides with no other text
+    // (StateDiagramScene::placeTokenLabels) or hides the count for that frame (-1).
+    static constexpr int Corners = 6;
+    QRectF labelRectAt(int corner) const;
+    void setLabelCorner(int corner);
+    int labelCorner() const { return m_corner; }
+    QRectF labelRect() const { return m_corner < 0 ? QRectF() : labelRectAt(m_corner); }
+
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     void place();
     qreal radius() const;
+    QRectF localLabelRect(int corner) const;
+    QString labelText() const;
 
     std::vector<TransitionEdgeItem *> m_edges;
     int m_count;
     bool m_inferred;
     int m_msPerHop;
     int m_elapsedMs = 0;
+    int m_corner = 0;
+    QSizeF m_labelSize;
 };

@@ -136,8 +136,17 @@ void TransitionEdgeItem::placeLabel()
     for (const QString &l : lines)
         width = std::max(width, fm.horizontalAdvance(l));
     const QSizeF s(width + 8, fm.height() * qreal(lines.size()) + 2);
-    const QPointF at = m_path.pointAtPercent(m_route.labelAt) + m_route.labelOffset;
+    const QPointF at = m_path.pointAtPercent(m_route.labelAt) + m_route.labelOffset + m_nudge;
     m_labelRect = QRectF(at - QPointF(s.width() / 2, s.height() / 2), s);
+}
+
+void TransitionEdgeItem::setLabelNudge(QPointF nudge)
+{
+    if (nudge == m_nudge)
+        return;
+    m_nudge = nudge;
+    placeLabel();
+    update();
 }
 
 void TransitionEdgeItem::addTraffic(int sockets)

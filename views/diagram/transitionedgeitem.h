@@ -46,6 +46,11 @@ public:
     double intervalRate() const { return m_intervalRate; }
     // The label as drawn: the transition's "event / action", plus the rate while it is not 0.
     QString labelText() const;
+    // Moves the label off its route's spot by `nudge` (scene units), so that it clears other text
+    // (StateDiagramScene::placeEdgeLabels); {0, 0} puts it back.
+    void setLabelNudge(QPointF nudge);
+    // The label's box in scene coordinates; empty for an edge without a label.
+    QRectF labelSceneRect() const { return hasLabel() ? mapRectToScene(m_labelRect) : QRectF(); }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -69,6 +74,7 @@ private:
     QRectF m_labelRect;
     QString m_label;
     Route m_route;
+    QPointF m_nudge;
     qreal m_rate = 0;
     double m_intervalRate = 0;
     int m_observed = 0;

@@ -1,56 +1,16 @@
 #include "panels/advisorpanel.h"
 
 #include "common/statepalette.h"
+#include "panels/advisorstyle.h"
 
 #include <QCoreApplication>
 #include <QLabel>
 #include <QListWidget>
-#include <QPainter>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
 
-namespace {
-QColor severityColor(Advisory::Severity s)
-{
-    switch (s) {
-    case Advisory::Severity::Critical:
-        return QColor(0xc6, 0x28, 0x28);
-    case Advisory::Severity::Warning:
-        return QColor(0xef, 0x8f, 0x00);
-    case Advisory::Severity::Info:
-        return QColor(0x19, 0x76, 0xd2);
-    }
-    return Qt::gray;
-}
-
-// Advisory::severityName() is the JSON value ("info/warning/critical"); the panel shows this.
-QString severityText(Advisory::Severity s)
-{
-    switch (s) {
-    case Advisory::Severity::Critical:
-        return QCoreApplication::translate("AdvisorPanel", "critical");
-    case Advisory::Severity::Warning:
-        return QCoreApplication::translate("AdvisorPanel", "warning");
-    case Advisory::Severity::Info:
-        return QCoreApplication::translate("AdvisorPanel", "info");
-    }
-    return {};
-}
-
-QIcon dot(const QColor &c)
-{
-    QPixmap pm(14, 14);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setBrush(c);
-    p.setPen(c.darker(130));
-    p.drawEllipse(QRectF(1.5, 1.5, 11, 11));
-    return QIcon(pm);
-}
-} // namespace
 
 AdvisorPanel::AdvisorPanel(QWidget *parent)
     : QWidget(parent)
@@ -98,9 +58,9 @@ void AdvisorPanel::setAdvisories(const std::vector<Advisory> &advisories)
         const Advisory &a = advisories[i];
         QListWidgetItem *item = int(i) < m_list->count() ? m_list->item(int(i)) : new QListWidgetItem(m_list);
         item->setText(a.title);
-        item->setIcon(dot(severityColor(a.severity)));
+        item->setIcon(AdvisorStyle::dot(a.severity));
         item->setData(Qt::UserRole, a.id);
-        item->setToolTip(severityText(a.severity) + QStringLiteral(": ") + a.id);
+        item->setToolTip(AdvisorStyle::text(a.severity) + QStringLiteral(": ") + a.id);
     }
     int critical = 0, warning = 0;
     for (const Advisory &a : advisories) {
@@ -117,6 +77,7 @@ void AdvisorPanel::setAdvisories(const std::vector<Advisory> &advisories)
     }
     m_list->setCurrentRow(advisories.empty() ? -1 : row);
     showDetail();
+    Q_EMIT advisoriesChanged(m_advisories);
 }
 
 void AdvisorPanel::select(const QString &id)
@@ -142,7 +103,7 @@ void AdvisorPanel::showDetail()
                        "<p><span style='background:%2;color:white'>&nbsp;%3&nbsp;</span> <code>%4</code></p>"
                        "<p><b>%5</b><br><code>%6</code></p><p><b>%7</b><br>%8</p><p><b>%9</b><br>%10</p>"
                        "<p><a href='state:%11'>%12</a> &nbsp; <small style='color:#666'>%13</small></p>")
-            .arg(a.title.toHtmlEscaped(), severityColor(a.severity).name(), severityText(a.severity), a.id,
+            .arg(a.title.toHtmlEscaped(), AdvisorStyle::color(a.severity).name(), AdvisorStyle::text(a.severity), a.id,
                 tr("Evidence"), evidence, tr("Why it matters"), a.explanation.toHtmlEscaped(), tr("What to do"))
             .arg(
                 a.action.toHtmlEscaped(), state, tr("Show %1 in the diagram").arg(state), a.reference.toHtmlEscaped()));

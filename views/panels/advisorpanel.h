@@ -27,6 +27,8 @@ public:
 
 Q_SIGNALS:
     void stateActivated(TcpState state);
+    // After every setAdvisories(): the findings banner and the dock's title follow the list.
+    void advisoriesChanged(const std::vector<Advisory> &advisories);
 
 private:
     void showDetail();

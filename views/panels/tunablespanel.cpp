@@ -23,7 +23,10 @@ TunablesPanel::TunablesPanel(QWidget *parent, const QString &language)
     m_header->setWordWrap(true);
     m_header->setContentsMargins(6, 4, 6, 4);
     m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setHorizontalHeaderLabels({ tr("Tunable"), tr("Value"), tr("Default"), tr("What it does, and does not") });
+    m_table->setHorizontalHeaderLabels({ tr("Tunable"), tr("Value"), tr("Default"), tr("Meaning") });
+    // Short headers, left-aligned: a narrow dock cuts a long centred one at both ends.
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->horizontalHeaderItem(MeaningColumn)->setToolTip(tr("What it does, and does not"));
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

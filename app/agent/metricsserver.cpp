@@ -1,0 +1,97 @@
+#include "metricsserver.h"
+
+#include "report/prometheusexposition.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cstdio>
+
+MetricsServer::MetricsServer(QObject *parent)
+    : QObject(parent)
+    , m_server(new QTcpServer(this))
+{
+    connect(m_server, &QTcpServer::newConnection, this, &MetricsServer::accept);
+}
+
+Status MetricsServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (!m_server->listen(address, port))
+        return Status::failure(QStringLiteral("cannot serve metrics on %1:%2: %3")
+                                   .arg(address.toString())
+                                   .arg(port)
+                                   .arg(m_server->errorString()));
+    return {};
+}
+
+quint16 MetricsServer::port() const
+{
+    return m_server->serverPort();
+}
+
+void MetricsServer::accept()
+{
+    while (QTcpSocket *s = m_server->nextPendingConnection()) {
+        if (m_clients >= MaxClients) {
+            std::fprintf(stderr, "tcpscope-agent: metrics: refusing %s: %d scrapes already open\n",
+                qPrintable(s->peerAddress().toString()), MaxClients);
+            s->abort();
+            s->deleteLater();
+            continue;
+        }
+        ++m_clients;
+        connect(s, &QTcpSocket::readyRead, this, [this, s] { read(s); });
+        connect(s, &QTcpSocket::disconnected, this, [this, s] {
+            --m_clients;
+            s->deleteLater();
+        });
+        QTimer::singleShot(TimeoutMs, s, [s] { s->abort(); }); // a client that never finishes its request
+    }
+}
+
+void MetricsServer::read(QTcpSocket *s)
+{
+    if (s->property("answered").toBool()) {
+        s->readAll(); // whatever follows the request is not read
+        return;
+    }
+    // The head stays in the socket's buffer until it is complete (RFC 9112 section 2.1: it ends at
+    // the first empty line); more than MaxHeadBytes without one is refused.
+    const QByteArray head = s->peek(MaxHeadBytes + 1);
+    qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0)
+        end = head.indexOf("\n\n");
+    if (end < 0) {
+        if (head.size() > MaxHeadBytes) {
+            std::fprintf(stderr, "tcpscope-agent: metrics: %s sent a request head over %lld bytes; refused\n",
+                qPrintable(s->peerAddress().toString()), qlonglong(MaxHeadBytes));
+            reply(s, "431 Request Header Fields Too Large", "text/plain", "request head too large\n");
+        }
+        return;
+    }
+    const QList<QByteArray> words = head.first(head.indexOf('\n')).trimmed().split(' ');
+    s->readAll();
+    if (words.size() != 3 || !words[2].startsWith("HTTP/1.")) {
+        reply(s, "400 Bad Request", "text/plain", "not an HTTP/1 request\n");
+    } else if (words[0] != "GET" && words[0] != "HEAD") {
+        reply(s, "405 Method Not Allowed", "text/plain", "only GET /metrics\n");
+    } else if (words[1] == "/metrics" || words[1].startsWith("/metrics?")) {
+        ++m_scrapes;
+        reply(s, "200 OK", PrometheusExposition::ContentType, words[0] == "HEAD" ? QByteArray() : m_body);
+    } else if (words[1] == "/") {
+        reply(s, "200 OK", "text/html; charset=utf-8",
+            "<html><body><h1>tcpscope-agent</h1><p><a href=\"/metrics\">/metrics</a></p></body></html>\n");
+    } else {
+        reply(s, "404 Not Found", "text/plain", "only /metrics is served here\n");
+    }
+}
+
+void MetricsServer::reply(QTcpSocket *s, QByteArrayView status, QByteArrayView type, const QByteArray &body)
+{
+    s->setProperty("answered", true);
+    QByteArray out = "HTTP/1.1 " + status.toByteArray() + "\r\nContent-Type: " + type.toByteArray()
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
+    s->write(out + body);
+    s->disconnectFromHost(); // after the write is flushed
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/status.h"
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+
+class QTcpServer;
+class QTcpSocket;
+
+// `tcpscope-agent --metrics`: the Prometheus text exposition over HTTP. A scrape never waits for a
+// poll: it is answered from the body the agent set after its last poll (setBody). Only "GET /metrics"
+// (and "/" with a pointer to it) is served; every request is bounded: a head over MaxHeadBytes gets
+// 431, a client that sends nothing complete within TimeoutMs is closed, at most MaxClients at once.
+// One request per connection (Connection: close), as Prometheus's scraper is content with.
+class MetricsServer : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qsizetype MaxHeadBytes = 8 * 1024;
+    static constexpr int TimeoutMs = 10'000;
+    static constexpr int MaxClients = 64;
+
+    explicit MetricsServer(QObject *parent = nullptr);
+
+    Status listen(const QHostAddress &address, quint16 port);
+    quint16 port() const;
+    void setBody(QByteArray body) { m_body = std::move(body); }
+    qint64 scrapes() const { return m_scrapes; }
+
+private:
+    void accept();
+    void read(QTcpSocket *s);
+    void reply(QTcpSocket *s, QByteArrayView status, QByteArrayView type, const QByteArray &body);
+
+    QTcpServer *m_server;
+    QByteArray m_body;
+    int m_clients = 0;
+    qint64 m_scrapes = 0;
+};
