@@ -883,6 +883,45 @@
     </message>
 </context>
 <context>
+    <name>FleetModel</name>
+    <message>
+        <source>%1 (down)</source>
+        <translation>%1（離線）</translation>
+    </message>
+    <message>
+        <source>Double-click to watch %1 live over ssh</source>
+        <translation>按兩下即可透過 ssh 即時觀察 %1</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主機</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>發現</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED</source>
+        <translation>ESTABLISHED</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT</source>
+        <translation>TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>CLOSE_WAIT</source>
+        <translation>CLOSE_WAIT</translation>
+    </message>
+    <message>
+        <source>FIN_WAIT2</source>
+        <translation>FIN_WAIT2</translation>
+    </message>
+    <message>
+        <source>LISTEN</source>
+        <translation>LISTEN</translation>
+    </message>
+</context>
+<context>
     <name>InetDiagParser</name>
     <message>
         <source>%1 stray bytes after the last netlink message</source>
@@ -1826,6 +1865,29 @@
     <message>
         <source>Remembered</source>
         <translation>記憶的</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusResponse</name>
+    <message>
+        <source>not a Prometheus API reply (%1)</source>
+        <translation>不是 Prometheus API 的回應（%1）</translation>
+    </message>
+    <message>
+        <source>Prometheus said %1: %2</source>
+        <translation>Prometheus 回報 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 series: more than %2; narrow the selector</source>
+        <translation>%1 個序列：超過 %2 個；請縮小選擇器範圍</translation>
+    </message>
+    <message>
+        <source>a series of %1 points: more than %2</source>
+        <translation>一個序列有 %1 個點：超過 %2 個</translation>
+    </message>
+    <message>
+        <source>a malformed sample in series %1</source>
+        <translation>第 %1 個序列中有格式錯誤的樣本</translation>
     </message>
 </context>
 <context>
