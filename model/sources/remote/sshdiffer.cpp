@@ -8,8 +8,9 @@ namespace {
 // F a full owner table every F-th, N inodes per owner line, T "PATH NAME ..." of the sysctls.
 // Upper case: globals kept across frames. SV/SW: what was sent of each row (key "LOCAL REM INODE"):
 // the compared columns and tm->when; SN: the frame that saw it last; CUR: this frame's inodes (their
-// uid), KN: those of the last full owner table; SY: the sysctls sent. No "!" (csh history), no single
-// quote (the script is single-quoted); split("", A) empties an array (delete A is not in every awk).
+// uid), KN: those the owner tables sent since the last full one (a full table every F-th frame,
+// else a delta of the new inodes, docs/stream-format.md "Owners"); SY: the sysctls sent. No "!" (csh history), no
+// single quote (the script is single-quoted); split("", A) empties an array (delete A is not in every awk).
 constexpr const char *Differ = R"AWK(
 function now(  c, t) {
 c = "date +%s%3N 2>/dev/null"; t = ""
@@ -76,14 +77,14 @@ if (u == "") { GN[p] = 1; return }
 INF[p] = p "\t" u "\t" ((u in UN) ? UN[u] : "-")
 TL[p] = g "\t" m
 }
-function scan(   c, l, a, p, n, i) {
+function scan(full,   c, l, a, p, n, i) {
 c = "ls -ln /proc/[0-9]*/fd 2>/dev/null"; NL = 0
 while ((c | getline l) > 0) {
 if (substr(l, 1, 6) == "/proc/") { split(l, a, "/"); p = a[3]; continue }
 n = index(l, "socket:[")
 if (n == 0) continue
 i = substr(l, n + 8); i = substr(i, 1, index(i, "]") - 1)
-if ((i in CUR) == 0 || (i in OW)) continue
+if ((i in CUR) == 0 || (i in OW) || (full == 0 && (i in KN))) continue
 OW[i] = p
 if (NC[p] % N == 0) { NL++; LP[NL] = p; LI[NL] = i; CL[p] = NL } else LI[CL[p]] = LI[CL[p]] "," i
 NC[p]++
@@ -94,11 +95,12 @@ while ((getline l < "/etc/passwd") > 0) { split(l, a, ":"); if ((a[3] in UN) == 
 close("/etc/passwd")
 for (p in NC) holder(p)
 }
-function owners(   a, p, n, i, j, x, s) {
-if (NW == 0 && FR % F > 0) { print "@owners unchanged"; return }
+function owners(   a, p, n, i, j, x, s, full) {
+full = (FR % F == 0)
+if (NW == 0 && full == 0) { print "@owners unchanged"; return }
 split("", OW); split("", NC); split("", LP); split("", LI); split("", CL); split("", GN); split("", INF); split("", TL)
-print "@owners full " EU
-scan()
+print "@owners " (full ? "full " : "delta ") EU
+scan(full)
 for (j = 1; j <= NL; j++) {
 p = LP[j]
 if (p in GN) { n = split(LI[j], a, ","); for (x = 1; x <= n; x++) delete OW[a[x]]; continue }
@@ -106,12 +108,12 @@ print INF[p] "\t" LI[j] "\t" TL[p]
 }
 n = 0
 for (i in CUR) {
-if ((i in OW) || (EU > 0 && (CUR[i] == EU) == 0)) continue
+if ((i in OW) || (full == 0 && (i in KN)) || (EU > 0 && (CUR[i] == EU) == 0)) continue
 s = (n % N == 0 ? "?\t" : s ",") i
 if (++n % N == 0) print s
 }
 if (n % N) print s
-split("", KN)
+if (full) split("", KN)
 for (i in CUR) KN[i] = 1
 }
 function frame(key) {
