@@ -7,6 +7,7 @@
 #include "sessionsettings.h"
 #include "snapshotcommand.h"
 #include "sources/remote/sshscript.h"
+#include "stream/streamframe.h"
 #include "teachingcommands.h"
 #include "translations.h"
 
@@ -63,7 +64,7 @@ int main(int argc, char **argv)
     if (options.events)
         return EventsCommand::run(options);
     if (options.remoteScript) {
-        std::fputs(qPrintable(SshScript::loop(options.intervalMs)), stdout);
+        std::fputs(qPrintable(SshScript::loop(options.intervalMs, StreamFrame::RecordingKeyEvery)), stdout);
         return 0;
     }
 

@@ -1,11 +1,13 @@
 // The server-side sh loop, run here with the system sh: it writes valid frames on Linux, takes the
 // BSD branch when uname says so (fake uname/netstat/sysctl on PATH), and exits by itself when
 // its reader goes away, which is what leaves nothing behind on a server.
+#include "busyboxtools.h"
 #include "namedchild.h"
 #include "sources/remote/sshscript.h"
 #include "stream/streamframedecoder.h"
 #include "stream/streamframereader.h"
 #include "stream/streamowners.h"
+#include "stream/streamtable.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -58,12 +60,17 @@ Snapshot runLoop(const QStringList &argv, const QString &path, int frames, bool 
     p.waitForFinished();
     if (!got)
         return {};
+    // Deltas after the first frame: the table they rebuild is what the reader shows.
+    StreamTable table;
     StreamOwners owners;
     Snapshot last;
     while (r.hasFrame()) {
         const StreamFrame f = r.takeFrame();
-        SnapshotData d = StreamFrameDecoder::decode(f);
-        owners.feed(f, d.problems);
+        ProblemList problems;
+        table.feed(f, problems);
+        owners.feed(f, problems);
+        SnapshotData d = table.data();
+        d.problems.append(problems);
         last = owners.attached(Snapshot(std::move(d)));
     }
     return last;
@@ -78,16 +85,6 @@ const ProcessOwner *ownerOfListener(const Snapshot &s, quint16 port)
             return s.owners()->at(i) ? s.owners()->at(i)->get() : nullptr;
     }
     return nullptr;
-}
-
-// busybox applets on a PATH of their own (optionally without awk): the loop's tools.
-QString busyboxPath(const QTemporaryDir &dir, bool withAwk)
-{
-    for (const char *tool : { "sh", "awk", "ls", "cat", "date", "sleep", "uname", "kill", "printf" }) {
-        if (withAwk || qstrcmp(tool, "awk") != 0)
-            QFile::link(QStringLiteral("/usr/bin/busybox"), dir.filePath(QLatin1String(tool)));
-    }
-    return dir.path();
 }
 
 void writeScript(const QString &path, const QByteArray &body)
@@ -132,10 +129,13 @@ void TestSshScript::linuxFrames()
     p.kill();
     p.waitForFinished();
     qint64 last = 0;
+    StreamTable table; // a keyframe, then deltas: the sysctls of the keyframe are kept
     while (r.hasFrame()) {
-        const SnapshotData d = StreamFrameDecoder::decode(r.takeFrame());
+        ProblemList problems;
+        QVERIFY(table.feed(r.takeFrame(), problems));
+        const SnapshotData d = table.data();
         QVERIFY2(d.status.ok(), qPrintable(d.status.error()));
-        QVERIFY(d.problems.isEmpty());
+        QVERIFY(d.problems.isEmpty() && problems.isEmpty());
         QCOMPARE(d.os, QStringLiteral("Linux"));
         QVERIFY(d.timeMs > last); // millisecond stamps (GNU date %3N) that move forward
         last = d.timeMs;

@@ -9,6 +9,7 @@
 #include "sources/remote/streamsource.h"
 #include "teaching/loopbacklab.h"
 #include "testmain.h"
+#include "testsshd.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -28,37 +29,6 @@
 #include <unistd.h>
 
 namespace {
-
-quint16 freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a {};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof a);
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-QList<QByteArray> cmdline(const QString &pid)
-{
-    QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll().split('\0');
-}
-
-qint64 parentOf(const QString &pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray s = f.readAll();
-    const QList<QByteArray> rest = s.mid(s.lastIndexOf(')') + 2).split(' ');
-    return rest.size() > 1 ? rest[1].toLongLong() : -1;
-}
 
 // Remote shell loops anywhere on this machine: argv is ["sh", "-c", "TCPSCOPE_LOOP=1 ..."].
 // "net:[4026531833]": the namespace a process is in (readlink, since QFile makes the target a path).
@@ -80,7 +50,7 @@ int remoteLoops()
     for (const QString &pid : pids) {
         if (netNamespaceOf(pid) != ownNet)
             continue;
-        const QList<QByteArray> argv = cmdline(pid);
+        const QList<QByteArray> argv = TestSshd::cmdline(pid);
         if (argv.size() >= 3 && argv[0].endsWith("sh") && argv[1] == "-c" && argv[2].startsWith(SshScript::Marker)) {
             QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
             const QByteArray text = stat.open(QIODevice::ReadOnly) ? stat.readAll() : QByteArray();
@@ -95,35 +65,22 @@ int remoteLoops()
     return n;
 }
 
-bool waitFor(const std::function<bool()> &f, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!f()) {
-        if (t.elapsed() > ms)
-            return false;
-        QThread::msleep(50);
-    }
-    return true;
-}
 } // namespace
 
 class TestSshSource : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    quint16 m_port = 0;
-    qint64 m_sshdPid = 0;
+    TestSshd m_sshd;
     LoopbackLab m_lab;
     LoopbackLab m_lab6 { AddressFamily::IPv6 };
-    QString path(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
-    QString target() const { return QStringLiteral("root@127.0.0.1:%1").arg(m_port); }
-    bool run(const QString &program, const QStringList &args, QByteArray *out = nullptr, int *code = nullptr,
-        QByteArray *err = nullptr);
-    bool startSshd();
-    void killSshd();
-    QString writeFile(const char *name, const QString &text);
+    QString path(const char *name) const { return m_sshd.path(name); }
+    QString target() const { return m_sshd.target(); }
+    static bool run(const QString &program, const QStringList &args, QByteArray *out = nullptr, int *code = nullptr,
+        QByteArray *err = nullptr)
+    {
+        return TestSshd::run(program, args, out, code, err);
+    }
 
 private Q_SLOTS:
     void initTestCase();
@@ -136,104 +93,9 @@ private Q_SLOTS:
     void reconnectsAfterSshdDies();
 };
 
-bool TestSshSource::run(const QString &program, const QStringList &args, QByteArray *out, int *code, QByteArray *err)
-{
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(60000))
-        return false;
-    if (out)
-        *out = p.readAllStandardOutput();
-    if (err)
-        *err = p.readAllStandardError();
-    if (code)
-        *code = p.exitCode();
-    return p.exitStatus() == QProcess::NormalExit;
-}
-
-QString TestSshSource::writeFile(const char *name, const QString &text)
-{
-    QFile f(path(name));
-    f.open(QIODevice::WriteOnly);
-    f.write(text.toUtf8());
-    return f.fileName();
-}
-
-bool TestSshSource::startSshd()
-{
-    QFile::remove(path("sshd.pid"));
-    int code = -1;
-    QByteArray err;
-    if (!run(QStringLiteral("/usr/sbin/sshd"),
-            { QStringLiteral("-f"), path("sshd_config"), QStringLiteral("-E"), path("sshd.log") }, nullptr, &code, &err)
-        || code != 0) {
-        qWarning("sshd failed (%d): %s", code, err.constData());
-        return false;
-    }
-    return waitFor(
-        [&] {
-            QFile f(path("sshd.pid"));
-            if (!f.open(QIODevice::ReadOnly))
-                return false;
-            m_sshdPid = f.readAll().trimmed().toLongLong();
-            return m_sshdPid > 0;
-        },
-        5000);
-}
-
-// SIGKILL our sshd and every sshd process it forked (sessions), as a crash or a cut cable would.
-// The shell loops are left alone: they must notice on their own.
-void TestSshSource::killSshd()
-{
-    QList<qint64> victims { m_sshdPid };
-    const QStringList pids = QDir(QStringLiteral("/proc")).entryList({ QStringLiteral("[0-9]*") }, QDir::Dirs);
-    bool grew = true;
-    while (grew) {
-        grew = false;
-        for (const QString &pid : pids) {
-            const qint64 p = pid.toLongLong();
-            if (!victims.contains(p) && victims.contains(parentOf(pid)) && !cmdline(pid).value(0).endsWith("sh")) {
-                victims.append(p);
-                grew = true;
-            }
-        }
-    }
-    for (qint64 p : victims)
-        ::kill(pid_t(p), SIGKILL);
-    m_sshdPid = 0;
-}
-
 void TestSshSource::initTestCase()
 {
-    TCPSCOPE_REQUIRE_NAMESPACE();
-    if (::geteuid() != 0) {
-        if (NetNamespace::mustNotSkip())
-            QFAIL("needs root to run sshd");
-        QSKIP("needs root to run sshd");
-    }
-    QVERIFY(m_dir.isValid());
-    QDir().mkpath(QStringLiteral("/run/sshd")); // sshd's privilege separation directory
-    for (const char *key : { "hostkey", "clientkey" })
-        QVERIFY(run(QStringLiteral("ssh-keygen"),
-            { QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), QString(),
-                QStringLiteral("-f"), path(key) }));
-    QVERIFY(QFile::copy(path("clientkey.pub"), path("authorized_keys")));
-    m_port = freePort();
-    QFile cfg(path("sshd_config"));
-    QVERIFY(cfg.open(QIODevice::WriteOnly));
-    cfg.write(QStringLiteral("Port %1\nListenAddress 127.0.0.1\nHostKey %2\nAuthorizedKeysFile %3\n"
-                             "PermitRootLogin prohibit-password\nPasswordAuthentication no\n"
-                             "KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\nPidFile %4\nLogLevel ERROR\n")
-                  .arg(m_port)
-                  .arg(path("hostkey"), path("authorized_keys"), path("sshd.pid"))
-                  .toUtf8());
-    cfg.close();
-    // accept-new with a per-test known_hosts: the first connection learns the generated host key.
-    writeFile("ssh_config",
-        QStringLiteral("Host *\n  IdentityFile %1\n  IdentitiesOnly yes\n  UserKnownHostsFile %2\n"
-                       "  GlobalKnownHostsFile /dev/null\n  StrictHostKeyChecking accept-new\n  LogLevel ERROR\n")
-            .arg(path("clientkey"), path("known_hosts")));
-    QVERIFY(startSshd());
+    TCPSCOPE_REQUIRE_SSHD(m_sshd);
 
     // Known sockets in ESTABLISHED, TIME_WAIT, CLOSE_WAIT and FIN_WAIT2 (the lab listener's port tells them apart).
     Status made = m_lab.listen().status();
@@ -255,8 +117,8 @@ void TestSshSource::initTestCase()
 
 void TestSshSource::cleanupTestCase()
 {
-    if (m_sshdPid > 0)
-        killSshd();
+    if (m_sshd.running())
+        m_sshd.kill();
 }
 
 void TestSshSource::hostValidation_data()
@@ -309,7 +171,7 @@ void TestSshSource::snapshotShowsExactlyTheNamespace()
     const QString lab = QStringLiteral(":%1").arg(m_lab.lastListenPort());
     const QString lab6 = QStringLiteral("]:%1").arg(m_lab6.lastListenPort());
     auto isLab = [&](const QString &a) { return a.endsWith(lab) || a.endsWith(lab6); };
-    const QString sshd = QStringLiteral(":%1").arg(m_port);
+    const QString sshd = QStringLiteral(":%1").arg(m_sshd.port());
     QMap<QString, int> labStates, sshdStates;
     QSet<QString> remoteLab;
     for (const QJsonValue &v : j.value(QStringLiteral("sockets")).toArray()) {
@@ -362,7 +224,7 @@ void TestSshSource::snapshotShowsExactlyTheNamespace()
         QCOMPARE(tun.value(name).toString(), here.value(name).simplified());
     QCOMPARE(j.value(QStringLiteral("kernel")).toString(), TunablesReader::readKernelRelease(QStringLiteral("/proc")));
     // The client has exited: its loop on the server must be gone too.
-    QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "a tcpscope shell loop outlived the client");
+    QVERIFY2(TestSshd::waitFor([] { return remoteLoops() == 0; }, 5000), "a tcpscope shell loop outlived the client");
 }
 
 void TestSshSource::failuresAreExplained()
@@ -374,18 +236,18 @@ void TestSshSource::failuresAreExplained()
         QString expect;
     };
     // No key offered; a strict known_hosts that lacks the host key; a port nobody listens on.
-    const QString noKey = writeFile("nokey_config",
+    const QString noKey = m_sshd.writeFile("nokey_config",
         QStringLiteral("Host *\n  IdentityFile %1\n  IdentitiesOnly yes\n  UserKnownHostsFile %2\n"
                        "  GlobalKnownHostsFile /dev/null\n  StrictHostKeyChecking accept-new\n")
             .arg(path("missing-key"), path("known_hosts")));
-    const QString strict = writeFile("strict_config",
+    const QString strict = m_sshd.writeFile("strict_config",
         QStringLiteral("Host *\n  IdentityFile %1\n  UserKnownHostsFile %2\n  GlobalKnownHostsFile /dev/null\n"
                        "  StrictHostKeyChecking yes\n")
             .arg(path("clientkey"), path("empty_known_hosts")));
     const QList<Case> cases {
         { noKey, target(), QStringLiteral("ssh-add") },
         { strict, target(), QStringLiteral("host key") },
-        { path("ssh_config"), QStringLiteral("root@127.0.0.1:%1").arg(freePort()),
+        { path("ssh_config"), QStringLiteral("root@127.0.0.1:%1").arg(TestSshd::freePort()),
             QStringLiteral("connection refused") },
     };
     for (const Case &c : cases) {
@@ -431,7 +293,7 @@ void TestSshSource::compressPassesDashC()
 void TestSshSource::reconnectsAfterSshdDies()
 {
     // Loops of the earlier tests' sessions end by themselves at their next write (within a poll interval).
-    QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "a shell loop outlived its ssh session");
+    QVERIFY2(TestSshd::waitFor([] { return remoteLoops() == 0; }, 5000), "a shell loop outlived its ssh session");
     const Expected<SshTarget> parsed = SshTarget::parse(target());
     QVERIFY(parsed.ok());
     const SshTarget &t = *parsed;
@@ -447,7 +309,7 @@ void TestSshSource::reconnectsAfterSshdDies()
     QVERIFY2(s.isValid(), qPrintable(s.status().error()));
     QCOMPARE(remoteLoops(), 1); // one persistent session, not one per poll
 
-    killSshd();
+    m_sshd.kill();
     // The loss is reported; the orphaned loop on the "server" ends by itself.
     bool reported = false;
     for (int i = 0; i < 10 && !reported; ++i) {
@@ -456,12 +318,12 @@ void TestSshSource::reconnectsAfterSshdDies()
     }
     QVERIFY(reported);
     QVERIFY2(s.status().error().contains(QLatin1String("reconnecting")), qPrintable(s.status().error()));
-    QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "the shell loop outlived its sshd");
+    QVERIFY2(TestSshd::waitFor([] { return remoteLoops() == 0; }, 5000), "the shell loop outlived its sshd");
     s = source->poll();
     QVERIFY(!s.isValid());
     QVERIFY2(s.status().error().contains(QLatin1String("reconnecting")), qPrintable(s.status().error()));
 
-    QVERIFY(startSshd());
+    QVERIFY(m_sshd.start());
     bool back = false;
     QElapsedTimer clock;
     clock.start();
@@ -476,7 +338,7 @@ void TestSshSource::reconnectsAfterSshdDies()
     QCOMPARE(s.count(TcpState::CloseWait), 2);
     QCOMPARE(remoteLoops(), 1);
     source.reset(); // the window closes
-    QVERIFY2(waitFor([] { return remoteLoops() == 0; }, 5000), "a tcpscope shell loop outlived the client");
+    QVERIFY2(TestSshd::waitFor([] { return remoteLoops() == 0; }, 5000), "a tcpscope shell loop outlived the client");
 }
 
 TCPSCOPE_TEST_MAIN(TestSshSource, QCoreApplication, TestMain::Isolated)
