@@ -269,7 +269,7 @@ void TestSshSource::compressPassesDashC()
 {
     // A stand-in for ssh that writes its arguments, one a line, and exits.
     const QString argsFile = path("ssh-args");
-    const QString fake = writeFile("fake-ssh", QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$@\" > %1\n").arg(argsFile));
+    const QString fake = m_sshd.writeFile("fake-ssh", QStringLiteral("#!/bin/sh\nprintf '%s\\n' \"$@\" > %1\n").arg(argsFile));
     QFile::setPermissions(fake, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const SshTarget t = *SshTarget::parse(target());
     for (const bool compress : { false, true }) {
