@@ -45,7 +45,9 @@ struct Decoded
             kinds << delta;
             (delta ? deltas : keyframes) += 1;
             (delta ? deltaBytes : keyBytes) += f.text.size();
-            if (delta)
+            // A quiet delta: the header and little else; one that carries a full owner table (every
+            // OwnerSection::FullEvery frames) is not quiet, so it does not count.
+            if (delta && !f.text.contains("\n@owners full"))
                 lastDeltaBytes = f.text.size();
             applied = table.feed(f, problems) && applied;
         }

@@ -80,6 +80,8 @@ const QByteArray &AgentStream::next()
     }
     m_last = withOwners(polled, false);
     m_frame = m_writer.frame(m_last, m_encoder.section(m_last, m_euid));
+    if (m_onCapture)
+        m_onCapture(m_last);
     return m_frame;
 }
 

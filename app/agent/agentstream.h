@@ -38,6 +38,8 @@ public:
     // No output is watching: drops the changes gathered, so an idle --listen holds no memory for them.
     void idle();
 
+    // Called with every capture (the last snapshot, owners attached): --metrics keeps its exposition.
+    void onCapture(std::function<void(const Snapshot &)> f) { m_onCapture = std::move(f); }
     // Captures once and returns the frame for outputs in step; empty when the capture failed.
     const QByteArray &next();
     // The last capture as a keyframe with the last frame's @seq and a full "@owners" table.
@@ -59,4 +61,5 @@ private:
     QByteArray m_frame;
     QByteArray m_keyframe; // of m_frame; empty until asked for
     quint32 m_euid;
+    std::function<void(const Snapshot &)> m_onCapture;
 };

@@ -5,12 +5,17 @@
 //   ssh -L 7411:127.0.0.1:7411 host tcpscope-agent --listen 7411   then   tcpscope --connect 127.0.0.1:7411
 #include "agentserver.h"
 #include "agentstream.h"
+#include "analysis/advisor.h"
+#include "metricsserver.h"
+#include "report/prometheusexposition.h"
 #include "sources/snapshotsource.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QThread>
+#include <QTimer>
 
 #include <cerrno>
 #include <csignal>
@@ -37,8 +42,10 @@ bool writeAll(int fd, const QByteArray &b)
 int runStdout(AgentStream &stream, int intervalMs, qint64 count)
 {
     for (qint64 i = 0; count <= 0 || i < count; ++i) {
-        if (i > 0)
-            QThread::msleep(ulong(intervalMs));
+        QElapsedTimer waited; // between frames, a --metrics scrape is answered
+        waited.start();
+        while (i > 0 && waited.elapsed() < intervalMs)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, int(intervalMs - waited.elapsed()));
         const QByteArray &frame = stream.next();
         if (frame.isEmpty())
             std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(stream.last().status().error()));
@@ -75,6 +82,12 @@ void addOptions(QCommandLineParser &p)
         QStringLiteral("Serve frames on [ADDRESS:]PORT (default address 127.0.0.1; port 0 picks one)."),
         QStringLiteral("[ADDRESS:]PORT") });
     p.addOption({ QStringLiteral("allow-remote"), QStringLiteral("Allow --listen on a non-loopback address.") });
+    p.addOption({ QStringLiteral("metrics"),
+        QStringLiteral("Serve Prometheus metrics on [ADDRESS:]PORT at /metrics (default address 127.0.0.1), alone or "
+                       "beside --listen or --stdout."),
+        QStringLiteral("[ADDRESS:]PORT") });
+    p.addOption({ QStringLiteral("allow-insecure"),
+        QStringLiteral("Serve --metrics or --listen on a non-loopback address without TLS or authentication.") });
     p.addOption({ QStringLiteral("interval"), QStringLiteral("Milliseconds between frames (100 or more)."),
         QStringLiteral("MS"), QStringLiteral("1000") });
     p.addOption({ QStringLiteral("count"), QStringLiteral("With --stdout: stop after N frames."), QStringLiteral("N"),
@@ -92,7 +105,7 @@ void addOptions(QCommandLineParser &p)
 }
 
 // [ADDRESS:]PORT, ADDRESS an IP address (IPv6 in brackets) or localhost; an error says what is wrong.
-QString parseListen(QString spec, QHostAddress *address, quint16 *port)
+QString parseListen(QString spec, QHostAddress *address, quint16 *port, const char *option = "--listen")
 {
     QString host = QStringLiteral("127.0.0.1");
     const qsizetype colon = spec.lastIndexOf(QLatin1Char(':'));
@@ -105,12 +118,12 @@ QString parseListen(QString spec, QHostAddress *address, quint16 *port)
     bool ok = false;
     const int n = spec.toInt(&ok);
     if (!ok || n < 0 || n > 65535)
-        return QStringLiteral("--listen takes [ADDRESS:]PORT, e.g. 7411 or 127.0.0.1:7411");
+        return QStringLiteral("%1 takes [ADDRESS:]PORT, e.g. 7411 or 127.0.0.1:7411").arg(QLatin1String(option));
     *port = quint16(n);
     if (host == QLatin1String("localhost"))
         *address = QHostAddress::LocalHost;
     else if (!address->setAddress(host))
-        return QStringLiteral("--listen: '%1' is not an IP address").arg(host);
+        return QStringLiteral("%1: '%2' is not an IP address").arg(QLatin1String(option), host);
     return {};
 }
 
@@ -118,6 +131,36 @@ int fail(const QString &message)
 {
     std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(message));
     return 2;
+}
+
+QString insecureMetrics(const QHostAddress &a)
+{
+    return QStringLiteral("refusing to serve metrics on %1 without TLS or authentication (a web config is not "
+                          "supported yet): serve on 127.0.0.1 and let Prometheus reach it through ssh -L or a TLS "
+                          "proxy, or pass --allow-insecure on a trusted network")
+        .arg(a.toString());
+}
+
+// --metrics: the exposition of every capture, so a scrape reads the last one and never waits for a poll.
+Status serveMetrics(const QCommandLineParser &p, AgentStream &stream, MetricsServer &metrics)
+{
+    QHostAddress address;
+    quint16 port = 0;
+    if (const QString error = parseListen(p.value(QStringLiteral("metrics")), &address, &port, "--metrics");
+        !error.isEmpty())
+        return Status::failure(error);
+    if (const Status s = metrics.listen(address, port); !s.ok())
+        return s;
+    stream.onCapture([&metrics, previous = Snapshot()](const Snapshot &s) mutable {
+        metrics.setBody(PrometheusExposition::format(s, Advisor::evaluate(s, previous, nullptr)));
+        previous = s;
+    });
+    std::fprintf(stderr, "tcpscope-agent: metrics on http://%s:%u/metrics\n",
+        qPrintable(address.protocol() == QAbstractSocket::IPv6Protocol
+                ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                : address.toString()),
+        unsigned(metrics.port()));
+    return {};
 }
 } // namespace
 
@@ -147,13 +190,23 @@ int main(int argc, char **argv)
     const QString root = p.value(QStringLiteral("proc-root"));
     if (!QDir(root).exists())
         return fail(QStringLiteral("--proc-root %1: no such directory").arg(root));
-    if (p.isSet(QStringLiteral("stdout")) == p.isSet(QStringLiteral("listen")))
+    if (p.isSet(QStringLiteral("stdout")) && p.isSet(QStringLiteral("listen")))
         return fail(QStringLiteral("choose one of --stdout and --listen"));
+    if (!p.isSet(QStringLiteral("stdout")) && !p.isSet(QStringLiteral("listen")) && !p.isSet(QStringLiteral("metrics")))
+        return fail(QStringLiteral("choose --stdout, --listen or --metrics"));
     QHostAddress address;
     quint16 port = 0;
     if (p.isSet(QStringLiteral("listen"))) {
         if (const QString error = parseListen(p.value(QStringLiteral("listen")), &address, &port); !error.isEmpty())
             return fail(error);
+    }
+    if (p.isSet(QStringLiteral("metrics"))) { // refused before any socket is read
+        QHostAddress a;
+        quint16 unused = 0;
+        if (const QString e = parseListen(p.value(QStringLiteral("metrics")), &a, &unused, "--metrics"); !e.isEmpty())
+            return fail(e);
+        if (!a.isLoopback() && !p.isSet(QStringLiteral("allow-insecure")))
+            return fail(insecureMetrics(a));
     }
     QString how;
     std::unique_ptr<SnapshotSource> source = AgentStream::openSource(root, p.isSet(QStringLiteral("proc-root")), &how);
@@ -161,13 +214,29 @@ int main(int argc, char **argv)
     AgentStream stream(std::move(source), root);
     if (!p.isSet(QStringLiteral("no-ebpf")))
         startStateEvents(stream);
+    MetricsServer metrics;
+    if (p.isSet(QStringLiteral("metrics"))) {
+        if (const Status s = serveMetrics(p, stream, metrics); !s.ok())
+            return fail(s.error());
+    }
     if (p.isSet(QStringLiteral("stdout")))
-        return runStdout(stream, interval, count);
+        return runStdout(stream, interval, count); // --metrics beside it is served between frames below
+    QTimer alone; // --metrics alone: poll at the interval for it
+    if (!p.isSet(QStringLiteral("listen"))) {
+        QObject::connect(&alone, &QTimer::timeout, [&stream] {
+            stream.next();
+            stream.idle();
+        });
+        alone.start(interval);
+        stream.next();
+        return app.exec();
+    }
 
     AgentServer server(stream, interval);
     server.setMaxClients(maxClients);
     server.setStallTimeoutMs(stallTimeout);
-    const Status listening = server.listen(address, port, p.isSet(QStringLiteral("allow-remote")));
+    const Status listening = server.listen(
+        address, port, p.isSet(QStringLiteral("allow-remote")) || p.isSet(QStringLiteral("allow-insecure")));
     if (!listening.ok())
         return fail(listening.error());
     std::fprintf(
