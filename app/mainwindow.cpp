@@ -71,9 +71,11 @@ MainWindow::~MainWindow()
 void MainWindow::init()
 {
     setWindowTitle(QStringLiteral("tcpscope"));
-    // 1440x900, or the screen's room on a smaller one (a 1366x768 laptop on a projector).
+    // 1440x900, or the screen's room on a smaller one (a 1366x768 laptop on a projector). The
+    // offscreen platform's 800x600 "screen" is none: screenshots and tests keep the full size.
     QSize size(1440, 900);
-    if (const QScreen *screen = QGuiApplication::primaryScreen())
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    if (screen && QGuiApplication::platformName() != QLatin1String("offscreen"))
         size = size.boundedTo(screen->availableGeometry().size());
     resize(size);
     m_session = new LiveSession(this);

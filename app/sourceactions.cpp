@@ -7,8 +7,10 @@
 #include "stream/recorder.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QWidget>
 
 SourceActions::SourceActions(LiveSession *session, SourceSpec spec, QWidget *window)
@@ -35,11 +37,36 @@ SourceActions::SourceActions(LiveSession *session, SourceSpec spec, QWidget *win
 
 void SourceActions::open(const SourceSpec &spec, bool sameHost)
 {
+    std::unique_ptr<SnapshotSource> source;
+    if (!spec.replay.isEmpty()) {
+        source = openReplay(spec.replay);
+        if (!source)
+            return; // cancelled: the current source stays
+    }
     if (!sameHost)
         m_session->recorder()->stop(); // the old host's recording ends with it
     m_spec = spec;
-    auto source = spec.canRecord() ? SourceFactory::create(spec, m_session->recorder()) : SourceFactory::create(spec);
+    if (!source)
+        source = SourceFactory::create(spec, m_session->recorder());
     watch(std::move(source), sameHost);
+}
+
+// Indexing reads a plain-text recording whole (seconds for 1 GB), a container's block headers only:
+// a dialog after half a second shows how far it got and can cancel it.
+std::unique_ptr<SnapshotSource> SourceActions::openReplay(const QString &path)
+{
+    auto replay = std::make_unique<ReplaySource>(path);
+    QProgressDialog dialog(tr("Indexing the recording %1 ...").arg(path), tr("Cancel"), 0, 1000, m_window);
+    dialog.setWindowModality(Qt::WindowModal);
+    dialog.setMinimumDuration(500);
+    replay->open([&dialog](qint64 done, qint64 total) {
+        dialog.setValue(total > 0 ? int(done * 1000 / total) : 0);
+        QCoreApplication::processEvents();
+        return !dialog.wasCanceled();
+    });
+    if (dialog.wasCanceled())
+        return nullptr;
+    return replay; // a failure to open comes back from poll() as the snapshot's Status
 }
 
 void SourceActions::watch(std::unique_ptr<SnapshotSource> source, bool sameHost)

@@ -48,6 +48,8 @@ Q_SIGNALS:
 private:
     void connectToHost();
     void openRecording();
+    // A recording indexed with a progress dialog; nullptr when the user cancelled.
+    std::unique_ptr<SnapshotSource> openReplay(const QString &path);
     void startRecording();
     void stopRecording();
 

@@ -14,7 +14,7 @@ app=$build/app/tcpscope
 shot() { # LANG OUTPUT
     unshare -n sh -c '
         ip link set lo up
-        "$1" --here --established 120 --close-wait 40 --fin-wait2 25 -- sleep 60 &
+        "$1" --here --established 120 --close-wait 300 --fin-wait2 25 -- sleep 60 &
         (sleep 8; "$1" --here --time-wait 300 -- true; sleep 8; "$1" --here --time-wait 400 --server-time-wait 150 -- true) &
         sleep 2
         LANG=$2 QT_QPA_PLATFORM=offscreen "$3" --interval 500 --screenshot "$4" --screenshot-delay 30
@@ -23,6 +23,19 @@ shot() { # LANG OUTPUT
 shot en_US.UTF-8 "$here/docs/images/main-window.png"
 shot zh_TW.UTF-8 "$here/docs/images/main-window-zh_TW.png"
 echo "screenshots.sh: wrote docs/images/main-window.png and main-window-zh_TW.png"
+
+# A laptop on a projector: a real 1366x768 X screen (Xvfb), so the window takes the screen's size.
+laptop() { # OUTPUT
+    unshare -n sh -c '
+        ip link set lo up
+        "$1" --here --established 120 --close-wait 300 --fin-wait2 25 -- sleep 50 &
+        (sleep 6; "$1" --here --time-wait 600 --server-time-wait 150 -- true) &
+        sleep 2
+        xvfb-run -a -s "-screen 0 1366x768x24" "$2" --interval 500 --screenshot "$3" --screenshot-delay 25
+        wait' sh "$sockpop" "$app" "$1"
+}
+laptop "$here/docs/images/main-window-1366x768.png"
+echo "screenshots.sh: wrote docs/images/main-window-1366x768.png"
 
 # With eBPF (root): short connections all the time, so every poll has transitions the kernel reported;
 # the diagram shows their tokens and each edge its rate.

@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 #include <csignal>
 #include <cstdio>
 #include <map>
@@ -113,6 +115,7 @@ private Q_SLOTS:
     void plainRecordingsStillReplay();
     void zstdcatPrintsTheFrames();
     void seekMatchesSequentialPlay();
+    void indexingShowsProgressAndCancels();
 };
 
 bool TestRecording::canMount()
@@ -360,6 +363,36 @@ void TestRecording::seekMatchesSequentialPlay()
         QCOMPARE(s.timeMs(), seeking.frameTimeMs(frame));
         QCOMPARE(sockets(s), seen[frame]);
     }
+}
+
+// A large plain-text recording takes a while to index: the index reports how far it got, in bytes of
+// the file, and stops when asked to (the window's progress dialog, Cancel).
+void TestRecording::indexingShowsProgressAndCancels()
+{
+    const QString path = m_dir.filePath(QStringLiteral("big.txt.tcps"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    SyntheticStream stream(2000);
+    while (f.size() < (qint64(24) << 20))
+        f.write(stream.next(true));
+    f.close();
+    std::vector<qint64> seen;
+    RecordingIndex index;
+    QVERIFY(index
+                .open(path,
+                    [&seen, &path](qint64 done, qint64 total) {
+                        seen.push_back(done);
+                        return total == QFileInfo(path).size();
+                    })
+                .ok());
+    QVERIFY2(seen.size() >= 4, qPrintable(QString::number(seen.size())));
+    QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+    QVERIFY(index.size() > 10);
+    RecordingIndex cancelled;
+    const Status s = cancelled.open(path, [](qint64, qint64) { return false; });
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().contains(QLatin1String("cancelled")), qPrintable(s.error()));
+    QCOMPARE(cancelled.size(), 0);
 }
 
 int main(int argc, char **argv)

@@ -80,6 +80,7 @@ void TestSshDelta::churnRebuildsTheTable()
     QVERIFY(tally.frames.size() >= settled + 2);
     QVERIFY(tally.table.synced());
     QCOMPARE(tally.table.keyframes(), qint64(1));
+    qInfo("frames %zu deltas %lld", tally.frames.size(), qlonglong(tally.table.deltas()));
     QVERIFY(tally.table.deltas() >= 10);
     const QString diff = DeltaTally::mismatch(tally.table.data().sockets, proc, 1500);
     QVERIFY2(diff.isEmpty(), qPrintable(diff));

@@ -13,7 +13,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QThread>
 #include <QTimer>
 
@@ -42,10 +42,11 @@ bool writeAll(int fd, const QByteArray &b)
 int runStdout(AgentStream &stream, int intervalMs, qint64 count)
 {
     for (qint64 i = 0; count <= 0 || i < count; ++i) {
-        QElapsedTimer waited; // between frames, a --metrics scrape is answered
-        waited.start();
-        while (i > 0 && waited.elapsed() < intervalMs)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, int(intervalMs - waited.elapsed()));
+        if (i > 0) { // between frames, a --metrics scrape is answered (an event loop that sleeps)
+            QEventLoop wait;
+            QTimer::singleShot(intervalMs, &wait, &QEventLoop::quit);
+            wait.exec();
+        }
         const QByteArray &frame = stream.next();
         if (frame.isEmpty())
             std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(stream.last().status().error()));

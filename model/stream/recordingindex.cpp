@@ -22,8 +22,19 @@ void RecordingIndex::note(const QString &message)
     m_problems.add({ m_path, 0, message });
 }
 
-Status RecordingIndex::open(const QString &path)
+bool RecordingIndex::cancelled(const Progress &progress, qint64 done)
 {
+    if (!progress || done - m_reported < (qint64(4) << 20))
+        return m_cancelled; // every 4 MiB: often enough for a bar, rarely enough to cost nothing
+    m_reported = done;
+    m_cancelled = !progress(done, m_file.size());
+    return m_cancelled;
+}
+
+Status RecordingIndex::open(const QString &path, const Progress &progress)
+{
+    m_reported = 0;
+    m_cancelled = false;
     m_path = path;
     m_entries.clear();
     m_keys.clear();
@@ -45,12 +56,16 @@ Status RecordingIndex::open(const QString &path)
                 .arg(path, QString::fromUtf8(line.trimmed()), QString::fromLatin1(RecordingBlock::Magic)));
     }
     if (m_container) {
-        indexContainer(RecordingBlock::SkippableHeaderBytes + magic);
+        indexContainer(RecordingBlock::SkippableHeaderBytes + magic, progress);
     } else {
         m_file.close(); // lines are read buffered
         if (!m_file.open(QIODevice::ReadOnly))
             return Status::failure(tr("cannot open recording %1: %2").arg(path, m_file.errorString()));
-        indexText();
+        indexText(progress);
+    }
+    if (m_cancelled) {
+        m_entries.clear();
+        return Status::failure(tr("opening %1 was cancelled").arg(path));
     }
     for (qsizetype i = 0; i < size(); ++i) {
         if (m_entries[size_t(i)].block.key)
@@ -59,12 +74,12 @@ Status RecordingIndex::open(const QString &path)
     return m_entries.empty() ? Status::failure(tr("%1 holds no complete tcpscope frame").arg(path)) : Status();
 }
 
-void RecordingIndex::indexContainer(qint64 at)
+void RecordingIndex::indexContainer(qint64 at, const Progress &progress)
 {
     const qint64 end = m_file.size();
     m_validEnd = at;
     qint64 number = 0;
-    while (at < end) {
+    while (at < end && !cancelled(progress, at)) {
         ++number;
         if (!m_file.seek(at))
             break;
@@ -91,7 +106,7 @@ void RecordingIndex::indexContainer(qint64 at)
     }
 }
 
-void RecordingIndex::indexText()
+void RecordingIndex::indexText(const Progress &progress)
 {
     // By lines: a header opens a frame, "@end" closes it. Content checks wait for the decoder.
     qint64 number = 0;
@@ -99,7 +114,7 @@ void RecordingIndex::indexText()
     qint64 offset = 0;
     bool inHeader = false;
     RecordingBlock b;
-    while (!m_file.atEnd()) {
+    while (!m_file.atEnd() && !cancelled(progress, offset)) {
         const QByteArray line = m_file.readLine(StreamFrame::MaxLineBytes);
         const qint64 lineStart = offset;
         offset += line.size();

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QMutex>
 
+#include <functional>
+
 #include <vector>
 
 // Where each frame of a recording is (docs/stream-format.md, "Recordings"): a container is indexed from
@@ -25,7 +27,9 @@ public:
         RecordingBlock block; // kind, @seq, @time, owners, raw size
     };
 
-    Status open(const QString &path);
+    // Bytes indexed so far of the file's total, now and then; return false to cancel the open.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+    Status open(const QString &path, const Progress &progress = {});
     bool isContainer() const { return m_container; }
     const std::vector<Entry> &entries() const { return m_entries; }
     qsizetype size() const { return qsizetype(m_entries.size()); }
@@ -39,8 +43,9 @@ public:
     QByteArray text(qsizetype pos, QString *error);
 
 private:
-    void indexText();
-    void indexContainer(qint64 start);
+    void indexText(const Progress &progress);
+    void indexContainer(qint64 start, const Progress &progress);
+    bool cancelled(const Progress &progress, qint64 done);
     void note(const QString &message);
 
     QString m_path;
@@ -52,4 +57,6 @@ private:
     std::vector<qsizetype> m_keys; // positions of the keyframes, ascending
     ProblemList m_problems;
     qint64 m_validEnd = 0;
+    qint64 m_reported = 0; // bytes at the last progress call
+    bool m_cancelled = false;
 };

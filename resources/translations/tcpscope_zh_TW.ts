@@ -2123,6 +2123,10 @@
         <source>the file is shorter than its index</source>
         <translation>檔案比其索引所記載的短</translation>
     </message>
+    <message>
+        <source>opening %1 was cancelled</source>
+        <translation>已取消開啟 %1</translation>
+    </message>
 </context>
 <context>
     <name>ReplayControls</name>
@@ -2288,6 +2292,14 @@
     <message>
         <source>tcpscope recordings (*.tcps)</source>
         <translation>tcpscope 錄製檔 (*.tcps)</translation>
+    </message>
+    <message>
+        <source>Indexing the recording %1 ...</source>
+        <translation>正在為錄製檔 %1 建立索引 ...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

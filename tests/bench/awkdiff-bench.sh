@@ -5,7 +5,9 @@
 # nothing: what the scan costs), each at 1 Hz under dash and mawk, in a private
 # namespace holding N sockets with about CHURN changed rows per second (loopback connections
 # opened and closed; half the closes client first, half server first).
-#   tests/bench/awkdiff-bench.sh [BUILD_DIR]      N=100000 CHURN=2000 SECONDS_EACH=30 WARMUP=60
+#   tests/bench/awkdiff-bench.sh [BUILD_DIR]      N=100000 CHURN=2000 SECONDS_EACH=30 WARMUP=60 RECORD_SECONDS=0
+# Then (d) tcpscope-agent --stdout (netlink sock_diag, owners, format 2) the same way, and with
+# RECORD_SECONDS > 0 a recording of the agent's stream that long (bench_record: size, per hour, seek).
 # The churn's TIME_WAIT rows reach their steady count after 60 s (TCP_TIMEWAIT_LEN): WARMUP seconds
 # of churn come before the first measurement so that all three see the same table.
 # Needs root or user namespaces (sockpop), python3, dash and mawk. Figures: CPU user+sys of the
@@ -67,7 +69,8 @@ import os, shutil, signal, subprocess, sys, threading, time
 name, path, script, each = sys.argv[1], sys.argv[2], open(sys.argv[3]).read(), int(sys.argv[4])
 hz = os.sysconf("SC_CLK_TCK")
 dash = shutil.which("dash")
-p = subprocess.Popen([dash, "-c", script], stdout=subprocess.PIPE, env={"PATH": path}, start_new_session=True)
+cmd = sys.argv[5:] or [dash, "-c", script] # a command of its own: the agent
+p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env={"PATH": path}, start_new_session=True)
 frames, size, biggest, first = [0], [0], [0], [0]
 def count():
     cur = 0
@@ -105,4 +108,10 @@ echo "== $n ESTABLISHED sockets, half IPv4, half IPv6 (sockpop --established $((
   python3 "$1/measure.py" "v1 (cat)" "$1/noawk" "$1/loop.sh" "$3"
   python3 "$1/measure.py" "v2 (awk)" "$1/mawk" "$1/loop.sh" "$3"
   python3 "$1/measure.py" "v2, no ls" "$1/nols" "$1/loop.sh" "$3"
-  ss -s | sed -n 2p; kill $c' sh "$out" "$churn" "$each" "$warmup"
+  python3 "$1/measure.py" "agent" "$1/mawk" "$1/loop.sh" "$3" "$5" --stdout
+  if [ "$6" -gt 0 ]; then
+    echo "== a recording of the agent stream for $6 s (bench_record)"
+    "$5" --stdout 2>/dev/null | "$7" "$1/rec.tcps" "$6"
+  fi
+  ss -s | sed -n 2p; kill $c' sh "$out" "$churn" "$each" "$warmup" "$build/app/agent/tcpscope-agent" "${RECORD_SECONDS:-0}" \
+  "$build/tests/bench/bench_record"

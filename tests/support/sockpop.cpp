@@ -242,8 +242,21 @@ int main(int argc, char **argv)
             || (n6 && !runLabs(AddressFamily::IPv6, n6 * 3 / 10, timeWait, labs)))
             return 1;
         std::fprintf(stderr, "sockpop: %d sockets in the benchmark mix in %.1f s\n", mix, double(t.elapsed()) / 1000);
-    } else if ((v4 && !populate(AddressFamily::IPv4, c, labs)) || (v6 && !populate(AddressFamily::IPv6, c, labs))) {
-        return 1;
+    } else {
+        // Many ESTABLISHED pairs: in worker processes, as for --mix (RLIMIT_NOFILE).
+        constexpr int PerWorker = 6000;
+        for (const AddressFamily f : { AddressFamily::IPv4, AddressFamily::IPv6 }) {
+            if ((f == AddressFamily::IPv4 ? !v4 : !v6) || c.established <= PerWorker)
+                continue;
+            for (int d = 0; d < c.established; d += PerWorker) {
+                if (!workers.spawn(f, std::min(PerWorker, c.established - d), established))
+                    return 1;
+            }
+        }
+        if (c.established > PerWorker)
+            c.established = 0;
+        if ((v4 && !populate(AddressFamily::IPv4, c, labs)) || (v6 && !populate(AddressFamily::IPv6, c, labs)))
+            return 1;
     }
     if (i >= argc) {
         std::fprintf(stderr, "sockpop: populated; press Ctrl-C to tear down\n");

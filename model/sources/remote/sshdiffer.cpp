@@ -6,11 +6,15 @@
 namespace {
 // The variables: H host, R kernel, P the pid to outlive, S the sleep, K keyframe every K-th frame,
 // F a full owner table every F-th, N inodes per owner line, T "PATH NAME ..." of the sysctls.
-// Upper case: globals kept across frames. SV/SW: what was sent of each row (key "LOCAL REM INODE"):
-// the compared columns and tm->when; SN: the frame that saw it last; CUR: this frame's inodes (their
-// uid), KN: those the owner tables sent since the last full one (a full table every F-th frame,
-// else a delta of the new inodes, docs/stream-format.md "Owners"); SY: the sysctls sent. No "!" (csh history), no
-// single quote (the script is single-quoted); split("", A) empties an array (delete A is not in every awk).
+// Upper case: globals kept across frames. SV: every row as last sent, from its local address to its
+// inode without the tm->when column (fixed offsets after the first ":", tcp4_seq_show in
+// net/ipv4/tcp_ipv4.c; the columns after the inode are not compared), to the frame that saw it last: an unchanged row
+// costs one lookup and no field split, which keeps the differ near the cost of cat at 100k rows. A row sent is split
+// once for its key ("LOCAL REM INODE": CK, this frame's), so a changed row's old text is not reported gone. CUR: the
+// inodes to name (a full owner table's frame: all, else the new ones) with their uid; KN: those named since the last
+// full table (a full table every F-th frame, else a delta of the new inodes, docs/stream-format.md "Owners"); SY: the
+// sysctls sent. No "!" (csh history), no single quote (the script is single-quoted); split("", A) empties an array
+// (delete A is not in every awk).
 constexpr const char *Differ = R"AWK(
 function now(  c, t) {
 c = "date +%s%3N 2>/dev/null"; t = ""
@@ -19,30 +23,39 @@ close(c)
 if (t == "" || t ~ /[^0-9]/) { c = "date +%s"; t = ""; c | getline t; close(c); t = t "000" }
 return t
 }
-function table(fam, f, key,   l, a, k, w, v, hd, out, r) {
+function table(fam, f, key, of,   l, p, t, m, kl, a, hd, out, r) {
 r = (getline hd < f)
 if (r <= 0) { close(f); return }
+kl = (fam == 1 ? 27 : 75)
 out = 0
 if (key || fam == 1) { print (fam == 1 ? "@tcp" : "@tcp6"); print hd; out = 1 }
 while ((getline l < f) > 0) {
-if (split(l, a) < 10) continue
-k = a[2] " " a[3] " " a[10]
-SN[k] = FR
-if (a[10] > 0) { CUR[a[10]] = a[8]; if ((a[10] in KN) == 0) NW = 1 }
-w = substr(a[6], 4) ""
-v = a[4] " " a[5] " " substr(a[6], 1, 2) " " a[7] " " a[8] " " a[9]
-if (key == 0 && (k in SV)) { if (SV[k] == v && w <= SW[k]) continue }
-SV[k] = v; SW[k] = w
+p = index(l, ":"); t = substr(l, p + kl + 36)
+match(t, /^[0-9A-F]+ +[0-9]+ +[0-9]+ +[0-9]+/)
+m = substr(l, p + 2, kl + 25) substr(t, 1, RLENGTH)
+if (of) { split(t, a); if (a[4] > 0) { CUR[a[4]] = a[2]; if ((a[4] in KN) == 0) NW = 1 } }
+if (key == 0 && (m in SV)) { SV[m] = FR; continue }
+SV[m] = FR
+split(t, a)
+CK[substr(l, p + 2, kl) " " a[4]] = 1
+if (of == 0 && a[4] > 0 && (a[4] in KN) == 0) { CUR[a[4]] = a[2]; NW = 1 }
 if (out == 0) { print "@tcp6"; print hd; out = 1 }
 print l
 }
 close(f)
 }
-function vanished(key,   k, n, j) {
-n = 0; split("", G)
-for (k in SV) if ((SN[k] == FR) == 0) G[++n] = k
-if (n && key == 0) print "@gone"
-for (j = 1; j <= n; j++) { if (key == 0) print G[j]; delete SV[G[j]]; delete SW[G[j]]; delete SN[G[j]] }
+function vanished(key,   m, n, j, k, a, kl, g) {
+n = 0; g = 0; split("", G)
+for (m in SV) if ((SV[m] == FR) == 0) G[++n] = m
+for (j = 1; j <= n; j++) {
+m = G[j]; delete SV[m]
+if (key) continue
+kl = (substr(m, 9, 1) == ":" ? 27 : 75)
+split(substr(m, kl + 26), a); k = substr(m, 1, kl) " " a[4]
+if (k in CK) continue
+if (g++ == 0) print "@gone"
+print k
+}
 }
 function sysctls(key,   j, f, l, v, r) {
 for (j = 1; j <= NT; j++) {
@@ -120,9 +133,9 @@ function frame(key) {
 print "@tcpscope 2"; print "@host " H; print "@time " now(); print "@os Linux"; print "@kernel " R
 print "@seq " (FR + 1)
 if (key == 0) print "@delta"
-split("", CUR); NW = 0
-table(1, "/proc/net/tcp", key)
-table(2, "/proc/net/tcp6", key)
+split("", CUR); split("", CK); NW = 0
+table(1, "/proc/net/tcp", key, FR % F == 0)
+table(2, "/proc/net/tcp6", key, FR % F == 0)
 vanished(key)
 sysctls(key)
 owners()

@@ -24,9 +24,9 @@ QString ReplaySource::description() const
     return tr("recording %1").arg(m_path);
 }
 
-Status ReplaySource::open()
+Status ReplaySource::open(const RecordingIndex::Progress &progress)
 {
-    m_opened = m_index.open(m_path);
+    m_opened = m_index.open(m_path, progress);
     m_applied = -1;
     return m_opened;
 }

@@ -22,7 +22,8 @@ public:
     explicit ReplaySource(QString path);
 
     // Indexes the whole file.
-    Status open();
+    // progress: see RecordingIndex::open (a 1 GB text recording takes seconds to index).
+    Status open(const RecordingIndex::Progress &progress = {});
     Snapshot poll() override;
     QString description() const override;
     bool recordsItself() const override { return true; } // never re-recorded
