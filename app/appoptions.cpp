@@ -8,6 +8,18 @@
 #include <QDir>
 #include <QFileInfo>
 
+// --prometheus and what goes with it.
+static void fleetSetup(QCommandLineParser &p)
+{
+    p.addOption({ QStringLiteral("prometheus"),
+        QStringLiteral("The fleet: every instance a Prometheus server has tcpscope-agent or node_exporter tcpstat "
+                       "metrics of, e.g. http://prometheus:9090. With --snapshot: print their counts and findings."),
+        QStringLiteral("URL") });
+    p.addOption({ QStringLiteral("match"),
+        QStringLiteral("With --prometheus: only instances matching this selector, e.g. {job=\"web\"}."),
+        QStringLiteral("SELECTOR") });
+}
+
 // The commands that print and exit: --snapshot, --kill, --events and what goes with them.
 static void headlessOptions(QCommandLineParser &p)
 {
@@ -104,13 +116,7 @@ void AppOptions::setup(QCommandLineParser &p)
                        "tcpscope --remote-script | ssh HOST sh > FILE.") });
     p.addOption({ QStringLiteral("replay"), QStringLiteral("Play back a recording made with --record."),
         QStringLiteral("FILE") });
-    p.addOption({ QStringLiteral("prometheus"),
-        QStringLiteral("The fleet: every instance a Prometheus server has tcpscope-agent or node_exporter tcpstat "
-                       "metrics of, e.g. http://prometheus:9090. With --snapshot: print their counts and findings."),
-        QStringLiteral("URL") });
-    p.addOption({ QStringLiteral("match"),
-        QStringLiteral("With --prometheus: only instances matching this selector, e.g. {job=\"web\"}."),
-        QStringLiteral("SELECTOR") });
+    fleetSetup(p);
 }
 
 static QString fleetOptions(const QCommandLineParser &p, AppOptions &o)

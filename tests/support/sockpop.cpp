@@ -183,6 +183,23 @@ bool populateMix(AddressFamily f, int total, Workers &workers)
     }
     return true;
 }
+// Many ESTABLISHED pairs go to worker processes, as for --mix (RLIMIT_NOFILE); c then asks for none.
+bool establishedInWorkers(Counts &c, bool v4, bool v6, Workers &workers)
+{
+    constexpr int PerWorker = 6000;
+    if (c.established <= PerWorker)
+        return true;
+    for (const AddressFamily f : { AddressFamily::IPv4, AddressFamily::IPv6 }) {
+        if (f == AddressFamily::IPv4 ? !v4 : !v6)
+            continue;
+        for (int d = 0; d < c.established; d += PerWorker) {
+            if (!workers.spawn(f, std::min(PerWorker, c.established - d), established))
+                return false;
+        }
+    }
+    c.established = 0;
+    return true;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -243,18 +260,8 @@ int main(int argc, char **argv)
             return 1;
         std::fprintf(stderr, "sockpop: %d sockets in the benchmark mix in %.1f s\n", mix, double(t.elapsed()) / 1000);
     } else {
-        // Many ESTABLISHED pairs: in worker processes, as for --mix (RLIMIT_NOFILE).
-        constexpr int PerWorker = 6000;
-        for (const AddressFamily f : { AddressFamily::IPv4, AddressFamily::IPv6 }) {
-            if ((f == AddressFamily::IPv4 ? !v4 : !v6) || c.established <= PerWorker)
-                continue;
-            for (int d = 0; d < c.established; d += PerWorker) {
-                if (!workers.spawn(f, std::min(PerWorker, c.established - d), established))
-                    return 1;
-            }
-        }
-        if (c.established > PerWorker)
-            c.established = 0;
+        if (!establishedInWorkers(c, v4, v6, workers))
+            return 1;
         if ((v4 && !populate(AddressFamily::IPv4, c, labs)) || (v6 && !populate(AddressFamily::IPv6, c, labs)))
             return 1;
     }
