@@ -150,7 +150,7 @@ Status serveMetrics(const QCommandLineParser &p, AgentStream &stream, MetricsSer
     if (const QString error = parseListen(p.value(QStringLiteral("metrics")), &address, &port, "--metrics");
         !error.isEmpty())
         return Status::failure(error);
-    if (const Status s = metrics.listen(address, port); !s.ok())
+    if (Status s = metrics.listen(address, port); !s.ok())
         return s;
     stream.onCapture([&metrics, previous = Snapshot()](const Snapshot &s) mutable {
         metrics.setBody(PrometheusExposition::format(s, Advisor::evaluate(s, previous, nullptr)));

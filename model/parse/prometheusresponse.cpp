@@ -44,7 +44,7 @@ PrometheusResponse::Result PrometheusResponse::parse(const QByteArray &json)
         r.status = Status::failure(tr("not a Prometheus API reply (%1)").arg(error.errorString()));
         return r;
     }
-    for (const QJsonValue &w : root.value(QLatin1String("warnings")).toArray())
+    for (const auto &w : root.value(QLatin1String("warnings")).toArray())
         r.warnings << w.toString();
     if (root.value(QLatin1String("status")).toString() != QLatin1String("success")) {
         r.status = Status::failure(
@@ -60,7 +60,7 @@ PrometheusResponse::Result PrometheusResponse::parse(const QByteArray &json)
             = Status::failure(tr("%1 series: more than %2; narrow the selector").arg(result.size()).arg(MaxSeries));
         return r;
     }
-    for (const QJsonValue &v : result) {
+    for (const auto &v : result) {
         const QJsonObject o = v.toObject();
         Series s;
         const QJsonObject metric = o.value(QLatin1String("metric")).toObject();
@@ -72,7 +72,7 @@ PrometheusResponse::Result PrometheusResponse::parse(const QByteArray &json)
             r.status = Status::failure(tr("a series of %1 points: more than %2").arg(values.size()).arg(MaxPoints));
             return r;
         }
-        for (const QJsonValue &p : values) {
+        for (const auto &p : values) {
             std::pair<qint64, double> point;
             if (!sample(p, point)) {
                 r.status = Status::failure(tr("a malformed sample in series %1").arg(r.series.size() + 1));

@@ -174,6 +174,7 @@ void owners(Writer &w, const Snapshot &s)
         ++total[(*p)->name];
     }
     std::vector<std::pair<qint64, QString>> top;
+    top.reserve(total.size());
     for (const auto &[name, n] : total)
         top.emplace_back(-n, name);
     std::sort(top.begin(), top.end());
