@@ -225,8 +225,9 @@ private Q_SLOTS:
         QCOMPARE(events->exitCode(), 0);
         const QByteArray out = events->readAllStandardOutput();
         const std::vector<QJsonObject> lines = jsonLines(out);
-        for (const QJsonObject &e : lines)
-            QCOMPARE(e.value(QStringLiteral("seen")).toString(), QStringLiteral("observed"));
+        for (const QJsonObject &e : lines) // the offending line and all of them, to tell which hop had no event
+            QVERIFY2(e.value(QStringLiteral("seen")).toString() == QLatin1String("observed"),
+                QByteArray(QJsonDocument(e).toJson(QJsonDocument::Compact) + "\nin:\n" + out).constData());
         QCOMPARE(
             count(lines, QStringLiteral("remote"), port, QStringLiteral("TIME_WAIT"), QStringLiteral("tsclient"), 1),
             N);

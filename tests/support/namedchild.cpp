@@ -68,12 +68,15 @@ void NamedChild::kill()
 
 int NamedChild::listenLoopback(quint16 &port)
 {
+    // Room for every connection a test opens: on a full accept queue the kernel drops SYNs and final
+    // ACKs (tcp_conn_request(), tcp_check_req() in net/ipv4/), so a slow accept(2) loop (ASan) would
+    // leave handshakes to retransmit timers and unlisted request sockets.
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in a {};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof a;
-    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&a), len) != 0 || ::listen(fd, 16) != 0
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr *>(&a), len) != 0 || ::listen(fd, SOMAXCONN) != 0
         || ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &len) != 0) {
         port = 0;
         return -1;
