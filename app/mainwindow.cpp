@@ -110,11 +110,13 @@ void MainWindow::init()
         m_statusBar->setPaused(paused);
     });
     connect(m_presenter, &PollPresenter::applied, this, &MainWindow::onApplied);
+    connect(m_statusBar, &PollStatusBar::cancelRequested, m_sources->thisHostAction(), &QAction::trigger);
     connect(m_sources, &SourceActions::recordingChanged, m_notice, &StatusNotice::refresh);
     connect(m_notice, &StatusNotice::refreshed, m_sources, &SourceActions::setRecording);
     if (!m_options.screenshot.isEmpty()) {
         auto *shot = new ScreenshotTrigger(this, m_scene, m_options.screenshot, m_options.screenshotDelayMs);
         connect(this, &MainWindow::snapshotApplied, shot, &ScreenshotTrigger::pollShown);
+        connect(m_presenter, &PollPresenter::failed, shot, &ScreenshotTrigger::pollFailed);
     }
 }
 

@@ -22,6 +22,8 @@ void PollPresenter::show(const TrackerResultPtr &result)
     // An invalid poll (source lost) is said in the status bar; the last good view stays.
     if (result->snapshot.isValid())
         applyStep(result, 0, ConnectionTableModel::nowMs());
+    else
+        Q_EMIT failed(result->snapshot);
 }
 
 void PollPresenter::applyStep(const TrackerResultPtr &result, int step, qint64 now)

@@ -54,6 +54,8 @@ public:
 Q_SIGNALS:
     // Everything shows `snapshot`; newHost when it is the first of its host.
     void applied(const Snapshot &snapshot, bool newHost);
+    // A poll that failed (the status bar says why): the last good view stays.
+    void failed(const Snapshot &snapshot);
 
 private:
     void applyStep(const TrackerResultPtr &result, int step, qint64 steadyNowMs); // the table, then applyPanels()

@@ -17,6 +17,7 @@ PollStatusBar::PollStatusBar(QWidget *parent)
     , m_owners(new QLabel(this))
     , m_link(new LinkStatusLabel(this))
     , m_problems(new QToolButton(this))
+    , m_cancel(new QToolButton(this))
 {
     m_host->setText(tr("Reading the kernel's TCP table..."));
     addWidget(m_host, 1);
@@ -35,18 +36,35 @@ PollStatusBar::PollStatusBar(QWidget *parent)
         fontMetrics().horizontalAdvance(QStringLiteral("paused \u2014 last poll 00:00:00, took 000.0 ms")));
     connect(m_problems, &QToolButton::clicked, this, &PollStatusBar::showProblems);
     addPermanentWidget(m_problems);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop connecting and watch this host again"));
+    m_cancel->hide();
+    connect(m_cancel, &QToolButton::clicked, this, &PollStatusBar::cancelRequested);
+    addWidget(m_cancel);
+}
+
+bool PollStatusBar::cancelShown() const
+{
+    return !m_cancel->isHidden();
 }
 
 void PollStatusBar::setSnapshot(const Snapshot &s)
 {
+    m_cancel->setVisible(!s.isValid() && s.connecting());
+    if (s.connecting()) { // not a failure yet: how far it got, in plain text, beside Cancel
+        m_fatal.clear();
+        m_host->setStyleSheet(QString());
+        m_host->setText(s.status().error());
+        m_host->setToolTip(QString());
+        return;
+    }
     m_fatal = s.status().error();
     if (!s.isValid()) {
         m_host->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
         m_host->setText(tr("%1 \u2014 showing the last good poll").arg(m_fatal));
         m_host->setToolTip(m_fatal);
         // The poll time and counts of the last good poll stay; the loss counts as a problem.
-        m_problems->setText(tr("%1 problems").arg(m_problemList.total() + 1));
-        m_problems->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+        setProblemCount(m_problemList.total() + 1);
         return;
     }
     m_host->setStyleSheet(QString());
@@ -62,7 +80,11 @@ void PollStatusBar::setSnapshot(const Snapshot &s)
     setOwners(s);
     m_link->setStats(s.link());
     m_problemList = s.problems();
-    const qint64 n = m_problemList.total() + (m_fatal.isEmpty() ? 0 : 1);
+    setProblemCount(m_problemList.total() + (m_fatal.isEmpty() ? 0 : 1));
+}
+
+void PollStatusBar::setProblemCount(qint64 n)
+{
     m_problems->setText(n == 1 ? tr("1 problem") : tr("%1 problems").arg(n));
     m_problems->setStyleSheet(n > 0 ? QStringLiteral("color: #c62828; font-weight: bold;") : QString());
 }

@@ -27,9 +27,15 @@ public:
     void setPaused(bool paused);
     QString text() const; // everything shown, for tests
     void showProblems();
+    bool cancelShown() const;
+
+Q_SIGNALS:
+    // Cancel, shown while a remote source has shown no frame yet (a slow ssh connect, a big first frame).
+    void cancelRequested();
 
 private:
     void setOwners(const Snapshot &snapshot);
+    void setProblemCount(qint64 n);
 
     QLabel *m_host;
     QLabel *m_notice;
@@ -39,6 +45,7 @@ private:
     LinkStatusLabel *m_link; // a remote stream's throughput, and whether it keeps up
 
     QToolButton *m_problems;
+    QToolButton *m_cancel;
     ProblemList m_problemList;
     QString m_fatal;
     QString m_source;

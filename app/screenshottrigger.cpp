@@ -26,6 +26,16 @@ void ScreenshotTrigger::pollShown()
     QTimer::singleShot(m_delayMs + ConnectionTableModel::FlashMs + 100, this, [this] { take(60); });
 }
 
+void ScreenshotTrigger::pollFailed()
+{
+    if (m_scheduled || std::exchange(m_failedOnce, true))
+        return;
+    QTimer::singleShot(m_delayMs + FailedWaitMs, this, [this] {
+        if (!std::exchange(m_scheduled, true))
+            take(0);
+    });
+}
+
 void ScreenshotTrigger::take(int attemptsLeft)
 {
     if (m_scene && m_scene->isAnimating() && attemptsLeft > 0) {

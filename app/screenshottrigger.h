@@ -18,6 +18,10 @@ public:
 
     // Call after each applied poll; only the first one counts.
     void pollShown();
+    // Call after each failed poll: a source that never delivers (an unreachable host) is shot, with
+    // its status bar, FailedWaitMs after the delay, so a script's --screenshot always ends.
+    void pollFailed();
+    static constexpr int FailedWaitMs = 15000;
 
 private:
     void take(int attemptsLeft);
@@ -27,4 +31,5 @@ private:
     QString m_path;
     int m_delayMs = 0;
     bool m_scheduled = false;
+    bool m_failedOnce = false;
 };

@@ -11,7 +11,9 @@
 #include "testmain.h"
 
 #include <QDateTime>
+#include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void lostDeltaWarns();
     void labelSaysWhatToDo();
     void statusBarShowsTheLink();
+    void firstFrameShowsProgressAndCancel();
 };
 
 void TestLinkMeter::figuresFromAPipe()
@@ -182,6 +185,46 @@ void TestLinkMeter::statusBarShowsTheLink()
     QVERIFY2(bar.text().contains(QStringLiteral("link 2.0 MB/s, last frame 16.2 MB")), qPrintable(bar.text()));
     QVERIFY(bar.text().contains(QStringLiteral("3 frame(s) skipped")));
     QVERIFY(bar.text().contains(QStringLiteral("or the agent")));
+}
+
+// A big host's first frame over a slow link: the status says how much has come, and Cancel is offered
+// until the first frame is shown.
+void TestLinkMeter::firstFrameShowsProgressAndCancel()
+{
+    int fds[2];
+    QVERIFY(::pipe(fds) == 0);
+    QVERIFY(::fcntl(fds[1], F_SETPIPE_SZ, 1 << 20) >= 0); // the whole frame fits: the writes never block
+    StreamSource::Options options;
+    options.maxPollWaitMs = 200;
+    StreamSource source(std::make_unique<PipeChannel>(fds[0]), options);
+    PollStatusBar bar;
+    Snapshot s = source.poll();
+    QVERIFY(!s.isValid() && s.connecting());
+    QVERIFY2(s.status().error().startsWith(QLatin1String("connecting to pipe")), qPrintable(s.status().error()));
+    bar.setSnapshot(s);
+    QVERIFY(bar.cancelShown());
+    QVERIFY2(!bar.text().contains(QLatin1String("last good poll")), qPrintable(bar.text())); // not a failure yet
+    const QByteArray f = frame(QDateTime::currentMSecsSinceEpoch(), 2000);
+    const qsizetype half = f.size() / 2;
+    QCOMPARE(::write(fds[1], f.constData(), size_t(half)), ssize_t(half));
+    s = source.poll();
+    QVERIFY(s.connecting());
+    QVERIFY2(s.status().error().contains(
+                 QStringLiteral("receiving the first frame from pipe: %1 KB so far").arg(half / 1024)),
+        qPrintable(s.status().error()));
+    QSignalSpy cancel(&bar, &PollStatusBar::cancelRequested);
+    bar.setSnapshot(s);
+    for (QToolButton *b : bar.findChildren<QToolButton *>()) {
+        if (b->text() == QLatin1String("Cancel"))
+            b->click();
+    }
+    QCOMPARE(cancel.count(), 1);
+    QCOMPARE(::write(fds[1], f.constData() + half, size_t(f.size() - half)), ssize_t(f.size() - half));
+    s = source.poll();
+    QVERIFY2(s.isValid(), qPrintable(s.status().error()));
+    bar.setSnapshot(s);
+    QVERIFY(!bar.cancelShown());
+    ::close(fds[1]);
 }
 
 TCPSCOPE_TEST_MAIN(TestLinkMeter, QApplication, TestMain::None)

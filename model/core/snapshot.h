@@ -31,6 +31,7 @@ struct SnapshotData
     qint64 pollDurationUs = 0; // wall time
     qint64 pollCpuUs = 0; // CPU time over all the poll's threads; 0 where not measured (streams)
     bool gapBefore = false; // a stream source lost frames before this one (StateHistory::markGap)
+    bool connecting = false; // a remote source has shown no frame of this session yet: the window offers Cancel
     LinkStats link; // a stream's link: throughput, frame size, whether it keeps up
 };
 
@@ -59,6 +60,7 @@ public:
     qint64 pollDurationUs() const { return d().data.pollDurationUs; }
     qint64 pollCpuUs() const { return d().data.pollCpuUs; }
     bool gapBefore() const { return d().data.gapBefore; }
+    bool connecting() const { return d().data.connecting; }
     const LinkStats &link() const { return d().data.link; }
     int duplicatesDropped() const { return d().duplicates; }
     // Who holds each socket (core/socketowners.h); nullptr when the source cannot tell (remote, replay).

@@ -19,6 +19,8 @@ public:
     // End of input: a frame without "@end" is reported as truncated and dropped.
     void finish();
     bool hasFrame() const { return !m_frames.empty(); }
+    // Bytes of the frame being read, not complete yet (a 100k-socket keyframe is 16 MB).
+    qsizetype pendingBytes() const { return m_state == State::Inside ? m_frame.size() + m_partial.size() : 0; }
     StreamFrame takeFrame();
     ProblemList takeProblems();
     // Drops queued frames and any partial one (e.g. after a reconnect).

@@ -1784,6 +1784,14 @@
         <source>Which process holds a socket is read from /proc/PID/fd; an ordinary user may read only their own processes&apos;. TIME_WAIT and orphaned sockets keep the owner seen before they closed, in italics.</source>
         <translation>持有通訊端的行程讀自 /proc/PID/fd；一般使用者只能讀取自己行程的。TIME_WAIT 與孤兒通訊端保留關閉前所見的擁有者，以斜體顯示。</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop connecting and watch this host again</source>
+        <translation>停止連線，改回觀察本機</translation>
+    </message>
 </context>
 <context>
     <name>ProcNetTcpParser</name>
@@ -2674,10 +2682,6 @@
         <translation>正在等待來自 %1 的資料</translation>
     </message>
     <message>
-        <source>connecting to %1 ...</source>
-        <translation>正在連線到 %1 ...</translation>
-    </message>
-    <message>
         <source>no data for %1 s</source>
         <translation>%1 s 沒有資料</translation>
     </message>
@@ -2700,6 +2704,14 @@
     <message>
         <source>waiting for the next keyframe from %1: a frame was lost</source>
         <translation>正在等待 %1 的下一個關鍵畫格：有一個畫格遺失了</translation>
+    </message>
+    <message>
+        <source>receiving the first frame from %1: %2 KB so far (%3 s)</source>
+        <translation>正在接收 %1 的第一個畫格：目前已收到 %2 KB（%3 秒）</translation>
+    </message>
+    <message>
+        <source>connecting to %1 ... (%2 s)</source>
+        <translation>正在連線到 %1 ...（%2 秒）</translation>
     </message>
 </context>
 <context>

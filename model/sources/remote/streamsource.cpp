@@ -36,15 +36,30 @@ QString StreamSource::description() const
     return m_channel->description();
 }
 
-Snapshot StreamSource::failure(const QString &message, const ProblemList &more)
+Snapshot StreamSource::failure(const QString &message, const ProblemList &more, bool connecting)
 {
     SnapshotData d;
+    d.connecting = connecting;
     d.timeMs = QDateTime::currentMSecsSinceEpoch();
     d.source = description();
     d.status = Status::failure(message);
     d.problems = more;
     d.problems.append(m_reader.takeProblems());
     return Snapshot(std::move(d));
+}
+
+// The first frame of a session: how long it has taken, and how much of the frame has come (a big
+// host's keyframe over a slow link takes a while), so the window can say so and offer Cancel.
+Snapshot StreamSource::connecting()
+{
+    const qint64 pending = m_reader.pendingBytes();
+    const qint64 seconds = m_sinceData.elapsed() / 1000;
+    return failure(pending > 0 ? tr("receiving the first frame from %1: %2 KB so far (%3 s)")
+                                     .arg(description())
+                                     .arg(pending / 1024)
+                                     .arg(seconds)
+                               : tr("connecting to %1 ... (%2 s)").arg(description()).arg(seconds),
+        {}, true);
 }
 
 void StreamSource::lost(const QString &reason)
@@ -142,9 +157,10 @@ Snapshot StreamSource::poll()
             if (!open)
                 return failure(m_ended ? tr("%1 ended: %2").arg(description(), m_lastLoss)
                                        : tr("connection lost (%1); reconnecting").arg(m_lastLoss));
+            if (m_sinceData.elapsed() < limit && m_frameThisSession)
+                return failure(tr("waiting for data from %1").arg(description()));
             if (m_sinceData.elapsed() < limit)
-                return failure(m_frameThisSession ? tr("waiting for data from %1").arg(description())
-                                                  : tr("connecting to %1 ...").arg(description()));
+                return connecting();
             lost(tr("no data for %1 s").arg(limit / 1000.0));
             return failure(tr("connection lost (%1); reconnecting").arg(m_lastLoss));
         }

@@ -49,7 +49,8 @@ public:
     qint64 framesReceived() const { return m_framesReceived; }
 
 private:
-    Snapshot failure(const QString &message, const ProblemList &more = {});
+    Snapshot failure(const QString &message, const ProblemList &more = {}, bool connecting = false);
+    Snapshot connecting();
     void lost(const QString &reason);
     bool ensureOpen(QString *message);
     bool readFrames(int timeoutMs);
