@@ -12,9 +12,11 @@
 #include <QTest>
 
 #include <arpa/inet.h>
+#include <csignal>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -71,10 +73,25 @@ bool touches(const TcpStateEvent &e, quint8 lastOctet)
     return e.family == AddressFamily::IPv4 && (e.localAddr[3] == lastOctet || e.remoteAddr[3] == lastOctet);
 }
 
-// Drains until `until` holds or 5 s pass, in 50 ms batches as a pipeline would.
+// What was drained, for a failure message: "old->new count" per transition (include/net/tcp_states.h
+// numbers), and the ring buffer's losses.
+QByteArray summary(const TcpStateEventSource &source, const Events &events)
+{
+    std::map<std::pair<int, int>, int> counts;
+    for (const TcpStateEvent &e : events)
+        ++counts[{ int(e.oldState), int(e.newState) }];
+    QByteArray out = "lost " + QByteArray::number(source.lostEvents()) + ";";
+    for (const auto &[hop, n] : counts)
+        out += ' ' + QByteArray::number(hop.first) + "->" + QByteArray::number(hop.second) + ' '
+            + QByteArray::number(n);
+    return out;
+}
+
+// Drains until `until` holds or 15 s pass (a bound for a loaded machine, not a timing), in 50 ms
+// batches as a pipeline would.
 bool drainUntil(TcpStateEventSource &source, Events &events, const std::function<bool()> &until)
 {
-    const QDeadlineTimer deadline(5000);
+    const QDeadlineTimer deadline(15000);
     while (!until() && !deadline.hasExpired()) {
         const Expected<qsizetype> n = source.drain(events, 50);
         if (!n.ok()) {
@@ -97,6 +114,11 @@ struct SecondNamespace
         if (::pipe(ready) < 0 || ::pipe(go) < 0 || (pid = ::fork()) < 0)
             return false;
         if (pid == 0) {
+            // Gone with the test: a test that fails before release() must not leave this child
+            // holding ctest's output pipe (ctest then waits for ever).
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            ::close(ready[0]);
+            ::close(go[1]);
             char c = NetNamespace::enterNew().isEmpty() ? 'y' : 'n';
             (void)!::write(ready[1], &c, 1);
             (void)!::read(go[0], &c, 1);
@@ -113,6 +135,9 @@ struct SecondNamespace
             (void)!::read(go[0], &c, 1);
             ::_exit(ok ? 0 : 1);
         }
+        ::close(ready[1]); // the child's ends: its exit is an end of file here
+        ::close(go[0]);
+        ready[1] = go[0] = -1;
         char c = 'n';
         return ::read(ready[0], &c, 1) == 1 && c == 'y';
     }
@@ -130,7 +155,7 @@ struct SecondNamespace
         (void)!::write(go[1], &c, 1);
         int status = 0;
         ::waitpid(pid, &status, 0);
-        for (int fd : { ready[0], ready[1], go[0], go[1] })
+        for (int fd : { ready[0], go[1] })
             ::close(fd);
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
@@ -194,13 +219,15 @@ void TestTcpStateEventSource::everyClientFirstClose()
     QCOMPARE(int(ports.size()), N);
     pairs.closeClients();
     Events events;
-    QVERIFY(drainUntil(
-        source, events, [&] { return countOf(events, TcpState::FinWait1, TcpState::FinWait2, ports) >= N; }));
+    QVERIFY2(
+        drainUntil(source, events, [&] { return countOf(events, TcpState::FinWait1, TcpState::FinWait2, ports) >= N; }),
+        summary(source, events).constData());
     pairs.closeServers();
     qInfo("%d connections opened and closed client-first in %lld ms", N, burst.elapsed());
     const std::set<quint16> server { pairs.listenerPort() };
-    QVERIFY(
-        drainUntil(source, events, [&] { return countOf(events, TcpState::LastAck, TcpState::Close, server) >= N; }));
+    QVERIFY2(
+        drainUntil(source, events, [&] { return countOf(events, TcpState::LastAck, TcpState::Close, server) >= N; }),
+        summary(source, events).constData());
     source.drain(events); // anything still in flight would be a duplicate
     QCOMPARE(countOf(events, TcpState::Established, TcpState::FinWait1, ports), N);
     QCOMPARE(countOf(events, TcpState::FinWait1, TcpState::FinWait2, ports), N);

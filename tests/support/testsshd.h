@@ -18,6 +18,15 @@
 class TestSshd
 {
 public:
+    TestSshd() = default;
+    TestSshd(const TestSshd &) = delete;
+    TestSshd &operator=(const TestSshd &) = delete;
+    // A test that forgets kill() (or fails first) must not leave sshd running after it.
+    ~TestSshd()
+    {
+        if (running())
+            kill();
+    }
     // Keys, configs and a running sshd on a free loopback port; false with `error` set.
     bool setUp(QString *error);
     bool start();

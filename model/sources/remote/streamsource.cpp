@@ -138,33 +138,37 @@ bool StreamSource::readFrames(int timeoutMs)
     }
 }
 
+std::optional<Snapshot> StreamSource::waitForFrame()
+{
+    QString message;
+    if (!m_reader.hasFrame() && !ensureOpen(&message))
+        return failure(message);
+    if (m_reader.hasFrame())
+        return std::nullopt;
+    // Wait up to the silence limit, but at most maxPollWaitMs per poll so a window can close.
+    const int limit = m_frameThisSession ? m_options.frameTimeoutMs : m_options.firstFrameTimeoutMs;
+    int wait = int(qMax<qint64>(0, limit - m_sinceData.elapsed()));
+    if (m_options.maxPollWaitMs > 0)
+        wait = qMin(wait, m_options.maxPollWaitMs);
+    const bool open = readFrames(wait);
+    if (m_reader.hasFrame())
+        return std::nullopt;
+    if (!open)
+        return failure(m_ended ? tr("%1 ended: %2").arg(description(), m_lastLoss)
+                               : tr("connection lost (%1); reconnecting").arg(m_lastLoss));
+    if (m_sinceData.elapsed() < limit)
+        return m_frameThisSession ? failure(tr("waiting for data from %1").arg(description())) : connecting();
+    lost(tr("no data for %1 s").arg(limit / 1000.0));
+    return failure(tr("connection lost (%1); reconnecting").arg(m_lastLoss));
+}
+
 Snapshot StreamSource::poll()
 {
     QElapsedTimer clock;
     clock.start();
     const qint64 lossesAtStart = m_losses;
-    QString message;
-    if (!m_reader.hasFrame() && !ensureOpen(&message))
-        return failure(message);
-    if (!m_reader.hasFrame()) {
-        // Wait up to the silence limit, but at most maxPollWaitMs per poll so a window can close.
-        const int limit = m_frameThisSession ? m_options.frameTimeoutMs : m_options.firstFrameTimeoutMs;
-        int wait = int(qMax<qint64>(0, limit - m_sinceData.elapsed()));
-        if (m_options.maxPollWaitMs > 0)
-            wait = qMin(wait, m_options.maxPollWaitMs);
-        const bool open = readFrames(wait);
-        if (!m_reader.hasFrame()) {
-            if (!open)
-                return failure(m_ended ? tr("%1 ended: %2").arg(description(), m_lastLoss)
-                                       : tr("connection lost (%1); reconnecting").arg(m_lastLoss));
-            if (m_sinceData.elapsed() < limit && m_frameThisSession)
-                return failure(tr("waiting for data from %1").arg(description()));
-            if (m_sinceData.elapsed() < limit)
-                return connecting();
-            lost(tr("no data for %1 s").arg(limit / 1000.0));
-            return failure(tr("connection lost (%1); reconnecting").arg(m_lastLoss));
-        }
-    }
+    if (std::optional<Snapshot> none = waitForFrame())
+        return *none;
     m_frameThisSession = true;
     m_sinceData.start();
     qint64 skipped = -1;

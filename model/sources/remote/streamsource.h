@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class Recorder;
@@ -51,6 +52,8 @@ public:
 private:
     Snapshot failure(const QString &message, const ProblemList &more = {}, bool connecting = false);
     Snapshot connecting();
+    // A failure to show while no frame is there (after waiting for one), or nothing: a frame is.
+    std::optional<Snapshot> waitForFrame();
     void lost(const QString &reason);
     bool ensureOpen(QString *message);
     bool readFrames(int timeoutMs);
