@@ -60,6 +60,7 @@ private Q_SLOTS:
     void withoutSectionNoOwners();
     void encoderRoundTrip();
     void otherUsersAndUnfound();
+    void foundLaterIsSent();
     void deltasNameOnlyNewSockets();
     void liveStreamKeepsASkippedTable();
     void hostile_data();
@@ -168,6 +169,35 @@ void TestStreamOwners::deltasNameOnlyNewSockets()
     StreamOwners late;
     late.feed(frames(frame(2000, delta)).at(0), problems);
     QVERIFY(!late.attach(two));
+}
+
+// A frame written before the first owner scan names its sockets as not found ("?"); once a scan
+// finds them, the next delta names them (a recording of this host starts that way).
+void TestStreamOwners::foundLaterIsSent()
+{
+    StreamOwners owners;
+    ProblemList problems;
+    const StreamFrame f = frames(frame(1000, nginx)).at(0);
+    owners.feed(f, problems);
+    const Snapshot named = owners.attached(Snapshot(StreamFrameDecoder::decode(f)));
+    SocketOwners none;
+    none.slots = { 0 };
+    const Snapshot unscanned = Snapshot(StreamFrameDecoder::decode(f)).withOwners(std::move(none));
+    OwnerEncoder encoder(30);
+    const QByteArray full = encoder.section(unscanned, 0);
+    QCOMPARE(full, QByteArray("@owners full 0\n?\t" + QByteArray::number(named.sockets()[0].inode) + '\n'));
+    QCOMPARE(encoder.section(unscanned, 0), QByteArray("@owners unchanged\n")); // still not found: not resent
+    QVERIFY(!encoder.needsFull(unscanned));
+    const QByteArray delta = encoder.section(named, 0);
+    QVERIFY2(delta.startsWith("@owners delta 0\n42\t33\twww-data\t"), delta.constData());
+    QCOMPARE(encoder.section(named, 0), QByteArray("@owners unchanged\n"));
+
+    StreamOwners reader;
+    reader.feed(frames(frame(1000, full)).at(0), problems);
+    QVERIFY(!reader.attached(named).owners()->at(0));
+    reader.feed(frames(frame(2000, delta)).at(0), problems);
+    QVERIFY(problems.isEmpty());
+    QCOMPARE((*reader.attached(named).owners()->at(0))->name, QStringLiteral("nginx: worker"));
 }
 
 void TestStreamOwners::otherUsersAndUnfound()

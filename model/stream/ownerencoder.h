@@ -23,7 +23,10 @@ public:
     void restart() { m_frames = 0; }
 
 private:
-    std::unordered_set<quint64> m_known; // inodes of the last full table's snapshot
+    // Since the last full table: inodes sent with their owner (a socket keeps its process), and
+    // those sent as not found, sent again once a scan finds them.
+    std::unordered_set<quint64> m_known;
+    std::unordered_set<quint64> m_unfound;
     int m_fullEvery;
     int m_frames = 0; // since the last full table; 0: none sent yet
 };
