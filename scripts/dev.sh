@@ -28,8 +28,9 @@ packages=(
   fonts-wqy-microhei qt6-translations-l10n
   # eBPF state-change events (cmake/ebpf.cmake): without them the build says so and polls only.
   libbpf-dev bpftool llvm libelf-dev zlib1g-dev
-  # promtool checks the agent's /metrics; the tests run their own prometheus, never the system's.
-  prometheus
+  # promtool checks the agent's /metrics; the tests run their own prometheus (and node_exporter, to
+  # compare node_tcp_connection_states with), never the system's.
+  prometheus prometheus-node-exporter
 )
 
 log() { printf '[tcpscope] %s\n' "$*" >&2; }

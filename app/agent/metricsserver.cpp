@@ -93,5 +93,9 @@ void MetricsServer::reply(QTcpSocket *s, QByteArrayView status, QByteArrayView t
     QByteArray out = "HTTP/1.1 " + status.toByteArray() + "\r\nContent-Type: " + type.toByteArray()
         + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
     s->write(out + body);
-    s->disconnectFromHost(); // after the write is flushed
+    // The scraper closes after a "Connection: close" reply (RFC 9112 section 9.6); closing second keeps
+    // TIME-WAIT, which the side that closes first holds (RFC 9293 section 3.6), on the scraper and
+    // off the host being watched, so the agent's own counts stay those of the host. A client that
+    // keeps the connection open is closed from here after CloseGraceMs.
+    QTimer::singleShot(CloseGraceMs, s, [s] { s->disconnectFromHost(); });
 }

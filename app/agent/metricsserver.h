@@ -15,7 +15,8 @@ class QTcpSocket;
 // poll: it is answered from the body the agent set after its last poll (setBody). Only "GET /metrics"
 // (and "/" with a pointer to it) is served; every request is bounded: a head over MaxHeadBytes gets
 // 431, a client that sends nothing complete within TimeoutMs is closed, at most MaxClients at once.
-// One request per connection (Connection: close), as Prometheus's scraper is content with.
+// One request per connection (Connection: close), as Prometheus's scraper is content with; the
+// scraper closes first.
 class MetricsServer : public QObject
 {
     Q_OBJECT
@@ -23,6 +24,7 @@ public:
     static constexpr qsizetype MaxHeadBytes = 8 * 1024;
     static constexpr int TimeoutMs = 10'000;
     static constexpr int MaxClients = 64;
+    static constexpr int CloseGraceMs = 2000;
 
     explicit MetricsServer(QObject *parent = nullptr);
 
