@@ -25,6 +25,7 @@ packages=(
   hyperfine
   libzstd-dev zstd  # recordings are zstd (cmake/zstd.cmake); zstdcat reads them in shell pipes
   desktop-file-utils appstream librsvg2-bin dpkg-dev man-db
+  systemd  # systemd-analyze verify checks the agent's unit (tests/install/validate-install.sh)
   fonts-wqy-microhei qt6-translations-l10n
   # eBPF state-change events (cmake/ebpf.cmake): without them the build says so and polls only.
   libbpf-dev bpftool llvm libelf-dev zlib1g-dev

@@ -48,7 +48,8 @@ for f in usr/bin/tcpscope usr/share/applications/org.tcpscope.tcpscope.desktop \
     usr/share/icons/hicolor/48x48/apps/org.tcpscope.tcpscope.png usr/share/man/man1/tcpscope.1.gz; do
   grep -q " \./$f\$" "$tmp/gui.list" || fail "tcpscope lacks /$f"
 done
-for f in usr/bin/tcpscope-agent usr/share/man/man1/tcpscope-agent.1.gz; do
+for f in usr/bin/tcpscope-agent usr/share/man/man1/tcpscope-agent.1.gz usr/lib/systemd/system/tcpscope-agent.service \
+    usr/share/tcpscope-agent/prometheus/tcpscope-alerts.yml usr/share/tcpscope-agent/grafana/tcpscope-dashboard.json; do
   grep -q " \./$f\$" "$tmp/agent.list" || fail "tcpscope-agent lacks /$f"
 done
 grep -q 'usr/bin/tcpscope$' "$tmp/agent.list" && fail "tcpscope-agent ships the GUI binary"

@@ -32,4 +32,9 @@ grep -q "<release version=\"$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$bui
 exec_name=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$prefix/share/applications/$id.desktop")
 [ -x "$prefix/bin/$exec_name" ] || fail "Exec=$exec_name is not an installed binary"
 grep -q "^Icon=$id\$" "$prefix/share/applications/$id.desktop" || fail "Icon is not $id"
+# The agent's unit: systemd's own checks, with the binary and man page of this prefix.
+unit=$prefix/lib/systemd/system/tcpscope-agent.service
+[ -e "$unit" ] || fail "not installed: lib/systemd/system/tcpscope-agent.service"
+sed "s|^ExecStart=[^ ]*/tcpscope-agent|ExecStart=$prefix/bin/tcpscope-agent|" "$unit" > "$tmp/tcpscope-agent.service"
+MANPATH=$prefix/share/man systemd-analyze verify "$tmp/tcpscope-agent.service" || fail "systemd-analyze verify"
 echo "install_validate: ok ($prefix)"
