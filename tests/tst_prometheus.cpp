@@ -45,6 +45,7 @@ Snapshot owned(const Snapshot &s, const QString &name)
 class TestPrometheus : public QObject
 {
     Q_OBJECT
+    QByteArray m_transitions;
     // Debian's promtool; in CI its absence fails the test.
     static QString promtoolOrSkip()
     {
@@ -154,6 +155,41 @@ private Q_SLOTS:
         QVERIFY2(p.exitCode() == 0, QByteArray(p.readAllStandardOutput() + p.readAllStandardError()).constData());
     }
 
+    // The kernel's changes as counters that only grow, by old and new state; absent without events.
+    void transitionCounters()
+    {
+        TransitionTotals totals;
+        QVERIFY(PrometheusExposition::transitions(totals).isEmpty()); // no event source: no counters
+        const auto events = [](std::initializer_list<std::pair<TcpState, TcpState>> hops, quint64 lost) {
+            StateEvents e;
+            for (const auto &[from, to] : hops) {
+                TcpStateEvent t;
+                t.oldState = from;
+                t.newState = to;
+                e.changes.push_back(t);
+            }
+            e.lostTotal = lost;
+            return e;
+        };
+        const StateEvents first
+            = events({ { TcpState::Established, TcpState::FinWait1 }, { TcpState::Established, TcpState::FinWait1 },
+                         { TcpState::FinWait2, TcpState::Close } },
+                0);
+        const StateEvents second = events({ { TcpState::Established, TcpState::FinWait1 } }, 4);
+        totals.add(&first);
+        totals.add(nullptr); // a poll without a drain
+        totals.add(&second);
+        const QByteArray text = PrometheusExposition::transitions(totals);
+        QVERIFY2(text.contains("\ntcpscope_state_transitions_total{from=\"established\",to=\"fin_wait1\"} 3\n"),
+            text.constData());
+        QVERIFY(text.contains("\ntcpscope_state_transitions_total{from=\"fin_wait2\",to=\"close\"} 1\n"));
+        QVERIFY(text.contains("# TYPE tcpscope_state_transitions_total counter\n"));
+        QVERIFY(text.contains("\ntcpscope_state_events_lost_total 4\n"));
+        QVERIFY(text.contains(
+            "\ntcpscope_state_transitions_total{from=\"close_wait\",to=\"last_ack\"} 0\n")); // usual: from 0
+        m_transitions = text; // promtoolAcceptsIt checks it with the rest
+    }
+
     void promtoolAcceptsIt()
     {
         const QString promtool = promtoolOrSkip();
@@ -163,7 +199,9 @@ private Q_SLOTS:
         a.id = QStringLiteral("close-wait-piling");
         a.severity = Advisory::Severity::Warning;
         const QByteArray text
-            = PrometheusExposition::format(owned(busy(), QStringLiteral("a\"b\\c\nd \u9032\u7a0b")), { a });
+            = PrometheusExposition::format(owned(busy(), QStringLiteral("a\"b\\c\nd \u9032\u7a0b")), { a })
+            + m_transitions;
+        QVERIFY(text.contains("tcpscope_state_transitions_total{"));
         QProcess p;
         p.start(promtool, { QStringLiteral("check"), QStringLiteral("metrics") });
         QVERIFY(p.waitForStarted());

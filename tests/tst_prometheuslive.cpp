@@ -149,6 +149,7 @@ private Q_SLOTS:
     void promtoolAcceptsLiveMetrics();
     void fleetSnapshotEqualsSs();
     void nodeExporterAgrees();
+    void transitionCounters();
 };
 
 bool TestPrometheusLive::startHost(Host &h, int n, const QStringList &population)
@@ -224,10 +225,13 @@ void TestPrometheusLive::initTestCase()
     QVERIFY(startHost(m_hosts[1], 2,
         { QStringLiteral("--family"), QStringLiteral("4"), QStringLiteral("--established"), QStringLiteral("3"),
             QStringLiteral("--fin-wait2"), QStringLiteral("9") }));
-    for (Host &h : m_hosts)
-        QVERIFY(serve(h, QStringLiteral(TCPSCOPE_AGENT),
-            { QStringLiteral("--metrics"), h.address() + QStringLiteral(":9477"), QStringLiteral("--allow-insecure"),
-                QStringLiteral("--interval"), QStringLiteral("500"), QStringLiteral("--no-ebpf") }));
+    for (Host &h : m_hosts) {
+        QStringList args { QStringLiteral("--metrics"), h.address() + QStringLiteral(":9477"),
+            QStringLiteral("--allow-insecure"), QStringLiteral("--interval"), QStringLiteral("500") };
+        if (h.n == 2) // the first one reports the kernel's state changes (transitionCounters)
+            args << QStringLiteral("--no-ebpf");
+        QVERIFY(serve(h, QStringLiteral(TCPSCOPE_AGENT), args));
+    }
     QVERIFY(serve(m_hosts[0], tool("prometheus-node-exporter"),
         { QStringLiteral("--web.listen-address=10.77.1.2:9100"), QStringLiteral("--collector.disable-defaults"),
             QStringLiteral("--collector.tcpstat") }));
@@ -341,6 +345,29 @@ void TestPrometheusLive::nodeExporterAgrees()
         return !agent.empty() && agent.size() <= node.size();
     });
     QVERIFY2(equal, last.constData());
+}
+
+// Three connections opened and closed client-first in the first namespace: prometheus reads at
+// least three ESTABLISHED -> FIN_WAIT1 from the agent's counters (last: they leave TIME_WAIT sockets).
+void TestPrometheusLive::transitionCounters()
+{
+    const QString q = QStringLiteral(
+        "tcpscope_state_transitions_total{instance=\"10.77.1.2:9477\",from=\"established\",to=\"fin_wait1\"}");
+    const auto before = query(q, QStringLiteral("instance"));
+    QVERIFY2(before.size() == 1, "the agent in the first namespace runs its eBPF program: no counter");
+    QVERIFY(run(tool("nsenter"),
+        { m_hosts[0].netns(), QStringLiteral(TCPSCOPE_SOCKPOP), QStringLiteral("--here"), QStringLiteral("--family"),
+            QStringLiteral("4"), QStringLiteral("--time-wait"), QStringLiteral("3"), QStringLiteral("--"),
+            QStringLiteral("true") }));
+    double now = 0;
+    QVERIFY(eventually([&] {
+        const auto after = query(q, QStringLiteral("instance"));
+        now = after.empty() ? 0 : after.begin()->second;
+        return now >= before.begin()->second + 3;
+    }));
+    const QByteArray direct = get(QStringLiteral("http://10.77.1.2:9477/metrics"));
+    QVERIFY(direct.contains("# TYPE tcpscope_state_transitions_total counter"));
+    QVERIFY(direct.contains("\ntcpscope_state_events_lost_total 0\n"));
 }
 
 TCPSCOPE_TEST_MAIN(TestPrometheusLive, QCoreApplication, TestMain::Isolated)

@@ -152,8 +152,10 @@ Status serveMetrics(const QCommandLineParser &p, AgentStream &stream, MetricsSer
         return Status::failure(error);
     if (Status s = metrics.listen(address, port); !s.ok())
         return s;
-    stream.onCapture([&metrics, previous = Snapshot()](const Snapshot &s) mutable {
-        metrics.setBody(PrometheusExposition::format(s, Advisor::evaluate(s, previous, nullptr)));
+    stream.onCapture([&metrics, previous = Snapshot(), totals = TransitionTotals()](const Snapshot &s) mutable {
+        totals.add(s.stateEvents());
+        metrics.setBody(PrometheusExposition::format(s, Advisor::evaluate(s, previous, nullptr))
+            + PrometheusExposition::transitions(totals));
         previous = s;
     });
     std::fprintf(stderr, "tcpscope-agent: metrics on http://%s:%u/metrics\n",

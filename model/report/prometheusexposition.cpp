@@ -218,3 +218,39 @@ QByteArray PrometheusExposition::format(const Snapshot &snapshot, const std::vec
     owners(w, snapshot);
     return w.out;
 }
+
+QByteArray PrometheusExposition::transitions(const TransitionTotals &totals)
+{
+    Writer w;
+    if (!totals.running())
+        return w.out;
+    // sock:inet_sock_set_state as the kernel fires it (include/trace/events/sock.h): entering TIME_WAIT
+    // is fin_wait2 or closing -> close, its timewait socket taking over (tcp_time_wait(),
+    // net/ipv4/tcp_minisocks.c); its end, and the last hop of a request socket, fire nothing.
+    w.family("tcpscope_state_transitions_total", "counter",
+        QStringLiteral("TCP state changes the kernel reported since the agent started, by old and new state "
+                       "(sock:inet_sock_set_state); entering TIME_WAIT shows as fin_wait2 or closing to close."));
+    // The usual hops as the kernel fires them start at 0, so increase() and rate() work from the
+    // first scrape; others appear when they first happen.
+    static constexpr std::pair<TcpState, TcpState> usual[]
+        = { { TcpState::Close, TcpState::SynSent }, { TcpState::SynSent, TcpState::Established },
+              { TcpState::Established, TcpState::FinWait1 }, { TcpState::FinWait1, TcpState::FinWait2 },
+              { TcpState::FinWait2, TcpState::Close }, { TcpState::Close, TcpState::Listen },
+              { TcpState::Listen, TcpState::SynRecv }, { TcpState::SynRecv, TcpState::Established },
+              { TcpState::Established, TcpState::CloseWait }, { TcpState::CloseWait, TcpState::LastAck },
+              { TcpState::LastAck, TcpState::Close }, { TcpState::Listen, TcpState::Close } };
+    TransitionTotals::Counts counts = totals.counts();
+    for (const auto &hop : usual)
+        counts.try_emplace(hop, 0);
+    for (const auto &[hop, n] : counts) {
+        const QByteArray from = nodeExporterState(hop.first);
+        const QByteArray to = nodeExporterState(hop.second);
+        if (!from.isEmpty() && !to.isEmpty())
+            w.sample("tcpscope_state_transitions_total",
+                { { "from", QString::fromLatin1(from) }, { "to", QString::fromLatin1(to) } }, double(n));
+    }
+    w.family("tcpscope_state_events_lost_total", "counter",
+        QStringLiteral("State changes lost because the ring buffer was full; counts across such a gap are low."));
+    w.sample("tcpscope_state_events_lost_total", {}, double(totals.lost()));
+    return w.out;
+}

@@ -2,6 +2,7 @@
 
 #include "analysis/advisory.h"
 #include "core/snapshot.h"
+#include "report/transitiontotals.h"
 
 #include <QByteArray>
 
@@ -19,6 +20,9 @@ public:
     static constexpr QByteArrayView ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     static QByteArray format(const Snapshot &snapshot, const std::vector<Advisory> &advisories);
+    // The kernel's state changes as counters (tcpscope_state_transitions_total{from,to}) and the
+    // events lost; nothing when no event source runs.
+    static QByteArray transitions(const TransitionTotals &totals);
 
     // The format's escapes: a label value escapes backslash, double quote and newline; HELP text
     // backslash and newline.
