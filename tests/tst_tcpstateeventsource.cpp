@@ -1,4 +1,5 @@
 #include "core/tcpstateevent.h"
+#include "loopbackchurn.h"
 #include "loopbackpairs.h"
 #include "parse/inetdiagparser.h"
 #include "sources/local/ebpf/tcpstateeventsource.h"
@@ -194,6 +195,7 @@ private Q_SLOTS:
     void cookiesMatchSockDiag_data();
     void cookiesMatchSockDiag();
     void closedSourceSaysSo();
+    void overflowIsCounted();
 };
 
 // 500 connections opened and closed client-first in one burst, between two drains: every client's
@@ -349,6 +351,39 @@ void TestTcpStateEventSource::closedSourceSaysSo()
         const Status missing = source.open(QStringLiteral("/nonexistent/ns/net"));
         QVERIFY(missing.error().startsWith(QLatin1String("cannot read the network namespace /nonexistent/ns/net: ")));
     }
+}
+
+// A burst larger than the ring buffer (TCPSCOPE_RINGBUF_BYTES) with nobody draining: what did not
+// fit is counted, not silently dropped; every change is either drained or counted as lost.
+void TestTcpStateEventSource::overflowIsCounted()
+{
+    TcpStateEventSource source;
+    OPEN_OR_SKIP(source);
+    constexpr int N = 3000; // 10 changes each, 30,000 records: about twice what 1 MiB holds
+    QVERIFY(LoopbackChurn::raiseFileLimit(2 * N + 1024));
+    LoopbackPairs pairs;
+    QVERIFY(pairs.listen());
+    QVERIFY(pairs.open(N));
+    pairs.closeClients();
+    QTest::qWait(200); // the servers read the FINs first, so every pair closes client-first
+    pairs.closeServers();
+    QTest::qWait(200);
+    Events events;
+    for (;;) {
+        const Expected<qsizetype> n = source.drain(events, 50);
+        if (!n.ok() || n.value() == 0)
+            break;
+    }
+    const quint16 port = pairs.listenerPort(); // each change of ours has it at one end
+    const auto ours = quint64(std::count_if(events.cbegin(), events.cend(),
+        [port](const TcpStateEvent &e) { return e.localPort == port || e.remotePort == port; }));
+    // Per pair: the client CLOSE -> SYN_SENT -> ESTABLISHED -> FIN_WAIT1 -> FIN_WAIT2 -> CLOSE, the
+    // server's child LISTEN -> SYN_RECV -> ESTABLISHED -> CLOSE_WAIT -> LAST_ACK -> CLOSE; the listener
+    // CLOSE -> LISTEN once.
+    qInfo("%d pairs: %llu changes drained, %llu lost", N, qulonglong(ours), qulonglong(source.lostEvents()));
+    QVERIFY2(source.lostEvents() > 0, summary(source, events).constData());
+    QVERIFY2(
+        ours + source.lostEvents() == quint64(10 * N + 1), summary(source, events).constData()); // 16,383 + 13,618 here
 }
 
 TCPSCOPE_TEST_MAIN(TestTcpStateEventSource, QCoreApplication, TestMain::Isolated)
