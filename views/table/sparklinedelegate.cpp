@@ -13,6 +13,8 @@ SparklineDelegate::SparklineDelegate(int trendRole, QObject *parent)
 
 void SparklineDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // The cell first (the style may fill its background), then the trend over it, half transparent.
+    QStyledItemDelegate::paint(p, option, index);
     const QVariantList trend = index.data(m_role).toList();
     if (trend.size() >= 2) {
         double x0 = trend.first().toPointF().x(), x1 = trend.last().toPointF().x(), hi = 0;
@@ -24,20 +26,20 @@ void SparklineDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
             const QPointF pt = v.toPointF();
             const QPointF at(r.left() + (x1 > x0 ? (pt.x() - x0) / (x1 - x0) : 0) * r.width(),
                 r.bottom() - (hi > 0 ? pt.y() / hi : 0) * r.height());
-            if (line.isEmpty())
+            if (line.elementCount() == 0) // not isEmpty(): a path of one moveTo is "empty" too
                 line.moveTo(at);
             else
                 line.lineTo(at);
         }
         p->save();
         p->setRenderHint(QPainter::Antialiasing);
-        QColor c = option.palette.color(QPalette::Highlight);
-        c.setAlphaF(0.55);
-        p->setPen(QPen(c, 1.5));
+        // The active group's colour: an inactive window's highlight is near white in some styles.
+        QColor c = option.palette.color(QPalette::Active, QPalette::Highlight);
+        c.setAlphaF(0.6);
+        p->setPen(QPen(c, 2));
         p->drawPath(line);
         p->restore();
     }
-    QStyledItemDelegate::paint(p, option, index);
 }
 
 QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
