@@ -31,6 +31,7 @@ host() { # N NAME SOCKPOP-ARGS...: a namespace held by sockpop's command, a veth
     nsenter --net="/proc/$pid/ns/net" ip link set "fn$n" up
     nsenter --net="/proc/$pid/ns/net" "$build/app/agent/tcpscope-agent" --metrics "10.77.$n.2:9477" \
         --allow-insecure --interval 1000 2>/dev/null &
+    echo $! >> "$tmp/servers"
 }
 host 1 web1 --established 80 --close-wait 350
 host 2 web2 --established 40
@@ -49,11 +50,12 @@ scrape_configs:
 EOF2
 prometheus --config.file="$tmp/prometheus.yml" --storage.tsdb.path="$tmp/data" \
     --web.listen-address=127.0.0.1:9090 >"$tmp/prometheus.log" 2>&1 &
+echo $! >> "$tmp/servers"
 sleep 120
 QT_QPA_PLATFORM=offscreen "$build/app/tcpscope" --prometheus http://127.0.0.1:9090 --screenshot "$out" \
     --screenshot-delay 5
 for f in "$tmp"/*.pid; do kill "$(cat "$f")"; done
-kill $(jobs -p) 2>/dev/null || true
-wait 2>/dev/null || true
+kill $(cat "$tmp/servers") 2>/dev/null || true
+wait
 SCRIPT
 echo "fleet-screenshot.sh: wrote docs/images/fleet.png"

@@ -20,6 +20,7 @@ void SparklineDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
         double x0 = trend.first().toPointF().x(), x1 = trend.last().toPointF().x(), hi = 0;
         for (const QVariant &v : trend)
             hi = std::max(hi, v.toPointF().y());
+        hi *= 1.15; // headroom: the highest point below the cell's top
         const QRectF r = QRectF(option.rect).adjusted(3, 4, -3, -4);
         QPainterPath line;
         for (const QVariant &v : trend) {
@@ -35,6 +36,13 @@ void SparklineDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
         p->setRenderHint(QPainter::Antialiasing);
         // The active group's colour: an inactive window's highlight is near white in some styles.
         QColor c = option.palette.color(QPalette::Active, QPalette::Highlight);
+        // The area under the line, faint, so a steady value reads as a level and not as a border.
+        QPainterPath area = line;
+        area.lineTo(line.currentPosition().x(), r.bottom());
+        area.lineTo(line.elementAt(0).x, r.bottom());
+        area.closeSubpath();
+        c.setAlphaF(0.15);
+        p->fillPath(area, c);
         c.setAlphaF(0.6);
         p->setPen(QPen(c, 2));
         p->drawPath(line);
