@@ -168,6 +168,29 @@ QString refuseListen(const QHostAddress &a, const std::optional<WebConfig> &conf
         .arg(a.toString());
 }
 
+// --listen and --metrics, refused before any socket is read: beyond loopback only when protected.
+QString checkAddresses(
+    const QCommandLineParser &p, const std::optional<WebConfig> &config, QHostAddress *address, quint16 *port)
+{
+    const bool insecure = p.isSet(QStringLiteral("allow-insecure"));
+    if (p.isSet(QStringLiteral("listen"))) {
+        if (const QString e = parseListen(p.value(QStringLiteral("listen")), address, port); !e.isEmpty())
+            return e;
+        const bool remote = insecure || p.isSet(QStringLiteral("allow-remote"));
+        if (const QString e = refuseListen(*address, config); !address->isLoopback() && !remote && !e.isEmpty())
+            return e;
+    }
+    if (p.isSet(QStringLiteral("metrics"))) {
+        QHostAddress a;
+        quint16 unused = 0;
+        if (const QString e = parseListen(p.value(QStringLiteral("metrics")), &a, &unused, "--metrics"); !e.isEmpty())
+            return e;
+        if (const QString e = refuseMetrics(a, config); !a.isLoopback() && !insecure && !e.isEmpty())
+            return e;
+    }
+    return {};
+}
+
 // --web-config, read before any socket: its errors end the agent with 2.
 std::optional<WebConfig> webConfig(const QCommandLineParser &p, QString *error)
 {
@@ -242,24 +265,10 @@ int main(int argc, char **argv)
     const std::optional<WebConfig> config = webConfig(p, &configError);
     if (!configError.isEmpty())
         return fail(configError);
-    const bool insecure = p.isSet(QStringLiteral("allow-insecure"));
-    const bool remoteFrames = insecure || p.isSet(QStringLiteral("allow-remote"));
     QHostAddress address;
     quint16 port = 0;
-    if (p.isSet(QStringLiteral("listen"))) { // refused before any socket is read
-        if (const QString error = parseListen(p.value(QStringLiteral("listen")), &address, &port); !error.isEmpty())
-            return fail(error);
-        if (const QString e = refuseListen(address, config); !address.isLoopback() && !remoteFrames && !e.isEmpty())
-            return fail(e);
-    }
-    if (p.isSet(QStringLiteral("metrics"))) {
-        QHostAddress a;
-        quint16 unused = 0;
-        if (const QString e = parseListen(p.value(QStringLiteral("metrics")), &a, &unused, "--metrics"); !e.isEmpty())
-            return fail(e);
-        if (const QString e = refuseMetrics(a, config); !a.isLoopback() && !insecure && !e.isEmpty())
-            return fail(e);
-    }
+    if (const QString e = checkAddresses(p, config, &address, &port); !e.isEmpty())
+        return fail(e);
     QString how;
     std::unique_ptr<SnapshotSource> source = AgentStream::openSource(root, p.isSet(QStringLiteral("proc-root")), &how);
     std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(how));
@@ -289,7 +298,9 @@ int main(int argc, char **argv)
     AgentServer server(stream, interval, config ? config->newServer(nullptr) : nullptr);
     server.setMaxClients(maxClients);
     server.setStallTimeoutMs(stallTimeout);
-    const Status listening = server.listen(address, port, remoteFrames || (config && config->verifiesClients()));
+    const bool remote = p.isSet(QStringLiteral("allow-insecure")) || p.isSet(QStringLiteral("allow-remote"))
+        || (config && config->verifiesClients());
+    const Status listening = server.listen(address, port, remote);
     if (!listening.ok())
         return fail(listening.error());
     std::fprintf(
