@@ -4,15 +4,21 @@
 // gets 401 and a log line), the frame stream to client certificates only, and beyond loopback it
 // refuses to start without TLS.
 #include "basicauth.h"
+#include "netnamespace.h"
 #include "webconfig.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSslKey>
 #include <QSslSocket>
+#include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -114,6 +120,7 @@ private Q_SLOTS:
     void authorizationHeader();
     void metricsOverTlsWithBasicAuth();
     void listenNeedsClientCertificate();
+    void prometheusScrapesOverTls();
     void refusals_data();
     void refusals();
 };
@@ -318,6 +325,64 @@ void TestWebConfig::listenNeedsClientCertificate()
     };
     QVERIFY(frames(true).startsWith("@tcpscope"));
     QVERIFY(frames(false).isEmpty());
+}
+
+// Debian's prometheus scrapes the agent with scheme https, the CA and a user: up; a wrong password: 401.
+void TestWebConfig::prometheusScrapesOverTls()
+{
+    const QString prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+    if (prometheus.isEmpty()) {
+        const char *why = "prometheus is not installed (scripts/dev.sh installs Debian's prometheus package)";
+        if (NetNamespace::mustNotSkip())
+            QFAIL(why);
+        QSKIP(why);
+    }
+    Agent agent;
+    agent.start(QStringLiteral(TCPSCOPE_AGENT),
+        { QStringLiteral("--metrics"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-ebpf"),
+            QStringLiteral("--web-config"), config(QStringLiteral("scraped.yml"), tls() + users()) });
+    QByteArray err;
+    const QString port
+        = waitForLine(agent, QRegularExpression(QStringLiteral("metrics on https://127.0.0.1:(\\d+)/metrics")), &err);
+    QVERIFY(!port.isEmpty());
+    const auto job = [&](const char *name, const char *password) -> QByteArray {
+        return "  - job_name: " + QByteArray(name) + "\n    scheme: https\n    tls_config: { ca_file: server.pem }\n"
+            + "    basic_auth: { username: alice, password: " + password
+            + " }\n    static_configs: [ { targets: ['127.0.0.1:" + port.toLatin1() + "'] } ]\n";
+    };
+    const QString promConfig = config(QStringLiteral("prometheus.yml"),
+        "global: { scrape_interval: 1s, scrape_timeout: 1s }\nscrape_configs:\n" + job("right", "s3cret")
+            + job("wrong", "nope"));
+    QTcpServer free; // a port for prometheus's own web API
+    QVERIFY(free.listen(QHostAddress::LocalHost, 0));
+    const QString api = QStringLiteral("127.0.0.1:%1").arg(free.serverPort());
+    free.close();
+    Agent prom;
+    prom.setProcessChannelMode(QProcess::MergedChannels);
+    prom.start(prometheus,
+        { QStringLiteral("--config.file=") + promConfig, QStringLiteral("--web.listen-address=") + api,
+            QStringLiteral("--storage.tsdb.path=") + path(QStringLiteral("tsdb")) });
+    QHash<QString, QString> health;
+    QString wrongError;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 30000
+        && (health.value(QStringLiteral("right")) != QLatin1String("up")
+            || health.value(QStringLiteral("wrong")) != QLatin1String("down"))) {
+        QTest::qWait(500);
+        int code = 0;
+        const QByteArray reply = curl(QStringLiteral("http://%1/api/v1/targets").arg(api), {}, &code);
+        for (const QJsonValue &v :
+            QJsonDocument::fromJson(reply)[QLatin1String("data")][QLatin1String("activeTargets")].toArray()) {
+            const QString name = v[QLatin1String("labels")][QLatin1String("job")].toString();
+            health[name] = v[QLatin1String("health")].toString();
+            if (name == QLatin1String("wrong"))
+                wrongError = v[QLatin1String("lastError")].toString();
+        }
+    }
+    QCOMPARE(health.value(QStringLiteral("right")), QStringLiteral("up"));
+    QCOMPARE(health.value(QStringLiteral("wrong")), QStringLiteral("down"));
+    QVERIFY2(wrongError.contains(QStringLiteral("401")), qPrintable(wrongError));
 }
 
 void TestWebConfig::refusals_data()

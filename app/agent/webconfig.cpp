@@ -9,7 +9,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cstdio>
 #include <initializer_list>
 
 namespace {
@@ -255,10 +254,5 @@ QTcpServer *WebConfig::newServer(QObject *parent) const
         return new QTcpServer(parent);
     auto *s = new QSslServer(parent);
     s->setSslConfiguration(*m_tls);
-    // A client that is not speaking TLS, or has no valid certificate, is closed and logged.
-    QObject::connect(s, &QSslServer::errorOccurred, s, [](QSslSocket *socket, QAbstractSocket::SocketError) {
-        std::fprintf(stderr, "tcpscope-agent: TLS with %s failed: %s\n", qPrintable(socket->peerAddress().toString()),
-            qPrintable(socket->errorString()));
-    });
     return s;
 }
