@@ -106,6 +106,15 @@ class TestWebConfig : public QObject
         return c ? QStringLiteral("loaded") : error;
     }
     QByteArray curl(const QString &url, const QString &user, int *code);
+    // An agent serving --metrics over TLS to alice; its port, or empty.
+    QString startMetrics(Agent &agent, const QString &name, QByteArray *err)
+    {
+        agent.start(QStringLiteral(TCPSCOPE_AGENT),
+            { QStringLiteral("--metrics"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-ebpf"),
+                QStringLiteral("--web-config"), config(name, tls() + users()) });
+        return waitForLine(
+            agent, QRegularExpression(QStringLiteral("metrics on https://127.0.0.1:(\\d+)/metrics")), err);
+    }
 
 private Q_SLOTS:
     void initTestCase();
@@ -267,12 +276,8 @@ QByteArray TestWebConfig::curl(const QString &url, const QString &user, int *cod
 void TestWebConfig::metricsOverTlsWithBasicAuth()
 {
     Agent agent;
-    agent.start(QStringLiteral(TCPSCOPE_AGENT),
-        { QStringLiteral("--metrics"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-ebpf"),
-            QStringLiteral("--web-config"), config(QStringLiteral("live.yml"), tls() + users()) });
     QByteArray err;
-    const QString port
-        = waitForLine(agent, QRegularExpression(QStringLiteral("metrics on https://127.0.0.1:(\\d+)/metrics")), &err);
+    const QString port = startMetrics(agent, QStringLiteral("live.yml"), &err);
     QVERIFY(!port.isEmpty());
     const QString url = QStringLiteral("https://127.0.0.1:%1/metrics").arg(port);
     int code = 0;
@@ -338,12 +343,8 @@ void TestWebConfig::prometheusScrapesOverTls()
         QSKIP(why);
     }
     Agent agent;
-    agent.start(QStringLiteral(TCPSCOPE_AGENT),
-        { QStringLiteral("--metrics"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-ebpf"),
-            QStringLiteral("--web-config"), config(QStringLiteral("scraped.yml"), tls() + users()) });
     QByteArray err;
-    const QString port
-        = waitForLine(agent, QRegularExpression(QStringLiteral("metrics on https://127.0.0.1:(\\d+)/metrics")), &err);
+    const QString port = startMetrics(agent, QStringLiteral("scraped.yml"), &err);
     QVERIFY(!port.isEmpty());
     const auto job = [&](const char *name, const char *password) -> QByteArray {
         return "  - job_name: " + QByteArray(name) + "\n    scheme: https\n    tls_config: { ca_file: server.pem }\n"

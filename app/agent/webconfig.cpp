@@ -74,6 +74,18 @@ QByteArray readFile(const Source &src, const QString &key, const QString &name, 
     return f.readAll();
 }
 
+// The PEM certificates of the file a key names; an error if there is none.
+QList<QSslCertificate> certificates(const Source &src, const QString &key, const QString &name, QString *error)
+{
+    const QByteArray pem = readFile(src, key, name, error);
+    if (!error->isEmpty())
+        return {};
+    QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
+    if (certs.isEmpty())
+        *error = src.fail(key, QStringLiteral("%1 holds no PEM certificate").arg(src.dir.absoluteFilePath(name)));
+    return certs;
+}
+
 QSslKey privateKey(const QByteArray &pem)
 {
     for (const QSsl::KeyAlgorithm a : { QSsl::Ec, QSsl::Rsa, QSsl::Dsa }) {
@@ -95,15 +107,11 @@ QString certificateAndKey(const Source &src, const YAML::Node &tls, QSslConfigur
         return error;
     if (certName.isEmpty() || keyName.isEmpty())
         return src.fail(where, QStringLiteral("needs cert_file and key_file (PEM files)"));
-    const QByteArray certPem = readFile(src, where + QStringLiteral(".cert_file"), certName, &error);
+    const QList<QSslCertificate> chain = certificates(src, where + QStringLiteral(".cert_file"), certName, &error);
     const QByteArray keyPem
         = error.isEmpty() ? readFile(src, where + QStringLiteral(".key_file"), keyName, &error) : QByteArray();
     if (!error.isEmpty())
         return error;
-    const QList<QSslCertificate> chain = QSslCertificate::fromData(certPem, QSsl::Pem);
-    if (chain.isEmpty())
-        return src.fail(where + QStringLiteral(".cert_file"),
-            QStringLiteral("%1 holds no PEM certificate").arg(src.dir.absoluteFilePath(certName)));
     const QSslKey key = privateKey(keyPem);
     if (key.isNull())
         return src.fail(where + QStringLiteral(".key_file"),
@@ -137,13 +145,9 @@ QString clientAuth(const Source &src, const YAML::Node &tls, QSslConfiguration *
     if (caName.isEmpty())
         return src.fail(where + QStringLiteral(".client_ca_file"),
             QStringLiteral("RequireAndVerifyClientCert needs the CA that signs client certificates"));
-    const QByteArray caPem = readFile(src, where + QStringLiteral(".client_ca_file"), caName, &error);
+    const QList<QSslCertificate> cas = certificates(src, where + QStringLiteral(".client_ca_file"), caName, &error);
     if (!error.isEmpty())
         return error;
-    const QList<QSslCertificate> cas = QSslCertificate::fromData(caPem, QSsl::Pem);
-    if (cas.isEmpty())
-        return src.fail(where + QStringLiteral(".client_ca_file"),
-            QStringLiteral("%1 holds no PEM certificate").arg(src.dir.absoluteFilePath(caName)));
     c->setCaCertificates(cas);
     c->setPeerVerifyMode(QSslSocket::VerifyPeer);
     return {};
