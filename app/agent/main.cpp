@@ -174,18 +174,18 @@ QString checkAddresses(
 {
     const bool insecure = p.isSet(QStringLiteral("allow-insecure"));
     if (p.isSet(QStringLiteral("listen"))) {
-        if (const QString e = parseListen(p.value(QStringLiteral("listen")), address, port); !e.isEmpty())
+        if (QString e = parseListen(p.value(QStringLiteral("listen")), address, port); !e.isEmpty())
             return e;
         const bool remote = insecure || p.isSet(QStringLiteral("allow-remote"));
-        if (const QString e = refuseListen(*address, config); !address->isLoopback() && !remote && !e.isEmpty())
+        if (QString e = refuseListen(*address, config); !address->isLoopback() && !remote && !e.isEmpty())
             return e;
     }
     if (p.isSet(QStringLiteral("metrics"))) {
         QHostAddress a;
         quint16 unused = 0;
-        if (const QString e = parseListen(p.value(QStringLiteral("metrics")), &a, &unused, "--metrics"); !e.isEmpty())
+        if (QString e = parseListen(p.value(QStringLiteral("metrics")), &a, &unused, "--metrics"); !e.isEmpty())
             return e;
-        if (const QString e = refuseMetrics(a, config); !a.isLoopback() && !insecure && !e.isEmpty())
+        if (QString e = refuseMetrics(a, config); !a.isLoopback() && !insecure && !e.isEmpty())
             return e;
     }
     return {};
