@@ -373,7 +373,7 @@ void TestWebConfig::prometheusScrapesOverTls()
         QTest::qWait(500);
         int code = 0;
         const QByteArray reply = curl(QStringLiteral("http://%1/api/v1/targets").arg(api), {}, &code);
-        for (const QJsonValue &v :
+        for (const QJsonValue v :
             QJsonDocument::fromJson(reply)[QLatin1String("data")][QLatin1String("activeTargets")].toArray()) {
             const QString name = v[QLatin1String("labels")][QLatin1String("job")].toString();
             health[name] = v[QLatin1String("health")].toString();
