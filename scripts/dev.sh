@@ -23,6 +23,7 @@ packages=(
   xvfb xauth
   clang libclang-rt-14-dev clang-tidy
   hyperfine
+  libyaml-cpp-dev libcrypt-dev  # tcpscope-agent --web-config: YAML, and bcrypt through crypt_r(3)
   libzstd-dev zstd  # recordings are zstd (cmake/zstd.cmake); zstdcat reads them in shell pipes
   desktop-file-utils appstream librsvg2-bin dpkg-dev man-db
   systemd  # systemd-analyze verify checks the agent's unit (tests/install/validate-install.sh)

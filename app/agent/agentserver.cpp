@@ -13,14 +13,16 @@ constexpr qint64 MinBacklogBytes = 4 << 20; // per client, on top of the kernel'
 constexpr qint64 NotReadingMs = 1000; // a backlog that has not shrunk for this long: skip frames
 } // namespace
 
-AgentServer::AgentServer(AgentStream &stream, int intervalMs, QObject *parent)
+AgentServer::AgentServer(AgentStream &stream, int intervalMs, QTcpServer *server, QObject *parent)
     : QObject(parent)
     , m_stream(stream)
-    , m_server(new QTcpServer(this))
+    , m_server(server ? server : new QTcpServer(this))
 {
+    m_server->setParent(this);
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &AgentServer::tick);
-    connect(m_server, &QTcpServer::newConnection, this, &AgentServer::accept);
+    // A QSslServer hands a connection out once its handshake is done (and the client certificate checked).
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &AgentServer::accept);
     m_clock.start();
 }
 

@@ -27,7 +27,8 @@ public:
     static constexpr int DefaultMaxClients = 16;
     static constexpr int DefaultStallTimeoutMs = 60'000;
 
-    AgentServer(AgentStream &stream, int intervalMs, QObject *parent = nullptr);
+    // server: a plain QTcpServer when null, a QSslServer with a web config; this takes it over.
+    AgentServer(AgentStream &stream, int intervalMs, QTcpServer *server = nullptr, QObject *parent = nullptr);
     ~AgentServer() override;
 
     void setMaxClients(int n) { m_maxClients = qMax(1, n); }

@@ -9,11 +9,13 @@
 #include "metricsserver.h"
 #include "report/prometheusexposition.h"
 #include "sources/snapshotsource.h"
+#include "webconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QSslSocket>
 #include <QThread>
 #include <QTimer>
 
@@ -82,13 +84,17 @@ void addOptions(QCommandLineParser &p)
     p.addOption({ QStringLiteral("listen"),
         QStringLiteral("Serve frames on [ADDRESS:]PORT (default address 127.0.0.1; port 0 picks one)."),
         QStringLiteral("[ADDRESS:]PORT") });
-    p.addOption({ QStringLiteral("allow-remote"), QStringLiteral("Allow --listen on a non-loopback address.") });
+    p.addOption({ QStringLiteral("allow-remote"), QStringLiteral("Alias of --allow-insecure for --listen.") });
     p.addOption({ QStringLiteral("metrics"),
         QStringLiteral("Serve Prometheus metrics on [ADDRESS:]PORT at /metrics (default address 127.0.0.1), alone or "
                        "beside --listen or --stdout."),
         QStringLiteral("[ADDRESS:]PORT") });
     p.addOption({ QStringLiteral("allow-insecure"),
         QStringLiteral("Serve --metrics or --listen on a non-loopback address without TLS or authentication.") });
+    p.addOption({ QStringLiteral("web-config"),
+        QStringLiteral("TLS and basic auth users for --metrics, TLS and client certificates for --listen, in the "
+                       "Prometheus exporter-toolkit format (basic auth users apply to /metrics only)."),
+        QStringLiteral("FILE") });
     p.addOption({ QStringLiteral("interval"), QStringLiteral("Milliseconds between frames (100 or more)."),
         QStringLiteral("MS"), QStringLiteral("1000") });
     p.addOption({ QStringLiteral("count"), QStringLiteral("With --stdout: stop after N frames."), QStringLiteral("N"),
@@ -134,16 +140,73 @@ int fail(const QString &message)
     return 2;
 }
 
-QString insecureMetrics(const QHostAddress &a)
+// Why --metrics on a non-loopback address is refused, or empty: it needs TLS, and passwords only with TLS.
+QString refuseMetrics(const QHostAddress &a, const std::optional<WebConfig> &config)
 {
-    return QStringLiteral("refusing to serve metrics on %1 without TLS or authentication (a web config is not "
-                          "supported yet): serve on 127.0.0.1 and let Prometheus reach it through ssh -L or a TLS "
-                          "proxy, or pass --allow-insecure on a trusted network")
+    if (config && config->hasTls())
+        return {};
+    if (config && !config->users().isEmpty())
+        return QStringLiteral("refusing to serve metrics on %1 with basic auth users but no TLS: passwords would "
+                              "cross the network in clear; add tls_server_config to the web config, or pass "
+                              "--allow-insecure on a trusted network")
+            .arg(a.toString());
+    return QStringLiteral("refusing to serve metrics on %1 without TLS or authentication: pass --web-config FILE "
+                          "with tls_server_config and basic_auth_users (see tcpscope-agent(1)), serve on 127.0.0.1 "
+                          "and reach it through ssh -L, or pass --allow-insecure on a trusted network")
         .arg(a.toString());
 }
 
+// The frame stream has no passwords: beyond loopback, TLS with client certificates protects it.
+QString refuseListen(const QHostAddress &a, const std::optional<WebConfig> &config)
+{
+    if (config && config->verifiesClients())
+        return {};
+    return QStringLiteral("refusing to listen on %1: the frame stream needs TLS with client certificates beyond "
+                          "loopback: pass --web-config FILE with tls_server_config.client_auth_type: "
+                          "RequireAndVerifyClientCert and client_ca_file, listen on 127.0.0.1 and reach it with ssh "
+                          "-L, or pass --allow-insecure (alias --allow-remote) on a trusted network")
+        .arg(a.toString());
+}
+
+// --listen and --metrics, refused before any socket is read: beyond loopback only when protected.
+QString checkAddresses(
+    const QCommandLineParser &p, const std::optional<WebConfig> &config, QHostAddress *address, quint16 *port)
+{
+    const bool insecure = p.isSet(QStringLiteral("allow-insecure"));
+    if (p.isSet(QStringLiteral("listen"))) {
+        if (QString e = parseListen(p.value(QStringLiteral("listen")), address, port); !e.isEmpty())
+            return e;
+        const bool remote = insecure || p.isSet(QStringLiteral("allow-remote"));
+        if (QString e = refuseListen(*address, config); !address->isLoopback() && !remote && !e.isEmpty())
+            return e;
+    }
+    if (p.isSet(QStringLiteral("metrics"))) {
+        QHostAddress a;
+        quint16 unused = 0;
+        if (QString e = parseListen(p.value(QStringLiteral("metrics")), &a, &unused, "--metrics"); !e.isEmpty())
+            return e;
+        if (QString e = refuseMetrics(a, config); !a.isLoopback() && !insecure && !e.isEmpty())
+            return e;
+    }
+    return {};
+}
+
+// --web-config, read before any socket: its errors end the agent with 2.
+std::optional<WebConfig> webConfig(const QCommandLineParser &p, QString *error)
+{
+    if (!p.isSet(QStringLiteral("web-config")))
+        return std::nullopt;
+    std::optional<WebConfig> config = WebConfig::load(p.value(QStringLiteral("web-config")), error);
+    if (config && config->hasTls() && !QSslSocket::supportsSsl())
+        *error = QStringLiteral("--web-config asks for TLS, but Qt has no TLS backend here (%1); install Qt's "
+                                "OpenSSL plugin (Debian: libqt6network6)")
+                     .arg(QSslSocket::activeBackend());
+    return error->isEmpty() ? config : std::nullopt;
+}
+
 // --metrics: the exposition of every capture, so a scrape reads the last one and never waits for a poll.
-Status serveMetrics(const QCommandLineParser &p, AgentStream &stream, MetricsServer &metrics)
+Status serveMetrics(
+    const QCommandLineParser &p, AgentStream &stream, MetricsServer &metrics, const std::optional<WebConfig> &config)
 {
     QHostAddress address;
     quint16 port = 0;
@@ -158,7 +221,8 @@ Status serveMetrics(const QCommandLineParser &p, AgentStream &stream, MetricsSer
             + PrometheusExposition::transitions(totals));
         previous = s;
     });
-    std::fprintf(stderr, "tcpscope-agent: metrics on http://%s:%u/metrics\n",
+    std::fprintf(stderr, "tcpscope-agent: metrics on %s://%s:%u/metrics\n",
+        config && config->hasTls() ? "https" : "http",
         qPrintable(address.protocol() == QAbstractSocket::IPv6Protocol
                 ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                 : address.toString()),
@@ -197,29 +261,25 @@ int main(int argc, char **argv)
         return fail(QStringLiteral("choose one of --stdout and --listen"));
     if (!p.isSet(QStringLiteral("stdout")) && !p.isSet(QStringLiteral("listen")) && !p.isSet(QStringLiteral("metrics")))
         return fail(QStringLiteral("choose --stdout, --listen or --metrics"));
+    QString configError;
+    const std::optional<WebConfig> config = webConfig(p, &configError);
+    if (!configError.isEmpty())
+        return fail(configError);
     QHostAddress address;
     quint16 port = 0;
-    if (p.isSet(QStringLiteral("listen"))) {
-        if (const QString error = parseListen(p.value(QStringLiteral("listen")), &address, &port); !error.isEmpty())
-            return fail(error);
-    }
-    if (p.isSet(QStringLiteral("metrics"))) { // refused before any socket is read
-        QHostAddress a;
-        quint16 unused = 0;
-        if (const QString e = parseListen(p.value(QStringLiteral("metrics")), &a, &unused, "--metrics"); !e.isEmpty())
-            return fail(e);
-        if (!a.isLoopback() && !p.isSet(QStringLiteral("allow-insecure")))
-            return fail(insecureMetrics(a));
-    }
+    if (const QString e = checkAddresses(p, config, &address, &port); !e.isEmpty())
+        return fail(e);
     QString how;
     std::unique_ptr<SnapshotSource> source = AgentStream::openSource(root, p.isSet(QStringLiteral("proc-root")), &how);
     std::fprintf(stderr, "tcpscope-agent: %s\n", qPrintable(how));
     AgentStream stream(std::move(source), root);
     if (!p.isSet(QStringLiteral("no-ebpf")))
         startStateEvents(stream);
-    MetricsServer metrics;
+    MetricsServer metrics(config ? config->newServer(nullptr) : nullptr);
+    if (config)
+        metrics.setAuth(BasicAuth(config->users()));
     if (p.isSet(QStringLiteral("metrics"))) {
-        if (const Status s = serveMetrics(p, stream, metrics); !s.ok())
+        if (const Status s = serveMetrics(p, stream, metrics, config); !s.ok())
             return fail(s.error());
     }
     if (p.isSet(QStringLiteral("stdout")))
@@ -235,11 +295,12 @@ int main(int argc, char **argv)
         return app.exec();
     }
 
-    AgentServer server(stream, interval);
+    AgentServer server(stream, interval, config ? config->newServer(nullptr) : nullptr);
     server.setMaxClients(maxClients);
     server.setStallTimeoutMs(stallTimeout);
-    const Status listening = server.listen(
-        address, port, p.isSet(QStringLiteral("allow-remote")) || p.isSet(QStringLiteral("allow-insecure")));
+    const bool remote = p.isSet(QStringLiteral("allow-insecure")) || p.isSet(QStringLiteral("allow-remote"))
+        || (config && config->verifiesClients());
+    const Status listening = server.listen(address, port, remote);
     if (!listening.ok())
         return fail(listening.error());
     std::fprintf(

@@ -8,11 +8,13 @@
 
 #include <cstdio>
 
-MetricsServer::MetricsServer(QObject *parent)
+MetricsServer::MetricsServer(QTcpServer *server, QObject *parent)
     : QObject(parent)
-    , m_server(new QTcpServer(this))
+    , m_server(server ? server : new QTcpServer(this))
 {
-    connect(m_server, &QTcpServer::newConnection, this, &MetricsServer::accept);
+    m_server->setParent(this);
+    // Not newConnection: a QSslServer has a connection to hand out only once its handshake is done.
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &MetricsServer::accept);
 }
 
 Status MetricsServer::listen(const QHostAddress &address, quint16 port)
@@ -72,6 +74,8 @@ void MetricsServer::read(QTcpSocket *s)
     }
     const QList<QByteArray> words = head.first(head.indexOf('\n')).trimmed().split(' ');
     s->readAll();
+    if (!authorized(s, head.first(end)))
+        return;
     if (words.size() != 3 || !words[2].startsWith("HTTP/1.")) {
         reply(s, "400 Bad Request", "text/plain", "not an HTTP/1 request\n");
     } else if (words[0] != "GET" && words[0] != "HEAD") {
@@ -87,11 +91,41 @@ void MetricsServer::read(QTcpSocket *s)
     }
 }
 
-void MetricsServer::reply(QTcpSocket *s, QByteArrayView status, QByteArrayView type, const QByteArray &body)
+// With basic auth users, a request without a right Authorization header gets 401 (RFC 7235 section 3.1)
+// and one line on stderr that names the user and the peer, never the password.
+bool MetricsServer::authorized(QTcpSocket *s, const QByteArray &head)
+{
+    if (!m_auth.enabled())
+        return true;
+    QByteArray authorization;
+    for (const QByteArray &line : head.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.first(colon).trimmed().compare("authorization", Qt::CaseInsensitive) == 0)
+            authorization = line.sliced(colon + 1).trimmed();
+    }
+    QString user;
+    if (m_auth.check(authorization, &user))
+        return true;
+    // The name is the client's: printable characters only, and not too many, in the log.
+    QString shown = user.left(64);
+    for (QChar &c : shown) {
+        if (!c.isPrint())
+            c = QLatin1Char('?');
+    }
+    std::fprintf(stderr, "tcpscope-agent: 401 for user %s from %s\n",
+        qPrintable(shown.isEmpty() ? QStringLiteral("(none)") : shown), qPrintable(s->peerAddress().toString()));
+    reply(s, "401 Unauthorized", "text/plain", "authentication required\n",
+        "WWW-Authenticate: Basic realm=\"tcpscope-agent\"\r\n");
+    return false;
+}
+
+void MetricsServer::reply(
+    QTcpSocket *s, QByteArrayView status, QByteArrayView type, const QByteArray &body, QByteArrayView extraHeaders)
 {
     s->setProperty("answered", true);
     QByteArray out = "HTTP/1.1 " + status.toByteArray() + "\r\nContent-Type: " + type.toByteArray()
-        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
+        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extraHeaders.toByteArray()
+        + "Connection: close\r\n\r\n";
     s->write(out + body);
     // The scraper closes after a "Connection: close" reply (RFC 9112 section 9.6); closing second keeps
     // TIME-WAIT, which the side that closes first holds (RFC 9293 section 3.6), on the scraper and

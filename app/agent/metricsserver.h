@@ -1,5 +1,6 @@
 #pragma once
 
+#include "basicauth.h"
 #include "core/status.h"
 
 #include <QByteArray>
@@ -16,7 +17,8 @@ class QTcpSocket;
 // (and "/" with a pointer to it) is served; every request is bounded: a head over MaxHeadBytes gets
 // 431, a client that sends nothing complete within TimeoutMs is closed, at most MaxClients at once.
 // One request per connection (Connection: close), as Prometheus's scraper is content with; the
-// scraper closes first.
+// scraper closes first. With a web config the server is a QSslServer (WebConfig::newServer) and
+// every request needs one of its basic auth users: else 401 and a line on stderr.
 class MetricsServer : public QObject
 {
     Q_OBJECT
@@ -26,8 +28,10 @@ public:
     static constexpr int MaxClients = 64;
     static constexpr int CloseGraceMs = 2000;
 
-    explicit MetricsServer(QObject *parent = nullptr);
+    // server: a plain QTcpServer when null; this takes it over.
+    explicit MetricsServer(QTcpServer *server = nullptr, QObject *parent = nullptr);
 
+    void setAuth(BasicAuth auth) { m_auth = std::move(auth); }
     Status listen(const QHostAddress &address, quint16 port);
     quint16 port() const;
     void setBody(QByteArray body) { m_body = std::move(body); }
@@ -36,9 +40,12 @@ public:
 private:
     void accept();
     void read(QTcpSocket *s);
-    void reply(QTcpSocket *s, QByteArrayView status, QByteArrayView type, const QByteArray &body);
+    void reply(QTcpSocket *s, QByteArrayView status, QByteArrayView type, const QByteArray &body,
+        QByteArrayView extraHeaders = {});
+    bool authorized(QTcpSocket *s, const QByteArray &head);
 
     QTcpServer *m_server;
+    BasicAuth m_auth;
     QByteArray m_body;
     int m_clients = 0;
     qint64 m_scrapes = 0;
