@@ -76,7 +76,8 @@ void PollStatusBar::setSnapshot(const Snapshot &s)
                         .arg(m_paused ? tr("paused \u2014") : QString(), when)
                         .arg(double(s.pollDurationUs()) / 1000.0, 0, 'f', 1)
                         .trimmed());
-    m_sockets->setText(tr("%1 sockets").arg(QLocale().toString(qlonglong(s.isValid() ? s.sockets().size() : 0))));
+    const auto sockets = qlonglong(s.isValid() ? s.sockets().size() : 0);
+    m_sockets->setText(sockets == 1 ? tr("1 socket") : tr("%1 sockets").arg(QLocale().toString(sockets)));
     setOwners(s);
     m_link->setStats(s.link());
     m_problemList = s.problems();
@@ -95,9 +96,11 @@ void PollStatusBar::setOwners(const Snapshot &s)
     const int others = o ? o->count(SocketOwners::Missing::OtherUsers) : 0;
     const int notFound = o ? o->count(SocketOwners::Missing::NotFound) : 0;
     if (others > 0)
-        m_owners->setText(tr("%1 sockets of other users: run as root or through the agent").arg(others));
+        m_owners->setText(others == 1 ? tr("1 socket of another user: run as root or through the agent")
+                                      : tr("%1 sockets of other users: run as root or through the agent").arg(others));
     else if (notFound > 0)
-        m_owners->setText(tr("%1 sockets with no owner found").arg(notFound));
+        m_owners->setText(
+            notFound == 1 ? tr("1 socket with no owner found") : tr("%1 sockets with no owner found").arg(notFound));
     m_owners->setToolTip(
         tr("Which process holds a socket is read from /proc/PID/fd; an ordinary user may read only their own "
            "processes'. TIME_WAIT and orphaned sockets keep the owner seen before they closed, in italics."));

@@ -1792,6 +1792,18 @@
         <source>Stop connecting and watch this host again</source>
         <translation>停止連線，改回觀察本機</translation>
     </message>
+    <message>
+        <source>1 socket</source>
+        <translation>1 個通訊端</translation>
+    </message>
+    <message>
+        <source>1 socket of another user: run as root or through the agent</source>
+        <translation>1 個通訊端屬於其他使用者：請以 root 或透過代理程式執行</translation>
+    </message>
+    <message>
+        <source>1 socket with no owner found</source>
+        <translation>1 個通訊端找不到擁有者</translation>
+    </message>
 </context>
 <context>
     <name>ProcNetTcpParser</name>
